@@ -1,0 +1,93 @@
+"""The contract every answer backend implements.
+
+A backend turns a question plus retrieved passages plus a de-identified view of the
+patient's record into a stream of sentences. It never sees the guard's decision and
+never talks to the patient: the pipeline checks every sentence it yields with the
+output guard before anything is sent.
+
+Backends are chosen by dotted path (settings.ASSISTANT_BACKEND) and are plain Python:
+no Django imports, so they can be tested and benchmarked on their own.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved section of an approved article. `n` is its 1-based citation number."""
+
+    n: int
+    slug: str
+    title: str
+    section: str
+    text: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class RecordCondition:
+    display: str
+    codes: tuple[str, ...] = ()  # "system|code", e.g. "http://snomed.info/sct|44054006"
+    onset_year: int | None = None
+    active: bool = True
+    article_slug: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordContext:
+    """What the assistant may know about the patient: no identifiers, ever."""
+
+    age_band: str | None = None  # e.g. "50-59"
+    sex_at_birth: str | None = None
+    conditions: tuple[RecordCondition, ...] = ()
+    medications: tuple[str, ...] = ()  # display text as recorded
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str  # "patient" | "assistant"
+    text: str
+
+
+@dataclass(frozen=True)
+class AnswerRequest:
+    question: str
+    passages: Sequence[Passage]
+    record: RecordContext = field(default_factory=RecordContext)
+    history: Sequence[Turn] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an answer and the passage numbers it rests on (may be empty)."""
+
+    text: str
+    cites: tuple[int, ...] = ()
+
+
+class BackendError(Exception):
+    """Raised by a backend that cannot produce an answer; the pipeline falls back."""
+
+
+class Backend(ABC):
+    """Produce an answer as a stream of sentences.
+
+    Contract:
+    - `answer()` yields `Sentence` objects, each a whole sentence, in order.
+    - It raises `BackendError` (never anything else) when it cannot answer; sentences
+      already yielded stay valid.
+    - It must not block the event loop: network and CPU-heavy work is awaited.
+    - When the passages do not cover the question it says so plainly (a sentence with
+      no cites) instead of answering from elsewhere.
+    """
+
+    name: str = "base"
+
+    @abstractmethod
+    def answer(self, request: AnswerRequest) -> AsyncIterator[Sentence]:
+        """Yield the sentences of the answer to `request`."""
