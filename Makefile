@@ -1,0 +1,49 @@
+# The front door. `make run` serves the demo portal; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := DEBUG=true
+
+.PHONY: run test lint pytest migrate demo bench eval services clean
+
+$(STAMP): requirements.txt requirements-dev.txt scripts/bootstrap.sh
+	PYTHON=$(PYTHON) bash scripts/bootstrap.sh $(VENV)
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(DEV_ENV) $(BIN)/python manage.py demo
+	@echo "Serving the portal at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(DEV_ENV) $(BIN)/uvicorn portal.asgi:application --host $(HOST) --port $(PORT) --log-level warning
+
+test: $(STAMP) lint
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	bash scripts/services.sh
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m assistant.safety.bench
+	$(BIN)/python -m assistant.knowledge.bench
+	$(DEV_ENV) $(BIN)/python -m portal.records.bench
+
+eval: $(STAMP)
+	$(BIN)/python -m assistant.safety.evaluate
+	$(BIN)/python -m assistant.knowledge.evaluate
+
+services:
+	bash scripts/services.sh
+
+clean:
+	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,57 @@
+"""The only place that decides who may read a patient's data.
+
+Every view, consumer and task that reads patient data calls one of these functions.
+Each rule is one condition per line so it can be read and tested line by line. A
+refusal raises NotFound, the same answer as for an object that does not exist, so a
+probe learns nothing about other patients.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from portal.accounts.models import Role
+from portal.records.models import Patient
+
+
+class NotFound(Http404):
+    """The object does not exist or the user may not see it; callers cannot tell which."""
+
+
+def _is_signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and bool(user.is_active)
+
+
+def patients_visible_to(user: Any) -> QuerySet[Patient]:
+    """Patients `user` may read: their own record, their care teams' patients, or all (admin)."""
+    if not _is_signed_in(user):
+        return Patient.objects.none()
+    if user.role == Role.PATIENT:
+        return Patient.objects.filter(user=user)
+    if user.role == Role.CLINICIAN:
+        return Patient.objects.filter(care_team__membership__user=user).distinct()
+    if user.role == Role.ADMIN:
+        return Patient.objects.all()
+    return Patient.objects.none()  # moderators see de-identified items, never whole records
+
+
+def access_patient(user: Any, public_id: UUID | str) -> Patient:
+    """The patient with `public_id` if `user` may read their record, else NotFound."""
+    try:
+        return patients_visible_to(user).select_related("care_team").get(public_id=public_id)
+    except (Patient.DoesNotExist, ValueError) as exc:
+        raise NotFound from exc
+
+
+def access_own_patient(user: Any) -> Patient:
+    """The signed-in patient's own record, else NotFound."""
+    if not _is_signed_in(user) or user.role != Role.PATIENT:
+        raise NotFound
+    try:
+        return Patient.objects.select_related("care_team").get(user=user)
+    except Patient.DoesNotExist as exc:
+        raise NotFound from exc

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from portal.records import views
+
+urlpatterns = [
+    path("<uuid:public_id>/", views.record, name="record"),
+]
