@@ -26,7 +26,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     under until up very was we were what when where which while who whom why will with
     would you your yours yourself yourselves get got getting im ive id dont doesnt isnt
     cant wont also really thing things kind sort please thanks thank hi hello hey ok okay
-    know tell mean means meaning
+    know tell mean means meaning us
     """.split()
 )
 
@@ -61,26 +61,36 @@ EXPANSIONS: dict[str, str] = {
     "chol": "cholesterol",
     "vax": "vaccine",
     "vaxx": "vaccine",
+    "vaxxed": "vaccinated",
     "vaccination": "vaccine",
     "vaccinations": "vaccine",
     "immunization": "vaccine",
     "immunisation": "vaccine",
-    "jab": "shot",
-    "jabs": "shot",
-    "shots": "shot",
+    "shot": "vaccine",
+    "shots": "vaccine",
+    "jab": "vaccine",
+    "jabs": "vaccine",
+    "vaccines": "vaccine",
+    "hep": "hepatitis",
+    "vit": "vitamin",
     "preg": "pregnant",
     "docs": "doctor",
     "xray": "x ray",
 }
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
+_DOTTED_ACRONYM_RE = re.compile(r"\b(?:[a-z]\.){2,}")
 
 
 def fold(text: str) -> str:
-    """Lower-case `text`, fold accents and drop apostrophes ("Crohn's" -> "crohns")."""
+    """Lower-case `text`, fold accents, drop apostrophes and acronym dots.
+
+    "Crohn's" -> "crohns", "C.O.P.D." -> "copd", "Sjögren" -> "sjogren".
+    """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.lower().replace("'", "").replace("\u2019", "")
+    lowered = stripped.lower().replace("'", "").replace("\u2019", "")
+    return _DOTTED_ACRONYM_RE.sub(lambda m: m.group(0).replace(".", "") + " ", lowered)
 
 
 def words(text: str) -> list[str]:
@@ -128,8 +138,8 @@ _SUFFIXES: tuple[tuple[str, str, int], ...] = (
 
 
 def content_words(text: str) -> list[str]:
-    """Folded, expanded words of `text` without stop words or single letters (not stemmed)."""
-    return [w for w in words(text) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())]
+    """Folded, expanded words of `text` without stop words (not stemmed)."""
+    return [w for w in words(text) if w not in STOP_WORDS]
 
 
 def tokens(text: str) -> list[str]:

@@ -99,7 +99,10 @@ RULES: tuple[Rule, ...] = (
         title="Cervical cancer screening",
         kind="screening",
         who="Women 21 to 65 who have a cervix",
-        interval="21 to 29: Pap test every 3 years; 30 to 65: Pap test every 3 years or HPV test every 5 years",
+        interval=(
+            "21 to 29: Pap test every 3 years; 30 to 65: Pap test every 3 years "
+            "or HPV test every 5 years"
+        ),
         source_name="USPSTF",
         source_url=USPSTF + "cervical-cancer-screening",
         source_date=date(2018, 8, 21),

@@ -1,0 +1,345 @@
+"""Retrieval over article sections: BM25, alias matching, the patient's codes, intent.
+
+How a query is scored (docs/KNOWLEDGE.md has the long version):
+
+1. The query is normalised like the articles (`text.tokens`). A word the library has never
+   seen is replaced by the closest library word within one or two edits, so "diabetis"
+   and "pnuemonia" still match; words shorter than four letters are never corrected.
+2. Each article gets a topic score, the sum of
+   - coverage: the share of the query's IDF weight that BM25 finds in the article (about
+     1.0 when every query word occurs there once; a word no article has counts against
+     the match with the highest IDF, which is what turns "what is lupus" into nothing),
+   - alias: 1.0 for an alias or the title found word for word in the query, more for a
+     longer alias, less when its words are all present but apart,
+   - codes: a bonus when the patient's record carries one of the article's codes, large
+     when the question points at the record ("my condition", "it"), small otherwise.
+3. Articles whose topic score is below `NONE_THRESHOLD` are dropped. When none is left the
+   answer is [] ("none"): the library has nothing to say and no weak match is offered.
+4. Within an article, sections are ordered by the section the question asks for (intent),
+   then by their own BM25 share. At most two sections per article are returned.
+
+The index is immutable after `build` and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from assistant.knowledge.articles import Article
+from assistant.knowledge.codes import normalize_code_key
+from assistant.knowledge.intent import WHAT_IT_IS, section_intent
+from assistant.knowledge.text import content_words, deletes, edit_distance, fold, stem, tokens
+
+K1 = 1.2
+B = 0.75
+# Topic score an article needs to be returned at all. Calibrated on the evaluation
+# questions (assistant/knowledge/eval): the lowest value that keeps "none" questions out.
+NONE_THRESHOLD = 0.55
+COVERAGE_WEIGHT = 1.0
+COVERAGE_CAP = 1.5
+ALIAS_EXACT = 1.0
+ALIAS_SCATTERED = 0.6
+ALIAS_PER_EXTRA_WORD = 0.2
+ALIAS_CAP = 1.6
+CODE_BONUS_REFERRED = 0.9
+CODE_BONUS_BACKGROUND = 0.15
+INTENT_BONUS = 0.2
+SECTION_BM25_BONUS = 0.1
+DEFAULT_SECTION_BONUS = 0.02
+MAX_SECTIONS_PER_ARTICLE = 2
+MIN_CORRECTABLE = 4
+
+# The question points at the patient's own record rather than naming a topic.
+_REFERENTIAL_RE = re.compile(
+    r"\bmy (condition|diagnosis|diagnoses|disease|illness|problem|issue|results?)\b"
+    r"|\b(it|this|that|them|these)\b\s*(\?|$|mean|serious|contagious|go away|get worse)"
+    r"|\b(about|with|for|manage|control|lower|treat|from|have|ask about|for) "
+    r"(it|this|them|that)\b"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    slug: str
+    title: str
+    section: str
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Doc:
+    article: int
+    heading: str
+    text: str
+    length: int
+
+
+@dataclass(frozen=True)
+class _Alias:
+    article: int
+    words: tuple[str, ...]
+
+
+class _Bm25:
+    """A plain BM25 (Okapi) over token lists, with an inverted index."""
+
+    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+        self.n = len(docs)
+        self.lengths = [len(d) for d in docs]
+        self.avgdl = (sum(self.lengths) / self.n) if self.n else 1.0
+        postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for doc_id, doc in enumerate(docs):
+            for token, tf in Counter(doc).items():
+                postings[token].append((doc_id, tf))
+        self.postings: dict[str, tuple[tuple[int, int], ...]] = {
+            t: tuple(p) for t, p in postings.items()
+        }
+        self.max_idf = self.idf_for(0)
+
+    def idf_for(self, df: int) -> float:
+        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def idf(self, token: str) -> float:
+        return self.idf_for(len(self.postings.get(token, ())))
+
+    def scores(self, query: Iterable[str]) -> dict[int, float]:
+        out: dict[int, float] = defaultdict(float)
+        for token in query:
+            plist = self.postings.get(token)
+            if not plist:
+                continue
+            idf = self.idf_for(len(plist))
+            for doc_id, tf in plist:
+                norm = K1 * (1.0 - B + B * self.lengths[doc_id] / self.avgdl)
+                out[doc_id] += idf * tf * (K1 + 1.0) / (tf + norm)
+        return out
+
+
+class KnowledgeIndex:
+    """Search the article library. Build once with `KnowledgeIndex.build(articles)`."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        docs: Sequence[_Doc],
+        section_bm25: _Bm25,
+        article_bm25: _Bm25,
+        aliases: Sequence[_Alias],
+        codes: Mapping[str, frozenset[int]],
+        vocabulary: Mapping[str, int],
+        corrections: Mapping[str, frozenset[str]],
+    ) -> None:
+        self.articles = tuple(articles)
+        self._docs = tuple(docs)
+        self._section_bm25 = section_bm25
+        self._article_bm25 = article_bm25
+        self._aliases = tuple(aliases)
+        self._codes = dict(codes)
+        self._vocabulary = dict(vocabulary)
+        self._corrections = dict(corrections)
+
+    @classmethod
+    def build(cls, articles: Iterable[Article]) -> KnowledgeIndex:
+        """Index `articles` (already validated; invalid ones are indexed as they are)."""
+        arts = sorted(articles, key=lambda a: a.slug)
+        docs: list[_Doc] = []
+        section_tokens: list[list[str]] = []
+        article_tokens: list[list[str]] = []
+        aliases: list[_Alias] = []
+        codes: dict[str, set[int]] = defaultdict(set)
+        vocabulary: Counter[str] = Counter()
+        for i, article in enumerate(arts):
+            title_tokens = tokens(article.title)
+            whole: list[str] = [*title_tokens, *tokens(article.summary)]
+            for section in article.sections:
+                toks = tokens(section.text)
+                docs.append(_Doc(i, section.heading, section.text, len(toks)))
+                section_tokens.append([*title_tokens, *toks])
+                whole.extend(toks)
+            for alias in (article.title, *article.aliases):
+                alias_tokens = tuple(tokens(alias))
+                if alias_tokens:
+                    aliases.append(_Alias(i, alias_tokens))
+                whole.extend(alias_tokens)
+            article_tokens.append(whole)
+            for code in article.codes:
+                key = normalize_code_key(code.key)
+                if key:
+                    codes[key].add(i)
+            text = " ".join(
+                [article.title, article.summary, *article.aliases]
+                + [s.text for s in article.sections]
+            )
+            vocabulary.update(w for w in content_words(text) if w.isalpha())
+        corrections: dict[str, set[str]] = defaultdict(set)
+        for word in vocabulary:
+            if len(word) >= MIN_CORRECTABLE:
+                for variant in deletes(word, _max_edits(len(word))):
+                    corrections[variant].add(word)
+        return cls(
+            arts,
+            docs,
+            _Bm25(section_tokens),
+            _Bm25(article_tokens),
+            aliases,
+            {k: frozenset(v) for k, v in codes.items()},
+            vocabulary,
+            {k: frozenset(v) for k, v in corrections.items()},
+        )
+
+    def correct(self, word: str) -> str:
+        """`word`, or the closest library word when the library does not know `word`."""
+        if word in self._vocabulary or len(word) < MIN_CORRECTABLE or not word.isalpha():
+            return word
+        limit = _max_edits(len(word))
+        candidates: set[str] = set()
+        for variant in deletes(word, limit):
+            candidates |= self._corrections.get(variant, frozenset())
+        best: tuple[int, int, str] | None = None
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, limit)
+            if distance > limit:
+                continue
+            key = (distance, -self._vocabulary[candidate], candidate)
+            if best is None or key < best:
+                best = key
+        return word if best is None else best[2]
+
+    def query_tokens(self, query: str) -> list[str]:
+        """The index tokens of `query`, after spelling correction."""
+        return [stem(self.correct(w)) for w in content_words(query)]
+
+    def search(
+        self, query: str, *, k: int = 5, patient_codes: Iterable[str] = ()
+    ) -> list[Hit]:
+        """Up to `k` sections that answer `query`, best first; [] when none clears the bar.
+
+        `patient_codes` are the patient's condition codes as "system|code" (short names or
+        FHIR system URIs). They lift the patient's own articles, and carry a question that
+        only points at the record ("what is my diagnosis?").
+        """
+        qtokens = self.query_tokens(query)
+        topic = self._topic_scores(query, qtokens, patient_codes)
+        ranked = sorted(
+            ((score, i) for i, score in topic.items() if score >= NONE_THRESHOLD),
+            key=lambda pair: (-pair[0], self.articles[pair[1]].slug),
+        )
+        if not ranked or k <= 0:
+            return []
+        return self._sections(query, qtokens, ranked, k)
+
+    def _topic_scores(
+        self, query: str, qtokens: Sequence[str], patient_codes: Iterable[str]
+    ) -> dict[int, float]:
+        unique = list(dict.fromkeys(qtokens))
+        scores: dict[int, float] = defaultdict(float)
+        weight = sum(self._article_bm25.idf(t) for t in unique)
+        if weight > 0:
+            for i, raw in self._article_bm25.scores(unique).items():
+                scores[i] += COVERAGE_WEIGHT * min(COVERAGE_CAP, raw / weight)
+        for i, value in self._alias_scores(qtokens).items():
+            scores[i] += value
+        own = {
+            i
+            for key in patient_codes
+            if (norm := normalize_code_key(key)) is not None
+            for i in self._codes.get(norm, frozenset())
+        }
+        if own:
+            bonus = (
+                CODE_BONUS_REFERRED
+                if _REFERENTIAL_RE.search(" ".join(fold(query).split()))
+                else CODE_BONUS_BACKGROUND
+            )
+            for i in own:
+                scores[i] += bonus
+        return scores
+
+    def _alias_scores(self, qtokens: Sequence[str]) -> dict[int, float]:
+        present = set(qtokens)
+        joined = " " + " ".join(qtokens) + " "
+        best: dict[int, float] = {}
+        for alias in self._aliases:
+            if not present.issuperset(alias.words):
+                continue
+            extra = ALIAS_PER_EXTRA_WORD * (len(alias.words) - 1)
+            if f" {' '.join(alias.words)} " in joined:
+                value = min(ALIAS_CAP, ALIAS_EXACT + extra)
+            else:
+                value = min(ALIAS_CAP, ALIAS_SCATTERED + extra)
+            if value > best.get(alias.article, 0.0):
+                best[alias.article] = value
+        return best
+
+    def _sections(
+        self, query: str, qtokens: Sequence[str], ranked: Sequence[tuple[float, int]], k: int
+    ) -> list[Hit]:
+        intent = section_intent(query)
+        wanted = intent.heading if intent else None
+        section_scores = self._section_bm25.scores(dict.fromkeys(qtokens))
+        per_article: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        chosen = {i for _, i in ranked}
+        for doc_id, doc in enumerate(self._docs):
+            if doc.article in chosen:
+                per_article[doc.article].append((section_scores.get(doc_id, 0.0), doc_id))
+        hits: list[Hit] = []
+        for topic, i in ranked:
+            docs = per_article.get(i, [])
+            top_bm25 = max((s for s, _ in docs), default=0.0)
+            scored: list[tuple[float, int]] = []
+            for bm25, doc_id in docs:
+                heading = self._docs[doc_id].heading
+                adjust = SECTION_BM25_BONUS * (bm25 / top_bm25 if top_bm25 > 0 else 0.0)
+                if heading == wanted:
+                    adjust += INTENT_BONUS
+                elif wanted is None and heading == WHAT_IT_IS:
+                    adjust += DEFAULT_SECTION_BONUS
+                scored.append((topic + adjust, doc_id))
+            scored.sort(key=lambda pair: (-pair[0], pair[1]))
+            article = self.articles[i]
+            for score, doc_id in scored[:MAX_SECTIONS_PER_ARTICLE]:
+                doc = self._docs[doc_id]
+                hits.append(Hit(article.slug, article.title, doc.heading, doc.text, score))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:k]
+
+
+def _max_edits(length: int) -> int:
+    return 1 if length < 7 else 2
+
+
+def search_jsonl(index: KnowledgeIndex, inp: TextIO, out: TextIO, k: int = 5) -> int:
+    """Answer one JSON query per input line; return the number of queries answered.
+
+    Input lines: {"id": ..., "text": "...", "patient_codes": [...] (optional)}. Output
+    lines: {"id": ..., "results": [{"slug", "title", "section", "score"}, ...]}, in input
+    order; blank lines are skipped. Raises ValueError naming the line of a malformed query.
+    """
+    count = 0
+    for lineno, line in enumerate(inp, start=1):
+        if not line.strip():
+            continue
+        try:
+            query = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"line {lineno}: not JSON ({exc.msg})") from exc
+        if not isinstance(query, dict) or not isinstance(query.get("text"), str):
+            raise ValueError(f"line {lineno}: expected an object with a string 'text'")
+        codes = query.get("patient_codes") or []
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise ValueError(f"line {lineno}: 'patient_codes' must be a list of strings")
+        hits = index.search(query["text"], k=k, patient_codes=codes)
+        results = [
+            {"slug": h.slug, "title": h.title, "section": h.section, "score": round(h.score, 4)}
+            for h in hits
+        ]
+        out.write(json.dumps({"id": query.get("id"), "results": results}) + "\n")
+        count += 1
+    return count

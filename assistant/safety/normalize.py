@@ -1,0 +1,307 @@
+"""Text normalisation for the safety rules: one canonical form for many spellings.
+
+Every input rule is written against the canonical text produced by ``normalize``: lower case,
+ASCII letters, one space between tokens, apostrophes removed ("can't" -> "cant"), sentence
+ends as " . " and clause breaks as " , ". The steps, in order:
+
+1. ``fold``: Unicode NFKD (full-width and mathematical letters become plain letters,
+   accents split off and dropped, so Spanish "respiración" matches "respiracion"), case
+   folding, removal of invisible format characters (zero-width spaces, joiners, bidi
+   controls, soft hyphens), decoding of Unicode tag characters (invisible ASCII used to
+   smuggle instructions) into the ASCII they spell, and folding of look-alike letters
+   (Cyrillic, Greek, small capitals) into the Latin letter they imitate.
+2. Tokenising, joining letter-spaced words ("c h e s t" -> "chest") and words split by a
+   stray space when the joined form is a key term ("bre athe" -> "breathe").
+3. Per token (cached): the variants table (text-speak and frequent misspellings), then
+   leetspeak ("k1ll" -> "kill", only when the decoded word is a key term, so "a1c" and
+   "b12" stay as they are), then fuzzy matching to a key term (one edit for words of five
+   letters or more, two edits from eight letters, a swap of two letters for four-letter
+   words). Real words that sit within that reach of a key term ("threat" vs "throat",
+   "hecho" vs "pecho") are listed in ``_protected`` and never corrected.
+
+Why correct only towards key terms: the rules need to recognise a few hundred words
+reliably; correcting everything else would only add risk of turning a harmless word into a
+dangerous one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import combinations, product
+
+from assistant.safety._protected import PROTECTED
+
+# Words the input rules depend on. A misspelling is corrected only towards one of these.
+KEY_TERMS: frozenset[str] = frozenset(
+    """
+    abdomen abdominal abuse abused abusing abusive accidentally allergic allergy anaphylactic
+    anaphylaxis antifreeze attack attacked bleach bleeding bleed bleeds blood breath breathe
+    breathing breathless bruises burning choke choked choking chest collapsed collapse
+    concussion confused confusion conscious consciousness convulsing convulsion convulsions
+    crushing cutting dehydrated dehydration diarrhea difficulty dizziness dizzy drooping droop
+    drowsy dying emergency epipen faint fainted fainting fever feverish gasping hanging harming
+    headache heart hemorrhage hitting hives hurting infection inhaler instructions insulin
+    killing lethal lightheaded medication medications medicine myself newborn numbness numb
+    overdose overdosed overdosing paralyzed poison poisoned poisoning pregnancy pregnant
+    pressure prescription previous prompt pulse rash respond responding responsive seizure
+    seizures seizing shaking shortness slurred slurring someone squeezing stabbed stroke
+    suicidal suicide swallowed swelling swollen threatened threatening throat tightness
+    tongue unconscious unresponsive urinating vision vomiting vomit wheezing without worst
+    yourself ignore disregard override jailbreak pretend restrictions system unfiltered
+    pills tablets bottle strangle strangled overdosis suicidarme suicidio matarme morirme
+    respirar pecho desmayo desmayado inconsciente convulsiones convulsion sangrado sangre
+    sangrando garganta embarazada veneno envenenado pastillas ahogando ahogo infarto derrame
+    golpea pega maltrata lastimarme cortarme
+    """.split()
+)
+
+# Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
+# far from the right word). Values may be several words.
+VARIANTS: dict[str, str] = {
+    "u": "you", "ur": "your", "youre": "you are", "r": "are", "pls": "please", "plz": "please",
+    "rn": "right now", "atm": "at the moment", "b4": "before", "2day": "today",
+    "2nite": "tonight", "tonite": "tonight", "2morrow": "tomorrow", "bc": "because",
+    "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because", "idk": "i dont know",
+    "cnt": "cant", "cannt": "cant", "caint": "cant", "kant": "cant", "dnt": "dont",
+    "wanna": "want to", "wana": "want to", "gonna": "going to", "gona": "going to",
+    "gotta": "got to", "tryna": "trying to", "kinda": "kind of", "tho": "though",
+    "thru": "through", "abt": "about", "ppl": "people", "sum1": "someone", "some1": "someone",
+    "any1": "anyone", "every1": "everyone", "no1": "no one", "sumthin": "something",
+    "nuthin": "nothing", "hubby": "husband", "bf": "boyfriend", "gf": "girlfriend",
+    "mum": "mom", "mommy": "mom", "mama": "mom", "kms": "kill myself", "kys": "kill yourself",
+    "unalive": "kill", "unaliving": "killing", "unalived": "killed", "sewerslide": "suicide",
+    "suicidle": "suicidal", "sucidal": "suicidal", "suicidel": "suicidal",
+    "suisidal": "suicidal", "sucide": "suicide", "suside": "suicide", "suiside": "suicide",
+    "suicde": "suicide", "breth": "breath", "brethe": "breathe", "breeth": "breath",
+    "brth": "breath", "hart": "heart", 
+    "hbp": "high blood pressure", "bp": "blood pressure", "bs": "blood sugar",
+    "bg": "blood sugar", "hr": "heart rate", "sx": "symptoms", "dx": "diagnosis",
+    "rx": "prescription", "meds": "medications", "med": "medication", "bday": "birthday",
+    "od": "overdose", "oding": "overdosing", "thx": "thanks", "ty": "thanks",
+    "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "wk": "week",
+    "wks": "weeks", "hrs": "hours", "mins": "minutes", "min": "minutes",
+    "xq": "porque", "pq": "porque", "porq": "porque", "q": "que", "tb": "tambien",
+    "toke": "took", "tuk": "took", "lyk": "like", "dyin": "dying", "breathin": "breathing",
+    "bleedin": "bleeding", "chokin": "choking", "hurtin": "hurting", "killin": "killing",
+    "throwin": "throwing", "cuttin": "cutting", "shakin": "shaking", "havin": "having",
+    "feelin": "feeling", "seizin": "seizing", "passin": "passing", "goin": "going",
+    "tryin": "trying", "somethin": "something", "nothin": "nothing",
+}
+
+_LEET: dict[str, tuple[str, ...]] = {
+    "0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",),
+    "8": ("b",), "@": ("a",), "$": ("s",), "!": ("i",), "|": ("l", "i"), "+": ("t",),
+}
+
+# Letters that imitate Latin ones. Applied after case folding, so only lower case is needed.
+_HOMOGLYPHS: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "г": "r", "д": "d", "е": "e", "ё": "e", "з": "3", "и": "u", "і": "i",
+    "ї": "i", "ј": "j", "к": "k", "л": "n", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "ӏ": "l", "ь": "b", "ы": "bi", "ц": "u", "ш": "w", "щ": "w", "я": "r",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "o", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "u", "ν": "v", "ο": "o", "π": "n", "ρ": "p", "σ": "o", "ς": "s",
+    "τ": "t", "υ": "u", "φ": "o", "χ": "x", "ψ": "w", "ω": "w",
+    # Armenian and other look-alikes
+    "օ": "o", "ո": "n", "ս": "u", "ց": "g", "հ": "h", "ı": "i", "ȷ": "j", "ł": "l", "ø": "o",
+    "đ": "d", "ħ": "h", "ŀ": "l", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ɪ": "i", "ʀ": "r", "ʏ": "y",
+    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j",
+    "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t",
+    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'",
+    "ʼ": "'", "“": '"', "”": '"', "„": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
+    "―": "-", "−": "-", "¡": " ", "¿": " ",
+}
+_HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
+
+# Invisible format characters: zero-width space/joiners, word joiner, BOM, soft hyphen,
+# bidi controls, Mongolian vowel separator, invisible operators, interlinear annotations.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e001f"
+    "\U000e007f-\U000e01ef]"
+)
+_TAG_CHARS = re.compile("[\U000e0020-\U000e007e]")
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+_TOKEN = re.compile(
+    r"\d+(?:[.,/:]\d+)*%?(?![a-z@$])"      # numbers, decimals, readings such as 140/90
+    r"|[a-z0-9@$]+(?:['!|*+][a-z0-9@$]+)*"  # words, with apostrophes and leet symbols inside
+    r"|[.!?;\n]+"                           # sentence ends
+    r"|[,:()\[\]\"]|\s-+\s|--+"              # clause breaks
+)
+_SENTENCE_END = frozenset(".!?;\n")
+_W_SLASH = re.compile(r"\bw/o\b|\bw/(?=\s|[a-z])")
+
+
+def has_tag_characters(text: str) -> bool:
+    """True if ``text`` carries Unicode tag characters (invisible ASCII)."""
+    return _TAG_CHARS.search(text) is not None
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` to lower-case ASCII-like letters (see the module docstring, step 1).
+
+    Characters are not guaranteed to keep their offsets; use this for matching only.
+    """
+    if text.isascii():
+        return _W_SLASH.sub(_w_slash, text.lower())
+    text = _TAG_CHARS.sub(lambda m: chr(ord(m.group()) - 0xE0000), text)
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKD", text).casefold()
+    text = _COMBINING.sub("", text)
+    text = text.translate(_HOMOGLYPH_TABLE)
+    return _W_SLASH.sub(_w_slash, text)
+
+
+def _w_slash(match: re.Match[str]) -> str:
+    return " without " if match.group() == "w/o" else " with "
+
+
+def damerau(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment edit distance between ``a`` and ``b``, capped at limit+1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    out = {word}
+    for k in range(1, depth + 1):
+        for idx in combinations(range(len(word)), k):
+            out.add("".join(c for i, c in enumerate(word) if i not in idx))
+    return out
+
+
+def _build_index(terms: Iterable[str]) -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for term in terms:
+        for key in _deletions(term, 2 if len(term) >= 7 else 1):
+            index.setdefault(key, set()).add(term)
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+_INDEX = _build_index(KEY_TERMS)
+
+
+def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str | None:
+    """The key term ``word`` is a likely misspelling of, or None.
+
+    Reach: a swap of two adjacent letters for four-letter words, one edit from five
+    letters, two edits from eight. Words in ``protected`` (real words near a key term) and
+    key terms themselves are never corrected. Ties go to the term with the same first
+    letter, then alphabetical order, so the result is deterministic.
+    """
+    n = len(word)
+    if n < 4 or word in KEY_TERMS or word in protected or not word.isalpha():
+        return None
+    limit = 2 if n >= 8 else 1
+    candidates: set[str] = set()
+    for key in _deletions(word, limit):
+        candidates |= _INDEX.get(key, frozenset())
+    best: tuple[int, int, str] | None = None
+    for term in candidates:
+        if n == 4 and (len(term) != 4 or sorted(term) != sorted(word)):
+            continue
+        if len(term) < 4:
+            continue
+        dist = damerau(word, term, limit)
+        if dist > limit:
+            continue
+        rank = (dist, 0 if term[0] == word[0] else 1, term)
+        if best is None or rank < best:
+            best = rank
+    return None if best is None else best[2]
+
+
+def _leet_candidates(token: str) -> list[str]:
+    slots = [_LEET.get(c, (c,)) for c in token]
+    if sum(len(s) > 1 for s in slots) > 3:
+        return []
+    return ["".join(p) for p in product(*slots)]
+
+
+@lru_cache(maxsize=65536)
+def canonical_token(token: str) -> str:
+    """Canonical spelling of one folded token (may expand to several words)."""
+    token = token.replace("'", "").replace("*", "")
+    if token in VARIANTS:
+        return VARIANTS[token]
+    if token.isalpha():
+        return fuzzy_key_term(token) or token
+    if any(c.isalpha() for c in token) and any(c in _LEET for c in token):
+        for candidate in _leet_candidates(token):
+            if candidate in VARIANTS:
+                return VARIANTS[candidate]
+            if candidate in KEY_TERMS:
+                return candidate
+        for candidate in _leet_candidates(token):
+            if candidate.isalpha():
+                hit = fuzzy_key_term(candidate)
+                if hit is not None:
+                    return hit
+    return token
+
+
+def _join_spaced(tokens: list[str]) -> list[str]:
+    """Join letter-spaced runs ("c h e s t") and key terms split in two ("bre athe")."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha():
+            j += 1
+        if j - i >= 3:
+            out.append("".join(tokens[i:j]))
+            i = j
+            continue
+        tok = tokens[i]
+        if i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            joined = tok + nxt
+            if (
+                len(joined) >= 6
+                and joined in KEY_TERMS
+                and tok not in KEY_TERMS
+                and nxt not in KEY_TERMS
+            ):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Canonical tokens of ``text``: words, numbers, "." (sentence end) and "," (clause)."""
+    raw: list[str] = []
+    for m in _TOKEN.finditer(fold(text)):
+        tok = m.group()
+        first = tok[0]
+        if first in _SENTENCE_END:
+            raw.append(".")
+        elif not (first.isalnum() or first in "@$"):
+            raw.append(",")
+        else:
+            raw.append(tok)
+    return [canonical_token(t) for t in _join_spaced(raw)]
+
+
+def normalize(text: str) -> str:
+    """The canonical text the input rules match against (see the module docstring)."""
+    return " ".join(tokens(text))
