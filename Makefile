@@ -28,7 +28,7 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy .
+	$(BIN)/python -m mypy .
 
 pytest: $(STAMP)
 	$(BIN)/pytest

@@ -45,15 +45,25 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
             "SECRET_KEY",
             id="default-secret-key",
         ),
-        pytest.param({"DEBUG": "true", "SESSION_IDLE_MINUTES": "ten"}, "SESSION_IDLE_MINUTES",
-                     id="idle-not-int"),
-        pytest.param({"DEBUG": "true", "SESSION_IDLE_MINUTES": "0"}, "SESSION_IDLE_MINUTES",
-                     id="idle-zero"),
-        pytest.param({"DEBUG": "true", "DATABASE_URL": "mysql://db/x"}, "DATABASE_URL",
-                     id="db-scheme"),
-        pytest.param({"DEBUG": "true", "REDIS_URL": "http://cache"}, "REDIS_URL", id="redis-scheme"),
-        pytest.param({"DEBUG": "true", "ALLOWED_ORIGINS": "portal.example.org"}, "ALLOWED_ORIGINS",
-                     id="origin-without-scheme"),
+        pytest.param(
+            {"DEBUG": "true", "SESSION_IDLE_MINUTES": "ten"},
+            "SESSION_IDLE_MINUTES",
+            id="idle-not-int",
+        ),
+        pytest.param(
+            {"DEBUG": "true", "SESSION_IDLE_MINUTES": "0"}, "SESSION_IDLE_MINUTES", id="idle-zero"
+        ),
+        pytest.param(
+            {"DEBUG": "true", "DATABASE_URL": "mysql://db/x"}, "DATABASE_URL", id="db-scheme"
+        ),
+        pytest.param(
+            {"DEBUG": "true", "REDIS_URL": "http://cache"}, "REDIS_URL", id="redis-scheme"
+        ),
+        pytest.param(
+            {"DEBUG": "true", "ALLOWED_ORIGINS": "portal.example.org"},
+            "ALLOWED_ORIGINS",
+            id="origin-without-scheme",
+        ),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_variable(env: dict[str, str], named: str) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import nltk  # type: ignore[import-untyped]
 import textstat  # type: ignore[import-untyped]
 import yaml
 
@@ -261,24 +260,8 @@ def load_articles(folder: str | Path) -> list[Article]:
     return [parse_article(p.read_text(encoding="utf-8"), source=str(p)) for p in paths]
 
 
-class ReadingGradeUnavailable(RuntimeError):
-    """textstat's syllable counts need the CMU Pronouncing Dictionary in NLTK's data path."""
-
-
 def reading_grade(article: Article) -> float:
-    """Flesch-Kincaid grade (textstat) of the body with heading lines removed.
-
-    Raises ReadingGradeUnavailable when NLTK cannot find `corpora/cmudict`: textstat would
-    otherwise try to download it at run time, which fails offline, and a grade computed
-    without it differs from the one the authors checked.
-    """
-    try:
-        nltk.data.find("corpora/cmudict")
-    except LookupError as exc:
-        raise ReadingGradeUnavailable(
-            "the CMU Pronouncing Dictionary is not in NLTK's data path (set NLTK_DATA to a "
-            "folder holding corpora/cmudict; docs/KNOWLEDGE.md says how)"
-        ) from exc
+    """Flesch-Kincaid grade (textstat) of the body with heading lines removed."""
     plain = _ANY_HEADING_RE.sub("", article.body)
     return float(textstat.flesch_kincaid_grade(plain))
 
@@ -317,13 +300,9 @@ def validate_article(article: Article) -> list[str]:
     if article.kind == "condition" and not any(c.system == "snomed" for c in article.codes):
         problems.append("a condition article needs at least one SNOMED CT code")
     if article.body.strip():
-        try:
-            grade = reading_grade(article)
-        except ReadingGradeUnavailable as exc:
-            problems.append(f"reading grade not checked: {exc}")
-        else:
-            if grade > MAX_READING_GRADE:
-                problems.append(f"reading grade {grade:.1f} is above {MAX_READING_GRADE:g}")
+        grade = reading_grade(article)
+        if grade > MAX_READING_GRADE:
+            problems.append(f"reading grade {grade:.1f} is above {MAX_READING_GRADE:g}")
     return problems
 
 

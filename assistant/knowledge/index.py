@@ -42,7 +42,10 @@ B = 0.75
 # questions (assistant/knowledge/eval): the lowest value that keeps "none" questions out.
 NONE_THRESHOLD = 0.55
 COVERAGE_WEIGHT = 1.0
-COVERAGE_CAP = 1.5
+# A query word found only in an article's body counts for this much of a word found in its
+# title, aliases or summary; a single such word counts half again (a passing mention).
+BODY_WEIGHT = 0.6
+SINGLE_MENTION_FACTOR = 0.5
 ALIAS_EXACT = 1.0
 ALIAS_SCATTERED = 0.6
 ALIAS_PER_EXTRA_WORD = 0.2
@@ -109,8 +112,9 @@ class _Bm25:
     def idf(self, token: str) -> float:
         return self.idf_for(len(self.postings.get(token, ())))
 
-    def scores(self, query: Iterable[str]) -> dict[int, float]:
-        out: dict[int, float] = defaultdict(float)
+    def token_scores(self, query: Iterable[str]) -> dict[int, dict[str, float]]:
+        """Per document, the BM25 contribution of each query token it contains."""
+        out: dict[int, dict[str, float]] = defaultdict(dict)
         for token in query:
             plist = self.postings.get(token)
             if not plist:
@@ -118,8 +122,12 @@ class _Bm25:
             idf = self.idf_for(len(plist))
             for doc_id, tf in plist:
                 norm = K1 * (1.0 - B + B * self.lengths[doc_id] / self.avgdl)
-                out[doc_id] += idf * tf * (K1 + 1.0) / (tf + norm)
+                out[doc_id][token] = idf * tf * (K1 + 1.0) / (tf + norm)
         return out
+
+    def scores(self, query: Iterable[str]) -> dict[int, float]:
+        """BM25 score of every document that contains a query token."""
+        return {d: sum(parts.values()) for d, parts in self.token_scores(query).items()}
 
 
 class KnowledgeIndex:
@@ -132,6 +140,7 @@ class KnowledgeIndex:
         section_bm25: _Bm25,
         article_bm25: _Bm25,
         aliases: Sequence[_Alias],
+        topics: Sequence[frozenset[str]],
         codes: Mapping[str, frozenset[int]],
         vocabulary: Mapping[str, int],
         corrections: Mapping[str, frozenset[str]],
@@ -141,6 +150,7 @@ class KnowledgeIndex:
         self._section_bm25 = section_bm25
         self._article_bm25 = article_bm25
         self._aliases = tuple(aliases)
+        self._topics = tuple(topics)
         self._codes = dict(codes)
         self._vocabulary = dict(vocabulary)
         self._corrections = dict(corrections)
@@ -153,31 +163,36 @@ class KnowledgeIndex:
         section_tokens: list[list[str]] = []
         article_tokens: list[list[str]] = []
         aliases: list[_Alias] = []
+        topics: list[frozenset[str]] = []
         codes: dict[str, set[int]] = defaultdict(set)
         vocabulary: Counter[str] = Counter()
         for i, article in enumerate(arts):
+            names = [*_title_names(article.title), *article.aliases]
             title_tokens = tokens(article.title)
-            whole: list[str] = [*title_tokens, *tokens(article.summary)]
+            topic = [*title_tokens, *tokens(article.summary)]
+            for name in names:
+                name_tokens = tuple(tokens(name))
+                if name_tokens:
+                    aliases.append(_Alias(i, name_tokens))
+                topic.extend(name_tokens)
+            topics.append(frozenset(topic))
+            whole = list(topic)
             for section in article.sections:
                 toks = tokens(section.text)
                 docs.append(_Doc(i, section.heading, section.text, len(toks)))
                 section_tokens.append([*title_tokens, *toks])
                 whole.extend(toks)
-            for alias in (article.title, *article.aliases):
-                alias_tokens = tuple(tokens(alias))
-                if alias_tokens:
-                    aliases.append(_Alias(i, alias_tokens))
-                whole.extend(alias_tokens)
             article_tokens.append(whole)
             for code in article.codes:
                 key = normalize_code_key(code.key)
                 if key:
                     codes[key].add(i)
-            text = " ".join(
-                [article.title, article.summary, *article.aliases]
-                + [s.text for s in article.sections]
+            # Spelling correction only aims at words that name topics: a misspelt body word
+            # rarely matters, and aiming at every body word turns unknown real words
+            # ("taxes", "lice") into unrelated library words ("takes", "like").
+            vocabulary.update(
+                w for w in content_words(" ".join([*names, article.summary])) if w.isalpha()
             )
-            vocabulary.update(w for w in content_words(text) if w.isalpha())
         corrections: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_CORRECTABLE:
@@ -189,6 +204,7 @@ class KnowledgeIndex:
             _Bm25(section_tokens),
             _Bm25(article_tokens),
             aliases,
+            topics,
             {k: frozenset(v) for k, v in codes.items()},
             vocabulary,
             {k: frozenset(v) for k, v in corrections.items()},
@@ -196,7 +212,8 @@ class KnowledgeIndex:
 
     def correct(self, word: str) -> str:
         """`word`, or the closest library word when the library does not know `word`."""
-        if word in self._vocabulary or len(word) < MIN_CORRECTABLE or not word.isalpha():
+        known = word in self._vocabulary or stem(word) in self._article_bm25.postings
+        if known or len(word) < MIN_CORRECTABLE or not word.isalpha():
             return word
         limit = _max_edits(len(word))
         candidates: set[str] = set()
@@ -204,6 +221,10 @@ class KnowledgeIndex:
             candidates |= self._corrections.get(variant, frozenset())
         best: tuple[int, int, str] | None = None
         for candidate in candidates:
+            # Misspellings keep the first letter far more often than not; requiring it
+            # stops most real words from being "corrected" into a topic.
+            if candidate[0] != word[0]:
+                continue
             distance = edit_distance(word, candidate, limit)
             if distance > limit:
                 continue
@@ -240,10 +261,20 @@ class KnowledgeIndex:
     ) -> dict[int, float]:
         unique = list(dict.fromkeys(qtokens))
         scores: dict[int, float] = defaultdict(float)
-        weight = sum(self._article_bm25.idf(t) for t in unique)
+        idf = {t: self._article_bm25.idf(t) for t in unique}
+        weight = sum(idf.values())
         if weight > 0:
-            for i, raw in self._article_bm25.scores(unique).items():
-                scores[i] += COVERAGE_WEIGHT * min(COVERAGE_CAP, raw / weight)
+            for i, per_token in self._article_bm25.token_scores(unique).items():
+                topic = self._topics[i]
+                in_topic = [t for t in unique if t in topic]
+                body_only = [t for t in per_token if t not in topic]
+                matched = sum(idf[t] for t in in_topic) + sum(
+                    BODY_WEIGHT * min(1.0, per_token[t] / idf[t]) * idf[t] for t in body_only
+                )
+                coverage = matched / weight
+                if not in_topic and len(body_only) < 2:
+                    coverage *= SINGLE_MENTION_FACTOR
+                scores[i] += COVERAGE_WEIGHT * coverage
         for i, value in self._alias_scores(qtokens).items():
             scores[i] += value
         own = {
@@ -264,16 +295,16 @@ class KnowledgeIndex:
 
     def _alias_scores(self, qtokens: Sequence[str]) -> dict[int, float]:
         present = set(qtokens)
-        joined = " " + " ".join(qtokens) + " "
+        positions: dict[str, list[int]] = defaultdict(list)
+        for pos, token in enumerate(qtokens):
+            positions[token].append(pos)
         best: dict[int, float] = {}
         for alias in self._aliases:
             if not present.issuperset(alias.words):
                 continue
             extra = ALIAS_PER_EXTRA_WORD * (len(alias.words) - 1)
-            if f" {' '.join(alias.words)} " in joined:
-                value = min(ALIAS_CAP, ALIAS_EXACT + extra)
-            else:
-                value = min(ALIAS_CAP, ALIAS_SCATTERED + extra)
+            together = _span(alias.words, positions) <= len(alias.words)
+            value = min(ALIAS_CAP, (ALIAS_EXACT if together else ALIAS_SCATTERED) + extra)
             if value > best.get(alias.article, 0.0):
                 best[alias.article] = value
         return best
@@ -312,7 +343,29 @@ class KnowledgeIndex:
 
 
 def _max_edits(length: int) -> int:
-    return 1 if length < 7 else 2
+    return 1 if length < 8 else 2
+
+
+def _title_names(title: str) -> list[str]:
+    """A title and its parts: "High blood pressure (hypertension)" names both."""
+    outer = re.sub(r"\s*\([^)]*\)", "", title).strip()
+    inner = re.findall(r"\(([^)]*)\)", title)
+    return [n for n in (title, outer, *inner) if n]
+
+
+def _span(words: Sequence[str], positions: Mapping[str, list[int]]) -> int:
+    """Smallest window (in query tokens) holding every word of an alias, in any order.
+
+    Words are few (an alias has one to four), so trying each start is cheap.
+    """
+    best = len(positions) + 1000
+    for start in positions[words[0]]:
+        lo = hi = start
+        for word in words[1:]:
+            nearest = min(positions[word], key=lambda p: abs(p - start))
+            lo, hi = min(lo, nearest), max(hi, nearest)
+        best = min(best, hi - lo + 1)
+    return best
 
 
 def search_jsonl(index: KnowledgeIndex, inp: TextIO, out: TextIO, k: int = 5) -> int:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
-
-if TYPE_CHECKING:
-    from portal.records.models import Patient
 
 
 class Role(models.TextChoices):
@@ -113,6 +110,3 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
-
-    if TYPE_CHECKING:
-        patient: Patient

@@ -290,7 +290,8 @@ def _dosage_text(res: Json) -> str:
             parts.append(str(dosage["text"]))
             continue
         repeat = (dosage.get("timing") or {}).get("repeat") or {}
-        dose = next(iter(dosage.get("doseAndRate") or []), {}).get("doseQuantity", {})
+        dose_and_rate: list[Json] = dosage.get("doseAndRate") or [{}]
+        dose: Json = dose_and_rate[0].get("doseQuantity") or {}
         bits = []
         if dose.get("value") is not None:
             bits.append(f"{dose['value']:g} {dose.get('unit', 'dose')}".strip())

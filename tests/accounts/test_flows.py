@@ -60,7 +60,8 @@ def test_invitation_activation_verification_and_sign_in(client: Client, invited:
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     patient.refresh_from_db()
-    assert patient.user is not None and patient.user.role == Role.PATIENT
+    assert patient.user is not None
+    assert patient.user.role == Role.PATIENT
 
     # Not verified yet: signing in sends the patient back to verification.
     client.post(reverse("account_logout"))
