@@ -44,23 +44,24 @@ NONE_THRESHOLD = 0.55
 COVERAGE_WEIGHT = 1.0
 # A query word found only in an article's body counts for this much of a word found in its
 # title, aliases or summary; a single such word counts half again (a passing mention).
-BODY_WEIGHT = 0.6
+BODY_WEIGHT = 0.8
 SINGLE_MENTION_FACTOR = 0.5
 ALIAS_EXACT = 1.0
 ALIAS_SCATTERED = 0.6
 ALIAS_PER_EXTRA_WORD = 0.2
 ALIAS_CAP = 1.6
-CODE_BONUS_REFERRED = 0.9
+CODE_BONUS_REFERRED = 1.2
 CODE_BONUS_BACKGROUND = 0.15
 INTENT_BONUS = 0.2
 SECTION_BM25_BONUS = 0.1
 DEFAULT_SECTION_BONUS = 0.02
 MAX_SECTIONS_PER_ARTICLE = 2
-MIN_CORRECTABLE = 4
+MIN_CORRECTABLE = 5
 
 # The question points at the patient's own record rather than naming a topic.
 _REFERENTIAL_RE = re.compile(
-    r"\bmy (condition|diagnosis|diagnoses|disease|illness|problem|issue|results?)\b"
+    r"\b(my|this|that|the) (condition|diagnosis|diagnoses|disease|illness|problem|issue|"
+    r"results?|symptoms?)\b"
     r"|\b(it|this|that|them|these)\b\s*(\?|$|mean|serious|contagious|go away|get worse)"
     r"|\b(about|with|for|manage|control|lower|treat|from|have|ask about|for) "
     r"(it|this|them|that)\b"

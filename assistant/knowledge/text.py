@@ -76,20 +76,30 @@ EXPANSIONS: dict[str, str] = {
     "preg": "pregnant",
     "docs": "doctor",
     "xray": "x ray",
+    "n": "and",
+    "cig": "cigarette",
+    "cigs": "cigarettes",
+    "ciggies": "cigarettes",
 }
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _DOTTED_ACRONYM_RE = re.compile(r"\b(?:[a-z]\.){2,}")
+# Letters typed three or more times in a row ("sooo", "pleeease") collapse to one.
+_STRETCHED_RE = re.compile(r"([a-z])\1{2,}")
+# A lone letter before a number is one name: "b 12" -> "b12", "vitamin d 3" -> "d3".
+_LETTER_NUMBER_RE = re.compile(r"\b([b-hj-z]) (\d{1,2})\b")
 
 
 def fold(text: str) -> str:
     """Lower-case `text`, fold accents, drop apostrophes and acronym dots.
 
-    "Crohn's" -> "crohns", "C.O.P.D." -> "copd", "Sjögren" -> "sjogren".
+    "Crohn's" -> "crohns", "C.O.P.D." -> "copd", "Sjögren" -> "sjogren", "sooo" -> "so".
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     lowered = stripped.lower().replace("'", "").replace("\u2019", "")
+    lowered = _STRETCHED_RE.sub(r"\1", lowered)
+    lowered = _LETTER_NUMBER_RE.sub(r"\1\2", lowered)
     return _DOTTED_ACRONYM_RE.sub(lambda m: m.group(0).replace(".", "") + " ", lowered)
 
 
