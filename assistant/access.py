@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
+from assistant.models import Conversation
 from portal.accounts.models import Role
 from portal.records.models import Patient
 
@@ -55,3 +57,24 @@ def access_own_patient(user: Any) -> Patient:
         return Patient.objects.select_related("care_team").get(user=user)
     except Patient.DoesNotExist as exc:
         raise NotFound from exc
+
+
+def access_conversation(user: Any, public_id: UUID | str) -> Conversation:
+    """The conversation with `public_id` if it belongs to `user`'s own record, else NotFound.
+
+    Care-team staff read conversations through their escalations (access_escalation).
+    """
+    patient = access_own_patient(user)
+    try:
+        return Conversation.objects.get(public_id=public_id, patient=patient)
+    except (Conversation.DoesNotExist, ValueError, ValidationError) as exc:
+        raise NotFound from exc
+
+
+def open_conversation(user: Any, public_id: UUID | str | None = None) -> Conversation:
+    """The patient's conversation `public_id`, or their latest one, or a new one."""
+    if public_id:
+        return access_conversation(user, public_id)
+    patient = access_own_patient(user)
+    latest = Conversation.objects.filter(patient=patient).order_by("-updated_at").first()
+    return latest or Conversation.objects.create(patient=patient)

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.careteam",
     "portal.records",
+    "portal.audit",
     "assistant",
 ]
 
@@ -283,3 +284,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+# Response-time targets per escalation level, in minutes (shown to patients and staff).
+ESCALATION_TARGET_MINUTES = {
+    "emergency": env_int("ESCALATION_TARGET_EMERGENCY_MINUTES", 15, minimum=1),
+    "urgent": env_int("ESCALATION_TARGET_URGENT_MINUTES", 240, minimum=1),
+    "routine": env_int("ESCALATION_TARGET_ROUTINE_MINUTES", 1440, minimum=1),
+}
+# Seconds the whole answer may take before the patient gets the safe fallback.
+ASSISTANT_ANSWER_TIMEOUT = env_int("ASSISTANT_ANSWER_TIMEOUT", 30, minimum=1)
+# Asks per patient per minute, across all their connections.
+ASSISTANT_ASKS_PER_MINUTE = env_int("ASSISTANT_ASKS_PER_MINUTE", 20, minimum=1)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("activate/", account_views.activate, name="activate"),
     path("staff/", views.staff_home, name="staff_home"),
     path("patients/", include("portal.records.urls")),
+    path("", include("assistant.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import textstat  # type: ignore[import-untyped]
+import textstat  # type: ignore[import-untyped,unused-ignore]
 import yaml
 
 from assistant.knowledge.codes import code_problem, normalize_system
@@ -225,8 +225,7 @@ def parse_article(text: str, *, source: str) -> Article:
     sections = tuple(
         Section(
             heading=m.group(1).strip(),
-            text=body[m.end() : headings[i + 1].start() if i + 1 < len(headings) else None]
-            .strip(),
+            text=body[m.end() : headings[i + 1].start() if i + 1 < len(headings) else None].strip(),
         )
         for i, m in enumerate(headings)
     )

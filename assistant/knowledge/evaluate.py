@@ -160,8 +160,10 @@ def format_report(report: Report) -> str:
         )
     if report.skipped:
         missing = sorted({q.expected for q in report.skipped})
-        lines += ["", f"skipped {len(report.skipped)} questions; no article yet for: "
-                  + ", ".join(missing)]
+        lines += [
+            "",
+            f"skipped {len(report.skipped)} questions; no article yet for: " + ", ".join(missing),
+        ]
     lines += ["", f"misses ({len(report.misses)}; top-1 wrong, or 'none' answered):"]
     for q, slugs in report.misses:
         flag = "   " if q.expected in slugs[:3] else "!!!"

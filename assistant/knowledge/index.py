@@ -46,6 +46,9 @@ COVERAGE_WEIGHT = 1.0
 # title, aliases or summary; a single such word counts half again (a passing mention).
 BODY_WEIGHT = 0.8
 SINGLE_MENTION_FACTOR = 0.5
+# Coverage is a share, so a query of common words ("is it serious") could reach 1.0 on
+# them alone. Below this much matched IDF the coverage is scaled down in proportion.
+MIN_EVIDENCE_IDF = 3.0
 ALIAS_EXACT = 1.0
 ALIAS_SCATTERED = 0.6
 ALIAS_PER_EXTRA_WORD = 0.2
@@ -57,14 +60,15 @@ SECTION_BM25_BONUS = 0.1
 DEFAULT_SECTION_BONUS = 0.02
 MAX_SECTIONS_PER_ARTICLE = 2
 MIN_CORRECTABLE = 5
+RESPELL_RATIO = 5
 
-# The question points at the patient's own record rather than naming a topic.
+# The question points at the patient's record instead of naming a topic: "my condition",
+# "this diagnosis", or a bare "it"/"this"/"them" ("how do I keep it under control?").
+# "that" is left out: it is more often a conjunction ("I was told that...").
 _REFERENTIAL_RE = re.compile(
-    r"\b(my|this|that|the) (condition|diagnosis|diagnoses|disease|illness|problem|issue|"
+    r"\b(my|this|the) (condition|diagnosis|diagnoses|disease|illness|problem|issue|"
     r"results?|symptoms?)\b"
-    r"|\b(it|this|that|them|these)\b\s*(\?|$|mean|serious|contagious|go away|get worse)"
-    r"|\b(about|with|for|manage|control|lower|treat|from|have|ask about|for) "
-    r"(it|this|them|that)\b"
+    r"|\b(it|this|them|these)\b"
 )
 
 
@@ -145,6 +149,7 @@ class KnowledgeIndex:
         codes: Mapping[str, frozenset[int]],
         vocabulary: Mapping[str, int],
         corrections: Mapping[str, frozenset[str]],
+        respell: Mapping[str, str],
     ) -> None:
         self.articles = tuple(articles)
         self._docs = tuple(docs)
@@ -155,6 +160,7 @@ class KnowledgeIndex:
         self._codes = dict(codes)
         self._vocabulary = dict(vocabulary)
         self._corrections = dict(corrections)
+        self._respell = dict(respell)
 
     @classmethod
     def build(cls, articles: Iterable[Article]) -> KnowledgeIndex:
@@ -167,6 +173,7 @@ class KnowledgeIndex:
         topics: list[frozenset[str]] = []
         codes: dict[str, set[int]] = defaultdict(set)
         vocabulary: Counter[str] = Counter()
+        prose: set[str] = set()
         for i, article in enumerate(arts):
             names = [*_title_names(article.title), *article.aliases]
             title_tokens = tokens(article.title)
@@ -194,11 +201,13 @@ class KnowledgeIndex:
             vocabulary.update(
                 w for w in content_words(" ".join([*names, article.summary])) if w.isalpha()
             )
+            prose.update(content_words(" ".join([article.title, article.summary, article.body])))
         corrections: dict[str, set[str]] = defaultdict(set)
         for word in vocabulary:
             if len(word) >= MIN_CORRECTABLE:
                 for variant in deletes(word, _max_edits(len(word))):
                     corrections[variant].add(word)
+        respell = _misspelt_aliases(vocabulary, corrections, prose)
         return cls(
             arts,
             docs,
@@ -209,10 +218,13 @@ class KnowledgeIndex:
             {k: frozenset(v) for k, v in codes.items()},
             vocabulary,
             {k: frozenset(v) for k, v in corrections.items()},
+            respell,
         )
 
     def correct(self, word: str) -> str:
         """`word`, or the closest library word when the library does not know `word`."""
+        if word in self._respell:
+            return self._respell[word]
         known = word in self._vocabulary or stem(word) in self._article_bm25.postings
         if known or len(word) < MIN_CORRECTABLE or not word.isalpha():
             return word
@@ -238,9 +250,7 @@ class KnowledgeIndex:
         """The index tokens of `query`, after spelling correction."""
         return [stem(self.correct(w)) for w in content_words(query)]
 
-    def search(
-        self, query: str, *, k: int = 5, patient_codes: Iterable[str] = ()
-    ) -> list[Hit]:
+    def search(self, query: str, *, k: int = 5, patient_codes: Iterable[str] = ()) -> list[Hit]:
         """Up to `k` sections that answer `query`, best first; [] when none clears the bar.
 
         `patient_codes` are the patient's condition codes as "system|code" (short names or
@@ -272,7 +282,7 @@ class KnowledgeIndex:
                 matched = sum(idf[t] for t in in_topic) + sum(
                     BODY_WEIGHT * min(1.0, per_token[t] / idf[t]) * idf[t] for t in body_only
                 )
-                coverage = matched / weight
+                coverage = (matched / weight) * min(1.0, matched / MIN_EVIDENCE_IDF)
                 if not in_topic and len(body_only) < 2:
                     coverage *= SINGLE_MENTION_FACTOR
                 scores[i] += COVERAGE_WEIGHT * coverage
@@ -341,6 +351,43 @@ class KnowledgeIndex:
                 hits.append(Hit(article.slug, article.title, doc.heading, doc.text, score))
         hits.sort(key=lambda h: -h.score)
         return hits[:k]
+
+
+def _nearest(
+    word: str, vocabulary: Mapping[str, int], corrections: Mapping[str, set[str]]
+) -> str | None:
+    """The most frequent other vocabulary word within the edit limit of `word`, if any."""
+    limit = _max_edits(len(word))
+    candidates: set[str] = set()
+    for variant in deletes(word, limit):
+        candidates |= corrections.get(variant, set())
+    best: tuple[int, str] | None = None
+    for candidate in candidates - {word}:
+        if candidate[0] == word[0] and edit_distance(word, candidate, limit) <= limit:
+            key = (-vocabulary[candidate], candidate)
+            if best is None or key < best:
+                best = key
+    return None if best is None else best[1]
+
+
+def _misspelt_aliases(
+    vocabulary: Mapping[str, int], corrections: Mapping[str, set[str]], prose: set[str]
+) -> dict[str, str]:
+    """Alias words that misspell a common library word, mapped to the common word.
+
+    Articles list misspellings as aliases ("pnuemonia vaccine"). Left alone, a patient who
+    misspells "pneumonia" would match only the article that happens to list that spelling;
+    mapped to the common spelling, the query matches what the correct word matches. A word
+    that the articles' own prose uses ("lives") is a real word and is never respelt.
+    """
+    respell: dict[str, str] = {}
+    for word, count in vocabulary.items():
+        if len(word) < MIN_CORRECTABLE or word in prose:
+            continue
+        nearest = _nearest(word, vocabulary, corrections)
+        if nearest and vocabulary[nearest] >= RESPELL_RATIO * count:
+            respell[word] = nearest
+    return respell
 
 
 def _max_edits(length: int) -> int:

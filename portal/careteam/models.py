@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class CareTeam(models.Model):
@@ -32,3 +33,57 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.team}"
+
+
+class Level(models.TextChoices):
+    EMERGENCY = "emergency", "Emergency"
+    URGENT = "urgent", "Urgent"
+    ROUTINE = "routine", "Routine"
+
+
+class EscalationStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLAIMED = "claimed", "Claimed"
+    ANSWERED = "answered", "Answered"
+    CLOSED = "closed", "Closed"
+
+
+class Escalation(models.Model):
+    """A patient's message that needs a person on the care team. One per message, ever."""
+
+    message = models.OneToOneField(
+        "assistant.Message", on_delete=models.CASCADE, related_name="escalation"
+    )
+    conversation = models.ForeignKey(
+        "assistant.Conversation", on_delete=models.CASCADE, related_name="escalations"
+    )
+    patient = models.ForeignKey(
+        "records.Patient", on_delete=models.CASCADE, related_name="escalations"
+    )
+    care_team = models.ForeignKey(
+        CareTeam, null=True, blank=True, on_delete=models.PROTECT, related_name="escalations"
+    )
+    level = models.CharField(max_length=10, choices=Level.choices)
+    status = models.CharField(
+        max_length=10, choices=EscalationStatus.choices, default=EscalationStatus.OPEN
+    )
+    reason = models.CharField(max_length=40)  # guard action or "patient_request"
+    verdict = models.JSONField(default=dict, blank=True)
+    target_minutes = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closing_note = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["created_at"]
+        indexes: ClassVar = [models.Index(fields=["care_team", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.level} escalation {self.pk} ({self.status})"

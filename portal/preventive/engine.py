@@ -964,8 +964,8 @@ def _pneumococcal(rule: Rule, ctx: _Context) -> Recommendation:
         return _result(
             rule,
             Status.UP_TO_DATE,
-            f"{intro} Your record shows the older 2-shot series, finished at age 65 or older. You may "
-            "talk with your care team about one more dose of PCV20 or PCV21.",
+            f"{intro} Your record shows the older 2-shot series, finished at age 65 or older. "
+            "You may talk with your care team about one more dose of PCV20 or PCV21.",
             last_done=max(pcv13[-1], ppsv23[-1]),
         )
     earlier = ctx.dates_under("vax:pneumococcal")

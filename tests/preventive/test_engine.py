@@ -7,13 +7,14 @@ Every case is a person of an exact age on TODAY (2025-03-15) unless the row sets
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from portal.preventive.engine import (
     GRACE_DAYS,
     PatientFacts,
+    Recommendation,
     Status,
     add_months,
     age_on,
@@ -799,7 +800,16 @@ CASES = [
 ]
 
 
-def _run(rule_id: str, spec: dict[str, Any]) -> tuple[Any, date]:
+def case_reasons() -> set[str]:
+    """Every distinct reason the CASES table produces (for wording checks)."""
+    reasons = set()
+    for param in CASES:
+        rule_id, spec = cast(str, param.values[0]), cast(dict[str, Any], param.values[1])
+        reasons.add(_run(rule_id, spec)[0].reason)
+    return reasons
+
+
+def _run(rule_id: str, spec: dict[str, Any]) -> tuple[Recommendation, date]:
     spec = dict(spec)
     today = spec.pop("today", TODAY)
     facts = person(today=today, **spec)

@@ -19,11 +19,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from assistant.services import article_versions_load
 from portal.accounts.models import Role, User
 from portal.accounts.services import invitation_create
 from portal.careteam.models import CareTeam, Membership
 from portal.records.fhir_import import import_bundle
 
+# Honest about what the demo's approval is: a seeded library, not a clinical review.
+DEMO_REVIEWER = "Demo seed (not a clinical review)"
 FIXTURES = Path(__file__).resolve().parents[3] / "records" / "fixtures" / "synthea"
 TEAM = "Maple Street Family Medicine"
 OTHER_TEAM = "Riverside Internal Medicine"
@@ -64,6 +67,7 @@ class Command(BaseCommand):
         self.stdout.write("\n".join(lines))
 
     def _build(self) -> list[str]:
+        article_versions_load(approve_as=DEMO_REVIEWER)
         teams = {name: CareTeam.objects.get_or_create(name=name)[0] for name in (TEAM, OTHER_TEAM)}
         out = ["", "Demo logins (demo data only; every password is published here):", ""]
         for email, first, last, role, team, title, password in STAFF:

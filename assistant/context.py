@@ -1,0 +1,102 @@
+"""What the pipeline knows about the signed-in patient, loaded once per connection.
+
+Only de-identified facts go into `record` (for any backend): condition names, medicine
+names, an age band and sex. Identifiers stay out; `identifiers` is kept separately for
+the redaction that runs before text leaves for an external model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+
+from assistant.backends.base import RecordCondition, RecordContext, Turn
+from assistant.knowledge.codes import normalize_code_key
+from assistant.safety import PatientIdentifiers, RecordFacts
+from assistant.selectors import library
+from portal.records.models import Condition, Medication, Patient
+
+_TAG = re.compile(r"\s*\((disorder|finding|situation|morphologic abnormality)\)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class PatientContext:
+    patient_id: int
+    conversation_id: int
+    record: RecordContext
+    facts: RecordFacts
+    record_support: tuple[str, ...]  # true sentences about the record the guard may accept
+    patient_codes: tuple[str, ...]
+    identifiers: PatientIdentifiers
+    language: str = "en"
+    history: tuple[Turn, ...] = field(default=())
+    emergency_number: str = "911"
+    crisis_line: str = "988"
+
+
+def age_band(age: int) -> str:
+    low = (age // 10) * 10
+    return f"{low}-{low + 9}"
+
+
+def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext:
+    """Build the context (three queries: conditions, medications, and the library stamp)."""
+    lib = library()
+    conditions: list[RecordCondition] = []
+    names: list[str] = []
+    support: list[str] = []
+    codes: list[str] = []
+    for c in Condition.objects.filter(patient=patient):
+        keys = [normalize_code_key(f"{x.get('system', '')}|{x.get('code', '')}") for x in c.codes]
+        keys = [k for k in keys if k] or [normalize_code_key(f"{c.system}|{c.code}") or ""]
+        article = next((lib.by_code[k] for k in keys if k in lib.by_code), None)
+        display = _TAG.sub("", c.display)
+        year = c.onset.year if c.onset else None
+        conditions.append(
+            RecordCondition(
+                display=display,
+                codes=tuple(k for k in keys if k),
+                onset_year=year,
+                active=c.is_active,
+                article_slug=article.slug if article else None,
+            )
+        )
+        codes.extend(k for k in keys if k)
+        for name in {display, *(article.aliases if article else ()), *((article.title,) if article else ())}:
+            names.append(name)
+            since = f" since {year}" if year and c.is_active else f" in {year}" if year else ""
+            resolved = "" if c.is_active else ", now marked as resolved"
+            support.append(f"Your record lists {name}{since}{resolved}.")
+    medications = list(Medication.objects.filter(patient=patient))
+    today = timezone.localdate()
+    return PatientContext(
+        patient_id=patient.pk,
+        conversation_id=conversation_id,
+        record=RecordContext(
+            age_band=age_band(patient.age_on(today)),
+            sex_at_birth=patient.sex_at_birth,
+            conditions=tuple(conditions),
+            medications=tuple(m.display for m in medications if m.status == "active"),
+            language=patient.preferred_language,
+        ),
+        facts=RecordFacts(
+            conditions=tuple(names),
+            medications=tuple(f"{m.display} {m.dosage_text}".strip() for m in medications),
+        ),
+        record_support=tuple(support),
+        patient_codes=tuple(dict.fromkeys(codes)),
+        identifiers=PatientIdentifiers(
+            names=tuple(n for n in (patient.given_name, patient.family_name, patient.full_name) if n),
+            birth_date=patient.birth_date,
+            mrn=patient.mrn,
+            addresses=(patient.address,) if patient.address else (),
+            phones=(patient.phone,) if patient.phone else (),
+            emails=(patient.email,) if patient.email else (),
+        ),
+        language=patient.preferred_language,
+        emergency_number=settings.EMERGENCY_NUMBER,
+        crisis_line=settings.CRISIS_LINE,
+    )

@@ -1,0 +1,176 @@
+"""The assistant's data: knowledge article versions (conversations follow)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    RETIRED = "retired", "Retired"
+
+
+class Article(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class ArticleVersion(models.Model):
+    """One version of an article's text. Only an approved version is ever retrieved."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(
+        max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.IN_REVIEW
+    )
+    text = models.TextField()  # the whole file, front matter included
+    body_hash = models.CharField(max_length=64)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20)
+    codes = models.JSONField(default=list)  # ["snomed|44054006", "icd10|E11.9"]
+    reviewed_by = models.CharField(max_length=200, blank=True)
+    reviewed_on = models.DateField(null=True, blank=True)
+    next_review = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approver_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["article__slug", "-number"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_article_version"),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(status="approved"),
+                name="one_approved_version_per_article",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article.slug} v{self.number} ({self.status})"
+
+
+class Conversation(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    patient = models.ForeignKey(
+        "records.Patient", on_delete=models.CASCADE, related_name="conversations"
+    )
+    title = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title or f"Conversation {self.public_id}"
+
+
+class Role(models.TextChoices):
+    PATIENT = "patient", "Patient"
+    ASSISTANT = "assistant", "Assistant"
+    CARETEAM = "careteam", "Care team"
+
+
+class Kind(models.TextChoices):
+    QUESTION = "question", "Question"
+    ANSWER = "answer", "Answer"
+    NO_ANSWER = "no_answer", "No approved information"
+    SAFETY = "safety", "Safety message"
+    FALLBACK = "fallback", "Fallback after a failure"
+    REPLY = "reply", "Care-team reply"
+
+
+class MessageState(models.TextChoices):
+    PENDING = "pending", "Being answered"
+    COMPLETE = "complete", "Complete"
+
+
+class Message(models.Model):
+    """One turn. `seq` orders a conversation and is what `resume {after}` counts."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    seq = models.PositiveIntegerField()
+    role = models.CharField(max_length=12, choices=Role.choices)
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    state = models.CharField(
+        max_length=10, choices=MessageState.choices, default=MessageState.COMPLETE
+    )
+    client_id = models.CharField(max_length=64, null=True, blank=True)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    text = models.TextField(blank=True)
+    sentences = models.JSONField(default=list, blank=True)  # [{"text", "cites"}] as streamed
+    citations = models.JSONField(default=list, blank=True)  # [{"n", "slug", "title", "section", "url"}]
+    verdict = models.JSONField(default=dict, blank=True)  # input guard: action, level, rules
+    safety = models.JSONField(default=dict, blank=True)  # what the patient was shown: level, actions
+    backend = models.CharField(max_length=60, blank=True)
+    latency_ms = models.PositiveIntegerField(null=True, blank=True)
+    dropped = models.PositiveSmallIntegerField(default=0)  # sentences the output guard removed
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_label = models.CharField(max_length=120, blank=True)  # "Nora Patel, Nurse"
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["conversation", "seq"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="unique_message_seq"),
+            models.UniqueConstraint(
+                fields=["conversation", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="unique_client_id_per_conversation",
+            ),
+            models.UniqueConstraint(
+                fields=["reply_to"],
+                condition=Q(role="assistant"),
+                name="one_assistant_reply_per_question",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id}#{self.seq} {self.role}"
+
+
+class GuardStage(models.TextChoices):
+    INPUT = "input", "Input screening"
+    OUTPUT = "output", "Output check"
+
+
+class GuardEvent(models.Model):
+    """What the guard decided about a message; dropped output sentences are kept for review."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="guard_events")
+    stage = models.CharField(max_length=8, choices=GuardStage.choices)
+    action = models.CharField(max_length=20)
+    rules = models.JSONField(default=list)
+    text = models.TextField(blank=True)  # the dropped sentence (output stage)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.action} {self.rules}"
+
+
+class Feedback(models.Model):
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="feedback")
+    rating = models.SmallIntegerField()  # +1 or -1
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.rating:+d} on {self.message_id}"

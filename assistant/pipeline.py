@@ -1,0 +1,190 @@
+"""THE message flow, top to bottom. Every step is one call into one module.
+
+    patient frame --> persist question (idempotent on client_id)
+                  --> input guard -- emergency/crisis --> instructions at once + escalation
+                                  -- urgent           --> same-day advice + urgent escalation
+                                  -- out of scope     --> explain + offer the care team
+                                  -- harmful/injection --> refuse (flagged for moderation)
+                  --> retrieve approved passages (+ the patient's coded conditions)
+                  --> backend --> output guard per sentence --> stream kept sentences
+                  --> persist the answer (or a safe fallback) --> notify other connections
+
+The caller (the websocket consumer) passes `send`, which must never raise: a dropped
+connection does not stop the flow, so the answer is still completed and stored and
+reaches the patient on resume.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from channels.db import database_sync_to_async
+from django.conf import settings
+
+from assistant import events, protocol, selectors, services
+from assistant.backends.base import AnswerRequest, Backend, BackendError, Passage, Sentence
+from assistant.backends.registry import fallback_backend, get_backend
+from assistant.context import PatientContext
+from assistant.models import Kind, Message
+from assistant.replies import FALLBACK_TEXT, NO_ANSWER_TEXT, safety_reply
+from assistant.retrieval import retrieve
+from assistant.safety import Action, Verdict, check_sentence, screen
+from portal.careteam.models import Level
+from portal.careteam.services import escalation_create, escalation_promise
+
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+AUTO_ESCALATE: dict[Action, Level] = {
+    Action.EMERGENCY: Level.EMERGENCY,
+    Action.CRISIS: Level.EMERGENCY,
+    Action.URGENT: Level.URGENT,
+}
+
+
+async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Send) -> Message:
+    """Answer one question from the patient. Returns the stored reply."""
+    question, created = await _db(
+        services.question_store, conversation_id=ctx.conversation_id, client_id=client_id, text=text
+    )
+    await send(protocol.ack(question))
+    if not created:
+        reply = await _db(selectors.reply_for, question=question)
+        if reply is not None:  # the same ask twice: answered once
+            return await replay(reply, send)
+        # Stored but never answered (the process stopped in between): answer it now.
+
+    verdict = screen(text)
+    await _db(services.guard_events_record, message=question, stage="input",
+              events=[{"action": verdict.action.value, "rules": verdict.rules}])
+    if verdict.action is not Action.ANSWER:
+        return await refuse_or_redirect(ctx, question, verdict, send)
+
+    started = time.monotonic()
+    reply, _ = await _db(services.reply_start, question=question)
+    await send(protocol.answer_start(reply))
+    passages = await retrieve(text, ctx)
+    answer = await guarded_answer(ctx, question=text, passages=passages, reply=reply, send=send)
+    reply = await _db(
+        services.reply_finish,
+        reply=reply,
+        kind=answer.kind,
+        text=" ".join(s.text for s in answer.sentences),
+        sentences=[{"text": s.text, "cites": list(s.cites)} for s in answer.sentences],
+        citations=answer.citations,
+        verdict=verdict_dict(verdict),
+        backend=answer.backend,
+        dropped=len(answer.dropped),
+        latency_ms=int((time.monotonic() - started) * 1000),
+    )
+    if answer.dropped:
+        await _db(services.guard_events_record, message=reply, stage="output", events=answer.dropped)
+    await send(protocol.answer_end(reply))
+    await events.notify_stored(reply)
+    return reply
+
+
+async def refuse_or_redirect(
+    ctx: PatientContext, question: Message, verdict: Verdict, send: Send
+) -> Message:
+    """Safety replies never wait on a model: the text is fixed and goes out at once."""
+    shown = safety_reply(verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line)
+    reply, _ = await _db(services.reply_start, question=question, kind=Kind.SAFETY)
+    reply = await _db(
+        services.reply_finish,
+        reply=reply,
+        text=shown.text,
+        verdict=verdict_dict(verdict),
+        safety={"level": shown.level, "actions": shown.actions},
+        latency_ms=0,
+    )
+    await send(protocol.safety(reply))
+    level = AUTO_ESCALATE.get(verdict.action)
+    if level is not None:
+        escalation, _ = await _db(
+            escalation_create,
+            message=question,
+            level=level,
+            reason=verdict.action.value,
+            verdict=verdict_dict(verdict),
+        )
+        promise = escalation_promise(escalation, emergency_number=ctx.emergency_number)
+        await send(protocol.escalation(escalation, promise=promise))
+    await events.notify_stored(reply)
+    return reply
+
+
+@dataclass
+class GuardedAnswer:
+    kind: str
+    sentences: list[Sentence]
+    citations: list[dict[str, Any]]
+    dropped: list[dict[str, Any]]
+    backend: str
+
+
+async def guarded_answer(
+    ctx: PatientContext, *, question: str, passages: list[Passage], reply: Message, send: Send
+) -> GuardedAnswer:
+    """Stream the backend's sentences that pass the output guard; fall back on failure."""
+    request = AnswerRequest(question=question, passages=passages, record=ctx.record,
+                            history=ctx.history)
+    backend = get_backend()
+    kept, dropped = await _stream_checked(backend, request, ctx, reply, send)
+    if kept is None and backend is not fallback_backend():
+        # The configured model failed: the grounded answer from the same passages instead.
+        backend = fallback_backend()
+        kept, more = await _stream_checked(backend, request, ctx, reply, send)
+        dropped += more
+    if kept is None:
+        sentence = Sentence(FALLBACK_TEXT)
+        await send(protocol.answer_delta(reply, sentence))
+        return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, backend.name)
+    if not any(s.cites for s in kept):
+        if not kept:
+            kept = [Sentence(NO_ANSWER_TEXT)]
+            await send(protocol.answer_delta(reply, kept[0]))
+        return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, backend.name)
+    return GuardedAnswer(Kind.ANSWER, kept, protocol.citations(kept, passages), dropped,
+                         backend.name)
+
+
+async def _stream_checked(
+    backend: Backend, request: AnswerRequest, ctx: PatientContext, reply: Message, send: Send
+) -> tuple[list[Sentence] | None, list[dict[str, Any]]]:
+    """(kept sentences, or None when the backend failed before any sentence; dropped)."""
+    support = [p.text for p in request.passages] + list(ctx.record_support)
+    kept: list[Sentence] = []
+    dropped: list[dict[str, Any]] = []
+    try:
+        async with asyncio.timeout(settings.ASSISTANT_ANSWER_TIMEOUT):
+            async for sentence in backend.answer(request):
+                check = check_sentence(sentence.text, passages=support, record=ctx.facts,
+                                       question=request.question)
+                if check.ok:
+                    kept.append(sentence)
+                    await send(protocol.answer_delta(reply, sentence))
+                else:
+                    dropped.append({"action": "dropped", "rules": check.rules, "text": sentence.text})
+    except (BackendError, TimeoutError):
+        if not kept:
+            return None, dropped
+    return kept, dropped
+
+
+async def replay(reply: Message, send: Send) -> Message:
+    """Send a stored reply again; a pending one arrives through `notify_stored` when done."""
+    for frame in protocol.message_frames(reply):
+        await send(frame)
+    return reply
+
+
+def verdict_dict(verdict: Verdict) -> dict[str, Any]:
+    return {"action": verdict.action.value, "level": verdict.level.value,
+            "rules": list(verdict.rules), "reason": verdict.reason}
+
+
+async def _db(func: Callable[..., Any], /, **kwargs: Any) -> Any:
+    return await database_sync_to_async(func)(**kwargs)

@@ -1,0 +1,189 @@
+"""Writes for the assistant (`<entity>_<action>`, keyword-only)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from assistant.knowledge.articles import Article as ParsedArticle
+from assistant.knowledge.articles import parse_article
+from assistant.models import (
+    Article,
+    ArticleStatus,
+    ArticleVersion,
+    Conversation,
+    Feedback,
+    GuardEvent,
+    Kind,
+    Message,
+    MessageState,
+    Role,
+)
+
+ARTICLES_DIR = Path(__file__).resolve().parent / "knowledge" / "articles"
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)  # slugs with a new version
+    unchanged: list[str] = field(default_factory=list)
+    approved: list[str] = field(default_factory=list)
+
+
+def article_versions_load(
+    *, folder: Path = ARTICLES_DIR, approve_as: str | None = None, approver: Any = None
+) -> LoadReport:
+    """Load every article file as a new version when its text changed.
+
+    New versions go to review; the approved version keeps answering until a reviewer
+    approves the new one. `approve_as` (a reviewer's name) approves new versions at
+    once: the demo seeds an empty library that way.
+    """
+    report = LoadReport()
+    for path in sorted(folder.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        parsed = parse_article(text, source=str(path))
+        with transaction.atomic():
+            article, _ = Article.objects.get_or_create(slug=parsed.slug)
+            latest = article.versions.order_by("-number").first()
+            if latest is not None and latest.body_hash == parsed.body_hash:
+                if approve_as and latest.status == ArticleStatus.IN_REVIEW:
+                    article_version_approve(
+                        version=latest, reviewer_name=approve_as, approver=approver
+                    )
+                    report.approved.append(parsed.slug)
+                else:
+                    report.unchanged.append(parsed.slug)
+                continue
+            version = _new_version(article, parsed, text)
+            report.created.append(parsed.slug)
+            if approve_as:
+                article_version_approve(
+                    version=version, reviewer_name=approve_as, approver=approver
+                )
+                report.approved.append(parsed.slug)
+    return report
+
+
+def _new_version(article: Article, parsed: ParsedArticle, text: str) -> ArticleVersion:
+    number = (article.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    return ArticleVersion.objects.create(
+        article=article,
+        number=number,
+        status=ArticleStatus.IN_REVIEW,
+        text=text,
+        body_hash=parsed.body_hash,
+        title=parsed.title,
+        kind=parsed.kind,
+        codes=[code.key for code in parsed.codes],
+        reviewed_by=parsed.reviewed_by,
+        reviewed_on=parsed.reviewed_on,
+        next_review=parsed.next_review,
+    )
+
+
+def article_version_approve(
+    *, version: ArticleVersion, reviewer_name: str, approver: Any = None
+) -> ArticleVersion:
+    """Make `version` the one approved version of its article; the previous one retires."""
+    with transaction.atomic():
+        ArticleVersion.objects.filter(
+            article=version.article, status=ArticleStatus.APPROVED
+        ).exclude(pk=version.pk).update(status=ArticleStatus.RETIRED)
+        version.status = ArticleStatus.APPROVED
+        version.approved_at = timezone.now()
+        version.approver_name = reviewer_name
+        version.approved_by = approver if getattr(approver, "is_authenticated", False) else None
+        version.save(update_fields=["status", "approved_at", "approver_name", "approved_by"])
+    return version
+
+
+# --- Conversations ---------------------------------------------------------------------
+
+
+def _next_seq(conversation_id: int) -> int:
+    """Lock the conversation row and give the next message number (call inside atomic)."""
+    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+    last = conversation.messages.aggregate(n=Max("seq"))["n"] or 0
+    Conversation.objects.filter(pk=conversation.pk).update(updated_at=timezone.now())
+    return last + 1
+
+
+def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[Message, bool]:
+    """Store the patient's words first, before anything else happens.
+
+    Idempotent on `client_id`: the same ask sent twice returns the stored message and
+    created=False.
+    """
+    existing = Message.objects.filter(conversation_id=conversation_id, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            seq = _next_seq(conversation_id)
+            message = Message.objects.create(
+                conversation_id=conversation_id,
+                seq=seq,
+                role=Role.PATIENT,
+                kind=Kind.QUESTION,
+                client_id=client_id,
+                text=text,
+            )
+            Conversation.objects.filter(pk=conversation_id, title="").update(title=text[:120])
+    except IntegrityError:
+        return Message.objects.get(conversation_id=conversation_id, client_id=client_id), False
+    return message, True
+
+
+def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message, bool]:
+    """Reserve the assistant's reply to `question` (pending); one reply per question, ever."""
+    existing = Message.objects.filter(reply_to=question, role=Role.ASSISTANT).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            reply = Message.objects.create(
+                conversation_id=question.conversation_id,
+                seq=_next_seq(question.conversation_id),
+                role=Role.ASSISTANT,
+                kind=kind,
+                state=MessageState.PENDING,
+                reply_to=question,
+            )
+    except IntegrityError:
+        return Message.objects.get(reply_to=question, role=Role.ASSISTANT), False
+    return reply, True
+
+
+def reply_finish(*, reply: Message, **fields: Any) -> Message:
+    """Complete a pending reply with its text, sentences, citations and figures."""
+    for key, value in fields.items():
+        setattr(reply, key, value)
+    reply.state = MessageState.COMPLETE
+    reply.save(update_fields=[*fields, "state"])
+    return reply
+
+
+def guard_events_record(*, message: Message, stage: str, events: list[dict[str, Any]]) -> None:
+    GuardEvent.objects.bulk_create(
+        GuardEvent(
+            message=message,
+            stage=stage,
+            action=e["action"],
+            rules=list(e.get("rules", ())),
+            text=e.get("text", ""),
+        )
+        for e in events
+    )
+
+
+def feedback_store(*, message: Message, rating: int, comment: str) -> Feedback:
+    feedback, _ = Feedback.objects.update_or_create(
+        message=message, defaults={"rating": rating, "comment": comment}
+    )
+    return feedback

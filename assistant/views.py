@@ -1,0 +1,99 @@
+"""Assistant pages: knowledge articles and the chat page."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from assistant import protocol
+from assistant.access import access_own_patient, open_conversation
+from assistant.models import Conversation, MessageState
+from assistant.selectors import article_for_codes, conversations_export, library
+from portal.audit.models import AuditAction
+from portal.audit.services import audit_event_record
+from portal.records.models import Condition
+from portal.records.selectors import condition_codes, plain_condition_name
+
+
+def article(request: HttpRequest, slug: str) -> HttpResponse:
+    """An approved article. Public: it holds no patient data, and citations link here."""
+    parsed = library().articles.get(slug)
+    if parsed is None:
+        raise Http404
+    return render(request, "assistant/article.html", {"article": parsed})
+
+
+def _history(conversation: Conversation) -> list[dict[str, Any]]:
+    """Stored messages as the chat client renders them (same frames as live)."""
+    return [
+        frame
+        for message in conversation.messages.filter(state=MessageState.COMPLETE).order_by("seq")
+        for frame in protocol.message_frames(message)
+    ]
+
+
+@login_required
+def chat(request: HttpRequest, public_id: UUID | None = None) -> HttpResponse:
+    """The chat page. `?explain=<condition id>` starts by asking about that diagnosis."""
+    patient = access_own_patient(request.user)
+    conversation = open_conversation(request.user, public_id)
+    first_question = ""
+    explain = request.GET.get("explain", "")
+    if explain.isdigit():
+        condition = Condition.objects.filter(patient=patient, pk=int(explain)).first()
+        if condition is not None:
+            name = plain_condition_name(condition, article_for_codes(condition_codes(condition)))
+            first_question = _("Can you explain my diagnosis: %(name)s?") % {"name": name}
+    history = _history(conversation)
+    return render(
+        request,
+        "assistant/chat.html",
+        {
+            "patient": patient,
+            "conversation": conversation,
+            "history": history,
+            "last_seq": max((f.get("seq", 0) for f in history), default=0),
+            "first_question": first_question,
+            "max_chars": protocol.MAX_TEXT_CHARS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def new_chat(request: HttpRequest) -> HttpResponse:
+    patient = access_own_patient(request.user)
+    conversation = Conversation.objects.create(patient=patient)
+    return redirect("chat_conversation", public_id=conversation.public_id)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    patient = access_own_patient(request.user)
+    conversations = (
+        Conversation.objects.filter(patient=patient)
+        .annotate(count=Count("messages"))
+        .filter(count__gt=0)
+        .order_by("-updated_at")
+    )
+    return render(request, "assistant/history.html", {"conversations": conversations})
+
+
+@login_required
+def export_conversations(request: HttpRequest) -> HttpResponse:
+    """The patient's right of access: every conversation as JSON."""
+    patient = access_own_patient(request.user)
+    audit_event_record(
+        action=AuditAction.CONVERSATION_EXPORT, actor=request.user, patient=patient, request=request
+    )
+    data = conversations_export(patient)
+    response = JsonResponse(data, json_dumps_params={"indent": 1, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="conversations.json"'
+    return response

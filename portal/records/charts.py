@@ -1,0 +1,86 @@
+"""Small server-rendered SVG trend charts: no JavaScript, no external assets.
+
+Pure functions: data in, SVG text out. Every label is escaped. The chart is an image
+with a text alternative; the page also shows the numbers in a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+WIDTH, HEIGHT = 320, 150
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 38, 10, 12, 24
+COLOURS = ("#0b5cad", "#a4161a")
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    points: Sequence[tuple[date, float]]
+
+
+def line_chart(series: Sequence[Series], *, title: str, unit: str) -> str:
+    """An SVG line chart of one or more series sharing a y axis (oldest to newest)."""
+    points = [p for s in series for p in s.points]
+    if not points:
+        return ""
+    days = [d.toordinal() for d, _ in points]
+    values = [v for _, v in points]
+    x0, x1 = min(days), max(days)
+    lo, hi = min(values), max(values)
+    margin = (hi - lo) * 0.15 or max(abs(hi) * 0.1, 1.0)
+    lo, hi = lo - margin, hi + margin
+    inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
+    inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
+
+    def x(day: date) -> float:
+        return PAD_LEFT + (inner_w * (day.toordinal() - x0) / (x1 - x0) if x1 > x0 else inner_w / 2)
+
+    def y(value: float) -> float:
+        return PAD_TOP + inner_h * (1 - (value - lo) / (hi - lo))
+
+    latest = ", ".join(
+        f"{s.label} {s.points[-1][1]:g} {unit} on {s.points[-1][0]:%b %d, %Y}"
+        for s in series
+        if s.points
+    )
+    alt = f"{title}: {len(points)} readings from {min(points)[0]:%Y} to {max(points)[0]:%Y}."
+    alt += f" Latest: {latest}."
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(alt)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(alt)}</title>",
+        f'<line x1="{PAD_LEFT}" y1="{PAD_TOP + inner_h}" x2="{WIDTH - PAD_RIGHT}" '
+        f'y2="{PAD_TOP + inner_h}" stroke="#767f8c"/>',
+    ]
+    for tick in (lo + margin, hi - margin):
+        parts.append(
+            f'<text x="{PAD_LEFT - 4}" y="{y(tick) + 4:.1f}" font-size="10" text-anchor="end" '
+            f'fill="#4a5361">{tick:.4g}</text>'
+        )
+        parts.append(
+            f'<line x1="{PAD_LEFT}" y1="{y(tick):.1f}" x2="{WIDTH - PAD_RIGHT}" y2="{y(tick):.1f}" '
+            f'stroke="#d5d9e0" stroke-dasharray="3 3"/>'
+        )
+    first, last = min(points)[0], max(points)[0]
+    parts.append(
+        f'<text x="{PAD_LEFT}" y="{HEIGHT - 6}" font-size="10" fill="#4a5361">{first:%Y}</text>'
+    )
+    parts.append(
+        f'<text x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" font-size="10" text-anchor="end" '
+        f'fill="#4a5361">{last:%Y}</text>'
+    )
+    for colour, s in zip(COLOURS, series, strict=False):
+        coords = " ".join(f"{x(d):.1f},{y(v):.1f}" for d, v in s.points)
+        parts.append(
+            f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{coords}"/>'
+        )
+        parts.extend(
+            f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="2.5" fill="{colour}"/>'
+            for d, v in s.points
+        )
+    parts.append("</svg>")
+    return "".join(parts)

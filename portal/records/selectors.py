@@ -1,0 +1,133 @@
+"""Reads of a patient's record. Callers pass a Patient already returned by assistant.access."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.knowledge.articles import Article
+from assistant.selectors import article_for_codes
+from portal.records.charts import Series, line_chart
+from portal.records.models import (
+    Allergy,
+    Condition,
+    Immunization,
+    Medication,
+    Observation,
+    Patient,
+    Procedure,
+)
+
+BP_PANELS = ("55284-4", "85354-9")
+SYSTOLIC, DIASTOLIC = "8480-6", "8462-4"
+TRENDS = {  # LOINC code -> (title, unit)
+    "4548-4": ("HbA1c", "%"),
+    "18262-6": ("LDL cholesterol", "mg/dL"),
+    "39156-5": ("Body mass index", "kg/m²"),
+}
+_SUFFIX = re.compile(r"\s*\((disorder|finding|situation|morphologic abnormality)\)\s*$", re.I)
+
+
+def plain_condition_name(condition: Condition, article: Article | None) -> str:
+    """The article's title when one explains the code, else the record's text tidied."""
+    if article is not None and article.kind == "condition":
+        return article.title
+    return _SUFFIX.sub("", condition.display)
+
+
+@dataclass(frozen=True)
+class ConditionView:
+    condition: Condition
+    name: str
+    article: Article | None
+
+
+@dataclass(frozen=True)
+class Trend:
+    title: str
+    unit: str
+    svg: str
+    rows: list[tuple[date, str]]
+
+
+@dataclass
+class RecordView:
+    patient: Patient
+    conditions: list[ConditionView] = field(default_factory=list)
+    medications: list[Medication] = field(default_factory=list)
+    allergies: list[Allergy] = field(default_factory=list)
+    immunizations: list[Immunization] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    trends: list[Trend] = field(default_factory=list)
+
+
+def condition_codes(condition: Condition) -> list[tuple[str, str]]:
+    """Every (system, code) the condition carries, the primary one first."""
+    codes = [(c.get("system", ""), c.get("code", "")) for c in condition.codes]
+    return codes or [(condition.system, condition.code)]
+
+
+def condition_views(patient: Patient) -> list[ConditionView]:
+    rows = sorted(
+        Condition.objects.filter(patient=patient),
+        key=lambda c: (not c.is_active, -(c.onset or date.min).toordinal()),
+    )
+    views = []
+    for condition in rows:
+        article = article_for_codes(condition_codes(condition))
+        views.append(ConditionView(condition, plain_condition_name(condition, article), article))
+    return views
+
+
+def record_view(patient: Patient) -> RecordView:
+    """Everything the record page shows, in a fixed number of queries."""
+    return RecordView(
+        patient=patient,
+        conditions=condition_views(patient),
+        medications=sorted(
+            Medication.objects.filter(patient=patient),
+            key=lambda m: (m.status != "active", -(m.authored_on or date.min).toordinal()),
+        ),
+        allergies=list(Allergy.objects.filter(patient=patient)),
+        immunizations=list(Immunization.objects.filter(patient=patient)[:30]),
+        procedures=list(Procedure.objects.filter(patient=patient)[:30]),
+        trends=trends(patient),
+    )
+
+
+def trends(patient: Patient, *, last: int = 12) -> list[Trend]:
+    """Blood pressure, HbA1c, LDL and BMI where the record has readings (last `last` each)."""
+    wanted = (*BP_PANELS, *TRENDS)
+    observations = Observation.objects.filter(
+        patient=patient, code__in=wanted, effective__isnull=False
+    ).order_by("effective")
+    by_code: dict[str, list[Observation]] = {}
+    for obs in observations:
+        by_code.setdefault("bp" if obs.code in BP_PANELS else obs.code, []).append(obs)
+    result = []
+    bp = by_code.get("bp", [])[-last:]
+    if bp:
+        systolic, diastolic, rows = [], [], []
+        for obs in bp:
+            parts = {c["code"]: c.get("value") for c in obs.components}
+            day = obs.effective.date() if obs.effective else date.min
+            if parts.get(SYSTOLIC) is not None and parts.get(DIASTOLIC) is not None:
+                systolic.append((day, float(parts[SYSTOLIC])))
+                diastolic.append((day, float(parts[DIASTOLIC])))
+                rows.append((day, f"{parts[SYSTOLIC]:g}/{parts[DIASTOLIC]:g} mmHg"))
+        if rows:
+            svg = line_chart(
+                [Series("Top number", systolic), Series("Bottom number", diastolic)],
+                title="Blood pressure",
+                unit="mmHg",
+            )
+            result.append(Trend("Blood pressure", "mmHg", svg, rows[::-1]))
+    for code, (title, unit) in TRENDS.items():
+        readings = [o for o in by_code.get(code, []) if o.value is not None][-last:]
+        if readings:
+            points = [(o.effective.date(), float(o.value)) for o in readings if o.effective]
+            svg = line_chart([Series(title, points)], title=title, unit=unit)
+            rows = [(d, f"{v:g} {unit}") for d, v in points][::-1]
+            result.append(Trend(title, unit, svg, rows))
+    return result
