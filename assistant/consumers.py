@@ -37,7 +37,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def connect(self) -> None:
         self.open = False
-        self.delivered = 0
+        self.sent: set[int] = set()  # seqs of stored messages this connection has delivered
         self.recent_asks: deque[float] = deque()
         user = self.scope.get("user")
         query = parse_qs(self.scope.get("query_string", b"").decode())
@@ -72,8 +72,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if not self.open:
             return
         seq = frame.get("seq")
-        if isinstance(seq, int):
-            self.delivered = max(self.delivered, seq)
+        if isinstance(seq, int) and frame["type"] != "ack":
+            self.sent.add(seq)
         try:
             await self.send(text_data=protocol.dumps(frame))
         except Exception:  # a closed transport must not break an answer in progress
@@ -150,9 +150,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
             conversation_id=self.ctx.conversation_id, after=after
         )
         for message in messages:
-            for frame in protocol.message_frames(message):
-                await self.send_frame(frame)
-        await self.send_frame({"type": "resumed", "last_seq": self.delivered})
+            await self._deliver(message)
+        last = max(self.sent, default=after)
+        await self.send_frame({"type": "resumed", "last_seq": max(last, after)})
+
+    async def _deliver(self, message: Message) -> None:
+        """Send a stored message unless this connection already has it."""
+        if message.seq in self.sent:
+            return
+        for frame in protocol.message_frames(message):
+            await self.send_frame(frame)
+        self.sent.add(message.seq)
 
     async def feedback(self, frame: protocol.FeedbackFrame) -> None:
         message = await self._own_message(frame.message_id)
@@ -191,12 +199,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # --- Channel-layer events (other processes and tasks) -------------------------------
 
     async def chat_stored(self, event: dict[str, Any]) -> None:
-        if event["seq"] <= self.delivered:
+        if event["seq"] in self.sent:
             return
         message = await self._own_message(event["message_id"])
         if message is not None:
-            for frame in protocol.message_frames(message):
-                await self.send_frame(frame)
+            await self._deliver(message)
 
     async def chat_escalation(self, event: dict[str, Any]) -> None:
         escalation = await database_sync_to_async(

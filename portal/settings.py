@@ -294,3 +294,9 @@ ESCALATION_TARGET_MINUTES = {
 ASSISTANT_ANSWER_TIMEOUT = env_int("ASSISTANT_ANSWER_TIMEOUT", 30, minimum=1)
 # Asks per patient per minute, across all their connections.
 ASSISTANT_ASKS_PER_MINUTE = env_int("ASSISTANT_ASKS_PER_MINUTE", 20, minimum=1)
+CELERY_BEAT_SCHEDULE = {
+    "preventive-reminders": {
+        "task": "portal.records.tasks.preventive_reminders",
+        "schedule": 24 * 3600,
+    },
+}

@@ -33,6 +33,7 @@ from functools import lru_cache
 from itertools import combinations, product
 
 from assistant.safety._protected import PROTECTED
+from assistant.safety.input_rules import ALL_RULES, MACROS
 
 # Words the input rules depend on. A misspelling is corrected only towards one of these.
 KEY_TERMS: frozenset[str] = frozenset(
@@ -57,6 +58,20 @@ KEY_TERMS: frozenset[str] = frozenset(
     golpea pega maltrata lastimarme cortarme
     """.split()
 )
+
+
+def _pattern_words() -> frozenset[str]:
+    """Every literal word written in an input rule: such a token is never corrected."""
+    sources = list(MACROS.values())
+    for rule in ALL_RULES:
+        sources += [*rule.patterns, *rule.context, *rule.unless]
+    found: set[str] = set()
+    for source in sources:
+        found.update(re.findall(r"(?<![\\a-z])[a-z]{2,}(?![a-z])", source))
+    return frozenset(found)
+
+
+PATTERN_WORDS: frozenset[str] = _pattern_words()
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
 # far from the right word). Values may be several words.
@@ -207,7 +222,13 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
     letter, then alphabetical order, so the result is deterministic.
     """
     n = len(word)
-    if n < 4 or word in KEY_TERMS or word in protected or not word.isalpha():
+    if (
+        n < 4
+        or word in KEY_TERMS
+        or word in PATTERN_WORDS
+        or word in protected
+        or not word.isalpha()
+    ):
         return None
     limit = 2 if n >= 8 else 1
     candidates: set[str] = set()
@@ -247,7 +268,7 @@ def canonical_token(token: str) -> str:
         for candidate in _leet_candidates(token):
             if candidate in VARIANTS:
                 return VARIANTS[candidate]
-            if candidate in KEY_TERMS:
+            if candidate in KEY_TERMS or candidate in PATTERN_WORDS:
                 return candidate
         for candidate in _leet_candidates(token):
             if candidate.isalpha():

@@ -97,6 +97,9 @@ def read_bundle(path: Path) -> Json:
             f"{path}: not a valid FHIR R4 Bundle ({exc.error_count()} problem(s); "
             f"first at {where or 'top level'}: {first.get('msg')})"
         ) from None
+    except (KeyError, ValueError, TypeError) as exc:
+        # fhir.resources raises these for an unknown resourceType inside the bundle.
+        raise ImportRefused(f"{path}: not a valid FHIR R4 Bundle ({exc!r})") from None
     patients = [e for e in _resources(data) if e.get("resourceType") == "Patient"]
     if len(patients) != 1:
         raise ImportRefused(f"{path}: expected one Patient in the bundle, found {len(patients)}")

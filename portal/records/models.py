@@ -167,3 +167,23 @@ class Encounter(ClinicalRow):
     class Meta:
         constraints = _unique_per_patient("encounter")
         ordering: ClassVar = ["-start"]
+
+
+class PreventiveReminder(models.Model):
+    """A reminder sent for one preventive item and period: the row makes it at most once."""
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="reminders")
+    rule_id = models.CharField(max_length=60)
+    period = models.CharField(max_length=20)  # the due date the reminder is about (ISO)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["patient", "rule_id", "period"], name="one_reminder_per_item_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule_id} {self.period} for {self.patient_id}"

@@ -1,0 +1,329 @@
+"""Input guard: ``screen(text) -> Verdict``.
+
+How a verdict is reached:
+
+1. The message is normalised once (``normalize.normalize``).
+2. Each rule of ``input_rules.ALL_RULES`` is tried only if one of the literal strings any
+   of its matches must contain occurs in the text (derived from the compiled patterns,
+   so the pre-filter can never hide a match); this keeps long messages fast.
+3. A match counts unless it is cancelled by negation, history, an education frame, an
+   ``unless`` pattern or a numeric check (see ``input_rules``). Cancelling is per match:
+   "no chest pain but I can't breathe" cancels the chest-pain match and keeps the
+   breathing one. A rule with ``context`` also needs an uncancelled context match.
+4. The action of the most severe matched rule wins (``verdict.SEVERITY``); every matched
+   rule id is reported, winners first.
+
+Negation scope: up to eight tokens before the match, stopping at a sentence end or a
+clause that starts a new statement ("but", ", my...", "and I..."); pseudo-negations that
+do not deny anything ("not sure", "doesn't help", "no one") are ignored, and "never ...
+like this" confirms rather than denies. When in doubt the signal stands: a guard that
+misses an emergency is worse than one that raises a false alarm.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.safety import input_rules as R
+from assistant.safety.normalize import fold, has_tag_characters, normalize
+from assistant.safety.verdict import ANSWER, SEVERITY, Action, Verdict
+
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_const: Any = importlib.import_module("re._constants")
+
+_MACRO = re.compile(r"<([A-Z_]+)>")
+# A space between two letters (or before a group) in a pattern may be missing in the text.
+_OPTIONAL_SPACE = re.compile(r"(?<=[a-z]) (?=[a-z(])")
+_MIN_REQUIRED = 2
+
+
+def expand(pattern: str) -> str:
+    """Expand macros and optional spaces, and anchor the pattern on whole tokens."""
+    for _ in range(3):
+        pattern = _MACRO.sub(lambda m: R.MACROS[m.group(1)], pattern)
+    pattern = _OPTIONAL_SPACE.sub(" ?", pattern)
+    return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    usable = [c for c in candidates if c and min(len(s) for s in c) >= _MIN_REQUIRED]
+    if not usable:
+        return None
+    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))
+
+
+def _required_seq(items: Any) -> frozenset[str] | None:
+    """Strings of which at least one occurs in every match of the sequence ``items``."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            longest = max("".join(run).split(" "), key=len)
+            candidates.append(frozenset({longest}))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre_const.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        sub = _required_node(op, av)
+        if sub is not None:
+            candidates.append(sub)
+    flush()
+    return _best(candidates)
+
+
+def _required_node(op: Any, av: Any) -> frozenset[str] | None:
+    c = _sre_const
+    if op is c.SUBPATTERN:
+        return _required_seq(av[-1])
+    if op is c.ATOMIC_GROUP:
+        return _required_seq(av)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            req = _required_seq(alternative)
+            if req is None:
+                return None
+            union |= req
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        return _required_seq(sub) if low >= 1 else None
+    return None
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Literal strings of which every match of ``pattern`` contains at least one, or None."""
+    return _required_seq(_sre_parser.parse(pattern))
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its regexes compiled and its pre-filter strings derived."""
+
+    rule: R.Rule
+    patterns: tuple[re.Pattern[str], ...]
+    context: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+    required: frozenset[str] | None
+    needs_digit: bool
+
+
+def compile_rule(rule: R.Rule) -> CompiledRule:
+    """Compile one rule; raises ``re.error`` naming the rule if a pattern is invalid."""
+    try:
+        patterns = tuple(re.compile(expand(p)) for p in rule.patterns)
+        context = tuple(re.compile(expand(p)) for p in rule.context)
+        unless = tuple(re.compile(expand(p)) for p in rule.unless)
+    except re.error as exc:
+        raise re.error(f"{rule.id}: {exc}") from exc
+    required: set[str] | None = set()
+    for p in patterns:
+        req = required_strings(p.pattern)
+        if req is None:
+            required = None
+            break
+        assert required is not None
+        required |= req
+    # Rules without literal strings are numeric readings ("185/110"): they need a digit.
+    needs_digit = all("(?P<" in p for p in rule.patterns)
+    return CompiledRule(
+        rule,
+        patterns,
+        context,
+        unless,
+        None if required is None else frozenset(required),
+        needs_digit,
+    )
+
+
+COMPILED: tuple[CompiledRule, ...] = tuple(compile_rule(r) for r in R.ALL_RULES)
+_ALL_REQUIRED: tuple[str, ...] = tuple(
+    sorted({s for c in COMPILED if c.required is not None for s in c.required})
+)
+_RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
+)
+_HIDDEN_ID = "inj.hidden_characters"
+
+_NEG = re.compile(R.NEGATION_CUE)
+_PSEUDO = re.compile(R.PSEUDO_NEGATION)
+_NEVER_BREAKER = re.compile(R.NEVER_BREAKER)
+_HISTORY = re.compile(R.HISTORY_CUE)
+_PRESENT = re.compile(R.PRESENT_CUE)
+_FRAME = re.compile(R.FRAME_CUE)
+_FRAME_OVERRIDE = re.compile(R.FRAME_OVERRIDE)
+_SCOPE_BREAK = re.compile(R.SCOPE_BREAK)
+_SENTENCE = re.compile(r"(?:^| )\.(?= |$)")
+_CLAUSE = re.compile(r"(?:^| ),(?= |$)")
+_PAST_VERB = re.compile(
+    r"(?<![a-z0-9])(?:had|was|were|did|got|went|used|suffered|survived|experienced"
+    r"|happened|been|tuvo|tuve|fue)(?![a-z0-9])"
+)
+_POST_NEGATION = re.compile(r" ?[,.]? ?(?:no|none|nope|negative|denied|denies)(?= ?(?:[.,]|$))")
+_NEG_WINDOW = 8
+
+
+class _Doc:
+    """The canonical text with lazily computed sentence and clause boundaries."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sentences: list[int] | None = None
+        self._breaks: list[tuple[int, int]] | None = None
+        self._clauses: list[int] | None = None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        if self._sentences is None:
+            self._sentences = [m.start() for m in _SENTENCE.finditer(self.text)]
+        ends = self._sentences
+        i = bisect_right(ends, pos)
+        start = ends[i - 1] + 2 if i > 0 else 0
+        end = ends[i] if i < len(ends) else len(self.text)
+        return start, end
+
+    def scope_start(self, pos: int) -> int:
+        """Start of the statement containing ``pos`` (after the last scope break)."""
+        start, _ = self.sentence(pos)
+        if self._breaks is None:
+            self._breaks = [(m.start(), m.end()) for m in _SCOPE_BREAK.finditer(self.text)]
+        best = start
+        for b_start, b_end in self._breaks:
+            if b_start >= pos:
+                break
+            if b_end <= pos and b_end > best:
+                best = b_end
+        return best
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """Bounds of the clause containing ``pos`` (commas and scope breaks included)."""
+        s_start, s_end = self.sentence(pos)
+        if self._clauses is None:
+            marks = [m.start() for m in _CLAUSE.finditer(self.text)]
+            if self._breaks is None:
+                self.scope_start(pos)
+            assert self._breaks is not None
+            marks += [b for b, _ in self._breaks]
+            self._clauses = sorted(marks)
+        start, end = s_start, s_end
+        for mark in self._clauses:
+            if mark < pos and mark > start:
+                start = mark
+            elif mark > pos and mark < end:
+                end = mark
+                break
+        return start, end
+
+    def negated(self, start: int, end: int) -> bool:
+        pre_start = self.scope_start(start)
+        words = self.text[pre_start:start].split()[-_NEG_WINDOW:]
+        pre = _PSEUDO.sub(" _ ", " ".join(words))
+        cue = None
+        for cue in _NEG.finditer(pre):
+            pass
+        if cue is not None:
+            if cue.group() == "never":
+                _, clause_end = self.clause(start)
+                if _NEVER_BREAKER.search(self.text, end, clause_end):
+                    return False
+            return True
+        return _POST_NEGATION.match(self.text, end) is not None
+
+    def historical(self, start: int, end: int) -> bool:
+        s_start, s_end = self.sentence(start)
+        c_start, c_end = self.clause(start)
+        if _PRESENT.search(self.text, c_start, c_end):
+            return False
+        if _HISTORY.search(self.text, c_start, c_end):
+            return True
+        if _HISTORY.search(self.text, s_start, s_end) is None:
+            return False
+        return _PAST_VERB.search(self.text, c_start, c_end) is not None
+
+    def framed(self, start: int) -> bool:
+        s_start, s_end = self.sentence(start)
+        if _FRAME.search(self.text, self.scope_start(start), start) is None:
+            return False
+        return _FRAME_OVERRIDE.search(self.text, s_start, s_end) is None
+
+
+def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool) -> bool:
+    rule = c.rule
+    if not context:
+        if rule.check is not None and not rule.check(m):
+            return False
+        if c.unless:
+            c_start, c_end = doc.clause(m.start())
+            s_start, s_end = doc.sentence(m.start())
+            lo, hi = max(s_start, c_start - 60), min(s_end, c_end + 60)
+            if any(u.search(doc.text, lo, hi) for u in c.unless):
+                return False
+    if rule.negatable and doc.negated(m.start(), m.end()):
+        return False
+    if rule.historical and doc.historical(m.start(), m.end()):
+        return False
+    return not (not context and rule.framable and doc.framed(m.start()))
+
+
+def _fires(c: CompiledRule, doc: _Doc) -> bool:
+    text = doc.text
+    if not any(
+        _match_counts(c, m, doc, context=False) for p in c.patterns for m in p.finditer(text)
+    ):
+        return False
+    if not c.context:
+        return True
+    return any(_match_counts(c, m, doc, context=True) for p in c.context for m in p.finditer(text))
+
+
+def matched_rules(text: str) -> list[R.Rule]:
+    """Every input rule that fires on ``text``, in table order (raw-text rules last)."""
+    canon = normalize(text)
+    doc = _Doc(canon)
+    present = {s for s in _ALL_REQUIRED if s in canon}
+    has_digit = any(ch.isdigit() for ch in canon)
+    fired = [
+        c.rule
+        for c in COMPILED
+        if (
+            not c.required.isdisjoint(present)
+            if c.required is not None
+            else has_digit or not c.needs_digit
+        )
+        and _fires(c, doc)
+    ]
+    folded = fold(text)
+    for rule_id, pattern, reason in _RAW:
+        if pattern.search(folded):
+            fired.append(R.Rule(rule_id, Action.INJECTION, reason, ()))
+    if has_tag_characters(text):
+        fired.append(R.Rule(_HIDDEN_ID, Action.INJECTION, "invisible tag characters", ()))
+    return fired
+
+
+def screen(text: str) -> Verdict:
+    """Screen one patient message and return the guard's verdict.
+
+    Pure and deterministic; never raises on any ``str`` input. An empty or harmless
+    message gets ``Action.ANSWER`` with no rules.
+    """
+    fired = matched_rules(text)
+    if not fired:
+        return ANSWER
+    top = max(SEVERITY[r.action] for r in fired)
+    winners = [r for r in fired if SEVERITY[r.action] == top]
+    others = sorted(
+        (r for r in fired if SEVERITY[r.action] < top), key=lambda r: -SEVERITY[r.action]
+    )
+    action = winners[0].action
+    reason = f"{action.value}: " + "; ".join(dict.fromkeys(r.reason for r in winners))
+    if others:
+        reason += " (also " + ", ".join(r.id for r in others) + ")"
+    return Verdict.of(action, tuple(r.id for r in winners + others), reason)

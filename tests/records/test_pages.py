@@ -1,0 +1,111 @@
+"""Record and preventive pages for every Synthea patient; exports; reminders."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+
+from assistant.services import article_versions_load
+from portal.audit.models import AuditAction, AuditEvent
+from portal.records.fhir_import import import_bundle
+from portal.records.models import Condition, Patient, PreventiveReminder
+from portal.records.services import reminder_send, reminders_claim
+from portal.records.tasks import preventive_reminders
+from tests.factories import UserFactory
+from tests.records.test_import import BUNDLES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def imported(team: Any) -> list[Patient]:
+    article_versions_load(approve_as="Test reviewer")
+    for path in BUNDLES:
+        import_bundle(path, care_team=team)
+    patients = list(Patient.objects.all())
+    for p in patients:
+        p.user = UserFactory(email=f"{p.mrn[:8]}@example.test", first_name=p.given_name)
+        p.save(update_fields=["user"])
+    return patients
+
+
+def test_record_and_preventive_pages_render_for_every_patient(
+    client: Client, imported: list[Patient]
+) -> None:
+    for patient in imported:
+        client.force_login(patient.user)
+        page = client.get(reverse("record", args=[patient.public_id]))
+        assert page.status_code == 200
+        html = page.content.decode()
+        for condition in Condition.objects.filter(patient=patient):
+            assert f"?explain={condition.pk}" in html
+        preventive = client.get(reverse("preventive", args=[patient.public_id]))
+        assert preventive.status_code == 200
+        assert "Hepatitis C screening" in preventive.content.decode()
+
+
+def test_plain_language_names_and_trend_charts(client: Client, imported: list[Patient]) -> None:
+    louis = next(p for p in imported if p.given_name == "Louis")
+    client.force_login(louis.user)
+    html = client.get(reverse("record", args=[louis.public_id])).content.decode()
+    assert "Type 2 diabetes" in html  # the article's name for the record's "Diabetes"
+    assert "(disorder)" not in html.split("in your chart")[0]
+    assert '<svg class="chart"' in html
+    assert "HbA1c" in html
+    assert "Blood pressure" in html
+
+
+def test_patient_exports_own_record_and_it_is_audited(client: Client, imported: list[Patient]) -> None:
+    patient = imported[0]
+    client.force_login(patient.user)
+    response = client.get(reverse("export_record", args=[patient.public_id]))
+    assert response.status_code == 200
+    bundle = json.loads(response.content)
+    assert bundle["resourceType"] == "Bundle"
+    assert bundle["entry"][0]["resource"]["resourceType"] == "Patient"
+    assert AuditEvent.objects.filter(action=AuditAction.RECORD_EXPORT, patient=patient).count() == 1
+
+
+def test_staff_reads_are_audited_patient_reads_are_not(
+    client: Client, imported: list[Patient], clinician: Any
+) -> None:
+    patient = imported[0]
+    client.force_login(patient.user)
+    client.get(reverse("record", args=[patient.public_id]))
+    assert AuditEvent.objects.count() == 0
+    client.force_login(clinician)
+    client.get(reverse("record", args=[patient.public_id]))
+    event = AuditEvent.objects.get()
+    assert (event.action, event.actor, event.patient) == (AuditAction.RECORD_VIEW, clinician, patient)
+    assert event.ip == "127.0.0.1"
+
+
+def test_reminders_are_sent_once_per_item_and_period(
+    imported: list[Patient], django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = preventive_reminders()
+    assert sent == len(imported)  # every adult has something due (e.g. hepatitis C screening)
+    assert len(mail.outbox) == len(imported)
+    assert "Sign in" in mail.outbox[0].body
+    assert "hepatitis" not in mail.outbox[0].body.lower()  # no health details in email
+    rows = PreventiveReminder.objects.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert preventive_reminders() == 0
+    assert len(mail.outbox) == len(imported)
+    assert PreventiveReminder.objects.count() == rows
+
+
+def test_reminder_send_is_idempotent(imported: list[Patient]) -> None:
+    from django.utils import timezone
+
+    claimed = reminders_claim(patient=imported[0], today=timezone.localdate())
+    ids = [r.pk for r in claimed]
+    assert reminder_send(reminder_ids=ids) == 1
+    assert reminder_send(reminder_ids=ids) == 0
+    assert len(mail.outbox) == 1
