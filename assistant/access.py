@@ -17,6 +17,7 @@ from django.http import Http404
 
 from assistant.models import Conversation
 from portal.accounts.models import Role
+from portal.careteam.models import Escalation
 from portal.records.models import Patient
 
 
@@ -78,3 +79,33 @@ def open_conversation(user: Any, public_id: UUID | str | None = None) -> Convers
     patient = access_own_patient(user)
     latest = Conversation.objects.filter(patient=patient).order_by("-updated_at").first()
     return latest or Conversation.objects.create(patient=patient)
+
+
+def escalations_visible_to(user: Any) -> QuerySet[Escalation]:
+    """Escalations of the care teams `user` belongs to (all of them for an admin)."""
+    if not _is_signed_in(user):
+        return Escalation.objects.none()
+    if user.role == Role.CLINICIAN:
+        return Escalation.objects.filter(care_team__membership__user=user)
+    if user.role == Role.ADMIN:
+        return Escalation.objects.all()
+    return Escalation.objects.none()
+
+
+def access_escalation(user: Any, escalation_id: int) -> Escalation:
+    """One escalation if `user` is on its care team (or an admin), else NotFound."""
+    try:
+        return (
+            escalations_visible_to(user)
+            .select_related("patient", "conversation", "care_team", "claimed_by", "message")
+            .get(pk=escalation_id)
+        )
+    except Escalation.DoesNotExist as exc:
+        raise NotFound from exc
+
+
+def care_team_ids_for(user: Any) -> list[int]:
+    """The care teams whose live queue `user` may follow."""
+    if not _is_signed_in(user) or user.role != Role.CLINICIAN:
+        return []
+    return list(user.care_teams.values_list("pk", flat=True))

@@ -173,14 +173,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.send_frame({"type": "feedback.saved", "message_id": message.pk})
 
     async def escalate(self, message_id: int) -> None:
-        """"Send to my care team": escalate the question behind a reply (routine)."""
+        """ "Send to my care team": escalate the question behind a reply (routine)."""
         message = await self._own_message(message_id)
         if message is None:
             await self.send_frame(protocol.error("not_found", "No such message here."))
             return
-        question = message if message.role == Role.PATIENT else await database_sync_to_async(
-            lambda: message.reply_to
-        )()
+        question = (
+            message
+            if message.role == Role.PATIENT
+            else await database_sync_to_async(lambda: message.reply_to)()
+        )
         if question is None:
             await self.send_frame(protocol.error("invalid", "That message cannot be sent."))
             return
@@ -194,7 +196,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     @database_sync_to_async
     def _own_message(self, message_id: int) -> Message | None:
-        return Message.objects.filter(pk=message_id, conversation_id=self.ctx.conversation_id).first()
+        return Message.objects.filter(
+            pk=message_id, conversation_id=self.ctx.conversation_id
+        ).first()
 
     # --- Channel-layer events (other processes and tasks) -------------------------------
 

@@ -65,7 +65,11 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
             )
         )
         codes.extend(k for k in keys if k)
-        for name in {display, *(article.aliases if article else ()), *((article.title,) if article else ())}:
+        for name in {
+            display,
+            *(article.aliases if article else ()),
+            *((article.title,) if article else ()),
+        }:
             names.append(name)
             since = f" since {year}" if year and c.is_active else f" in {year}" if year else ""
             resolved = "" if c.is_active else ", now marked as resolved"
@@ -89,7 +93,9 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
         record_support=tuple(support),
         patient_codes=tuple(dict.fromkeys(codes)),
         identifiers=PatientIdentifiers(
-            names=tuple(n for n in (patient.given_name, patient.family_name, patient.full_name) if n),
+            names=tuple(
+                n for n in (patient.given_name, patient.family_name, patient.full_name) if n
+            ),
             birth_date=patient.birth_date,
             mrn=patient.mrn,
             addresses=(patient.address,) if patient.address else (),

@@ -102,7 +102,9 @@ class MessageState(models.TextChoices):
 class Message(models.Model):
     """One turn. `seq` orders a conversation and is what `resume {after}` counts."""
 
-    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
     seq = models.PositiveIntegerField()
     role = models.CharField(max_length=12, choices=Role.choices)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -115,9 +117,13 @@ class Message(models.Model):
     )
     text = models.TextField(blank=True)
     sentences = models.JSONField(default=list, blank=True)  # [{"text", "cites"}] as streamed
-    citations = models.JSONField(default=list, blank=True)  # [{"n", "slug", "title", "section", "url"}]
+    citations = models.JSONField(
+        default=list, blank=True
+    )  # [{"n", "slug", "title", "section", "url"}]
     verdict = models.JSONField(default=dict, blank=True)  # input guard: action, level, rules
-    safety = models.JSONField(default=dict, blank=True)  # what the patient was shown: level, actions
+    safety = models.JSONField(
+        default=dict, blank=True
+    )  # what the patient was shown: level, actions
     backend = models.CharField(max_length=60, blank=True)
     latency_ms = models.PositiveIntegerField(null=True, blank=True)
     dropped = models.PositiveSmallIntegerField(default=0)  # sentences the output guard removed

@@ -20,7 +20,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from channels.db import database_sync_to_async
 from django.conf import settings
@@ -36,6 +36,7 @@ from assistant.safety import Action, Verdict, check_sentence, screen
 from portal.careteam.models import Level
 from portal.careteam.services import escalation_create, escalation_promise
 
+T = TypeVar("T")
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 AUTO_ESCALATE: dict[Action, Level] = {
     Action.EMERGENCY: Level.EMERGENCY,
@@ -57,8 +58,12 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
         # Stored but never answered (the process stopped in between): answer it now.
 
     verdict = screen(text)
-    await _db(services.guard_events_record, message=question, stage="input",
-              events=[{"action": verdict.action.value, "rules": verdict.rules}])
+    await _db(
+        services.guard_events_record,
+        message=question,
+        stage="input",
+        events=[{"action": verdict.action.value, "rules": verdict.rules}],
+    )
     if verdict.action is not Action.ANSWER:
         return await refuse_or_redirect(ctx, question, verdict, send)
 
@@ -80,7 +85,9 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
         latency_ms=int((time.monotonic() - started) * 1000),
     )
     if answer.dropped:
-        await _db(services.guard_events_record, message=reply, stage="output", events=answer.dropped)
+        await _db(
+            services.guard_events_record, message=reply, stage="output", events=answer.dropped
+        )
     await send(protocol.answer_end(reply))
     await events.notify_stored(reply)
     return reply
@@ -129,8 +136,9 @@ async def guarded_answer(
     ctx: PatientContext, *, question: str, passages: list[Passage], reply: Message, send: Send
 ) -> GuardedAnswer:
     """Stream the backend's sentences that pass the output guard; fall back on failure."""
-    request = AnswerRequest(question=question, passages=passages, record=ctx.record,
-                            history=ctx.history)
+    request = AnswerRequest(
+        question=question, passages=passages, record=ctx.record, history=ctx.history
+    )
     backend = get_backend()
     kept, dropped = await _stream_checked(backend, request, ctx, reply, send)
     if kept is None and backend is not fallback_backend():
@@ -147,8 +155,9 @@ async def guarded_answer(
             kept = [Sentence(NO_ANSWER_TEXT)]
             await send(protocol.answer_delta(reply, kept[0]))
         return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, backend.name)
-    return GuardedAnswer(Kind.ANSWER, kept, protocol.citations(kept, passages), dropped,
-                         backend.name)
+    return GuardedAnswer(
+        Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, backend.name
+    )
 
 
 async def _stream_checked(
@@ -161,13 +170,16 @@ async def _stream_checked(
     try:
         async with asyncio.timeout(settings.ASSISTANT_ANSWER_TIMEOUT):
             async for sentence in backend.answer(request):
-                check = check_sentence(sentence.text, passages=support, record=ctx.facts,
-                                       question=request.question)
+                check = check_sentence(
+                    sentence.text, passages=support, record=ctx.facts, question=request.question
+                )
                 if check.ok:
                     kept.append(sentence)
                     await send(protocol.answer_delta(reply, sentence))
                 else:
-                    dropped.append({"action": "dropped", "rules": check.rules, "text": sentence.text})
+                    dropped.append(
+                        {"action": "dropped", "rules": check.rules, "text": sentence.text}
+                    )
     except (BackendError, TimeoutError):
         if not kept:
             return None, dropped
@@ -182,9 +194,15 @@ async def replay(reply: Message, send: Send) -> Message:
 
 
 def verdict_dict(verdict: Verdict) -> dict[str, Any]:
-    return {"action": verdict.action.value, "level": verdict.level.value,
-            "rules": list(verdict.rules), "reason": verdict.reason}
+    return {
+        "action": verdict.action.value,
+        "level": verdict.level.value,
+        "rules": list(verdict.rules),
+        "reason": verdict.reason,
+    }
 
 
-async def _db(func: Callable[..., Any], /, **kwargs: Any) -> Any:
-    return await database_sync_to_async(func)(**kwargs)
+async def _db(func: Callable[..., T], /, **kwargs: Any) -> T:
+    """Run a database call off the event loop (Django's ORM is synchronous)."""
+    result: T = await database_sync_to_async(func)(**kwargs)
+    return result

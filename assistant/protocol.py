@@ -96,8 +96,12 @@ def parse_frame(raw: str) -> ClientFrame:
             raise FrameError("invalid", "'rating' must be 1 (helpful) or -1 (not helpful).")
         comment = data.get("comment") or ""
         if not isinstance(comment, str) or len(comment) > MAX_COMMENT_CHARS:
-            raise FrameError("invalid", f"'comment' must be text up to {MAX_COMMENT_CHARS} characters.")
-        return FeedbackFrame(message_id=_int(data, "message_id", minimum=1), rating=rating, comment=comment)
+            raise FrameError(
+                "invalid", f"'comment' must be text up to {MAX_COMMENT_CHARS} characters."
+            )
+        return FeedbackFrame(
+            message_id=_int(data, "message_id", minimum=1), rating=rating, comment=comment
+        )
     if kind == "resume":
         return Resume(after=_int(data, "after"))
     if kind == "escalate":
@@ -121,13 +125,21 @@ def error(code: str, detail: str, **extra: Any) -> Frame:
 
 
 def hello(*, conversation: str, last_seq: int) -> Frame:
-    return {"type": "hello", "protocol": PROTOCOL_VERSION, "conversation": conversation,
-            "last_seq": last_seq}
+    return {
+        "type": "hello",
+        "protocol": PROTOCOL_VERSION,
+        "conversation": conversation,
+        "last_seq": last_seq,
+    }
 
 
 def ack(question: Any) -> Frame:
-    return {"type": "ack", "client_id": question.client_id, "message_id": question.pk,
-            "seq": question.seq}
+    return {
+        "type": "ack",
+        "client_id": question.client_id,
+        "message_id": question.pk,
+        "seq": question.seq,
+    }
 
 
 def answer_start(reply: Any) -> Frame:
@@ -135,8 +147,12 @@ def answer_start(reply: Any) -> Frame:
 
 
 def answer_delta(reply: Any, sentence: Any) -> Frame:
-    return {"type": "answer.delta", "message_id": reply.pk, "text": sentence.text,
-            "cites": list(sentence.cites)}
+    return {
+        "type": "answer.delta",
+        "message_id": reply.pk,
+        "text": sentence.text,
+        "cites": list(sentence.cites),
+    }
 
 
 def answer_end(reply: Any) -> Frame:
@@ -164,19 +180,35 @@ def safety(reply: Any) -> Frame:
 
 
 def escalation(item: Any, *, promise: str = "") -> Frame:
-    return {"type": "escalation", "id": item.pk, "status": item.status, "level": item.level,
-            "message_id": item.message_id, "promise": promise}
+    return {
+        "type": "escalation",
+        "id": item.pk,
+        "status": item.status,
+        "level": item.level,
+        "message_id": item.message_id,
+        "promise": promise,
+    }
 
 
 def careteam_reply(reply: Any) -> Frame:
-    return {"type": "careteam.reply", "message_id": reply.pk, "seq": reply.seq,
-            "author": reply.author_label, "text": reply.text,
-            "at": reply.created_at.isoformat()}
+    return {
+        "type": "careteam.reply",
+        "message_id": reply.pk,
+        "seq": reply.seq,
+        "author": reply.author_label,
+        "text": reply.text,
+        "at": reply.created_at.isoformat(),
+    }
 
 
 def question(message: Any) -> Frame:
-    return {"type": "question", "message_id": message.pk, "seq": message.seq,
-            "client_id": message.client_id, "text": message.text}
+    return {
+        "type": "question",
+        "message_id": message.pk,
+        "seq": message.seq,
+        "client_id": message.client_id,
+        "text": message.text,
+    }
 
 
 def message_frames(message: Any) -> list[Frame]:
@@ -188,8 +220,12 @@ def message_frames(message: Any) -> list[Frame]:
     if message.kind == "safety":
         return [safety(message)]
     deltas = [
-        {"type": "answer.delta", "message_id": message.pk, "text": s["text"],
-         "cites": s.get("cites", [])}
+        {
+            "type": "answer.delta",
+            "message_id": message.pk,
+            "text": s["text"],
+            "cites": s.get("cites", []),
+        }
         for s in message.sentences
     ]
     return [answer_start(message), *deltas, answer_end(message)]
@@ -223,4 +259,6 @@ def disclaimer() -> str:
         "This explains information from approved articles and your record. It is not a "
         f"diagnosis or medical advice. In an emergency, call {settings.EMERGENCY_NUMBER}."
     )
+
+
 SEND_TO_CARE_TEAM = {"type": "send_to_care_team", "label": "Send to my care team"}

@@ -119,4 +119,7 @@ def conversations_export(patient: Any) -> dict[str, Any]:
                 ],
             }
         )
-    return {"patient": {"mrn": patient.mrn, "name": patient.full_name}, "conversations": conversations}
+    return {
+        "patient": {"mrn": patient.mrn, "name": patient.full_name},
+        "conversations": conversations,
+    }

@@ -106,7 +106,7 @@ def article_version_approve(
 # --- Conversations ---------------------------------------------------------------------
 
 
-def _next_seq(conversation_id: int) -> int:
+def next_seq(conversation_id: int) -> int:
     """Lock the conversation row and give the next message number (call inside atomic)."""
     conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
     last = conversation.messages.aggregate(n=Max("seq"))["n"] or 0
@@ -125,7 +125,7 @@ def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[
         return existing, False
     try:
         with transaction.atomic():
-            seq = _next_seq(conversation_id)
+            seq = next_seq(conversation_id)
             message = Message.objects.create(
                 conversation_id=conversation_id,
                 seq=seq,
@@ -149,7 +149,7 @@ def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message,
         with transaction.atomic():
             reply = Message.objects.create(
                 conversation_id=question.conversation_id,
-                seq=_next_seq(question.conversation_id),
+                seq=next_seq(question.conversation_id),
                 role=Role.ASSISTANT,
                 kind=kind,
                 state=MessageState.PENDING,

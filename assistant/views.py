@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -14,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from assistant import protocol
 from assistant.access import access_own_patient, open_conversation
-from assistant.models import Conversation, MessageState
+from assistant.models import Conversation, MessageState, Role
 from assistant.selectors import article_for_codes, conversations_export, library
 from portal.audit.models import AuditAction
+from portal.careteam.services import escalation_promise
 from portal.audit.services import audit_event_record
 from portal.records.models import Condition
 from portal.records.selectors import condition_codes, plain_condition_name
@@ -31,12 +33,20 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _history(conversation: Conversation) -> list[dict[str, Any]]:
-    """Stored messages as the chat client renders them (same frames as live)."""
-    return [
-        frame
-        for message in conversation.messages.filter(state=MessageState.COMPLETE).order_by("seq")
-        for frame in protocol.message_frames(message)
-    ]
+    """Stored messages as the chat client renders them (the same frames as live), with
+    each escalation's ticket after the reply it followed."""
+    messages = list(conversation.messages.filter(state=MessageState.COMPLETE).order_by("seq"))
+    tickets = {e.message_id: e for e in conversation.escalations.all()}
+    answered = {m.reply_to_id for m in messages if m.role == Role.ASSISTANT}
+    frames: list[dict[str, Any]] = []
+    for message in messages:
+        frames.extend(protocol.message_frames(message))
+        question_id = message.reply_to_id if message.role == Role.ASSISTANT else message.pk
+        ticket = tickets.get(question_id)
+        if ticket and (message.role == Role.ASSISTANT or message.pk not in answered):
+            promise = escalation_promise(ticket, emergency_number=settings.EMERGENCY_NUMBER)
+            frames.append(protocol.escalation(ticket, promise=promise))
+    return frames
 
 
 @login_required

@@ -300,3 +300,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
     },
 }
+CELERY_BEAT_SCHEDULE["renotify-breaches"] = {
+    "task": "portal.careteam.tasks.renotify_breaches",
+    "schedule": 300,
+}

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("activate/", account_views.activate, name="activate"),
     path("staff/", views.staff_home, name="staff_home"),
+    path("staff/", include("portal.careteam.urls")),
     path("patients/", include("portal.records.urls")),
     path("", include("assistant.urls")),
     path("accounts/", include("allauth.urls")),

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from assistant.safety import input_rules as R
@@ -49,11 +51,28 @@ def expand(pattern: str) -> str:
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
 
 
+# Words so frequent that a pre-filter on them would let most rules through.
+_COMMON = frozenset(
+    """
+    a an the i im ive me my we us our you your he his him she her they them their it its is
+    am are was were be been being do does did have has had can could should would will may
+    might must to of in on at for with and or not no so if as by from up out about this that
+    these those what how why when who which there here get got go going want need take took
+    some any all one two more less just very really like me self now then than too also
+    """.split()
+)
+
+
+def _rank(candidate: frozenset[str]) -> tuple[int, int, int]:
+    common = sum(1 for s in candidate if s in _COMMON)
+    return (-common, min(len(s) for s in candidate), -len(candidate))
+
+
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     usable = [c for c in candidates if c and min(len(s) for s in c) >= _MIN_REQUIRED]
     if not usable:
         return None
-    return max(usable, key=lambda c: (min(len(s) for s in c), -len(c)))
+    return max(usable, key=_rank)
 
 
 def _required_seq(items: Any) -> frozenset[str] | None:
@@ -99,6 +118,105 @@ def _required_node(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
+def _first_seq(items: Any) -> tuple[set[str] | None, bool]:
+    """Characters that can start a match of ``items`` (None: any), and whether it can be empty."""
+    acc: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_node(op, av)
+        if first is None:
+            return None, False
+        acc |= first
+        if not nullable:
+            return acc, False
+    return acc, True
+
+
+def _first_node(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    c = _sre_const
+    if op is c.LITERAL:
+        return {chr(av)}, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True
+    if op is c.SUBPATTERN:
+        return _first_seq(av[-1])
+    if op is c.ATOMIC_GROUP:
+        return _first_seq(av)
+    if op is c.BRANCH:
+        acc: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            first, alt_nullable = _first_seq(alternative)
+            if first is None:
+                return None, False
+            acc |= first
+            nullable = nullable or alt_nullable
+        return acc, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        first, nullable = _first_seq(sub)
+        return first, nullable or low == 0
+    if op is c.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is c.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is c.RANGE:
+                chars.update(chr(x) for x in range(item_av[0], item_av[1] + 1))
+            elif item_op is c.CATEGORY and item_av is c.CATEGORY_DIGIT:
+                chars.update("0123456789")
+            else:
+                return None, False
+        return chars, False
+    if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+        return set("0123456789"), False
+    return None, False
+
+
+_MAX_PREFIXES = 400
+
+
+def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
+    """Extend literal prefixes ``acc`` over ``items``; the flag says all items were literal."""
+    c = _sre_const
+    for op, av in items:
+        if op is c.LITERAL:
+            acc = {p + chr(av) for p in acc}
+            continue
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.BRANCH):
+            alternatives = av[1] if op is c.BRANCH else [av[-1] if op is c.SUBPATTERN else av]
+            merged: set[str] = set()
+            complete = True
+            for alternative in alternatives:
+                sub, sub_complete = _prefix_seq(alternative, {""})
+                merged |= {a + b for a in acc for b in sub}
+                complete = complete and sub_complete
+                if len(merged) > _MAX_PREFIXES:
+                    return acc, False
+            acc = merged
+            if not complete:
+                return acc, False
+            continue
+        if op is c.IN and all(item_op is c.LITERAL for item_op, _ in av) and len(av) <= 8:
+            acc = {p + chr(ch) for p in acc for _, ch in av}
+            continue
+        return acc, False
+    return acc, True
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of ``pattern``, or None."""
+    found, _ = _prefix_seq(_sre_parser.parse(pattern), {""})
+    return None if "" in found else frozenset(found)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters a match of ``pattern`` can start with, or None if not known."""
+    first, nullable = _first_seq(_sre_parser.parse(pattern))
+    return None if first is None or nullable else frozenset(first)
+
+
 def required_strings(pattern: str) -> frozenset[str] | None:
     """Literal strings of which every match of ``pattern`` contains at least one, or None."""
     return _required_seq(_sre_parser.parse(pattern))
@@ -109,24 +227,46 @@ class CompiledRule:
     """A rule with its regexes compiled and its pre-filter strings derived."""
 
     rule: R.Rule
-    patterns: tuple[re.Pattern[str], ...]
-    context: tuple[re.Pattern[str], ...]
+    patterns: tuple[Scanner, ...]
+    context: tuple[Scanner, ...]
     unless: tuple[re.Pattern[str], ...]
     required: frozenset[str] | None
     needs_digit: bool
 
 
+@dataclass(frozen=True)
+class Scanner:
+    """A compiled pattern with what is known about how its matches start.
+
+    ``finder`` locates candidate starts in C (an alternation of the literal prefixes every
+    match begins with); without it, ``first`` filters token starts by their first char.
+    """
+
+    pattern: re.Pattern[str]
+    first: frozenset[str] | None
+    finder: re.Pattern[str] | None
+
+
+def _with_first(pattern: re.Pattern[str]) -> Scanner:
+    prefixes = literal_prefixes(pattern.pattern)
+    finder = None
+    if prefixes:
+        ordered = sorted(prefixes, key=len, reverse=True)
+        finder = re.compile("|".join(re.escape(p) for p in ordered))
+    return Scanner(pattern, first_chars(pattern.pattern), finder)
+
+
 def compile_rule(rule: R.Rule) -> CompiledRule:
     """Compile one rule; raises ``re.error`` naming the rule if a pattern is invalid."""
     try:
-        patterns = tuple(re.compile(expand(p)) for p in rule.patterns)
-        context = tuple(re.compile(expand(p)) for p in rule.context)
+        patterns = tuple(_with_first(re.compile(expand(p))) for p in rule.patterns)
+        context = tuple(_with_first(re.compile(expand(p))) for p in rule.context)
         unless = tuple(re.compile(expand(p)) for p in rule.unless)
     except re.error as exc:
         raise re.error(f"{rule.id}: {exc}") from exc
     required: set[str] | None = set()
-    for p in patterns:
-        req = required_strings(p.pattern)
+    for scanner in patterns:
+        req = required_strings(scanner.pattern.pattern)
         if req is None:
             required = None
             break
@@ -145,9 +285,24 @@ def compile_rule(rule: R.Rule) -> CompiledRule:
 
 
 COMPILED: tuple[CompiledRule, ...] = tuple(compile_rule(r) for r in R.ALL_RULES)
-_ALL_REQUIRED: tuple[str, ...] = tuple(
-    sorted({s for c in COMPILED if c.required is not None for s in c.required})
+_ALL_REQUIRED: frozenset[str] = frozenset(
+    s for c in COMPILED if c.required is not None for s in c.required
 )
+_MAX_REQUIRED = max(len(s) for s in _ALL_REQUIRED)
+
+
+@lru_cache(maxsize=65536)
+def _token_required(token: str) -> frozenset[str]:
+    """Pre-filter strings contained in one token (required strings never hold spaces)."""
+    n = len(token)
+    found = {
+        token[i:j]
+        for i in range(n)
+        for j in range(i + _MIN_REQUIRED, min(n, i + _MAX_REQUIRED) + 1)
+        if token[i:j] in _ALL_REQUIRED
+    }
+    return frozenset(found)
+
 _RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
 )
@@ -169,6 +324,7 @@ _PAST_VERB = re.compile(
 )
 _POST_NEGATION = re.compile(r" ?[,.]? ?(?:no|none|nope|negative|denied|denies)(?= ?(?:[.,]|$))")
 _NEG_WINDOW = 8
+_TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
 class _Doc:
@@ -179,6 +335,36 @@ class _Doc:
         self._sentences: list[int] | None = None
         self._breaks: list[tuple[int, int]] | None = None
         self._clauses: list[int] | None = None
+        self._break_ends: list[int] = []
+        self.starts = [m.start() for m in _TOKEN_START.finditer(text)]
+
+    def matches(self, scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Matches of ``scanner`` beginning at token starts in [start, end).
+
+        Trying only the token starts where a match can begin is much faster than letting
+        the regex engine try every position of a long message.
+        """
+        pattern, first, finder = scanner.pattern, scanner.first, scanner.finder
+        text = self.text
+        if finder is not None:
+            pos = start
+            while True:
+                hit = finder.search(text, pos, end)
+                if hit is None:
+                    return
+                at = hit.start()
+                if at == 0 or not text[at - 1].isalnum():
+                    m = pattern.match(text, at, end)
+                    if m is not None:
+                        yield m
+                pos = at + 1
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end)
+        for pos in self.starts[lo:hi]:
+            if first is None or text[pos] in first:
+                m = pattern.match(text, pos, end)
+                if m is not None:
+                    yield m
 
     def sentence(self, pos: int) -> tuple[int, int]:
         if self._sentences is None:
@@ -194,13 +380,9 @@ class _Doc:
         start, _ = self.sentence(pos)
         if self._breaks is None:
             self._breaks = [(m.start(), m.end()) for m in _SCOPE_BREAK.finditer(self.text)]
-        best = start
-        for b_start, b_end in self._breaks:
-            if b_start >= pos:
-                break
-            if b_end <= pos and b_end > best:
-                best = b_end
-        return best
+            self._break_ends = [end for _, end in self._breaks]
+        i = bisect_right(self._break_ends, pos)
+        return max(start, self._break_ends[i - 1]) if i > 0 else start
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause containing ``pos`` (commas and scope breaks included)."""
@@ -212,13 +394,9 @@ class _Doc:
             assert self._breaks is not None
             marks += [b for b, _ in self._breaks]
             self._clauses = sorted(marks)
-        start, end = s_start, s_end
-        for mark in self._clauses:
-            if mark < pos and mark > start:
-                start = mark
-            elif mark > pos and mark < end:
-                end = mark
-                break
+        i = bisect_right(self._clauses, pos)
+        start = max(s_start, self._clauses[i - 1]) if i > 0 else s_start
+        end = min(s_end, self._clauses[i]) if i < len(self._clauses) else s_end
         return start, end
 
     def negated(self, start: int, end: int) -> bool:
@@ -272,22 +450,47 @@ def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool
     return not (not context and rule.framable and doc.framed(m.start()))
 
 
-def _fires(c: CompiledRule, doc: _Doc) -> bool:
+def _windows(c: CompiledRule, doc: _Doc, present: set[str]) -> list[tuple[int, int]]:
+    """Sentences that hold one of the rule's pre-filter strings (all text if it has none)."""
     text = doc.text
+    if c.required is None:
+        return [(0, len(text))]
+    spans: set[tuple[int, int]] = set()
+    for s in c.required & present:
+        i = text.find(s)
+        while i != -1:
+            span = doc.sentence(i)
+            spans.add(span)
+            i = text.find(s, max(i + 1, span[1]))
+    return sorted(spans)
+
+
+def _fires(c: CompiledRule, doc: _Doc, present: set[str]) -> bool:
+    text = doc.text
+    windows = _windows(c, doc, present)
     if not any(
-        _match_counts(c, m, doc, context=False) for p in c.patterns for m in p.finditer(text)
+        _match_counts(c, m, doc, context=False)
+        for start, end in windows
+        for p in c.patterns
+        for m in doc.matches(p, start, end)
     ):
         return False
     if not c.context:
         return True
-    return any(_match_counts(c, m, doc, context=True) for p in c.context for m in p.finditer(text))
+    return any(
+        _match_counts(c, m, doc, context=True)
+        for p in c.context
+        for m in doc.matches(p, 0, len(text))
+    )
 
 
 def matched_rules(text: str) -> list[R.Rule]:
     """Every input rule that fires on ``text``, in table order (raw-text rules last)."""
     canon = normalize(text)
     doc = _Doc(canon)
-    present = {s for s in _ALL_REQUIRED if s in canon}
+    present: set[str] = set()
+    for token in set(canon.split()):
+        present |= _token_required(token)
     has_digit = any(ch.isdigit() for ch in canon)
     fired = [
         c.rule
@@ -297,7 +500,7 @@ def matched_rules(text: str) -> list[R.Rule]:
             if c.required is not None
             else has_digit or not c.needs_digit
         )
-        and _fires(c, doc)
+        and _fires(c, doc, present)
     ]
     folded = fold(text)
     for rule_id, pattern, reason in _RAW:

@@ -87,3 +87,17 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.level} escalation {self.pk} ({self.status})"
+
+
+class Notice(models.Model):
+    """One notification about an escalation. `key` makes each one happen at most once."""
+
+    escalation = models.ForeignKey(Escalation, on_delete=models.CASCADE, related_name="notices")
+    key = models.CharField(max_length=80, unique=True)  # "esc-12:new", "esc-12:breach-1"
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    recipients = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return self.key

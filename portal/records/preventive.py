@@ -24,11 +24,11 @@ def recommendations_for(patient: Patient, *, today: date) -> list[Recommendation
         for c in Condition.objects.filter(patient=patient, clinical_status__in=LASTING_STATUSES)
     ]
     procedures = [
-        (p.system, p.code, p.performed)
+        (p.system, p.code, p.performed or today)
         for p in Procedure.objects.filter(patient=patient, performed__isnull=False)
     ]
     immunizations = [
-        (i.system, i.code, i.occurred)
+        (i.system, i.code, i.occurred or today)
         for i in Immunization.objects.filter(patient=patient, occurred__isnull=False)
     ]
     observations: list[tuple[str, str, date, float | str | None]] = []

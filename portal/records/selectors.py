@@ -126,7 +126,11 @@ def trends(patient: Patient, *, last: int = 12) -> list[Trend]:
     for code, (title, unit) in TRENDS.items():
         readings = [o for o in by_code.get(code, []) if o.value is not None][-last:]
         if readings:
-            points = [(o.effective.date(), float(o.value)) for o in readings if o.effective]
+            points = [
+                (o.effective.date(), float(o.value))
+                for o in readings
+                if o.effective and o.value is not None
+            ]
             svg = line_chart([Series(title, points)], title=title, unit=unit)
             rows = [(d, f"{v:g} {unit}") for d, v in points][::-1]
             result.append(Trend(title, unit, svg, rows))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
@@ -19,8 +21,7 @@ def preventive_reminders() -> int:
     for patient in patients.iterator():
         claimed = reminders_claim(patient=patient, today=today)
         if claimed:
-            ids = [r.pk for r in claimed]
-            transaction.on_commit(lambda ids=ids: send_preventive_reminder.delay(ids))
+            transaction.on_commit(partial(send_preventive_reminder.delay, [r.pk for r in claimed]))
             enqueued += 1
     return enqueued
 

@@ -66,13 +66,13 @@ async def connect(communicator: WebsocketCommunicator) -> dict[str, Any]:
 
 
 async def receive_until(
-    communicator: WebsocketCommunicator, done: Callable[[dict[str, Any]], bool], timeout: float = 5
+    communicator: WebsocketCommunicator, done: Callable[[dict[str, Any]], bool], within: float = 5
 ) -> list[dict[str, Any]]:
     """Frames up to and including the first one for which `done` is true."""
     frames: list[dict[str, Any]] = []
-    async with asyncio.timeout(timeout):
+    async with asyncio.timeout(within):
         while True:
-            frame = await communicator.receive_json_from(timeout=timeout)
+            frame = await communicator.receive_json_from(timeout=within)
             frames.append(frame)
             if done(frame):
                 return frames

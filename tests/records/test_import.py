@@ -89,8 +89,9 @@ def _broken(tmp_path: Path, name: str, text: str) -> Path:
     ("name", "make", "reason"),
     [
         pytest.param("truncated.json", lambda t: t[: len(t) // 2], "truncated", id="truncated"),
-        pytest.param("notfhir.json", lambda t: '{"hello": "world"}', "not a FHIR Bundle",
-                     id="not-fhir"),
+        pytest.param(
+            "notfhir.json", lambda t: '{"hello": "world"}', "not a FHIR Bundle", id="not-fhir"
+        ),
         pytest.param(
             "invalid.json",
             lambda t: t.replace('"resourceType": "Condition"', '"resourceType": "Conditoin"', 1),

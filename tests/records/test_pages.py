@@ -60,7 +60,9 @@ def test_plain_language_names_and_trend_charts(client: Client, imported: list[Pa
     assert "Blood pressure" in html
 
 
-def test_patient_exports_own_record_and_it_is_audited(client: Client, imported: list[Patient]) -> None:
+def test_patient_exports_own_record_and_it_is_audited(
+    client: Client, imported: list[Patient]
+) -> None:
     patient = imported[0]
     client.force_login(patient.user)
     response = client.get(reverse("export_record", args=[patient.public_id]))
@@ -81,7 +83,11 @@ def test_staff_reads_are_audited_patient_reads_are_not(
     client.force_login(clinician)
     client.get(reverse("record", args=[patient.public_id]))
     event = AuditEvent.objects.get()
-    assert (event.action, event.actor, event.patient) == (AuditAction.RECORD_VIEW, clinician, patient)
+    assert (event.action, event.actor, event.patient) == (
+        AuditAction.RECORD_VIEW,
+        clinician,
+        patient,
+    )
     assert event.ip == "127.0.0.1"
 
 

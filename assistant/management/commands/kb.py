@@ -42,10 +42,10 @@ class Command(BaseCommand):
         index = library().index
         path = options["jsonl"]
         if path == "-":
-            search_jsonl(index, sys.stdin, self.stdout, options["k"])
+            search_jsonl(index, sys.stdin, sys.stdout, options["k"])
             return
         try:
             with open(path, encoding="utf-8") as inp:
-                search_jsonl(index, inp, self.stdout, options["k"])
+                search_jsonl(index, inp, sys.stdout, options["k"])
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from None

@@ -44,8 +44,9 @@ class Command(BaseCommand):
                 }
                 for i in items
             ]
-            self.stdout.write(json.dumps({"mrn": patient.mrn, "date": today.isoformat(),
-                                          "items": rows}, indent=1))
+            self.stdout.write(
+                json.dumps({"mrn": patient.mrn, "date": today.isoformat(), "items": rows}, indent=1)
+            )
             return
         for i in items:
             due = f" (next due {i.next_due})" if i.next_due else ""
