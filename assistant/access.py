@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 
-from assistant.models import Conversation
+from assistant.models import Conversation, Flag
 from portal.accounts.models import Role
 from portal.careteam.models import Escalation
 from portal.records.models import Patient
@@ -109,3 +109,46 @@ def care_team_ids_for(user: Any) -> list[int]:
     if not _is_signed_in(user) or user.role != Role.CLINICIAN:
         return []
     return list(user.care_teams.values_list("pk", flat=True))
+
+
+def is_moderator(user: Any) -> bool:
+    return _is_signed_in(user) and user.role in (Role.MODERATOR, Role.ADMIN)
+
+
+def flags_visible_to(user: Any) -> QuerySet[Flag]:
+    """Moderation items: moderators and admins see all of them (identifiers masked)."""
+    if not is_moderator(user):
+        return Flag.objects.none()
+    return Flag.objects.all()
+
+
+def access_flag(user: Any, flag_id: int) -> Flag:
+    try:
+        return flags_visible_to(user).select_related("message__conversation__patient").get(
+            pk=flag_id
+        )
+    except Flag.DoesNotExist as exc:
+        raise NotFound from exc
+
+
+def require_moderator(user: Any) -> None:
+    """Moderation, knowledge-governance and guard pages: moderators and admins only."""
+    if not is_moderator(user):
+        raise NotFound
+
+
+def require_reviewer(user: Any) -> None:
+    """Approving clinical content: clinicians and admins only."""
+    if not (_is_signed_in(user) and user.role in (Role.CLINICIAN, Role.ADMIN)):
+        raise NotFound
+
+
+def require_admin(user: Any) -> None:
+    if not (_is_signed_in(user) and user.role == Role.ADMIN):
+        raise NotFound
+
+
+def require_staff(user: Any) -> None:
+    """Pages any staff role may read (no patient data on them)."""
+    if not (_is_signed_in(user) and getattr(user, "is_staff_role", False)):
+        raise NotFound

@@ -42,6 +42,19 @@ def age_band(age: int) -> str:
     return f"{low}-{low + 9}"
 
 
+def patient_identifiers(patient: Patient) -> PatientIdentifiers:
+    """The patient's own identifiers from the record, for exact redaction."""
+    user_email = patient.user.email if patient.user_id and patient.user else ""
+    return PatientIdentifiers(
+        names=tuple(n for n in (patient.full_name, patient.given_name, patient.family_name) if n),
+        birth_date=patient.birth_date,
+        mrn=patient.mrn,
+        addresses=(patient.address,) if patient.address else (),
+        phones=(patient.phone,) if patient.phone else (),
+        emails=tuple(e for e in {patient.email, user_email} if e),
+    )
+
+
 def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext:
     """Build the context (three queries: conditions, medications, and the library stamp)."""
     lib = library()

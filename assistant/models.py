@@ -65,6 +65,8 @@ class ArticleVersion(models.Model):
 
 class Conversation(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Set when the patient asks to delete it; purged after CONVERSATION_DELETE_GRACE_DAYS.
+    delete_requested_at = models.DateTimeField(null=True, blank=True)
     patient = models.ForeignKey(
         "records.Patient", on_delete=models.CASCADE, related_name="conversations"
     )
@@ -180,3 +182,43 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rating:+d} on {self.message_id}"
+
+
+class FlagKind(models.TextChoices):
+    HARMFUL = "harmful", "Harmful request"
+    INJECTION = "injection", "Injection attempt"
+    DROPPED = "dropped", "Sentence dropped by the output guard"
+    THUMBS_DOWN = "thumbs_down", "Patient thumbs-down"
+    FALLBACK = "fallback", "Fallback after a failure"
+
+
+class FlagStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    DISMISSED = "dismissed", "Dismissed"
+    CONFIRMED = "confirmed", "Confirmed"
+    SENT = "sent", "Sent to a clinician"
+
+
+class Flag(models.Model):
+    """An item for moderators. One per (kind, message); created where the event happens."""
+
+    kind = models.CharField(max_length=12, choices=FlagKind.choices)
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="flags")
+    detail = models.TextField(blank=True)  # the dropped sentence, the patient's comment
+    rules = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=FlagStatus.choices, default=FlagStatus.OPEN)
+    note = models.TextField(blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering: ClassVar = ["-created_at"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["kind", "message"], name="one_flag_per_kind_message")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.message_id} ({self.status})"

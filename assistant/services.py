@@ -18,7 +18,11 @@ from assistant.models import (
     ArticleVersion,
     Conversation,
     Feedback,
+    Flag,
+    FlagKind,
+    FlagStatus,
     GuardEvent,
+    GuardStage,
     Kind,
     Message,
     MessageState,
@@ -161,15 +165,25 @@ def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message,
 
 
 def reply_finish(*, reply: Message, **fields: Any) -> Message:
-    """Complete a pending reply with its text, sentences, citations and figures."""
+    """Complete a pending reply with its text, sentences, citations and figures.
+
+    A fallback (the backend failed) is flagged for moderators.
+    """
     for key, value in fields.items():
         setattr(reply, key, value)
     reply.state = MessageState.COMPLETE
     reply.save(update_fields=[*fields, "state"])
+    if reply.kind == Kind.FALLBACK:
+        flag_raise(kind=FlagKind.FALLBACK, message=reply, detail=reply.backend)
     return reply
 
 
+FLAGGED_INPUT = {"harmful": FlagKind.HARMFUL, "injection": FlagKind.INJECTION}
+
+
 def guard_events_record(*, message: Message, stage: str, events: list[dict[str, Any]]) -> None:
+    """Record the guard's findings; harmful and injection inputs and dropped output
+    sentences are flagged for moderators."""
     GuardEvent.objects.bulk_create(
         GuardEvent(
             message=message,
@@ -180,10 +194,87 @@ def guard_events_record(*, message: Message, stage: str, events: list[dict[str, 
         )
         for e in events
     )
+    for event in events:
+        if stage == GuardStage.INPUT and event["action"] in FLAGGED_INPUT:
+            flag_raise(kind=FLAGGED_INPUT[event["action"]], message=message, rules=event["rules"])
+    dropped = [e for e in events if stage == GuardStage.OUTPUT]
+    if dropped:
+        flag_raise(
+            kind=FlagKind.DROPPED,
+            message=message,
+            detail="\n".join(e.get("text", "") for e in dropped),
+            rules=sorted({r for e in dropped for r in e.get("rules", ())}),
+        )
 
 
 def feedback_store(*, message: Message, rating: int, comment: str) -> Feedback:
+    """Save the patient's rating; a thumbs-down goes to the moderation queue."""
     feedback, _ = Feedback.objects.update_or_create(
         message=message, defaults={"rating": rating, "comment": comment}
     )
+    if rating < 0:
+        flag_raise(kind=FlagKind.THUMBS_DOWN, message=message, detail=comment)
     return feedback
+
+
+def flag_raise(
+    *, kind: str, message: Message, detail: str = "", rules: Any = ()
+) -> Flag:
+    flag, created = Flag.objects.get_or_create(
+        kind=kind, message=message, defaults={"detail": detail, "rules": list(rules)}
+    )
+    if not created and detail and flag.detail != detail:
+        flag.detail = detail
+        flag.status = FlagStatus.OPEN
+        flag.save(update_fields=["detail", "status"])
+    return flag
+
+
+def flag_review(*, flag: Flag, user: Any, action: str, note: str = "") -> Flag:
+    """A moderator acts on a flag: dismiss, confirm, note, or send to a clinician."""
+    from portal.careteam.models import Level
+    from portal.careteam.services import escalation_create
+
+    if action == "send":
+        message = flag.message
+        question = message if message.role == Role.PATIENT else message.reply_to
+        if question is not None:
+            escalation_create(message=question, level=Level.ROUTINE, reason="moderator")
+    status = {
+        "dismiss": FlagStatus.DISMISSED,
+        "confirm": FlagStatus.CONFIRMED,
+        "send": FlagStatus.SENT,
+    }.get(action, flag.status)
+    flag.status = status
+    if note:
+        flag.note = f"{flag.note}\n{note}".strip()
+    flag.reviewed_by = user
+    flag.reviewed_at = timezone.now()
+    flag.save(update_fields=["status", "note", "reviewed_by", "reviewed_at"])
+    return flag
+
+
+def conversation_delete_request(*, conversation: Conversation, undo: bool = False) -> None:
+    """The patient deletes a conversation; it is purged after the grace period unless undone."""
+    conversation.delete_requested_at = None if undo else timezone.now()
+    conversation.save(update_fields=["delete_requested_at"])
+
+
+def conversations_purge(*, now: Any = None) -> int:
+    """Delete conversations past retention or past their deletion grace period.
+
+    Audit events are separate rows with no link to conversations, so they stay.
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    now = now or timezone.now()
+    expired = Conversation.objects.filter(
+        updated_at__lt=now - timedelta(days=settings.CONVERSATION_RETENTION_DAYS)
+    ) | Conversation.objects.filter(
+        delete_requested_at__lt=now - timedelta(days=settings.CONVERSATION_DELETE_GRACE_DAYS)
+    )
+    ids = list(expired.values_list("pk", flat=True))
+    Conversation.objects.filter(pk__in=ids).delete()
+    return len(ids)

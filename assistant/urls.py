@@ -9,4 +9,5 @@ urlpatterns = [
     path("chat/history/", views.history, name="chat_history"),
     path("chat/export.json", views.export_conversations, name="export_conversations"),
     path("chat/<uuid:public_id>/", views.chat, name="chat_conversation"),
+    path("chat/<uuid:public_id>/delete/", views.delete_conversation, name="chat_delete"),
 ]

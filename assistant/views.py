@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assistant import protocol
-from assistant.access import access_own_patient, open_conversation
+from assistant.access import access_conversation, access_own_patient, open_conversation
 from assistant.models import Conversation, MessageState, Role
 from assistant.selectors import article_for_codes, conversations_export, library
+from assistant.services import conversation_delete_request
 from portal.audit.models import AuditAction
 from portal.careteam.services import escalation_promise
 from portal.audit.services import audit_event_record
@@ -107,3 +108,18 @@ def export_conversations(request: HttpRequest) -> HttpResponse:
     response = JsonResponse(data, json_dumps_params={"indent": 1, "ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="conversations.json"'
     return response
+
+
+@login_required
+def delete_conversation(request: HttpRequest, public_id: UUID) -> HttpResponse:
+    """Confirm (GET), then mark for deletion or undo (POST)."""
+    conversation = access_conversation(request.user, public_id)
+    if request.method == "POST":
+        undo = request.POST.get("undo") == "1"
+        conversation_delete_request(conversation=conversation, undo=undo)
+        return redirect("chat_history")
+    return render(
+        request,
+        "assistant/delete.html",
+        {"conversation": conversation, "grace_days": settings.CONVERSATION_DELETE_GRACE_DAYS},
+    )

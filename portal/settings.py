@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "portal.careteam",
     "portal.records",
     "portal.audit",
+    "portal.moderation",
     "assistant",
 ]
 
@@ -303,4 +304,12 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_BEAT_SCHEDULE["renotify-breaches"] = {
     "task": "portal.careteam.tasks.renotify_breaches",
     "schedule": 300,
+}
+# Conversations are purged this many days after their last message (audit rows stay).
+CONVERSATION_RETENTION_DAYS = env_int("CONVERSATION_RETENTION_DAYS", 730, minimum=1)
+# Days between a patient deleting a conversation and its purge (they can undo meanwhile).
+CONVERSATION_DELETE_GRACE_DAYS = env_int("CONVERSATION_DELETE_GRACE_DAYS", 7, minimum=0)
+CELERY_BEAT_SCHEDULE["purge-conversations"] = {
+    "task": "assistant.tasks.purge_conversations",
+    "schedule": 24 * 3600,
 }

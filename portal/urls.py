@@ -9,6 +9,7 @@ urlpatterns = [
     path("activate/", account_views.activate, name="activate"),
     path("staff/", views.staff_home, name="staff_home"),
     path("staff/", include("portal.careteam.urls")),
+    path("staff/moderation/", include("portal.moderation.urls")),
     path("patients/", include("portal.records.urls")),
     path("", include("assistant.urls")),
     path("accounts/", include("allauth.urls")),

@@ -3,9 +3,11 @@
 How a verdict is reached:
 
 1. The message is normalised once (``normalize.normalize``).
-2. Each rule of ``input_rules.ALL_RULES`` is tried only if one of the literal strings any
-   of its matches must contain occurs in the text (derived from the compiled patterns,
-   so the pre-filter can never hide a match); this keeps long messages fast.
+2. Each pattern is tried only where a match can begin: at the tokens that start with one
+   of the literal prefixes every match of it begins with (derived from the compiled
+   pattern, so the index can never hide a match), or, for the few patterns without such
+   a prefix (numeric readings), at the token starts whose first character fits. This
+   keeps a 2,000-word message within a few milliseconds.
 3. A match counts unless it is cancelled by negation, history, an education frame, an
    ``unless`` pattern or a numeric check (see ``input_rules``). Cancelling is per match:
    "no chest pain but I can't breathe" cancels the chest-pain match and keeps the
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,7 +42,6 @@ _sre_const: Any = importlib.import_module("re._constants")
 _MACRO = re.compile(r"<([A-Z_]+)>")
 # A space between two letters (or before a group) in a pattern may be missing in the text.
 _OPTIONAL_SPACE = re.compile(r"(?<=[a-z]) (?=[a-z(])")
-_MIN_REQUIRED = 2
 
 
 def expand(pattern: str) -> str:
@@ -49,73 +50,6 @@ def expand(pattern: str) -> str:
         pattern = _MACRO.sub(lambda m: R.MACROS[m.group(1)], pattern)
     pattern = _OPTIONAL_SPACE.sub(" ?", pattern)
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
-
-
-# Words so frequent that a pre-filter on them would let most rules through.
-_COMMON = frozenset(
-    """
-    a an the i im ive me my we us our you your he his him she her they them their it its is
-    am are was were be been being do does did have has had can could should would will may
-    might must to of in on at for with and or not no so if as by from up out about this that
-    these those what how why when who which there here get got go going want need take took
-    some any all one two more less just very really like me self now then than too also
-    """.split()
-)
-
-
-def _rank(candidate: frozenset[str]) -> tuple[int, int, int]:
-    common = sum(1 for s in candidate if s in _COMMON)
-    return (-common, min(len(s) for s in candidate), -len(candidate))
-
-
-def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
-    usable = [c for c in candidates if c and min(len(s) for s in c) >= _MIN_REQUIRED]
-    if not usable:
-        return None
-    return max(usable, key=_rank)
-
-
-def _required_seq(items: Any) -> frozenset[str] | None:
-    """Strings of which at least one occurs in every match of the sequence ``items``."""
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            longest = max("".join(run).split(" "), key=len)
-            candidates.append(frozenset({longest}))
-            run.clear()
-
-    for op, av in items:
-        if op is _sre_const.LITERAL:
-            run.append(chr(av))
-            continue
-        flush()
-        sub = _required_node(op, av)
-        if sub is not None:
-            candidates.append(sub)
-    flush()
-    return _best(candidates)
-
-
-def _required_node(op: Any, av: Any) -> frozenset[str] | None:
-    c = _sre_const
-    if op is c.SUBPATTERN:
-        return _required_seq(av[-1])
-    if op is c.ATOMIC_GROUP:
-        return _required_seq(av)
-    if op is c.BRANCH:
-        union: set[str] = set()
-        for alternative in av[1]:
-            req = _required_seq(alternative)
-            if req is None:
-                return None
-            union |= req
-        return frozenset(union)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        low, _high, sub = av
-        return _required_seq(sub) if low >= 1 else None
-    return None
 
 
 def _first_seq(items: Any) -> tuple[set[str] | None, bool]:
@@ -217,91 +151,76 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if first is None or nullable else frozenset(first)
 
 
-def required_strings(pattern: str) -> frozenset[str] | None:
-    """Literal strings of which every match of ``pattern`` contains at least one, or None."""
-    return _required_seq(_sre_parser.parse(pattern))
+@dataclass(frozen=True, eq=False)
+class Scanner:
+    """A compiled pattern with what is known about how its matches start.
+
+    ``prefixes`` are literal strings one of which begins every match (None if unknown);
+    ``first`` are the characters a match can begin with (None if any).
+    """
+
+    pattern: re.Pattern[str]
+    prefixes: frozenset[str] | None
+    first: frozenset[str] | None
+
+
+def _scanner(pattern: re.Pattern[str]) -> Scanner:
+    return Scanner(pattern, literal_prefixes(pattern.pattern), first_chars(pattern.pattern))
 
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule with its regexes compiled and its pre-filter strings derived."""
+    """A rule with its regexes compiled."""
 
     rule: R.Rule
     patterns: tuple[Scanner, ...]
     context: tuple[Scanner, ...]
     unless: tuple[re.Pattern[str], ...]
-    required: frozenset[str] | None
-    needs_digit: bool
-
-
-@dataclass(frozen=True)
-class Scanner:
-    """A compiled pattern with what is known about how its matches start.
-
-    ``finder`` locates candidate starts in C (an alternation of the literal prefixes every
-    match begins with); without it, ``first`` filters token starts by their first char.
-    """
-
-    pattern: re.Pattern[str]
-    first: frozenset[str] | None
-    finder: re.Pattern[str] | None
-
-
-def _with_first(pattern: re.Pattern[str]) -> Scanner:
-    prefixes = literal_prefixes(pattern.pattern)
-    finder = None
-    if prefixes:
-        ordered = sorted(prefixes, key=len, reverse=True)
-        finder = re.compile("|".join(re.escape(p) for p in ordered))
-    return Scanner(pattern, first_chars(pattern.pattern), finder)
 
 
 def compile_rule(rule: R.Rule) -> CompiledRule:
     """Compile one rule; raises ``re.error`` naming the rule if a pattern is invalid."""
     try:
-        patterns = tuple(_with_first(re.compile(expand(p))) for p in rule.patterns)
-        context = tuple(_with_first(re.compile(expand(p))) for p in rule.context)
+        patterns = tuple(_scanner(re.compile(expand(p))) for p in rule.patterns)
+        context = tuple(_scanner(re.compile(expand(p))) for p in rule.context)
         unless = tuple(re.compile(expand(p)) for p in rule.unless)
     except re.error as exc:
         raise re.error(f"{rule.id}: {exc}") from exc
-    required: set[str] | None = set()
-    for scanner in patterns:
-        req = required_strings(scanner.pattern.pattern)
-        if req is None:
-            required = None
-            break
-        assert required is not None
-        required |= req
-    # Rules without literal strings are numeric readings ("185/110"): they need a digit.
-    needs_digit = all("(?P<" in p for p in rule.patterns)
-    return CompiledRule(
-        rule,
-        patterns,
-        context,
-        unless,
-        None if required is None else frozenset(required),
-        needs_digit,
-    )
+    return CompiledRule(rule, patterns, context, unless)
 
 
 COMPILED: tuple[CompiledRule, ...] = tuple(compile_rule(r) for r in R.ALL_RULES)
-_ALL_REQUIRED: frozenset[str] = frozenset(
-    s for c in COMPILED if c.required is not None for s in c.required
-)
-_MAX_REQUIRED = max(len(s) for s in _ALL_REQUIRED)
+
+
+def _index() -> tuple[dict[str, tuple[Scanner, ...]], tuple[int, ...], tuple[Scanner, ...]]:
+    """Map the first word (or word start) of literal prefixes to their scanners."""
+    by_prefix: dict[str, list[Scanner]] = {}
+    fallback: list[Scanner] = []
+    for c in COMPILED:
+        for scanner in c.patterns + c.context:
+            if scanner.prefixes is None:
+                fallback.append(scanner)
+                continue
+            for prefix in scanner.prefixes:
+                by_prefix.setdefault(prefix.split(" ")[0], []).append(scanner)
+    lengths = tuple(sorted({len(p) for p in by_prefix}))
+    return {k: tuple(dict.fromkeys(v)) for k, v in by_prefix.items()}, lengths, tuple(fallback)
+
+
+_BY_PREFIX, _PREFIX_LENGTHS, _FALLBACK = _index()
 
 
 @lru_cache(maxsize=65536)
-def _token_required(token: str) -> frozenset[str]:
-    """Pre-filter strings contained in one token (required strings never hold spaces)."""
-    n = len(token)
-    found = {
-        token[i:j]
-        for i in range(n)
-        for j in range(i + _MIN_REQUIRED, min(n, i + _MAX_REQUIRED) + 1)
-        if token[i:j] in _ALL_REQUIRED
-    }
-    return frozenset(found)
+def _scanners_for(token: str) -> tuple[Scanner, ...]:
+    """Indexed scanners a match of which may start at a token spelled ``token``."""
+    found: dict[Scanner, None] = {}
+    for n in _PREFIX_LENGTHS:
+        if n > len(token):
+            break
+        for scanner in _BY_PREFIX.get(token[:n], ()):
+            found[scanner] = None
+    return tuple(found)
+
 
 _RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
@@ -336,37 +255,31 @@ class _Doc:
         self._breaks: list[tuple[int, int]] | None = None
         self._clauses: list[int] | None = None
         self._break_ends: list[int] = []
-        self.starts = [m.start() for m in _TOKEN_START.finditer(text)]
+        self._starts: list[int] | None = None
+        self._candidates: dict[Scanner, list[int]] = {}
+        pos = 0
+        for token in text.split(" "):
+            for scanner in _scanners_for(token):
+                self._candidates.setdefault(scanner, []).append(pos)
+            pos += len(token) + 1
 
-    def matches(self, scanner: Scanner, start: int, end: int) -> Iterator[re.Match[str]]:
-        """Matches of ``scanner`` beginning at token starts in [start, end).
-
-        Trying only the token starts where a match can begin is much faster than letting
-        the regex engine try every position of a long message.
-        """
-        pattern, first, finder = scanner.pattern, scanner.first, scanner.finder
+    def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
+        """Matches of ``scanner`` at every position where one can begin (see module doc)."""
         text = self.text
-        if finder is not None:
-            pos = start
-            while True:
-                hit = finder.search(text, pos, end)
-                if hit is None:
-                    return
-                at = hit.start()
-                if at == 0 or not text[at - 1].isalnum():
-                    m = pattern.match(text, at, end)
-                    if m is not None:
-                        yield m
-                pos = at + 1
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end)
-        for pos in self.starts[lo:hi]:
-            if first is None or text[pos] in first:
-                m = pattern.match(text, pos, end)
-                if m is not None:
-                    yield m
+        if scanner.prefixes is not None:
+            positions: list[int] = self._candidates.get(scanner, [])
+        else:
+            if self._starts is None:
+                self._starts = [m.start() for m in _TOKEN_START.finditer(text)]
+            first = scanner.first
+            positions = [p for p in self._starts if first is None or text[p] in first]
+        for pos in positions:
+            m = scanner.pattern.match(text, pos)
+            if m is not None:
+                yield m
 
     def sentence(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence containing ``pos``."""
         if self._sentences is None:
             self._sentences = [m.start() for m in _SENTENCE.finditer(self.text)]
         ends = self._sentences
@@ -388,12 +301,10 @@ class _Doc:
         """Bounds of the clause containing ``pos`` (commas and scope breaks included)."""
         s_start, s_end = self.sentence(pos)
         if self._clauses is None:
-            marks = [m.start() for m in _CLAUSE.finditer(self.text)]
-            if self._breaks is None:
-                self.scope_start(pos)
+            self.scope_start(pos)
             assert self._breaks is not None
-            marks += [b for b, _ in self._breaks]
-            self._clauses = sorted(marks)
+            marks = [m.start() for m in _CLAUSE.finditer(self.text)]
+            self._clauses = sorted(marks + [b for b, _ in self._breaks])
         i = bisect_right(self._clauses, pos)
         start = max(s_start, self._clauses[i - 1]) if i > 0 else s_start
         end = min(s_end, self._clauses[i]) if i < len(self._clauses) else s_end
@@ -403,10 +314,9 @@ class _Doc:
         pre_start = self.scope_start(start)
         words = self.text[pre_start:start].split()[-_NEG_WINDOW:]
         pre = _PSEUDO.sub(" _ ", " ".join(words))
-        cue = None
-        for cue in _NEG.finditer(pre):
-            pass
-        if cue is not None:
+        cues = list(_NEG.finditer(pre))
+        if cues:
+            cue = cues[-1]
             if cue.group() == "never":
                 _, clause_end = self.clause(start)
                 if _NEVER_BREAKER.search(self.text, end, clause_end):
@@ -450,58 +360,38 @@ def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool
     return not (not context and rule.framable and doc.framed(m.start()))
 
 
-def _windows(c: CompiledRule, doc: _Doc, present: set[str]) -> list[tuple[int, int]]:
-    """Sentences that hold one of the rule's pre-filter strings (all text if it has none)."""
-    text = doc.text
-    if c.required is None:
-        return [(0, len(text))]
-    spans: set[tuple[int, int]] = set()
-    for s in c.required & present:
-        i = text.find(s)
-        while i != -1:
-            span = doc.sentence(i)
-            spans.add(span)
-            i = text.find(s, max(i + 1, span[1]))
-    return sorted(spans)
+def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool) -> bool:
+    rule = c.rule
+    if not context:
+        if rule.check is not None and not rule.check(m):
+            return False
+        if c.unless:
+            c_start, c_end = doc.clause(m.start())
+            s_start, s_end = doc.sentence(m.start())
+            lo, hi = max(s_start, c_start - 60), min(s_end, c_end + 60)
+            if any(u.search(doc.text, lo, hi) for u in c.unless):
+                return False
+    if rule.negatable and doc.negated(m.start(), m.end()):
+        return False
+    if rule.historical and doc.historical(m.start(), m.end()):
+        return False
+    return not (not context and rule.framable and doc.framed(m.start()))
 
 
-def _fires(c: CompiledRule, doc: _Doc, present: set[str]) -> bool:
-    text = doc.text
-    windows = _windows(c, doc, present)
+def _fires(c: CompiledRule, doc: _Doc) -> bool:
     if not any(
-        _match_counts(c, m, doc, context=False)
-        for start, end in windows
-        for p in c.patterns
-        for m in doc.matches(p, start, end)
+        _match_counts(c, m, doc, context=False) for p in c.patterns for m in doc.matches(p)
     ):
         return False
     if not c.context:
         return True
-    return any(
-        _match_counts(c, m, doc, context=True)
-        for p in c.context
-        for m in doc.matches(p, 0, len(text))
-    )
+    return any(_match_counts(c, m, doc, context=True) for p in c.context for m in doc.matches(p))
 
 
 def matched_rules(text: str) -> list[R.Rule]:
     """Every input rule that fires on ``text``, in table order (raw-text rules last)."""
-    canon = normalize(text)
-    doc = _Doc(canon)
-    present: set[str] = set()
-    for token in set(canon.split()):
-        present |= _token_required(token)
-    has_digit = any(ch.isdigit() for ch in canon)
-    fired = [
-        c.rule
-        for c in COMPILED
-        if (
-            not c.required.isdisjoint(present)
-            if c.required is not None
-            else has_digit or not c.needs_digit
-        )
-        and _fires(c, doc, present)
-    ]
+    doc = _Doc(normalize(text))
+    fired = [c.rule for c in COMPILED if _fires(c, doc)]
     folded = fold(text)
     for rule_id, pattern, reason in _RAW:
         if pattern.search(folded):
