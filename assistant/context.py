@@ -119,3 +119,18 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
         emergency_number=settings.EMERGENCY_NUMBER,
         crisis_line=settings.CRISIS_LINE,
     )
+
+
+def general_context() -> PatientContext:
+    """A context with no patient: general questions (the `ask` command without --patient)."""
+    return PatientContext(
+        patient_id=0,
+        conversation_id=0,
+        record=RecordContext(),
+        facts=RecordFacts(),
+        record_support=(),
+        patient_codes=(),
+        identifiers=PatientIdentifiers(),
+        emergency_number=settings.EMERGENCY_NUMBER,
+        crisis_line=settings.CRISIS_LINE,
+    )

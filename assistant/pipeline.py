@@ -71,7 +71,11 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
     reply, _ = await _db(services.reply_start, question=question)
     await send(protocol.answer_start(reply))
     passages = await retrieve(text, ctx)
-    answer = await guarded_answer(ctx, question=text, passages=passages, reply=reply, send=send)
+
+    async def stream(sentence: Sentence) -> None:
+        await send(protocol.answer_delta(reply, sentence))
+
+    answer = await guarded_answer(ctx, question=text, passages=passages, on_sentence=stream)
     reply = await _db(
         services.reply_finish,
         reply=reply,
@@ -132,28 +136,31 @@ class GuardedAnswer:
     backend: str
 
 
+OnSentence = Callable[[Sentence], Awaitable[None]]
+
+
 async def guarded_answer(
-    ctx: PatientContext, *, question: str, passages: list[Passage], reply: Message, send: Send
+    ctx: PatientContext, *, question: str, passages: list[Passage], on_sentence: OnSentence
 ) -> GuardedAnswer:
     """Stream the backend's sentences that pass the output guard; fall back on failure."""
     request = AnswerRequest(
         question=question, passages=passages, record=ctx.record, history=ctx.history
     )
     backend = get_backend()
-    kept, dropped = await _stream_checked(backend, request, ctx, reply, send)
+    kept, dropped = await _stream_checked(backend, request, ctx, on_sentence)
     if kept is None and backend is not fallback_backend():
         # The configured model failed: the grounded answer from the same passages instead.
         backend = fallback_backend()
-        kept, more = await _stream_checked(backend, request, ctx, reply, send)
+        kept, more = await _stream_checked(backend, request, ctx, on_sentence)
         dropped += more
     if kept is None:
         sentence = Sentence(FALLBACK_TEXT)
-        await send(protocol.answer_delta(reply, sentence))
+        await on_sentence(sentence)
         return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, backend.name)
     if not any(s.cites for s in kept):
         if not kept:
             kept = [Sentence(NO_ANSWER_TEXT)]
-            await send(protocol.answer_delta(reply, kept[0]))
+            await on_sentence(kept[0])
         return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, backend.name)
     return GuardedAnswer(
         Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, backend.name
@@ -161,7 +168,7 @@ async def guarded_answer(
 
 
 async def _stream_checked(
-    backend: Backend, request: AnswerRequest, ctx: PatientContext, reply: Message, send: Send
+    backend: Backend, request: AnswerRequest, ctx: PatientContext, on_sentence: OnSentence
 ) -> tuple[list[Sentence] | None, list[dict[str, Any]]]:
     """(kept sentences, or None when the backend failed before any sentence; dropped)."""
     support = [p.text for p in request.passages] + list(ctx.record_support)
@@ -175,7 +182,7 @@ async def _stream_checked(
                 )
                 if check.ok:
                     kept.append(sentence)
-                    await send(protocol.answer_delta(reply, sentence))
+                    await on_sentence(sentence)
                 else:
                     dropped.append(
                         {"action": "dropped", "rules": check.rules, "text": sentence.text}

@@ -109,7 +109,7 @@ _SCHEDULE_CANON = (
 )
 
 _CONDITIONS = (
-    r"type [12] diabetes|diabetes|prediabetes|diabetic|high blood pressure|hypertension"
+    r"type [12] diabetes|diabetes|prediabetes|prediabetic|diabetic|high blood pressure|hypertension"
     r"|hypertensive|high cholesterol|hyperlipidemia|dyslipidemia|heart disease|coronary artery"
     r" disease|heart failure|atrial fibrillation|afib|arrhythmia|(?:chronic )?kidney disease"
     r"|ckd|kidney failure|copd|emphysema|asthma|asthmatic|pneumonia|bronchitis|(?:a |an )?"
@@ -216,8 +216,9 @@ _SAFE_CHANGE = re.compile(
     r" (?:doctor|care team))\b"
 )
 _SAFE_SENTENCE = re.compile(
-    r"\b(?:call 911|call your local emergency number|988|contact your care team|talk (?:to|with)"
-    r" your (?:care team|doctor|clinician|nurse|pharmacist)|ask your (?:care team|doctor"
+    r"\b(?:call 911|call your local emergency number|988|contact(?:ing)? your care team"
+    r"|talk(?:ing)? (?:to|with) your (?:care team|doctor|clinician|nurse|pharmacist)"
+    r"|ask(?:ing)? your (?:care team|doctor"
     r"|clinician|nurse|pharmacist)|send (?:a message|this) to your care team|i can'?t (?:give"
     r"|answer|help with)|i'?m not able to|this is general information)\b"
 )
