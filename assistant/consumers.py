@@ -214,7 +214,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
             Escalation.objects.filter(pk=event["escalation_id"]).first
         )()
         if escalation is not None:
-            await self.send_frame(protocol.escalation(escalation, promise=event.get("promise", "")))
+            frame = protocol.escalation(escalation, promise=event.get("promise", ""))
+            frame["status"] = event.get("status", frame["status"])
+            await self.send_frame(frame)
 
 
 def _finished(task: asyncio.Task[Any]) -> None:

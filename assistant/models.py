@@ -34,7 +34,7 @@ class ArticleVersion(models.Model):
         max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.IN_REVIEW
     )
     text = models.TextField()  # the whole file, front matter included
-    body_hash = models.CharField(max_length=64)
+    body_hash = models.CharField(max_length=64)  # sha256 of the whole file text
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=20)
     codes = models.JSONField(default=list)  # ["snomed|44054006", "icd10|E11.9"]

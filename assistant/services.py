@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,10 +53,11 @@ def article_versions_load(
     for path in sorted(folder.glob("*.md")):
         text = path.read_text(encoding="utf-8")
         parsed = parse_article(text, source=str(path))
+        text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         with transaction.atomic():
             article, _ = Article.objects.get_or_create(slug=parsed.slug)
             latest = article.versions.order_by("-number").first()
-            if latest is not None and latest.body_hash == parsed.body_hash:
+            if latest is not None and latest.body_hash == text_hash:
                 if approve_as and latest.status == ArticleStatus.IN_REVIEW:
                     article_version_approve(
                         version=latest, reviewer_name=approve_as, approver=approver
@@ -64,7 +66,7 @@ def article_versions_load(
                 else:
                     report.unchanged.append(parsed.slug)
                 continue
-            version = _new_version(article, parsed, text)
+            version = _new_version(article, parsed, text, text_hash)
             report.created.append(parsed.slug)
             if approve_as:
                 article_version_approve(
@@ -74,14 +76,16 @@ def article_versions_load(
     return report
 
 
-def _new_version(article: Article, parsed: ParsedArticle, text: str) -> ArticleVersion:
+def _new_version(
+    article: Article, parsed: ParsedArticle, text: str, text_hash: str
+) -> ArticleVersion:
     number = (article.versions.aggregate(n=Max("number"))["n"] or 0) + 1
     return ArticleVersion.objects.create(
         article=article,
         number=number,
         status=ArticleStatus.IN_REVIEW,
         text=text,
-        body_hash=parsed.body_hash,
+        body_hash=text_hash,
         title=parsed.title,
         kind=parsed.kind,
         codes=[code.key for code in parsed.codes],

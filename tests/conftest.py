@@ -93,3 +93,20 @@ def admin_user(db: Any) -> User:
 
 def has_totp(user: User) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+@pytest.fixture
+def library(db: Any) -> None:
+    """Every article file, approved (as the demo seeds it)."""
+    from assistant.services import article_versions_load
+
+    article_versions_load(approve_as="Test reviewer")
+
+
+@pytest.fixture
+def diabetic(patient: Patient, library: None) -> Patient:
+    """The `patient` persona with type 2 diabetes on record and the library approved."""
+    from tests.factories import ConditionFactory
+
+    ConditionFactory(patient=patient, code="44054006", display="Diabetes")
+    return patient

@@ -55,7 +55,7 @@ KEY_TERMS: frozenset[str] = frozenset(
     pills tablets bottle strangle strangled overdosis suicidarme suicidio matarme morirme
     respirar pecho desmayo desmayado inconsciente convulsiones convulsion sangrado sangre
     sangrando garganta embarazada veneno envenenado pastillas ahogando ahogo infarto derrame
-    golpea pega maltrata lastimarme cortarme
+    golpea pega maltrata lastimarme cortarme head kill pills pain numb face blue limp die
     """.split()
 )
 
@@ -72,64 +72,291 @@ def _pattern_words() -> frozenset[str]:
 
 
 PATTERN_WORDS: frozenset[str] = _pattern_words()
+# Fuzzy matching corrects towards these: the curated key terms and every longer rule word.
+FUZZY_TARGETS: frozenset[str] = KEY_TERMS | {w for w in PATTERN_WORDS if len(w) >= 5}
+# Short words that may stand between others when a run-together token is split.
+_GLUE = frozenset(
+    "i a an my me to is the and he she his her it its im in on of at up so no not be am are"
+    " was we you your our they them out off all can cant dont wont".split()
+)
+_SEGMENT_VOCAB = PATTERN_WORDS | KEY_TERMS | _GLUE
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
 # far from the right word). Values may be several words.
 VARIANTS: dict[str, str] = {
-    "u": "you", "ur": "your", "youre": "you are", "r": "are", "pls": "please", "plz": "please",
-    "rn": "right now", "atm": "at the moment", "b4": "before", "2day": "today",
-    "2nite": "tonight", "tonite": "tonight", "2morrow": "tomorrow", "bc": "because",
-    "cuz": "because", "coz": "because", "cos": "because", "bcuz": "because", "idk": "i dont know",
-    "cnt": "cant", "cannt": "cant", "caint": "cant", "kant": "cant", "dnt": "dont",
-    "wanna": "want to", "wana": "want to", "gonna": "going to", "gona": "going to",
-    "gotta": "got to", "tryna": "trying to", "kinda": "kind of", "tho": "though",
-    "thru": "through", "abt": "about", "ppl": "people", "sum1": "someone", "some1": "someone",
-    "any1": "anyone", "every1": "everyone", "no1": "no one", "sumthin": "something",
-    "nuthin": "nothing", "hubby": "husband", "bf": "boyfriend", "gf": "girlfriend",
-    "mum": "mom", "mommy": "mom", "mama": "mom", "kms": "kill myself", "kys": "kill yourself",
-    "unalive": "kill", "unaliving": "killing", "unalived": "killed", "sewerslide": "suicide",
-    "suicidle": "suicidal", "sucidal": "suicidal", "suicidel": "suicidal",
-    "suisidal": "suicidal", "sucide": "suicide", "suside": "suicide", "suiside": "suicide",
-    "suicde": "suicide", "breth": "breath", "brethe": "breathe", "breeth": "breath",
-    "brth": "breath", "hart": "heart", 
-    "hbp": "high blood pressure", "bp": "blood pressure", "bs": "blood sugar",
-    "bg": "blood sugar", "hr": "heart rate", "sx": "symptoms", "dx": "diagnosis",
-    "rx": "prescription", "meds": "medications", "med": "medication", "bday": "birthday",
-    "od": "overdose", "oding": "overdosing", "thx": "thanks", "ty": "thanks",
-    "yr": "year", "yrs": "years", "mo": "month", "mos": "months", "wk": "week",
-    "wks": "weeks", "hrs": "hours", "mins": "minutes", "min": "minutes",
-    "xq": "porque", "pq": "porque", "porq": "porque", "q": "que", "tb": "tambien",
-    "toke": "took", "tuk": "took", "lyk": "like", "dyin": "dying", "breathin": "breathing",
-    "bleedin": "bleeding", "chokin": "choking", "hurtin": "hurting", "killin": "killing",
-    "throwin": "throwing", "cuttin": "cutting", "shakin": "shaking", "havin": "having",
-    "feelin": "feeling", "seizin": "seizing", "passin": "passing", "goin": "going",
-    "tryin": "trying", "somethin": "something", "nothin": "nothing",
+    "u": "you",
+    "ur": "your",
+    "youre": "you are",
+    "r": "are",
+    "pls": "please",
+    "plz": "please",
+    "rn": "right now",
+    "atm": "at the moment",
+    "b4": "before",
+    "2day": "today",
+    "2nite": "tonight",
+    "tonite": "tonight",
+    "2morrow": "tomorrow",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bcuz": "because",
+    "idk": "i dont know",
+    "cnt": "cant",
+    "cannt": "cant",
+    "caint": "cant",
+    "kant": "cant",
+    "dnt": "dont",
+    "wanna": "want to",
+    "wana": "want to",
+    "gonna": "going to",
+    "gona": "going to",
+    "gotta": "got to",
+    "tryna": "trying to",
+    "kinda": "kind of",
+    "tho": "though",
+    "thru": "through",
+    "abt": "about",
+    "ppl": "people",
+    "sum1": "someone",
+    "some1": "someone",
+    "any1": "anyone",
+    "every1": "everyone",
+    "no1": "no one",
+    "sumthin": "something",
+    "nuthin": "nothing",
+    "hubby": "husband",
+    "bf": "boyfriend",
+    "gf": "girlfriend",
+    "mum": "mom",
+    "mommy": "mom",
+    "mama": "mom",
+    "kms": "kill myself",
+    "kys": "kill yourself",
+    "unalive": "kill",
+    "unaliving": "killing",
+    "unalived": "killed",
+    "sewerslide": "suicide",
+    "suicidle": "suicidal",
+    "sucidal": "suicidal",
+    "suicidel": "suicidal",
+    "suisidal": "suicidal",
+    "sucide": "suicide",
+    "suside": "suicide",
+    "suiside": "suicide",
+    "suicde": "suicide",
+    "breth": "breath",
+    "brethe": "breathe",
+    "breeth": "breath",
+    "brth": "breath",
+    "hart": "heart",
+    "hbp": "high blood pressure",
+    "bp": "blood pressure",
+    "bs": "blood sugar",
+    "bg": "blood sugar",
+    "hr": "heart rate",
+    "sx": "symptoms",
+    "dx": "diagnosis",
+    "rx": "prescription",
+    "meds": "medications",
+    "med": "medication",
+    "bday": "birthday",
+    "od": "overdose",
+    "oding": "overdosing",
+    "thx": "thanks",
+    "ty": "thanks",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "mos": "months",
+    "wk": "week",
+    "wks": "weeks",
+    "hrs": "hours",
+    "mins": "minutes",
+    "min": "minutes",
+    "xq": "porque",
+    "pq": "porque",
+    "porq": "porque",
+    "q": "que",
+    "tb": "tambien",
+    "toke": "took",
+    "tuk": "took",
+    "lyk": "like",
+    "dyin": "dying",
+    "breathin": "breathing",
+    "bleedin": "bleeding",
+    "chokin": "choking",
+    "hurtin": "hurting",
+    "killin": "killing",
+    "throwin": "throwing",
+    "cuttin": "cutting",
+    "shakin": "shaking",
+    "havin": "having",
+    "feelin": "feeling",
+    "seizin": "seizing",
+    "passin": "passing",
+    "goin": "going",
+    "tryin": "trying",
+    "somethin": "something",
+    "nothin": "nothing",
+    # Misspellings that are also rare dictionary words, so fuzzy matching leaves them alone.
+    "wat": "what",
+    "wut": "what",
+    "pian": "pain",
+    "seizer": "seizure",
+    "siezure": "seizure",
+    "bleading": "bleeding",
+    "unconcious": "unconscious",
+    "vomitting": "vomiting",
+    "feaver": "fever",
+    "fevr": "fever",
+    "temprature": "temperature",
+    "diarhea": "diarrhea",
+    "dizy": "dizzy",
+    "throte": "throat",
+    "stomache": "stomach",
+    "hed": "head",
+    "brest": "breast",
+    "cheast": "chest",
 }
 
 _LEET: dict[str, tuple[str, ...]] = {
-    "0": ("o",), "1": ("i", "l"), "3": ("e",), "4": ("a",), "5": ("s",), "7": ("t",),
-    "8": ("b",), "@": ("a",), "$": ("s",), "!": ("i",), "|": ("l", "i"), "+": ("t",),
+    "0": ("o",),
+    "1": ("i", "l"),
+    "3": ("e",),
+    "4": ("a",),
+    "5": ("s",),
+    "7": ("t",),
+    "8": ("b",),
+    "@": ("a",),
+    "$": ("s",),
+    "!": ("i",),
+    "|": ("l", "i"),
+    "+": ("t",),
 }
 
 # Letters that imitate Latin ones. Applied after case folding, so only lower case is needed.
 _HOMOGLYPHS: dict[str, str] = {
     # Cyrillic
-    "а": "a", "в": "b", "г": "r", "д": "d", "е": "e", "ё": "e", "з": "3", "и": "u", "і": "i",
-    "ї": "i", "ј": "j", "к": "k", "л": "n", "м": "m", "н": "h", "о": "o", "п": "n", "р": "p",
-    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-    "ӏ": "l", "ь": "b", "ы": "bi", "ц": "u", "ш": "w", "щ": "w", "я": "r",
+    "а": "a",
+    "в": "b",
+    "г": "r",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "з": "3",
+    "и": "u",
+    "і": "i",
+    "ї": "i",
+    "ј": "j",
+    "к": "k",
+    "л": "n",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "п": "n",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "һ": "h",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ӏ": "l",
+    "ь": "b",
+    "ы": "bi",
+    "ц": "u",
+    "ш": "w",
+    "щ": "w",
+    "я": "r",
     # Greek
-    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "o", "ι": "i",
-    "κ": "k", "λ": "l", "μ": "u", "ν": "v", "ο": "o", "π": "n", "ρ": "p", "σ": "o", "ς": "s",
-    "τ": "t", "υ": "u", "φ": "o", "χ": "x", "ψ": "w", "ω": "w",
+    "α": "a",
+    "β": "b",
+    "γ": "y",
+    "δ": "d",
+    "ε": "e",
+    "ζ": "z",
+    "η": "n",
+    "θ": "o",
+    "ι": "i",
+    "κ": "k",
+    "λ": "l",
+    "μ": "u",
+    "ν": "v",
+    "ο": "o",
+    "π": "n",
+    "ρ": "p",
+    "σ": "o",
+    "ς": "s",
+    "τ": "t",
+    "υ": "u",
+    "φ": "o",
+    "χ": "x",
+    "ψ": "w",
+    "ω": "w",
     # Armenian and other look-alikes
-    "օ": "o", "ո": "n", "ս": "u", "ց": "g", "հ": "h", "ı": "i", "ȷ": "j", "ł": "l", "ø": "o",
-    "đ": "d", "ħ": "h", "ŀ": "l", "ɑ": "a", "ɡ": "g", "ɩ": "i", "ɪ": "i", "ʀ": "r", "ʏ": "y",
-    "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j",
-    "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p", "ꞯ": "q", "ꜱ": "s", "ᴛ": "t",
-    "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'",
-    "ʼ": "'", "“": '"', "”": '"', "„": '"', "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
-    "―": "-", "−": "-", "¡": " ", "¿": " ",
+    "օ": "o",
+    "ո": "n",
+    "ս": "u",
+    "ց": "g",
+    "հ": "h",
+    "ı": "i",
+    "ȷ": "j",
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ħ": "h",
+    "ŀ": "l",
+    "ɑ": "a",
+    "ɡ": "g",
+    "ɩ": "i",
+    "ɪ": "i",
+    "ʀ": "r",
+    "ʏ": "y",
+    "ᴀ": "a",
+    "ʙ": "b",
+    "ᴄ": "c",
+    "ᴅ": "d",
+    "ᴇ": "e",
+    "ꜰ": "f",
+    "ɢ": "g",
+    "ʜ": "h",
+    "ᴊ": "j",
+    "ᴋ": "k",
+    "ʟ": "l",
+    "ᴍ": "m",
+    "ɴ": "n",
+    "ᴏ": "o",
+    "ᴘ": "p",
+    "ꞯ": "q",
+    "ꜱ": "s",
+    "ᴛ": "t",
+    "ᴜ": "u",
+    "ᴠ": "v",
+    "ᴡ": "w",
+    "ᴢ": "z",
+    "‘": "'",
+    "’": "'",
+    "‛": "'",
+    "`": "'",
+    "´": "'",
+    "ʼ": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‐": "-",
+    "‑": "-",
+    "‒": "-",
+    "–": "-",
+    "—": "-",
+    "―": "-",
+    "−": "-",
+    "¡": " ",
+    "¿": " ",
 }
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
 
@@ -141,13 +368,15 @@ _INVISIBLE = re.compile(
     "\U000e007f-\U000e01ef]"
 )
 _TAG_CHARS = re.compile("[\U000e0020-\U000e007e]")
-_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,/:]\d+)*%?(?![a-z@$])"      # numbers, decimals, readings such as 140/90
+    r"\d+(?:[.,/:]\d+)*%?(?![a-z@$])"  # numbers, decimals, readings such as 140/90
     r"|[a-z0-9@$]+(?:['!|*+][a-z0-9@$]+)*"  # words, with apostrophes and leet symbols inside
-    r"|[.!?;\n]+"                           # sentence ends
-    r"|[,:()\[\]\"]|\s-+\s|--+"              # clause breaks
+    r"|[.!?;\n]+"  # sentence ends
+    r"|[,:()\[\]\"]|\s-+\s|--+"  # clause breaks
 )
 _SENTENCE_END = frozenset(".!?;\n")
 _W_SLASH = re.compile(r"\bw/o\b|\bw/(?=\s|[a-z])")
@@ -210,20 +439,21 @@ def _build_index(terms: Iterable[str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
-_INDEX = _build_index(KEY_TERMS)
+_INDEX = _build_index(FUZZY_TARGETS)
 
 
 def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str | None:
     """The key term ``word`` is a likely misspelling of, or None.
 
-    Reach: a swap of two adjacent letters for four-letter words, one edit from five
-    letters, two edits from eight. Words in ``protected`` (real words near a key term) and
+    Reach: a missing letter for three- and four-letter words (or a swap of two adjacent
+    letters), one edit from five letters, two edits from eight. Words in ``protected``
+    (real words near a key term) and
     key terms themselves are never corrected. Ties go to the term with the same first
     letter, then alphabetical order, so the result is deterministic.
     """
     n = len(word)
     if (
-        n < 4
+        n < 3
         or word in KEY_TERMS
         or word in PATTERN_WORDS
         or word in protected
@@ -236,10 +466,13 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
         candidates |= _INDEX.get(key, frozenset())
     best: tuple[int, int, str] | None = None
     for term in candidates:
-        if n == 4 and (len(term) != 4 or sorted(term) != sorted(word)):
-            continue
         if len(term) < 4:
             continue
+        if n <= 4:
+            swapped = len(term) == n and sorted(term) == sorted(word)
+            missing = len(term) == n + 1 and word in _deletions(term, 1)
+            if not (swapped or missing):
+                continue
         dist = damerau(word, term, limit)
         if dist > limit:
             continue
@@ -256,6 +489,35 @@ def _leet_candidates(token: str) -> list[str]:
     return ["".join(p) for p in product(*slots)]
 
 
+def _segment(word: str) -> str | None:
+    """Split a run-together token ("iwanttokillmyself") into rule words, or None.
+
+    Accepted only if every piece is a known word and, for a split in two, one of them is a
+    key term or a rule word of five letters or more, so ordinary long words are not cut up.
+    """
+    n = len(word)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 16), end):
+            prefix = best[start]
+            piece = word[start:end]
+            if prefix is None or piece not in _SEGMENT_VOCAB:
+                continue
+            if len(piece) == 1 and piece not in ("i", "a"):
+                continue
+            candidate = prefix + [piece]
+            current = best[end]
+            if current is None or len(candidate) < len(current):
+                best[end] = candidate
+    pieces = best[n]
+    if not pieces or len(pieces) < 2 or len(pieces) > 6:
+        return None
+    if len(pieces) < 3 and not any(p in KEY_TERMS or len(p) >= 5 for p in pieces):
+        return None
+    return " ".join(pieces)
+
+
 @lru_cache(maxsize=65536)
 def canonical_token(token: str) -> str:
     """Canonical spelling of one folded token (may expand to several words)."""
@@ -263,7 +525,12 @@ def canonical_token(token: str) -> str:
     if token in VARIANTS:
         return VARIANTS[token]
     if token.isalpha():
-        return fuzzy_key_term(token) or token
+        hit = fuzzy_key_term(token)
+        if hit is not None:
+            return hit
+        if len(token) >= 6 and token not in PATTERN_WORDS and token not in PROTECTED:
+            return _segment(token) or token
+        return token
     if any(c.isalpha() for c in token) and any(c in _LEET for c in token):
         for candidate in _leet_candidates(token):
             if candidate in VARIANTS:
@@ -308,10 +575,14 @@ def _join_spaced(tokens: list[str]) -> list[str]:
     return out
 
 
+_DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z][.\-_*] ?){3,}[a-z](?![a-z0-9])")
+
+
 def tokens(text: str) -> list[str]:
     """Canonical tokens of ``text``: words, numbers, "." (sentence end) and "," (clause)."""
     raw: list[str] = []
-    for m in _TOKEN.finditer(fold(text)):
+    folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), fold(text))
+    for m in _TOKEN.finditer(folded):
         tok = m.group()
         first = tok[0]
         if first in _SENTENCE_END:

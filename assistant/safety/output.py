@@ -96,15 +96,28 @@ _ADMIN_VERB = re.compile(
     r"|inhale|dose|chew|insert|spray)\b"
 )
 _SCHEDULE_CANON = (
-    (re.compile(r"\b(?:twice|two times|2 times|2x) (?:a|per|each) day\b|\btwice daily\b|\bbid\b"),
-     "2/day"),
-    (re.compile(r"\b(?:once|one time|1 time|1x) (?:a|per|each) day\b|\bonce daily\b|\bdaily\b"
-                r"|\bqd\b|\bevery day\b"), "1/day"),
-    (re.compile(r"\b(?:three times|3 times|3x) (?:a|per|each) day\b|\bthree times daily\b"
-                r"|\btid\b"), "3/day"),
+    (
+        re.compile(
+            r"\b(?:twice|two times|2 times|2x) (?:a|per|each) day\b|\btwice daily\b|\bbid\b"
+        ),
+        "2/day",
+    ),
+    (
+        re.compile(
+            r"\b(?:once|one time|1 time|1x) (?:a|per|each) day\b|\bonce daily\b|\bdaily\b"
+            r"|\bqd\b|\bevery day\b"
+        ),
+        "1/day",
+    ),
+    (
+        re.compile(
+            r"\b(?:three times|3 times|3x) (?:a|per|each) day\b|\bthree times daily\b"
+            r"|\btid\b"
+        ),
+        "3/day",
+    ),
     (re.compile(r"\b(?:four times|4 times|4x) (?:a|per|each) day\b|\bqid\b"), "4/day"),
-    (re.compile(r"\bat bedtime\b|\bqhs\b|\bbefore bed\b|\bat night\b|\bevery night\b"),
-     "bedtime"),
+    (re.compile(r"\bat bedtime\b|\bqhs\b|\bbefore bed\b|\bat night\b|\bevery night\b"), "bedtime"),
     (re.compile(r"\bas needed\b|\bprn\b"), "prn"),
 )
 
@@ -172,14 +185,16 @@ _CONDITION_ALIASES: tuple[frozenset[str], ...] = tuple(
 )
 
 OUTPUT_RULES: tuple[OutputRule, ...] = (
-    OutputRule("out.dose_number", "dose amount not in the patient's medication list",
-               _DOSE.pattern),
-    OutputRule("out.dosing_instruction", "medication schedule not in the patient's list",
-               _SCHEDULE.pattern),
-    OutputRule("out.new_diagnosis", "claims a diagnosis the record does not hold",
-               _CLAIM.pattern),
     OutputRule(
-        "out.treatment_change", "advises stopping, starting or changing a treatment",
+        "out.dose_number", "dose amount not in the patient's medication list", _DOSE.pattern
+    ),
+    OutputRule(
+        "out.dosing_instruction", "medication schedule not in the patient's list", _SCHEDULE.pattern
+    ),
+    OutputRule("out.new_diagnosis", "claims a diagnosis the record does not hold", _CLAIM.pattern),
+    OutputRule(
+        "out.treatment_change",
+        "advises stopping, starting or changing a treatment",
         r"\b(?:stop|stopping|discontinue|quit|skip|skipping|halve|double|doubling|increase"
         r"|increasing|decrease|decreasing|reduce|reducing|lower|lowering|cut back on|cut down on"
         r"|cut|switch|switching|change|changing|adjust|adjusting|taper|tapering|come off|coming"
@@ -194,7 +209,8 @@ OUTPUT_RULES: tuple[OutputRule, ...] = (
         r" (?:a |of )?(?:your |the )?(?:\w+ )?(?:dose|pills?|tablets?|insulin|units|puffs)\b",
     ),
     OutputRule(
-        "out.cure_promise", "promises a cure or a guaranteed result",
+        "out.cure_promise",
+        "promises a cure or a guaranteed result",
         r"\b(?:will|can|is going to|are going to|guaranteed to|definitely|certainly|always)"
         r" (?:\w+ )?(?:cure|reverse|eliminate|get rid of|heal|fix|undo) (?:your |the |this |it"
         r"|that|these)|\bcures? (?:your |the |this )?\w+|\bguarantee[ds]?\b|\b100 ?%"
@@ -224,17 +240,50 @@ _SAFE_SENTENCE = re.compile(
 )
 _MED_TEXT_DOSE = re.compile(rf"(?P<amount>\d+(?:[.,]\d+)?) ?(?P<unit>{_DOSE_UNITS})\b")
 _UNIT_CANON = {
-    "mgs": "mg", "milligram": "mg", "milligrams": "mg", "micrograms": "mcg", "microgram": "mcg",
-    "ug": "mcg", "grams": "g", "gram": "g", "gm": "g", "milliliter": "ml", "milliliters": "ml",
-    "millilitre": "ml", "millilitres": "ml", "cc": "ml", "unit": "units", "iu": "units",
-    "tablet": "tablets", "tab": "tablets", "tabs": "tablets", "pill": "tablets",
-    "pills": "tablets", "capsule": "capsules", "caps": "capsules", "puff": "puffs",
-    "drop": "drops", "spray": "sprays",
+    "mgs": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "micrograms": "mcg",
+    "microgram": "mcg",
+    "ug": "mcg",
+    "grams": "g",
+    "gram": "g",
+    "gm": "g",
+    "milliliter": "ml",
+    "milliliters": "ml",
+    "millilitre": "ml",
+    "millilitres": "ml",
+    "cc": "ml",
+    "unit": "units",
+    "iu": "units",
+    "tablet": "tablets",
+    "tab": "tablets",
+    "tabs": "tablets",
+    "pill": "tablets",
+    "pills": "tablets",
+    "capsule": "capsules",
+    "caps": "capsules",
+    "puff": "puffs",
+    "drop": "drops",
+    "spray": "sprays",
 }
 _NUMBER_VALUE = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "half": "0.5", "a half": "0.5", "one half": "0.5",
-    "one and a half": "1.5", "a quarter": "0.25", "double": "2",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "half": "0.5",
+    "a half": "0.5",
+    "one half": "0.5",
+    "one and a half": "1.5",
+    "a quarter": "0.25",
+    "double": "2",
 }
 
 
@@ -304,7 +353,7 @@ def _diagnosis_fails(sentence: str, record: RecordFacts) -> bool:
     for m in _CLAIM.finditer(sentence):
         if _NOT_A_CLAIM_BEFORE.search(sentence[: m.start()]):
             continue
-        if _NOT_A_CLAIM_AFTER.match(sentence[m.end():]):
+        if _NOT_A_CLAIM_AFTER.match(sentence[m.end() :]):
             continue
         if not condition_on_record(m.group("condition"), record):
             return True

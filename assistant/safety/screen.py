@@ -302,9 +302,9 @@ class _Doc:
         s_start, s_end = self.sentence(pos)
         if self._clauses is None:
             self.scope_start(pos)
-            assert self._breaks is not None
+            breaks = self._breaks or []
             marks = [m.start() for m in _CLAUSE.finditer(self.text)]
-            self._clauses = sorted(marks + [b for b, _ in self._breaks])
+            self._clauses = sorted(marks + [b for b, _ in breaks])
         i = bisect_right(self._clauses, pos)
         start = max(s_start, self._clauses[i - 1]) if i > 0 else s_start
         end = min(s_end, self._clauses[i]) if i < len(self._clauses) else s_end
@@ -335,14 +335,17 @@ class _Doc:
             return False
         return _PAST_VERB.search(self.text, c_start, c_end) is not None
 
-    def framed(self, start: int) -> bool:
+    def framed(self, start: int, end: int) -> bool:
+        """True if an education frame begins before the match (it may run into it)."""
         s_start, s_end = self.sentence(start)
-        if _FRAME.search(self.text, self.scope_start(start), start) is None:
+        cues = _FRAME.finditer(self.text, self.scope_start(start), end)
+        if not any(cue.start() < start for cue in cues):
             return False
         return _FRAME_OVERRIDE.search(self.text, s_start, s_end) is None
 
 
 def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool) -> bool:
+    """Whether match ``m`` of rule ``c`` stands after the cancellations (module docstring)."""
     rule = c.rule
     if not context:
         if rule.check is not None and not rule.check(m):
@@ -357,31 +360,11 @@ def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool
         return False
     if rule.historical and doc.historical(m.start(), m.end()):
         return False
-    return not (not context and rule.framable and doc.framed(m.start()))
-
-
-def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool) -> bool:
-    rule = c.rule
-    if not context:
-        if rule.check is not None and not rule.check(m):
-            return False
-        if c.unless:
-            c_start, c_end = doc.clause(m.start())
-            s_start, s_end = doc.sentence(m.start())
-            lo, hi = max(s_start, c_start - 60), min(s_end, c_end + 60)
-            if any(u.search(doc.text, lo, hi) for u in c.unless):
-                return False
-    if rule.negatable and doc.negated(m.start(), m.end()):
-        return False
-    if rule.historical and doc.historical(m.start(), m.end()):
-        return False
-    return not (not context and rule.framable and doc.framed(m.start()))
+    return not (not context and rule.framable and doc.framed(m.start(), m.end()))
 
 
 def _fires(c: CompiledRule, doc: _Doc) -> bool:
-    if not any(
-        _match_counts(c, m, doc, context=False) for p in c.patterns for m in doc.matches(p)
-    ):
+    if not any(_match_counts(c, m, doc, context=False) for p in c.patterns for m in doc.matches(p)):
         return False
     if not c.context:
         return True

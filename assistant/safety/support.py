@@ -32,6 +32,7 @@ STOP_WORDS: frozenset[str] = frozenset(
     make makes made like one thing things help helps important good best really lot lots
     sure kind please know mean means called type something someone people person even still
     keep keeps need needs want wants use used using take takes taking see tell ask talk
+    thanks thank asking question questions hope glad happy sorry hi hello great
     """.split()
 )
 QUESTION_WEIGHT = 0.25
@@ -58,8 +59,24 @@ class SupportScorer(Protocol):
 @lru_cache(maxsize=4096)
 def stem(word: str) -> str:
     """A light English stemmer: enough to match "bleeding"/"bleed", "checks"/"check"."""
-    for suffix in ("ational", "ization", "ations", "ation", "ingly", "fully", "ness", "ments",
-                   "ment", "ing", "ies", "ied", "ed", "es", "ly", "s"):
+    for suffix in (
+        "ational",
+        "ization",
+        "ations",
+        "ation",
+        "ingly",
+        "fully",
+        "ness",
+        "ments",
+        "ment",
+        "ing",
+        "ies",
+        "ied",
+        "ed",
+        "es",
+        "ly",
+        "s",
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
@@ -68,16 +85,14 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed content words and numbers of ``text``."""
     return frozenset(
-        stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
+        stem(w)
+        for w in _WORD.findall(fold(text))
+        if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
     )
-
-
-@lru_cache(maxsize=1024)
-def _passage_words(passage: str) -> frozenset[str]:
-    return content_words(passage)
 
 
 def lexical_support(
@@ -96,9 +111,9 @@ def lexical_support(
         return 1.0
     grounded: set[str] = set()
     for passage in passages:
-        grounded |= _passage_words(passage)
+        grounded |= content_words(passage)
     for term in record_terms:
-        grounded |= _passage_words(term)
+        grounded |= content_words(term)
     asked = content_words(question) if question else frozenset()
     score = sum(1.0 if w in grounded else QUESTION_WEIGHT if w in asked else 0.0 for w in words)
     return score / len(words)

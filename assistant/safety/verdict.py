@@ -102,7 +102,9 @@ def combine(rule_verdict: Verdict, second_opinion: Verdict | None) -> Verdict:
         return rule_verdict
     if SEVERITY[second_opinion.action] <= SEVERITY[rule_verdict.action]:
         return rule_verdict
-    rules = second_opinion.rules + tuple(r for r in rule_verdict.rules if r not in second_opinion.rules)
+    rules = second_opinion.rules + tuple(
+        r for r in rule_verdict.rules if r not in second_opinion.rules
+    )
     reason = f"second opinion raised {rule_verdict.action.value} to {second_opinion.action.value}"
     if second_opinion.reason:
         reason += f": {second_opinion.reason}"

@@ -175,7 +175,13 @@ def broadcast(escalation: Escalation, *, stored: Any = None) -> None:
         )
     promise = escalation_promise(escalation, emergency_number=settings.EMERGENCY_NUMBER)
     async_to_sync(layer.group_send)(
-        group, {"type": "chat.escalation", "escalation_id": escalation.pk, "promise": promise}
+        group,
+        {
+            "type": "chat.escalation",
+            "escalation_id": escalation.pk,
+            "status": escalation.status,  # the state at this step, not when it is read
+            "promise": promise,
+        },
     )
 
 

@@ -14,23 +14,9 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 
-from assistant.services import article_versions_load
 from portal.asgi import application
-from tests.factories import ConditionFactory
 
 ORIGIN = settings.ALLOWED_ORIGINS[0]
-
-
-@pytest.fixture
-def library(db: Any) -> None:
-    """Every article file, approved (as the demo seeds it)."""
-    article_versions_load(approve_as="Test reviewer")
-
-
-@pytest.fixture
-def diabetic(patient: Any, library: None) -> Any:
-    ConditionFactory(patient=patient, code="44054006", display="Diabetes")
-    return patient
 
 
 def session_cookie(user: Any) -> str:

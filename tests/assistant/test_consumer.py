@@ -107,7 +107,7 @@ async def test_each_safety_action(
 async def test_urgent_message_escalates_as_urgent(diabetic: Any) -> None:
     async with chat_socket(diabetic.user) as socket:
         await connect(socket)
-        frames = await ask(socket, "my blood sugar has been 380 all day but i feel ok")
+        frames = await ask(socket, "I ran out of insulin yesterday")
         assert frames[-1]["level"] == "urgent"
         raised = await socket.receive_json_from(timeout=5)
     assert raised["level"] == "urgent"
@@ -141,6 +141,13 @@ async def test_feedback_resume_and_ping(diabetic: Any) -> None:
         assert (await socket.receive_json_from())["type"] == "feedback.saved"
         await send_json(socket, {"type": "ping"})
         assert (await socket.receive_json_from())["type"] == "pong"
+        # What this connection already delivered is not sent again...
+        await send_json(socket, {"type": "resume", "after": 0})
+        same = await receive_until(socket, lambda f: f["type"] == "resumed")
+    assert [f["type"] for f in same] == ["question", "resumed"]
+    # ...while a new connection gets the whole conversation.
+    async with chat_socket(diabetic.user) as socket:
+        await connect(socket)
         await send_json(socket, {"type": "resume", "after": 0})
         replay = await receive_until(socket, lambda f: f["type"] == "resumed")
     feedback = await database_sync_to_async(Feedback.objects.get)()

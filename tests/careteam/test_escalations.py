@@ -80,12 +80,21 @@ def test_a_failing_mail_server_is_retried_and_then_sends_once(
             raise OSError("mail server down")
         return real_send(*args, **kwargs)
 
+    # The task retries on any error with backoff, without limit, and acks late.
+    assert Exception in notify_escalation.autoretry_for
+    assert notify_escalation.max_retries is None
+    assert notify_escalation.acks_late
+    # Each delivery of the task is one attempt, as a worker runs them after each retry.
     with mock.patch("portal.careteam.services.send_mail", flaky):
-        result = notify_escalation.apply(args=(escalation.pk, "new"))
-    assert result.successful()
+        for _ in range(2):
+            with pytest.raises(OSError, match="mail server down"):
+                notify_escalation.run(escalation.pk, "new")
+            assert Notice.objects.get().sent_at is None
+        assert notify_escalation.run(escalation.pk, "new") is True
+        assert notify_escalation.run(escalation.pk, "new") is False
     assert calls["n"] == 3
     assert len(mail.outbox) == 1
-    assert Notice.objects.get().attempts == 1
+    assert Notice.objects.get().sent_at is not None
 
 
 @pytest.mark.django_db

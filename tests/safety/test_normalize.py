@@ -1,0 +1,71 @@
+"""Normalisation: one canonical form for many spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.safety.normalize import fold, fuzzy_key_term, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("CHEST Pain", "chest pain", id="case"),
+        pytest.param("chest    pain", "chest pain", id="extra-spaces"),
+        pytest.param("che\u200bst pa\u200din", "chest pain", id="zero-width"),
+        pytest.param("\u0441h\u0435st", "chest", id="cyrillic"),
+        pytest.param("\u03c1ain", "pain", id="greek"),
+        pytest.param("\uff43\uff48\uff45\uff53\uff54", "chest", id="fullwidth"),
+        pytest.param("respiraci\u00f3n", "respiracion", id="accents"),
+        pytest.param("can't", "cant", id="apostrophe"),
+        pytest.param("can\u2019t", "cant", id="curly-apostrophe"),
+        pytest.param("k1ll", "kill", id="leet"),
+        pytest.param("s u i c i d e", "suicide", id="letter-spacing"),
+        pytest.param("bre athe", "breathe", id="split-word"),
+        pytest.param("siezure", "seizure", id="variant"),
+        pytest.param("unconsious", "unconscious", id="fuzzy"),
+        pytest.param("kms", "kill myself", id="textspeak"),
+        pytest.param("rn", "right now", id="textspeak-rn"),
+        pytest.param("havingaseizure", "having a seizure", id="run-together"),
+        pytest.param("i.g.n.o.r.e", "ignore", id="dotted-letters"),
+    ],
+)
+def test_normalize(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a1c 7.2%", "a1c 7.2%", id="a1c-kept"),
+        pytest.param("bp 140/90", "blood pressure 140/90", id="bp-reading"),
+        pytest.param("b12", "b12", id="vitamin-kept"),
+        pytest.param("threat", "threat", id="real-word-not-corrected"),
+        pytest.param("metformin", "metformin", id="drug-kept"),
+        pytest.param("temp 100.4", "temp 100.4", id="decimal-kept"),
+    ],
+)
+def test_clinical_tokens_survive(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_sentence_and_clause_marks() -> None:
+    assert normalize("No fever, but pain. OK?") == "no fever , but pain . ok ."
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("brethe", "breathe", id="one-edit"),
+        pytest.param("sucidal", "suicidal", id="missing-letter"),
+        pytest.param("hello", None, id="unrelated"),
+        pytest.param("throat", None, id="already-key-term"),
+    ],
+)
+def test_fuzzy_key_term(word: str, expected: str | None) -> None:
+    assert fuzzy_key_term(word) == expected
+
+
+def test_fold_decodes_tag_characters() -> None:
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "hi")
+    assert fold("x" + hidden) == "xhi"
