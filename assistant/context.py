@@ -13,11 +13,21 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from assistant.backends.base import RecordCondition, RecordContext, Turn
+from assistant.backends.base import RecordCondition, RecordContext, RecordMeasurement, Turn
+from assistant.backends.grounded import measurement_sentence
 from assistant.knowledge.codes import normalize_code_key
 from assistant.safety import PatientIdentifiers, RecordFacts
 from assistant.selectors import library
-from portal.records.models import Condition, Medication, Patient
+from portal.records.models import Condition, Medication, Observation, Patient
+
+# LOINC code -> (name patients know, unit shown, article). Blood pressure is a panel.
+MEASURED = {  # ... and the decimals worth showing
+    "4548-4": ("HbA1c", "%", "hba1c", 1),
+    "18262-6": ("LDL cholesterol", " mg/dL", "ldl-cholesterol", 0),
+    "39156-5": ("BMI", "", "bmi", 1),
+    "33914-3": ("eGFR", " mL/min/1.73m²", "egfr", 0),
+}
+BP_PANELS = ("55284-4", "85354-9")
 
 _TAG = re.compile(r"\s*\((disorder|finding|situation|morphologic abnormality)\)\s*$", re.I)
 
@@ -40,6 +50,32 @@ class PatientContext:
 def age_band(age: int) -> str:
     low = (age // 10) * 10
     return f"{low}-{low + 9}"
+
+
+def latest_measurements(patient: Patient) -> tuple[RecordMeasurement, ...]:
+    """The latest HbA1c, LDL, blood pressure, BMI and eGFR in the record (one query)."""
+    latest: dict[str, Observation] = {}
+    rows = Observation.objects.filter(
+        patient=patient, code__in=[*MEASURED, *BP_PANELS], effective__isnull=False
+    ).order_by("effective")
+    for obs in rows:
+        latest["bp" if obs.code in BP_PANELS else obs.code] = obs
+    found = []
+    for code, (name, unit, slug, decimals) in MEASURED.items():
+        obs = latest.get(code)
+        if obs is not None and obs.value is not None and obs.effective is not None:
+            value = f"{obs.value:.{decimals}f}{unit}"
+            found.append(RecordMeasurement(name, value, f"{obs.effective:%B %Y}", slug))
+    bp = latest.get("bp")
+    if bp is not None and bp.effective is not None:
+        parts = {c.get("code"): c.get("value") for c in bp.components}
+        if parts.get("8480-6") is not None and parts.get("8462-4") is not None:
+            value = f"{parts['8480-6']:.0f}/{parts['8462-4']:.0f} mmHg"
+            found.append(
+                RecordMeasurement("blood pressure", value, f"{bp.effective:%B %Y}",
+                                  "blood-pressure-numbers")
+            )
+    return tuple(found)
 
 
 def patient_identifiers(patient: Patient) -> PatientIdentifiers:
@@ -88,6 +124,8 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
             resolved = "" if c.is_active else ", now marked as resolved"
             support.append(f"Your record lists {name}{since}{resolved}.")
     medications = list(Medication.objects.filter(patient=patient))
+    measurements = latest_measurements(patient)
+    support.extend(measurement_sentence(m) for m in measurements)
     today = timezone.localdate()
     return PatientContext(
         patient_id=patient.pk,
@@ -97,6 +135,7 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
             sex_at_birth=patient.sex_at_birth,
             conditions=tuple(conditions),
             medications=tuple(m.display for m in medications if m.status == "active"),
+            measurements=measurements,
             language=patient.preferred_language,
         ),
         facts=RecordFacts(

@@ -38,6 +38,16 @@ class RecordCondition:
 
 
 @dataclass(frozen=True)
+class RecordMeasurement:
+    """The latest value of a measurement the library explains (HbA1c, LDL, BP, BMI, eGFR)."""
+
+    name: str  # "HbA1c"
+    value: str  # "6.1%", "128/84 mmHg"
+    when: str  # "March 2019"
+    article_slug: str
+
+
+@dataclass(frozen=True)
 class RecordContext:
     """What the assistant may know about the patient: no identifiers, ever."""
 
@@ -45,6 +55,7 @@ class RecordContext:
     sex_at_birth: str | None = None
     conditions: tuple[RecordCondition, ...] = ()
     medications: tuple[str, ...] = ()  # display text as recorded
+    measurements: tuple[RecordMeasurement, ...] = ()
     language: str = "en"
 
 

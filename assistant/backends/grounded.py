@@ -27,6 +27,7 @@ from assistant.backends.base import (
     Passage,
     RecordCondition,
     RecordContext,
+    RecordMeasurement,
     Sentence,
 )
 from assistant.knowledge.index import NONE_THRESHOLD
@@ -131,12 +132,20 @@ def _condition_name(condition: RecordCondition) -> str:
     return name
 
 
+def measurement_sentence(measurement: RecordMeasurement) -> str:
+    """The one sentence about a measurement: only the record's own value and date."""
+    return f"Your latest {measurement.name} in your record is {measurement.value}, from {measurement.when}."
+
+
 def record_sentence(record: RecordContext, slug: str) -> str | None:
     """One sentence stating what the record lists for the article `slug`, or None.
 
     Built only from the record: condition names as recorded (without SNOMED's "(disorder)"
     tags), onset years, and whether the condition is still active.
     """
+    measured = next((m for m in record.measurements if m.article_slug == slug), None)
+    if measured is not None:
+        return measurement_sentence(measured)
     matches = [c for c in record.conditions if c.article_slug == slug and c.display.strip()]
     if not matches:
         return None

@@ -22,7 +22,7 @@ def protected_words(paths: list[str]) -> list[str]:
     words: set[str] = set()
     for path in paths:
         for line in Path(path).read_text(encoding="utf-8", errors="ignore").splitlines():
-            word = fold(line.strip())
+            word = fold(line.strip()).replace("'", "")
             if word.isalpha() and word.isascii() and word not in KEY_TERMS:
                 words.add(word)
     return sorted(w for w in words if fuzzy_key_term(w, protected=frozenset()) is not None)

@@ -3,660 +3,695 @@
 PROTECTED: frozenset[str] = frozenset(
     """
     abacuses abajar abalar abanador abandonar abandoned abandono abandons abase abased abases
-    abashing abasing abdicate abdication abdications abdomens abel abetter abetters abetting
-    abiar abiso abitaque abjuring ablandante able ablentar abler ablution abnormal abnormally
-    aboard abode abominar aboriginal aborrible abort aborting abound abounding abrading
-    abrasive abrazo abridge abridged abridges abridging absceso abscessed abscesses abscissa
-    absolution abubo abuje abundance abundances abundant abundantly abusante abusar abuser
-    abusers abusiva abusively abusivo abuson abut abutting acabador acabalar acabanar acabdar
-    acabtar acamar acarar acaro acaso acatar acato acayo accedente acceso accessed accesses
-    accidental accidentals accidentar accidente accidents accion accounted accounts accredit
+    abashing abasing abbys abdicate abdication abdications abdomens abel abetter abetters
+    abetting abiar abiso abitaque abjuring ablandante able ablentar abler ablution abnormal
+    abnormally aboard abode abominar aboriginal aborrible abort aborting abound abounding
+    aboves abrading abrasive abrazo abreast abridge abridged abridges abridging absceso
+    abscessed abscesses abscesss abscissa absolution abubo abuje abundance abundances abundant
+    abundantly abusante abusar abuser abusers abusiva abusively abusivo abuson abut abutting
+    acabador acabalar acabanar acabdar acabtar acamar acarar acaro acaso acatar acato acayo
+    acceso accessed accesses accesss accidental accidentals accion accounted accounts accredit
     accusing accustoms ace acebo acebrado acelajado acelerada acelerador acelerar acendrado
-    acentual aceracion aces acetin ached achilles acibar acida acido acing acion aclarado acmes
-    acquired acquitting acreer acres acridest actions activate actively activism activist
-    activists acton actresses actuality actuar acuse acuso adder addressed addressee addressees
-    adiabatic adive adjuring adjusted adjuster adjustor adjusts adman admen admins admit
-    adoptions ador adorning adragante adraganto aducar adutaque advisability advisable advise
-    aerating aeration aerial aeta afeccion afectada afer affect affected affection affects
-    afforded affords afine afluente afrentar afuyentar agent agonizingly agresion agrippina
-    aground aguin ahead ahincada ahogado ahogador ahogante ahora ahorcada ahorcado ahorcar
-    ahuyentar aida aimlessly aired airways ajar ajorca alabar alama alamar alar alarming albar
-    albarazada albarazo albardon albohol alburero alcofol alcohela alcoholar alcoholic alcohols
-    alder alece alenguar alergia alevo alford alger alice alier alighted alighting alights
-    alike alimentar aline alined alines allaying allays allen allergen allergenic allergies
-    allergist allowing allusive almenada almenara alon alone alpine altar altea altear
-    alteration alters altogether altor alzheimer amarrido amassing amatar ambiance ambience
-    ambient ambiente amblar ambulances ambulante ambushed ambushes ambushing amenazar amending
-    amenizar amentar ames amin amole among amormada amounted amounts amover amply ampon amuse
-    amused amuses amusing amuso anaemia anafalla anafil anal analyzed anas anay andel andy anea
-    anemic anemica anfiction angel angering angle angra anibal anima animalia animals animar
-    anisal ankles anklet anna annually anormal answered antacid anted anther antiacida
-    antiacido antibiotica antibody anticked anticking antidepressant antone ants anuses anvil
-    anxiously anythings anywhere aorta aparar aparejar aparente apaste apea apear aped apena
-    apendicitis aperador apes apice apiece aping aplicacion aporca apostilla appal appealed
-    appeals appeared appears appeaser appended appending apple apples applications applicator
-    applied appliques apprises apprizes approval approved approves aprension aproposito apter
-    aptly apulso arabo arabs arador arar arbitracion arbitral arbitrario arbitrating
-    arbitrativa arbitrativo arbitrator arbor arches arching arcing ardent arder ardors
-    arefaccion arena arenaza argent argentar argumentar arido aright arise arlar arming armor
-    armrest armrests arouse arousing arrastrada arrastrado arrastrante arrestar arrested
-    arresto arrests arrial arriendo arriving arrogant arrostrado arterial arthritic arthritics
+    acentual aceracion aces acetaminophens acetin acetones ached achilles acibar acida acido
+    acing acion aclarado acmes acnes acquired acquitting acreer acres actings actions activate
+    actively activism activist activists activitys acton actresses actuality actuar acuse acuso
+    adder addressed addressee addressees addresss adiabatic adive adjuring adjusted adjuster
+    adjustor adjusts adman admen admins admit adoptions ador adorning aducar adutaque advices
+    advils advisability advisable advise aerating aeration aerial aeta afeccion afectada afer
+    affect affected affection affects afforded affords afine afluente afrentar afuyentar agent
+    agonizingly agresion agrippina aground aguin ahead ahincada ahogado ahogador ahogante ahora
+    ahorcada ahorcado ahorcar ahuyentar aida aimlessly aint ainus airways ajar ajorca alabar
+    alama alamar alans alar alarming albar albarazada albarazo albardon albohol alburero
+    alcofol alcohela alcoholar alcoholic alcohols alder alece alenguar alergia alevo alford
+    alger alice alier alighted alighting alights alike alimentar aline alined alines allaying
+    allays allen allergen allergenic allergies allergist allergys allowing allusive almenada
+    almenara alon alone alpine altar altea altear alteration alters altogether altor alzheimer
+    amarrido amassing amatar ambiance ambience ambient ambiente amblar ambulances ambulante
+    ambushed ambushes ambushing amenazar amending amenizar amentar ames amin amole among
+    amormada amounted amounts amover amply ampon amuse amused amuses amusing amuso amways
+    anaemia anaemias analyzed anas andel andress andrewss andy anea anemias anemic anemica
+    anfiction angel angelous angering angle angra anibal anima animalia animals animar anisal
+    ankles anklet anna annually anormal answered antacid anted anther antiacida antiacido
+    antibiotica antibody anticked anticking antidepressant antifreezes antone ants antwerps
+    anuses anvil anxietys anxiously anybodys anyones anythings anywhere aorta aparar aparejar
+    aparente apaste apea apear aped apena apendicitis aperador apes apice apiece aping
+    aplicacion aporca apostate apostilla appal appealed appeals appeared appears appeaser
+    appended appendicitiss appending apple apples applications applicator applied appliques
+    apprises apprizes approval approved approves aprension aproposito apter aptly apulso arabo
+    arabs arador arar arbitracion arbitral arbitrario arbitrating arbitrations arbitrativa
+    arbitrativo arbitrator arbor arches arching arcing ardent arder ardors arefaccion arena
+    arenaza aress argent argentar argumentar arido aright arise arlar arming armor armrest
+    armrests arouse arousing arrastrada arrastrado arrastrante arrestar arrested arresto
+    arrests arrial arriendo arriving arrostrado arterial arthritic arthritics arthritiss
     artritis arty ascending aseguir aseptic aseptica aseptico aseverar asexual asexually ash
     ashed ashes ashing asiento asignatura askew asocial aspell aspirant aspirating aspirina
     aspiring aspirins assailed assaulter assaults assaying asses assigned assistance assistants
-    assisting assorting assurance aster asteroid asteroide asteroids astilla astillar astounds
-    asuso atal atar atea atenazar atencion atender atole atolillo atoned atones atoque
-    atragantar atranque atria atril attache attaches attaching attachments attacker attackers
-    attained attaining attainment attempted attender attorneys attracted attracting attracts
-    attucks auction auctions auden audibles aught augmentar aumentada aumentador ausentar
-    authoring authorized authorizes autopsia avenging aventura avery avid avison avoids
-    awaiting awaked awaken awakes awaking awarding aware awhile awoke awoken ayudante ayunante
-    ayuntante ayuso azaque azocar azoe azolea azoleo azolve azor azote azucarar azucari azular
-    azumar azures azuzar babar babel babes bable bacallar bacin backbite backboards backdated
-    backdates backed backhands backward backwater backwoods backyard backyards badallar
+    assisting assorting assurance astaires astartes aster asteroid asteroide asteroids asthmas
+    astilla astillar astounds asuso atal atar atea atenazar atencion atender atkinsons atole
+    atolillo atoned atones atoque atranque atria atrias atril attache attaches attaching
+    attachments attacker attackers attained attaining attainment attempted attender attorneys
+    attracted attracting attracts attucks attuckss auction auctions auden audibles aught
+    augmentar aumentada aumentador ausentar authoring authoritys authorized authorizes autisms
+    autopsia autopsys avenging aventura avery avid avison avoids awaiting awaked awaken awakes
+    awaking awarding aware awarenesss awhile awoke awoken ayudante ayunante ayuntante ayuso
+    azaque azocar azoe azolea azoleo azolve azor azote azucarar azucari azular azumar azures
+    azuzar babar babel babes bable bacallar bacin backbite backboards backdated backdates
+    backed backhands backward backwashs backwater backwoods backyard backyards badallar
     badanado badder bagar bagged bagging bailante bailista bajonado bakes baking balancear
-    balanced balanceo balancero balances balancin balandro balante balar balcon baldly balking
-    ballasted balled balling balloonist balloting balta baluster balusters banar banas bandaged
-    bandaging banded banding bando bands bandy bandying banishing banister banisters bank
-    banked banking banned banning banter banting bantus barbilla barbon barbotar barbullido
-    bard bareness barents barged barging baring barley barns barragan barriada barrica barrida
-    barrigon barrigona barriguda barrila barrilla barrings barriosa barrizal barrow barry
-    barter barth basar baseline basely baseness basked basking basses baste basted bastilla
-    bastille basting batallar batch batches batching batea bates bather batiente bating bats
-    batted batten battered batters battery battier battle bausan bautismo baxter baying bays
-    bazar bazo bazucar beach beaching beadiest beading beads beady beak beaks beaming beams
-    beaning beans bearable beard bearding bearing bearings bears beast beasts beata beater
-    beatings beato beaus bebdo bebido becalming became beckoning becomes becomingly bedder
-    beelines beeps beetling beets befallen befalling befre befriend befriends began begetting
-    begins begotten begun behalves behaved behaves behaving behinds beholding beings bejin
-    belabored belay belaying belio bell bella belle belled belling bello bellow bellowing bells
-    bellying belonging belting belts bench benching bender bending benefica benefice benefices
-    benefico benefit benefited benin bentos bents benzol bequest bequests berating bereaving
-    bering bernia berrendo berth berthing besought bespeaking besting bests betaking betas
-    bethinking bethought bets bette betted bettered betters betting bettor bevel beveling
-    bevels bewaring bewitching biassing bicker bidden biddle bight bights bilked bilking billet
-    billeted billeting billings billions billowed billowing bills billy bind binged bingeing
+    balanced balanceo balancero balances balancin balandro balante balar balcon balconys baldly
+    balking ballasted balled balling balloonist balloting balta baluster balusters banar banas
+    bandaged bandaging banded banding bando bands bandy bandying banishing banister banisters
+    bank banked banking bankings banned banning banting bantings bantus barbilla barbon
+    barbotar barbullido bard bareness barents barentss barged barging baring barley barns
+    barragan barriada barrica barrida barrigon barrigona barriguda barrila barrilla barrings
+    barriosa barrizal barrow barry barth basar baseline basely baseness basked basking basses
+    basss baste basted bastilla bastille bastilles basting batallar batch batches batching
+    batea bates bather batiente bating bats batten battle bausan bautismo baying bays bazar
+    bazo bazucar beach beaching beadiest beading beads beady beak beaks beaming beams beaning
+    beans bearable beard bearding bearing bearings bears beast beasts beata beater beatings
+    beatless beato beaus bebdo bebido becalming became beckoning becomes becomingly bedder
+    beddings beelines beeps beetling beets befallen befalling befre befriend befriends began
+    begetting begins begotten begun behalves behaved behaves behaving behinds beholding beings
+    bejin belabored belay belaying belio bell bella belle belled belling bello bellow bellowing
+    bells bellying bellys belonging belting belts bench benching bender bending benedicts
+    benefica benefice benefices benefico benefit benefited benin bentos bents benzol benzs
+    bequest bequests berating bereaving bergsons bering bernia berns berrendo berth berthing
+    berts besought bespeaking besss besting bests betaking betas bethinking bethought bets
+    bette betted bettered betters bettes betting bettor bevel beveling bevels bewaring
+    bewitching biassing bicker bidden biddle bight bights biles bilked bilking billet billeted
+    billeting billings billingss billions billowed billowing bills billy binged bingeing
     binging birch birthers births bisections bisexual bison bitch bitching bitchy bitter
     bittern bitterns blabbing blacken blackened blackens blacker blackest blackhead blacks
     bladders blanched bland blandear blander blanked blanking blanks blare blastema blaster
-    blasters blasting blats ble bleached bleacher bleaches bleaching bleak blearily bleating
-    bleats bleeders bleep bleeping bleeps blench blend blending blends blessing bletch blight
-    blighted blighting blights blimp blinda blinders blinding blinds bling blink blinkering
-    blinkers blinking blistered blobbing block blocked blocking blocks blogging blond blooding
-    bloods bloom blooming blotch blotched blotches blotching blots blotters blotting blousing
-    blow blower blu blued bluer blues bluffing blunting blur blurb blurrier blurring blurs
-    blurt blurted blurting blushers blushing bluster blustering blusters blustery boar boarda
-    boarding boards boars boasted boasters boasting boating boats bobillo bocel boeing boinked
-    boinking bojar bolstering bolsters bombillo bond bonded boned boneless boney bonged bonging
-    booked booking bookings books boosters boosting booted boozing bopped borden border
-    bordering bores boring borro borron borrowed borrower borrows bortal borto bosses bossiness
-    bossy bother bothering bothers boticaria bottled bottles bottomed bottoms bough boughs
-    bouncing bounding bounds bovido bowed bowell bowels bowen bower bowing bowl bracing braco
-    bract bradly bragging braiding brain braining brainless braise braised braises braising
-    brake braking bramador bramo branding brash brats brattier brave bravo bravos braza brea
-    breach breached breaches breaching bread breading breads breadth breadths breaks brear
-    breastbones breasted breasting breathed breather breathers breathier breathiest
-    breathlessly breaths breathy breeches breed breeding breeds breezing brent brezo brick
-    bricking bride bridged bridger bridges bridget bridgett bridging bridle bridling briefing
-    brig brighten brightened brightening brighter brightly brightness brighton brigid brimming
-    brin brine brings brink briny brisking britches britten brizo broaches broaching broilers
-    broiling broker bronchos bronchus bronquitis bronzing brood brooders brooding brooke
-    brooked brooking brote brothel brothels brotherly brought brown browning browsers browsing
-    bruin bruins bruiser bruisers brunch brunched brunches brunching brush brushing bruskness
-    brussels bruzos bubbling bucha budge bue buffed buffer buffing buffs buffy bugger buggiest
-    buildings bulkiness bulled bulling bullring bully bullying bumbled bumblers bummed bumper
-    bunche bunched bunches bunching bundling bunged bunging bungling bunin bunked bunny buns
-    burbling burch burdel burdened burdening burdens burges burgling burgs buried burks
-    burliness burner burnishing burnt burped burping burps burr burred burring burrow burrs
-    burs bursting burton burying busch bused buses bushed bushes bushiness bushing bushings
-    businesses busing buso busyness butch butron butter buttering butting buttoned buttons
-    bypassed bypasses bypassing bypast byproducts cabaza cabera cabernet cabezada cabezaje
-    cabezal cabezazo cabezo cabezona cabezota cabezuda cabida cabinets cable cabled cabling
-    cabo cabosa cabron caches caching cackling cactuses cada caddy caecer caid caido cains
-    cajoling cakes caking calda calendula calentana calentar calentita calenturon calenturosa
-    calesa caleza calida calked calking calkings calle caller callings callused calluses
-    callusing calmed calming calta calve calved calving cambar cambia cambiada cambiador
-    cambiazo cambizar cambon cambrian camiar camibar camio camper camping camps campuses cancel
-    cancelar cancerar cancerous cancers canchear canchera canchero cande candi candling canecer
-    caney cangre canker cankerous cannon canny canonizing canted canter cants caped capes
-    capsizes capsular capsule capsuled captener captions captivity captures carache caracter
-    carbines carbizal carbol carbonar carboneo carbono carbons carboy carcon carda cardiaca
-    cardiacea cardiaceo cardiaco cardial cardias cardigan cardinal cardinas cardiografia
-    cardizal cardon carear carecer cared careen careening careered careers caregivers carenero
-    careza cargadas cargante cargazon carlinga carlon carly carminar carnazon carnot caroline
-    caroling carolled carolling caroming carouses carpanta carrazon carron carry carrying cars
-    carson cart carta cartabon carter cartilla carton carts carver cases cash cashing casida
-    casineta casinete caste caster castigar castilla castillo casting castings castling
-    casually catalyzed catar cataract catarata catchers catches catching catchy cater caters
-    cather catin cation catting cauce caucuses cauda cauje caulking causa caused causeo caved
-    caviling cavilled cavilling caving ceilings cejar celebrar celebrate celebrates celebrities
-    celerada celerado celerity celia celiaca celiaco celibacy celica cello cellulite cementar
-    censer censored censused centen centenar centered centers cerate cerebra cerebrum ceres
-    ceriondo cerra cerrado cerrador cerrazon certa certain certificable certificada certificado
-    certificar certificated certificates certified cespitar cesta cesteria chaining chairing
-    chalices chalking chammy champing champs chanca chancear chanced chancel chancels chancera
-    chancero chancery chancier chanciest chancing chanco chancy chang changa changes changing
-    changle channels chant chanted chanters chanteys chanties chanting chants chapping chapt
-    char characters charades charge charged charger chargers charging chariest chariots charles
-    charm charmers charming charms charo charring chars charters charting chartism chartres
-    chary chastest chat chats chatting chauncey cheap cheating cheats checa checkers checking
-    checkups checo cheek cheeking cheeks cheeping cheering cheesing chem chemically chemicals
-    chepo chesa cheso chess chests chewer chick chicks chid chidden chile chiles chili chilis
-    chill chilla chillers chillest chilli chillies chilling chillo chilly chimo chinchar chink
-    chinking chinning chipping chirping chist chite chives chock chocked chocking chocks chofe
-    choker chokers chomping chooses choosey choosier choosing choosy chope choppering choppier
-    choppily chore chores choro chortles chose chote choto chowed chowing chows chroming chuca
-    chuck chucking chucks chueco chuela chueta chugging chulesca churning chusca cidro ciento
-    cierna cierre cierro cierta cierva cigua cimentar cina cinch cinching cincture cinctures
-    cindy cipo ciprio cirro cision cister cisterns clack clacked claims clair clam clamar
-    clamming clamored clamping clamps clanged clanging clank clanking clans clapped clapping
-    claps clare clarecer clarence clarinet claro clash clashes clashing clasping classing
-    clattering clatters clause clauses cleaned cleaners cleanest cleanings cleanlier cleanly
-    cleansed cleanser cleansers cleanses cleansing clearances clearer clearest clearing
-    clearings cleat cleave cleaved cleaver cleavers cleaving clenching clergy clerical clerking
-    clero cleverly clewed clicked clicking cliffs clima climbs clime clinching clinging clinica
-    clinical clinico clinics clinking clipped clipping cliquish clister clits clive cloaking
-    clocked clocking clocks clods clogging clogs cloister cloistering cloisters clomping clone
-    cloning clopping clops clorosis clorox closeting clota cloth clothing cloths clotting
-    clouding clouting clouts clover clowning cloying cloys clubbing clucking clueca clumping
-    clustering clusters cluttering clutters coaccion coaching coalition coalitions coarse
-    coartada coartado coasting coata cobre cocer cocimiento cocked cocking cocks codas codeina
+    blasters blasting blats ble bleached bleacher bleaches bleaching bleachs bleak blearily
+    bleating bleats bleeders bleedings bleep bleeping bleeps blench blend blending blends
+    blessing bletch blight blighted blighting blights blimp blinders blinding bling blink
+    blinkering blinkers blinking blistered blobbing block blocked blocking blocks blogging
+    blond blooding bloods bloom blooming blotch blotched blotches blotching blotchs blots
+    blotters blotting blousing blow blower blu blued bluer blues bluffing blunting blurrier
+    blurring blurted blurting blushers blushing bluster blustering blusters blustery boar
+    boarda boarding boards boars boass boasted boasters boasting boating boats bobillo bocel
+    boeing boinked boinking bojar bolon bolstering bolsters bombillo bond bonded boned boneless
+    boney bonged bonging booked booking bookings books boosters boosting booted boozing bopped
+    borden border bordering boredoms bores boring borns borro borron borrowed borrower borrows
+    bortal borto boses boshs bosns bosses bossiness bossy bother bothering bothers boticaria
+    bottled bottles bottomed bottoms bough boughs bouncing bounding bounds bovido bowed bowell
+    bowels bowen bower bowing bowl bracing braco bract bradly bragging braiding brain braining
+    brainless braise braised braises braising brake braking bramador bramo branding brash brats
+    brave bravo bravos braza brazoss brea breach breached breaches breaching bread breading
+    breads breadth breadths breaks brear breastbones breasted breasting breasts breathed
+    breather breathers breathier breathiest breathings breathlessly breaths breathy breeches
+    breed breeding breedings breeds breezing brent brest brezo brick bricking bride bridged
+    bridger bridgers bridges bridgess bridget bridgets bridgett bridging bridle bridling
+    briefing brig brighten brightened brightening brighter brightly brightness brighton brights
+    brigid brimming brin brine brings brink briny brisking britches britten brittens brizo
+    broaches broaching broilers broiling broker bronchitiss bronchos bronchus bronquitis
+    bronzing brood brooders brooding brooke brooked brooking brote brothel brothels brotherly
+    brought brown browning brownings browsers browsing bruiser bruisers brunch brunched
+    brunches brunching brush brushing bruskness brussels bruzos bubbling bucha budge bue buffed
+    buffer buffing buffs buffy bugger buggiest buildings bulkiness bulled bulling bullring
+    bully bullying bumbled bumblers bummed bumper bumpy bums bunche bunched bunches bunching
+    bunchs bundling bunged bunging bungling bunin bunked bunny buns burbling burch burdel
+    burdened burdening burdens burges burgling burgs buried burks burliness burls burner
+    burnishing burnss burnt burped burping burps burred burring burrow burrs burs bursting
+    burton burts burying busch bused buses bushed bushes bushiness bushinesss bushing bushings
+    businesses businesss busing buso busss busyness busynesss butch butron butter buttering
+    butting buttoned buttons bypassed bypasses bypassing bypasss bypast byproducts cabaza
+    cabera cabernet cabezada cabezaje cabezal cabezazo cabezo cabezona cabezota cabezuda cabida
+    cabinets cable cabled cabling cabo cabosa cabron caches caching cackling cactuses cada
+    caddy caecer caid caido cains cajoling cakes caking calda calendula calentana calentar
+    calentita calenturon calenturosa calesa caleza calida calis calked calking calkings calle
+    caller callings callused calluses callusing calmed calming calon calta calve calved calving
+    cambar cambia cambiada cambiador cambiazo cambizar cambon cambrian camiar camibar camio
+    camper camping campings camps campuses cancel cancelar cancerar cancerous cancers canchear
+    canchera canchero cande candi candling candys canecer caney cangre canker cankerous cannon
+    canny canonizing canted canter cants cantus caped capes capsizes capsular capsule capsuled
+    captener captions captivity captures capulets carache caracter carbines carbizal carbol
+    carbonar carboneo carbono carbons carboy carcon carda cardiaca cardiacea cardiaceo cardiaco
+    cardial cardias cardigan cardinal cardinas cardiografia cardizal cardon carear carecer
+    cared careen careening careered careers caregivers carenero careza cargadas cargante
+    cargazon carlinga carlon carly carminar carnazon carnot caroline caroling carolled
+    carolling caroming carouses carpanta carrazon carron carry carrying cars carson cart carta
+    cartabon carter cartiers cartilla carton carts carver cases cash cashing casida casineta
+    casinete caste caster castigar castilla castillo castillos casting castings castling
+    casually catalyzed catar cataract catarata catchers catches catching catchs catchy cater
+    caters cather catin cation catting cauce caucuses cauda cauje caulking causa caused causeo
+    caved caviling cavilled cavilling caving ceilings cejar celebrar celebrate celebrates
+    celebrities celerada celerado celerity celeritys celia celiaca celiaco celias celibacy
+    celica cello cellulite cellulites cementar censer censored censorships censused centen
+    centenar centered centers cerate cerebra cerebrum ceres ceriondo cerra cerrado cerrador
+    cerrazon certa certain certificable certificada certificado certificar certificated
+    certificates certified cespitar cesta cesteria chaining chairing chalices chalking chammy
+    champing champs chanca chancear chanced chancel chancels chancera chancero chancery
+    chancerys chancier chanciest chancing chanco chancy chang changa changes changing changle
+    changs channels chant chanted chanters chanteys chanties chanting chants chapping chapt
+    char characters charades charge charged charger chargers charging chariest chariots
+    charitys charles charless charleys charlies charm charmers charming charmins charms charo
+    charring chars charters charting chartism chartres chary chastest chat chats chatting
+    chaucers chauncey chaunceys cheap cheating cheats checa checkers checking checkups checo
+    cheek cheeking cheeks cheeping cheering cheesing chem chemically chemicals chemotherapys
+    chepo ches chesa cheso chess chests chewer chick chicks chid chidden childrens childs chile
+    chiles chili chilis chill chilla chillers chillest chilli chillies chilling chillis chillo
+    chilly chimo chink chinking chinning chipping chirping chist chite chives chock chocked
+    chocking chocks chofe choker chokers cholesterols chomping chooses choosey choosier
+    choosing choosy chope choppering choppier choppily chore chores choro chortles chose chote
+    choto chowed chowing chows chroming chuca chuck chucking chucks chueco chuela chueta
+    chugging chulesca churning chusca cidro ciento cierna cierre cierro cierta cierva cigua
+    cimentar cina cinching cincture cinctures cindy cipo ciprio cipros cirro cision cister
+    cisterns clack clacked claims clair clam clamar clamming clamored clamping clamps clanged
+    clanging clank clanking clans clapped clapping claps clare clarecer clarence clarinet
+    claritys claro clash clashes clashing clasping classing clattering clatters clause clauses
+    cleaned cleaners cleanest cleanings cleanlier cleanly cleansed cleanser cleansers cleanses
+    cleansing clearances clearer clearest clearing clearings cleat cleave cleaved cleaver
+    cleavers cleaving clenching clergy clerical clerking clero cleverly clewed clicked clicking
+    cliffs clima climbs clime clinching clines clinging clinica clinical clinico clinics
+    clinking clipped clipping cliquish clister clits clive cloaking clocked clocking clocks
+    clods clogging clogs cloister cloistering cloisters clomping clone cloning clopping clops
+    clorosis clorox closeting clota cloth clothing cloths clotting clouding clouting clouts
+    clover clowning cloying cloys clubbing clucking clueca clumping clustering clusters
+    cluttering clutters coaccion coaching coalition coalitions coarse coartada coartado
+    coasting coata cobre cocer cocimiento cocked cocking cocks codas codeina codeines
     codependent codes codify coding codon codonate coercing coetaneo coffees coffer coffey
-    cofta cofto coger cognition coiffing coito coke coked cokes coking cold colic collages
-    collapses collared collated collates collating collection collections collective collin
-    collocating collusion color colorete coloring colpe colts columbine colusion comarcar comas
-    combes combinacion combinar combinations combined combines combing combo combs combustion
-    comely comentar comer comers comet comets comic comicial comicidad comico comido comigo
-    comings comino comiso commando commits como compadrar comparar compasar compilar
-    compilation complacent complain complainant complained complainer complains complaints
-    complaisant complanir compliant complying compo comportar compra comprada comprado
-    comprador comprera comprero compresion comprobar compulsion compulsions compurgar computar
-    comta comto concealed conceded conceited conceived concento conception concernir concerns
-    concerted concerti concerto concerts concesion concession concessions conchada concision
-    conclusion conclusions concomimiento concreta concretar concreted concretely concretes
-    concreto concurred concusion concussions condemned condensation condense condicion
-    conditional conditionals conditioned conditioner conditioners condone condoned condones
-    conduced conduction cones confeccion confection conferred confesion confessed confession
-    conficion confided configuracion configurations confined confirmar confirmed confirms
-    conform conformation conforme conforms confounded confrere confucian confugio confundir
-    confusa confuse confusedly confuser confusers confuses confusing confusions confuso
-    confuted confutes congaing congested congesting congestionar congestiva congestive
-    congestivo congreve conjured conked conking conmistion conmixtion conmovimiento connecting
-    connection consciente consciously consciousnesses conscript consegrar consenso consent
-    consentir consents conservation conserved consonant constance constancy constante constants
-    constipada constipado constipar constipate constipated constipates constrain constrained
-    constrains constraint constricted constrictions constrictor constricts construct
-    construction constructions constructs construir consultant consulting consumed conta
+    cofta cofto coger cognition cognitions cogon coiffing coito coke coked cokes coking cold
+    coles colin colitiss collages collapses collared collated collates collating collection
+    collections collective collin collocating collon collusion colo colono colons colony color
+    colorete coloring colpe colts columbine colusion comarcar comas combes combinacion combinar
+    combinations combined combines combing combo combs comely comentar comer comers comet
+    comets comic comicial comicidad comico comido comigo comings comino comiso commando commits
+    como comos compadrar comparar compasar compilar compilation complacent complain complainant
+    complained complainer complains complaints complaisant complanir compliant complying compo
+    comportar compra comprada comprado comprador comprera comprero compresion comprobar
+    compulsion compulsions compurgar computar comta comtes comto concealed conceded conceited
+    conceived concento conception concernir concerns concerted concerti concerto concerts
+    concesion concession concessions conchada concision conclusion conclusions concomimiento
+    concreta concretar concreted concretely concretes concreto concurred concusion concussions
+    condemned condensation condense condicion conditional conditionals conditioned conditioner
+    conditioners condone condoned condones conduced conduction conductions cones confeccion
+    confection conferred confesion confessed confession conficion confided configuracion
+    configurations confined confirmar confirmed confirms conform conformation conforme conforms
+    confrere confucian confugio confuse confusedly confuser confusers confuses confusing
+    confusions confuted confutes congaing congested congesting congestionar congestions
+    congestiva congestive congestivo congreve conjured conked conking conmistion conmixtion
+    conmovimiento connecting connection consciente consciously consciousnesses consciousnesss
+    consegrar consenso consent consentir consents conservation conserved consonant constance
+    constancy constante constants constrain constrained constrains constraint constrictions
+    constricts construction constructions construir consultant consulting consumed conta
     contante contempt contend contends contener contenta contentar contented contention
     contento contentor contents contest contestant conteste contests contexto contexts contigua
     contiguo continent continua continual continuar continued continues continuo continuum
-    contraccion contract contracting contraction contractors contradictions contrail
-    contraption contraptions contrite contrition controller controllers controls contundir
+    contraccion contraceptions contracting contraction contractors contradictions contrail
+    contraption contraptions contrite contrition contritions controller controllers controls
     contused contuses contusing contusion contusions convection convencer convened convent
     convention convento convents converged conversacion conversational conversations
     conversativa conversativo conversed conversing conversion conversions converted conviction
     convictions convinced convinces convoking convulsed convulsionante convulsionar
-    convulsionario convulsiva convulsive convulsivo convulso cooing cooke cooked cooks cooling
-    cooped cooperar cooperate cooping coots copa copal copar copes copey coping copped copping
-    copta copto cora corada corbillo corca corcarse corces corchete corda cordiaca cordiaco
-    cordilla cordoned cords core corea coreo cores coria coriandro corina coring corita corito
-    corking corla corma corms cornalon corning corno coro coronado corot corota corpa corra
-    correcha correcho correcta corrected correcter correcting correctly correcto corrector
-    corrects corro corsa corse corso cortada cortado cortador cortante cortao cortar corte
-    cortedad corteges corteses cortesia cortex cortexes cortez cortezon cortices cortinado
-    cortland corton corua corva corvo corza corzo coser cosigned costa costilla costo cota
-    cotes coto cots couch couched couches couching coughs coulter count counted counteractions
-    countered counters countess counties counting county coupe coupled couples couplet couplets
-    coupling coursing courtesy courtier courting courts cousins cove coven covers covert coves
-    covet covey cower cowing coyer coyuntero cozening crabbed crabbing crabs cracking cradling
-    craft crafting cram cramming cramp crams crank cranking crape crapes crapping craps cras
-    crasa craso crass crate crates crave crawling cray craza craze crea creacion creak creaking
-    creaming creams creamy crear crease creasing created creates creating creation creative
-    creator creators creature crecentar credited credito creditor credits creeping creer crema
-    cremate cremated cremates crespina cress crest cresta cresting creston crete crewed
-    cribbing crick cricking crida cried criminal crimping crimps crinar cringing crinkling
-    crippled crisping croaked croaking crocked crookeder crookedly crookes crooking crooned
-    crooning croons cropped cropping crops crossing crouched crouches crouching crowding crown
-    crowning crowns crows cruise cruised cruisers cruises cruising crumbing crumbled crumpling
-    crunched crunches crunching crusading crust crusting cryings cube cucho cueca cueita cuelmo
+    convulsionario convulsiva convulsive convulsivo convulso cooing cooke cooked cookes
+    cookings cooks cooling coon cooped cooperar cooperate cooping coots copa copal copar copes
+    copey coping coplon copon copped copping copta copto cora corada corbillo corca corcarse
+    corces corchete corda cordiaca cordiaco cordilla cordites cordoned cords core corea coreo
+    cores coria coriandro corina coring corita corito corking corla corma corms cornalon
+    corning cornings corno coro coronado corot corota corpa corra correcha correcho correcta
+    corrected correcter correcting correctly correcto corrector corrects corro corsa corse
+    corso cortada cortado cortador cortante cortao cortar corte cortedad corteges corteses
+    cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortices cortinado
+    cortland cortlands corton corua corva corvo corza corzo coser cosigned costa costilla costo
+    cota cotes coto coton cots couch couched couches couching coughs coulter coulters count
+    counted counteractions countered counters countess counties counting countrys county
+    countys coupe coupled couples couplet couplets coupling coursing courtesy courtier courting
+    courts cousins cove coven covers covert coves covet covey cower cowing coyer coyuntero
+    cozening crabbed crabbing crabs cracking cradling craft crafting cram cramming cramp crams
+    crank cranking crape crapes crapping craps cras crasa crashs craso crass crate crates crave
+    crawling cray craza craze crazys crea creacion creak creaking creaming creams creamy crear
+    crease creasing created creates creating creation creative creator creators creature
+    crecentar credited credito creditor credits creeping creer crema cremate cremated cremates
+    crespina cress crest cresta cresting creston crete crewed cribbing crick cricking crida
+    cried criminal crimping crimps crinar cringing crinkling crippled crisping croaked croaking
+    crocked crookeder crookedly crookes crookess crooking crooned crooning croons cropped
+    cropping crops crossing crosss crouched crouches crouching crowding crown crowning crowns
+    crows cruise cruised cruisers cruises cruising crumbing crumbled crumpling crunched
+    crunches crunching crusading crushs crust crusting cryings cube cucho cueca cueita cuelmo
     cuemo cuenta cuentera cuentero cuesa cueslo cuestas cuesto cuestor cuestura cuffed cuffing
-    cuffs cuida cuing culinaria culinary culled culling cultures cumana cumbre cunning cunts
-    curbed curdled cure cured curing curler curlew currying curse cursed curt curta curtacion
-    curtail curtails curtained curtains curto curved custodia custodio custom customer
-    customers cutre cuttings cycling cyclone cyclones dable dado daft dafter dairy daisy dallen
-    dally dallying damascado dames dampened dampening damper danado dancer danchada dandy
-    dangling dango danial dank danto danza dardo darin daring darkening darning databases datar
-    dates dating daunting dawned dding deactivated deactivates deader deadlier deafer dealers
-    dealing dealings dear dearer dearly dears dearth deathless deaths debar debating debugs
-    debut decade decease deceased deceases decedent deceived deceiver deceivers deceives
-    december decenario decencia decentar deceptive decidedly decidera decidero decides
-    deciphered deciphers decision decisive declined declive decoded decoder decodes decoding
-    decoying decreases decrees decretar decrying dedalera dedicacion dedicate dedication
-    dedications deduce deduced deducible deducted deductibles deductive deeded deeding deems
-    deeps defaming defeccion defected defectible defection defections defectives defendant
-    deferment defiance defining deflects deformation defraudar defrauded defrauds defrayed
-    defuse degenerate degrades degree dehydrate dehydrates dehydrating deicidio dejected
-    dejecting dejection delate delaying dele delegate deleite deleta deleted deletes deleto
-    deletreo deliberate deliberated deliberates delicious delights delimited delimits deliquio
-    deliriously delirium deliriums demacrado demandado demanial demasiada demencia demencial
-    dementar demented demientra demoniado demonial denar denials dense dental dentaria
-    denticular denuding dependant dependants depended dependence dependency dependente
-    dependents depender dependiente depending deplete depleted depletes deport deportar
-    depreces depresion depressed depressing depressions depressive depriving deprogramming
-    depth derailing derails deride derided deriding derive deriving derrama derramar derramo
-    derrumbe desacertar desairar desalado desamasado desangrar desapestar desapretar desasado
-    desaseado desbanado descarado descartar descendent descerar descercar descerrar describe
-    description descriptions desdentar deseable deseguir desentida desertar deserted deserter
-    desertor deserved deserves deservir desfazado desferrar desfonde desgay desherbar desherrar
-    deshidratar deshierba deside desierta desierto designed desirous deslavado deslayo
-    desmadrado desmallar desmamar desman desmanada desmanado desmanar desmandado desmano
-    desmatar desmayada desmayar desmentida desmentir desmolado desnervar desorden despagado
-    desparado desparar desparear despartir desparvar despechar despedrar despegar despeinar
-    despejar despelotar despenar despender despepitar desperar desperate despernar despertador
-    despesar despezar despicar despierto despintar despistar desplatar despondent desposar
-    despostar despresar despuesta despuntar despunte destentar desterrar destetar destructed
-    destruction desventar desvirar desyerbar detached detachment detail detailed detaining
-    detains detectable detection detectives detener deter detergente detergents deterger
-    determinar deterred deterrence deterrents deterring detonate developed develops deverbal
-    deviously devolver devotional dewar diabetica diabetico diabetics diabolic diagnose
-    diagnosed diagnoses diagnosing diagnostic diagnostics dialectic diameter diameters diapered
-    diarrea diarrhoea diarrica diaspero dicker dicks diddle dietetic diferente differed
-    difference differently differing diffident dificultador dificultar digested digestions
-    digger digna digression dilating dilation dills dilution dimes dined dines ding dinginess
-    dinging dink dint dipper dippers direccion directing direction directional directiva
-    directive directivo directors dirtiness disables disabuse disabused disappears disarmed
-    disbands discharged discharges discomfit discomforted discomforts discordar discorde
-    discorded discriminacion discriminating diseased diseases disecable disertar disfrute
-    disgregar dished dishing disipable dismally dismay dismayed disolver dison disordered
-    disorderly disorders disorient disorients disowned disowning dispense dispersa dispersar
-    disperse disperso dispertar dispierta dispierto displace displayed displays displease
-    disputa disputar disputed disputes disregarded disregards disrepute dissections dissed
-    dissing distaste distorter distraer disusing ditching dittoing diuretic dive diver
-    divergent divers diverted divertir diverts dives divest dividendo divine diving divining
-    division dizziest doable doble docenario docked docket docks docto doctora doctoral
-    doctorar doctored doctorow dodos doffing doily doings dolar doled dolencia doler doles
+    cuffs cuida cuing culinaria culinary culled culling culon cultures cumana cumbre cunning
+    cunnings cunts curbed curdled cure cured curing curiositys curler curlew currying curse
+    cursed curt curta curtacion curtail curtails curtained curtains curto curts curved custodia
+    custodio custodys custom customer customers cutre cuttings cycling cyclone cyclones dable
+    dado daft dafter dailys dairy daisy dallen dally dallying damascado dames dampened
+    dampening damper danado danas dancer danchada dandy dangling dango danial dank danto danza
+    dardo darin daring darkening darning databases datar dates dating daunting dawned dding
+    deactivated deactivates deader deadlier deads deafer dealers dealing dealings dear dearer
+    dearly dears dearth deathless deaths debar debating debugs debut decade decease deceased
+    deceaseds deceases decedent deceived deceiver deceivers deceives december decenario
+    decencia decentar deceptive decidedly decidera decidero decides deciphered deciphers
+    decision decisive declined declive decoded decoder decodes decoding decoying decreases
+    decrees decretar decrying dedalera dedicacion dedicate dedication dedications deduce
+    deduced deducible deducted deductibles deductive deeded deeding deems deeps defaming
+    defeccion defected defectible defection defections defectives defendant deferment defiance
+    defining deflects deformation defraudar defrauded defrauds defrayed defuse degenerate
+    degrades degree dehydrate dehydrates dehydrating dehydrations deicidio dejected dejecting
+    dejection dejections delate delaying dele delegate deleite deleta deleted deletes deleto
+    deletreo deliberate deliberated deliberates delicious deliciouss delights delimited
+    delimits deliquio deliriously delirium deliriums demacrado demandado demanial demasiada
+    demencia demencial dementar demented dementias demientra demoniado demonial denar denials
+    dense dental dentaria denticular denuding dependant dependants depended dependence
+    dependency dependente dependents depender dependiente depending deplete depleted depletes
+    deport deportar depreces depresion depressed depressing depressions depressive depriving
+    deprogramming depth derailing derails deride derided deriding derive deriving derrama
+    derramar derramo derrumbe desacertar desairar desalado desamasado desangrar desapestar
+    desapretar desasado desaseado desbanado descarado descartar descendent descerar descercar
+    descerrar describe description descriptions desdentar deseable deseguir desentida desertar
+    deserted deserter desertor deserved deserves deservir desfazado desferrar desfonde
+    desherbar desherrar deshierba deside desierta desierto designed desirees desirous deslavado
+    deslayo desmadrado desmanada desmanado desmandado desmano desmayada desmayar desmentida
+    desmentir desmolado desnervar desorden despagado desparado desparar desparear despartir
+    desparvar despechar despedrar despegar despeinar despejar despelotar despenar despender
+    despepitar desperar desperate despernar despertador despesar despezar despicar despierto
+    despintar despistar desplatar despondent desposar despostar despresar despuesta despuntar
+    despunte destentar desterrar destetar destructed destruction destructions desventar
+    desvirar desyerbar detached detachment detail detailed detaining detains detectable
+    detection detections detectives detener deter detergente detergents deterger determinar
+    deterred deterrence deterrents deterring detonate developed develops deverbal deviously
+    devolver devotional dewar diabetess diabetica diabetico diabetics diabolic diagnose
+    diagnosed diagnoses diagnosing diagnosiss diagnostic diagnostics dialectic diameter
+    diameters diapered diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero dicker dicks
+    dictions diddle dietetic diferente differed difference differently differing difficultys
+    diffident dificultador dificultar digested digestions digger digna digression dilating
+    dilation dills dilution dimes dined dines ding dinginess dinging dink dint dipper dippers
+    direccion directing direction directional directiva directive directivo directors dirtiness
+    disabilitys disables disabuse disabused disappears disarmed disbands discharged discharges
+    discomfit discomforted discomforts discordar discorde discorded discriminacion
+    discriminating discriminations diseased diseases disecable disertar disfrute disgregar
+    dished dishing disipable disolver dison disordered disorderly disorders disorient
+    disorients disowned disowning dispense dispersa dispersar disperse disperso dispertar
+    dispierta dispierto displace displayed displays displease disputa disputar disputed
+    disputes disregarded disregards disrepute dissections dissed dissing distaste distorter
+    distraer disusing ditching ditchs dittoing diuretic dive diver divergent divers diverted
+    divertir diverts dives divest dividendo divine diving divining division dizziest dizzinesss
+    dniepers doable doble docenario docked docket docks docto doctora doctoral doctorar
+    doctored doctorow doctorows dodos doffing doily doings dolar doled dolencia doler doles
     doling dolled dolloping dolo dolora dolzor domar domed domes domesticada domesticado
     domesticar domesticate domestico domestics domida domination doming donna donned donor
-    doodling doped dopes doping dorada doris dormidera dormido dormidor dormidora dormir
-    dormitar dorms dosages dosel doselete dosing dotage doted dotes doting dotor dotrinar
-    doubleday doubles doublet doublets doubly doubted douched douches douching dough doughier
-    doughtier douse doused douses dove dover doves dovetails dowel dowelling dowels downer
-    downing dowsed dowses dozed dozes dozing drabs drafting drafts drafty dragar dragging
-    dragnets drago drags drains drams drano draped drapes drawling drawn dreading dreads dream
-    dreamier dreamily dredging dregs dress dressage dressing dried drift drifting drilling
-    drily drinking drinks drino dripped dripping drippings drips drivel driveling driven driver
-    drives drivings drone droning drool drooped droopier droops drope dropper droppers
-    droppings dropsy dross droughts drover droves drowned drownings drowns drowse drowsily
-    drowsing drubbing drubbings drubs drumming drums drunks drying dubbing dubio ducha ducho
-    ductor duding duel duela dueled duelling duelo duels duenario duffer duffy dulling dullness
-    dumber dumbness dummies dummy dumped dundo dunk dunning duping duplication durability
-    durina dustiness dutch dwarfing dwell dwelling dwellings dwindled dyeing dyking earaches
-    earl earle earliest earls earning earnings earphone earthier earthing earthlier ease eases
-    easiness easing easter eater eaters eaton eats eave ebert echo ectopago ecuacion edible
-    edict editable education educations educcion eels eery effected effecting egresion eider
-    eighth eights eighty ejecting ejection ejections elapsed elastica elastico elating elbowing
-    elbows elders electing election elephants elicited elide elmer elves embarazado embarazador
-    embarazadora embarazar embarazosa embarazoso embargada embargado embarrada embarrado ember
-    embers embolada embolicar embolism embolsar embrolla emending emergence emergencies
-    emergent emergente emery emil emile emitting emocional emocionar emory emotionally emotions
-    emplomar employe employed employee employers employes empujada empujar empuje empujo
-    emuncion enable enaciada enaciado enact enacting encasing encierra enclosing encoding
-    encounter encuesta encumber encumbers endina endings endino endowing enduing endurance
-    enduring energica enervate enhances enmatarse enquired enrase enrolled entender enter
-    entice enticing entirely entirety entre entremes enveloping envenenador envenenadora
-    envenenar envied envies envio envision envite envolver epactilla epicures epilencia
-    epilense epilentica epilentico epileptic epileptica epileptics episode episodic episodio
-    epistles epitomes equating eraje eras erased eraser erases ereccion erecting erection
-    erections erick erina erse erudicion eruption eruptions erutacion escalafon escalating
-    escalations escalator escalofrio escariar escarlatin escarpia escelerado escenario eschewed
-    escision esclerosis escorting escosa escripta escripto espartar espertar espesa espeso
-    espigosa espigoso espinosa espinoso espira espirar espondeo espora esporo esposada esposado
-    esposar esposas espousal espouse espoused espouses espuerta espumosa espumoso essaying
-    establia estaca estada estadia estadiza estafa estala estalacion estampia estancia estano
-    estantia estarcir estarna estas estatica estay estearica estearina esteba estelaria
-    esteparia ester estiba estimado estimular estipular estirpia esto estofado estol estomagar
-    estonces estoposa estoposo estos estradiota estradiote estragar estragol estrange estranged
-    estranges estranging estria estrictez estuario etchings eter ether etna eubolia euphoria
-    evenings ever evermore evert evicts evincing evolution ewer exaccion exacta exacting exacto
-    exacts exagerante exaggerated exaggerates exalt exalting exasperate excavation excepting
-    exception exchange exchanged excise excising excision exciting excluding excruciatingly
-    excusa excusana excusano excused excuses excusion excuso execrate executed executes
-    executing execution executive executor exempted exempting exemptions exempts exercise
-    exercised exercises exerciva exercivo exerting exertion exerts exhalation exhausta exhausto
-    exhausts exhuming exists exit exits exorcise exorcism exorcist expectant expediting
-    expelling expending expert expiates expiating explained explains explication explode
-    exploded explodes explored explorer exporting exposing expounding expresion expression
+    doodling doped dopes doping dorada doris dormidera dormido dormidor dormidora dormitar
+    dorms dosages dosel doselete dosing doss dotage doted dotes doting dotor dotrinar doubleday
+    doubles doublet doublets doubly doubted douched douches douching dough doughier doughtier
+    dougs douse doused douses dove dover doves dovetails dowel dowelling dowels downer downing
+    dowsed dowses dozed dozes dozing drabs drafting drafts drafty dragar dragging dragnets
+    drago drags drains drams drano draped draperys drapes drawling drawn dreading dreads dream
+    dreamier dreamily dredging dregs dress dressage dressages dressing dried drift drifting
+    drilling drily drinking drinks drino dripped dripping drippings drips drivel driveling
+    driven driver drives drivings drone droning drool drooped droopier droops drope dropper
+    droppers droppings droppingss dropsy dross droughts drover droves drowned drownings drowns
+    drowse drowsily drowsing drubbing drubbings drubs drumming drums drunks drying dubbing
+    dubio ducha ducho ductor duding duel duela dueled duelling duelo duels duenario duffer
+    duffy dulling dullness dumber dumbness dumbnesss dummies dummy dumped dumps dundo dunk
+    dunning duping duplication durability durina duses dustiness dutch dwarfing dwelling
+    dwellings dwindled dyeing dyings dyking earaches earl earle earliest earlines earls earning
+    earnings earphone earthier earthing earthlier ease eases easiness easing easter eater
+    eaters eaton eats eave ebert echo ectopago ecuacion edible editable education educations
+    educcion eels eery effected effecting egresion eider eighth eights eighty ejecting ejection
+    ejections elans elapsed elastica elastico elating elbes elbowing elbows elders electing
+    election elephants elicited elide elises elmer elsas elsies elves elways embarazado
+    embarazador embarazadora embarazar embarazosa embarazoso embargada embargado embarrada
+    embarrado ember embers embolada embolicar embolism embolsar embrolla emending emergence
+    emergences emergencies emergencys emergent emergente emersons emery emil emile emils
+    emitting emocional emocionar emory emotionally emotions emplomar employe employed employee
+    employers employes emptys empujada empujar empuje empujo emuncion enable enaciada enaciado
+    enact enacting encasing encierra enclosing encoding encounter encuesta encumber encumbers
+    endina endings endino endowing enduing endurance enduring energica enervate enhances
+    enmatarse enoughs enquired enrase enrolled entender enter entice enticing entirely entirety
+    entre entremes enveloping envenenador envenenadora envenenar envied envies envio envision
+    envite envolver epactilla epicures epilencia epilense epilentica epilentico epilepsys
+    epileptic epileptica epileptics episode episodic episodio epistles epitomes equating eraje
+    eras erased eraser erases ereccion erecting erection erections erick erina eross erse erses
+    erudicion eruption eruptions erutacion escalafon escalating escalations escalator
+    escalofrio escariar escarlatin escarpia escelerado escenario eschewed escision esclerosis
+    escorting escosa escripta escripto espartar espertar espesa espeso espigosa espigoso
+    espinosa espinoso espira espirar espondeo espora esporo esposada esposado esposar esposas
+    espousal espouse espoused espouses espuerta espumosa espumoso essaying establia estaca
+    estada estadia estadiza estafa estala estalacion estampia estancia estano estantia estarcir
+    estarna estas estatica estay estearica estearina esteba estelaria esteparia ester estiba
+    estimado estimular estipular estirpia esto estofado estol estomagar estonces estoposa
+    estoposo estos estradiota estradiote estragar estragol estrange estranged estranges
+    estranging estria estrictez estuario etchings eter ether ethers etna eubolia euphoria
+    euphorias evenings ever evermore evert everybodys everyones everythings evincing evolution
+    ewer exaccion exacta exacting exacto exacts exagerante exaggerated exaggerates exalt
+    exalting exasperate excavation excepting exception exchange exchanged excise excising
+    excision exciting excluding excruciatingly excusa excusana excusano excused excuses
+    excusion excuso execrate executed executes executing execution executive executor exempted
+    exempting exemptions exempts exercise exercised exercises exerciva exercivo exerting
+    exertion exerts exhalation exhausta exhausto exhausts exhuming exists exit exits exorcise
+    exorcism exorcist expectant expediting expelling expending expert expiates expiating
+    explained explains explication explorer exporting exposing expounding expresion expression
     extender extension exterminar external extras extrema extremar extremena extremeno extremer
-    extremes extremest extremity extremo eying fabla fablar fable fabricante fabricar
+    extremes extremest extremity extremo eyesights eying fabla fablar fable fabricante fabricar
     fabricated fabricates faced facer faces facet faceting facia facial facile facing faction
     factional factions factored factual factually fagging fail failing failings failures fain
-    fainter faintest faints fairway fairways fajar fakes faking falca falce falconry falda
-    falla fallow fallowed fallowing falsa falseo falser falsity falso faltar falte falter
-    falters falto falua fanal fanny fantasia fantasied fantasies fantasized fantasizes
-    fantasying farce fare farming farmings farms farsanta farta fartal farther farthest
-    fascinated fase fasta fasted fasten fastener fasting fastness fata fatah fates fathered
-    fatherly fathers fatigued fatigues fating fatter fattest fattiest faulting fearing fears
-    feasting feather feathers feathery feats featured feble febra febril fecal feces fecho
-    feder federate feedings feeds feelingly fees feint feinted feinting felling fellow fells
-    femencia fementida fenal fender fending feral ferida fermat fernando ferre festal fester
-    feta fetter fettering fetters feuding feverishly fevers fiancees fiances fiasco fictions
-    fiddle fidgeting fielders fielding fiend fiendish fiends fierra fifes fifteens fifteenth
-    fifth fight fighter fighters fights figuring filatera filatero filberts filed filet
-    filetear filets filis filled filler fillers filling fillings fills films filtered filthier
-    finagler finagling finance financed finances finch finchada finchado finder fined finer
-    fines fingered fingers fingir finis finished finisher finishes finishing finnish finny
-    fired fireplace fires firms firs firsts firth fished fishing fision fist fitch fitter
-    fitters fitting fittings fiver fives fixating fixatives fixes fixtures fizzy flack flagging
-    flailing flak flake flama flame flamen flaming flamingo flamings flan flanking flanks
-    flapped flapping flaps flared flares flashed flasher flashers flashest flashier flashiest
-    flashily flask flattening flattering flatters flattest flatting flaunted flaunting flavored
-    flaying flecking fleecing fleeting fleshes fleshing flicked flicking flies flightier
-    flights flinging flint flipped flipping flippy flirting flitting floater floating flocked
-    flocking flocks flood flooding flooring floors flopping flor floracion florecer flossing
-    flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida fluido
-    fluir flunk fluor flurried flurry flurrying flushes flushest flushing flustering flusters
-    flutters fluyente flying foaling foams focusing foetal foisting folding follon followed
-    follower followings follows followup fomentar fomes fond fontanal footed forada forage
-    foraging foras foray foraying force forcible fords fore forebear foremast foreplay fores
-    forested forester forged forger forges forgets forgo forking forks form forma formal
-    formally formante formar formation formats formiato formidar forming formon fornecer fort
-    forte fortes forth fortin forts forums foster fought founding foundling founds fount founts
-    fours fraccion fracking fraction fractional fractura fracturar fracture fractures frade
-    framing france franco frank franking frasca frase fraude frauds freak freaking frecuente
-    freeing freighting freights frente frequency frequented frequenter frequently frequents
-    fresco fretting freud fridge fried friended friendly fright frighted frighten frightening
-    frightens frighting frights frigid frigido fringing frior frisco frittering fritters
-    frizzing frond fronte fronting fronts frost frote frothier frown frowning frowsy fruente
-    fruicion fruit fruiting fruits frying fudge fueling fuelling fuels fuentes fugar fulgente
-    fulling fullness fumbled fumblers functional fund fundente fundy funky furente furiente
-    furled furnishing fusentes fusing fussiness fustiest futures fuzziness gaban gabbed gabbing
-    gabbled gabbling gabinete gable gabled gabs gagging gaily gain gainful gains galas galicosa
-    galled galling gallstone galopear gambled gamboled games gana ganan ganar ganged ganging
-    gangling gangs gansa gaped gapes gaping garamanta garantia garbed garble garbles garbling
-    garbon garbs gardenia gardenias gargantada gargantear garganteo gargantera gargantez
-    garganteza gargantil garganton gargantona gargantua gargantuan gargled garlante garments
-    garnering garry gashing gasolene gasoleno gasolina gasolinera gassed gasses gassiest
-    gassing gatas gates gather gating gavel gazetting gearing gears geeing geeks geldings
-    gelling gender generable generala generals generante generated generates generative
-    generator genial gentling germinal germinar gestating gesticular ghats ghosting gibing
-    gifted gifting giggling giles gills ginger girth givens gives gladdening gladder gladstones
-    glamored glamoured glancing glare glassing gleaming gleaning glide glinting gliptica
-    glistening glistens glitches glitching glittering glitters gloaming gloating glossing
-    glower glowing glucometro glutting gnarlier gnashing goading godel godzilla goings golde
-    golding golfear golosear golpeada golpeado golpeador golpete golpetear golpeteo gomar gong
-    goodby goodbyes goodbys gooks gordilla gores gorge goring gorse gould gown gowned grab
-    grabber grace gracing grade grades gradilla grading grado gradosa gradoso grads graft
-    grafting grain gram grama graminea gramineo gramo granazon granda granddad granddaughters
-    grandeza grandfathered grandfathers grandisona grandisono grandmas grandmothers grandota
-    grandpas grandsons grandura granting granulate grape grapes graphing grappling grasping
-    grass grassing grate grates grava graved gravel graven graver graves gravy grays graze
-    greasiest greasing great greed greek greene greening greens greer greet greeting grepping
-    grievances grieving grilling grinding grinning griping gripped grist gritting groan
-    groaning groin grooming grooving gross grouched grouches ground grounded grounder grounders
-    grounding grouping grouse grove grow growl growling grows growths grubbed grubbing grubs
-    grumbled grunting guara guarache guarda guarding guardrail guards guaro guello guessing
-    guesting guideline guinchada gules gulling gummier gummiest gummy gunning gunny gunshots
-    gushed gushes gusting guttering gutting haba habar hablador hacked haemorrhage haemorrhaged
-    haemorrhages haggling hagiografia hailstones hairless hake hakes hala halar hale haling
-    hallar hallow hallowed hallowing hallways halter halved halves halving haman hamming hamper
-    hampered hampering hampon handfuls handing handling handsful handy hanged hanger hangings
-    hangs hanks hanna hans happenings harbored harden hardened hardener hardening hardier
-    hardily harding hardy hare hares haring harkened harkening harking harp harper harping
-    harry harrying hart harts hassling haste hasted hastened hastening hastiest hasting
-    hastings hatch hatches hatchets hatching hater haters hates hating hats hatter hatting
-    haughtier haunches haunt haunting havel haven havens haves havoline hawing haying hazarded
-    hazarding hazards haziness hazing headdress headdresses headiest heading headings headline
-    headlong heads heady healer healthy heaping hear heard hearings hears hearse hearst
-    heartache heartaches heartbeats heartbreak heartfelt hearth heartier heartiest heartily
-    heartiness hearts hearty heat heath heating heats heave heaved heaven heavenly heaves
-    heaviest heaving hecho heck heckling heda heeded heeding heeled heeling heels height
-    heightened heightening heir heisting hematites hemencia hemorrhaged hemorrhages hench
-    hender heralding herbs herder herds heren herencia heresy heria herido heridora hermanar
-    hermania hermes herminia herniada herniado herniae hernias hernica herniosa hernista heroes
-    heroida heros herpe herring herrings hers hervida hewed hewer hexes hibernia hicks hides
-    hiebre hierra hies highness highs hikes hills hincha hinchado hinchar hinco hinds hines
-    hing hinging hings hinting hipertension hired hires hissed hissing historia historic hitch
-    hitching hive hived hiving hoarder hoarders hoardings hoards hoariness hoarsely hoarser
-    hoarsest hoary hock hocked hocks hoisting holdings hole holing hollow hollowing homebody
-    homeless homes homicida homicide homicides homicidio homing hone honey honked honrable
-    hooding hook hooking hooks hooped hoot hooted hooting hopelessly hopped hopping horada
-    horca horco hording hornia hornless horribly horridly horrified horse hortal horus hose
-    hosed hoses hosing hospitable hospitably hospitals hostilla hoto hound hounding hounds
-    housed houses hovel hover hovering howard hows huarache hucha hucho hueca huello huffed
-    huffing huffs huffy huger hugged huira hulana hulling humada humaina humanal humanar humane
-    humanest humanism humanist humano humar humaza humbled humectar humera humida humita
-    humitera humorada humped hunch hunched hunches hunching hungered hungers hungover hungrier
-    hunker hunter hunting hunts hurana hurdling hurled hurling hurls hurrying hurst hurtas
-    hurtling hurto husbanded husbandry hushed hushes hushing huskiness hustings hustling huts
-    hutton hydrated hying hyphened hyphening hypoglycemia hypoglycemic hypoglycemics
-    hypothetically idealistic identica identico identity idleness idonea idoneo ignara ignorant
-    ignorar ignored ignores ignota ilegal iliquida iliquido illnesses ills imaged imaginar
-    imagined imaginero imagines imaging imbalance imp impasses impassive impatient implication
-    impounding impresion impression improbably improperly impulsing inability inaccion inaction
-    inactivity inafectada inafectado inatento incaler incense incensed incenses incenso
-    incensor inception inch incident incidentally incienso incising incisions incisiva incisive
-    incisivo inclosing inclusion incoming incomportable inconsecuente inconstant incorrect
-    increada increado increased incrimination incur incurred incursion indebted indecision
-    indented indenting independent indication indications indiccion indicted indicting
-    indifferent indomestica induccion inducted inducting induction inertial ines inextenso
-    infanta infante infantil infantry infants infarction infartar infausto infeccionar
-    infecciosa infeccioso infect infecta infectar infecting infections infectious infectiva
-    infectivo infecto infects infecunda infernal infernar inferred infested infesting inficion
-    infighting inflacion inflamador inflamar inflame inflamed inflames inflar inflated
+    fainter faintest faints fairway fairways fajar fakes faking falashas falca falce falconry
+    falda falla fallow fallowed fallowing falsa falseo falser falsity falsitys falso faltar
+    falte falter falters falto falua fames familys fanal fanny fantasia fantasied fantasies
+    fantasized fantasizes fantasying farce fare farming farmings farms farsanta farta fartal
+    farther farthest fascinated fase fasta fasted fasten fastener fasting fastness fata fatah
+    fates fathered fatherly fathers fatigued fatigues fatiguess fating fatter fattest fattiest
+    faulting fearing fears feasting feather feathers feathery feats featured feble febra febril
+    fecal feces fecho feder federate feedings feeds feelingly fees feint feinted feinting
+    felling fellinis fellow fells femencia fementida fenal fencings fender fending fentanyls
+    feral ferida fermat fernando ferre festal fester feta fetas fetter fettering fetters
+    feuding feverishly fevers fiancees fiances fiasco fictions fiddle fidgeting fielders
+    fielding fieldings fiend fiendish fiends fierra fifes fifteens fifteenth fifth fiftys fight
+    fighter fighters fightings fights figuring filatera filatero filberts filed filet filetear
+    filets filis filled filler fillers filling fillings fills films filtered filthier finagler
+    finagling finance financed finances finchada finchado finder fined finer fines fingered
+    fingers fingir finis finished finisher finishes finishing finishs finiss finnish finnishs
+    finny fireplace fires firms firs firsts firth fished fishing fishings fision fist fitch
+    fitter fitters fitting fittings fiver fives fixating fixatives fixes fixtures fizzy flack
+    flagging flailing flak flake flama flame flamen flaming flamingo flamings flan flanking
+    flanks flapped flapping flaps flared flares flashed flasher flashers flashest flashier
+    flashiest flashily flashings flashs flask flattening flattering flatters flattest flatting
+    flaunted flaunting flavored flaying flecking fleecing fleeting flemings fleshes fleshing
+    flicked flicking flies flightier flights flinging flint flipped flipping flippy flirting
+    flitting floater floating flocked flocking flocks flood flooding flooring floors flopping
+    floppys flor floracion florecer flossing flotacion flour flouring flouting flower flowing
+    flubbing fluente fluffing fluida fluido fluir flunk fluor flurried flurry flurrying flushes
+    flushest flushing flustering flusters flutters fluyente flying foaling foams focusing
+    foetal foisting folding follon followed follower followings follows followup fomentar fomes
+    fond fontanal footed forada forage foraging foras foray foraying force forcible fords fore
+    forebear foremast foreplay fores forested forester forevers forged forger forges forgets
+    forgo forking forks form forma formal formally formante formar formation formats formiato
+    formidar forming formon fornecer fort forte fortes forth fortin forts fortys forums foster
+    fought founding foundling founds fount founts fours fraccion fracking fraction fractional
+    fractura fracturar fracture fractures frade framing france franco frank franking frasca
+    frase fraude frauds freak freaking frecuente freeing freezings freighting freights frente
+    frequency frequented frequenter frequently frequents fresco fretting freud fridge fried
+    friended friendly friendlys fright frighted frighten frightening frightens frighting
+    frights frigid frigido fringing frior frisco frittering fritters frizzing frond fronte
+    fronting fronts frost frote frothier frown frowning frowsy fruente fruicion fruit fruiting
+    fruits frying fudge fueling fuelling fuels fuentes fuentess fugar fulgente fulling fullness
+    fumbled fumblers functional fund fundente fundy funky funnys furente furiente furled
+    furnishing fusentes fusing fussiness fustiest futures fuzziness gaban gabbed gabbing
+    gabbled gabbling gabinete gable gabled gabs gaeas gagging gaias gaily gain gainful gains
+    galas galicosa galled galling gallstone galopear gambled gamboled games gana ganan ganar
+    ganged ganging gangling gangs gansa gaped gapes gaping garamanta garantia garbed garble
+    garbles garbling garbon garbs gardenia gardenias gardenings gardners gargantada gargantear
+    garganteo gargantera gargantez garganteza gargantil garganton gargantona gargantua
+    gargantuan gargantuas gargled garlante garments garnering garry gashing gasolene gasolenes
+    gasoleno gasolina gasolinera gasolines gassed gasses gassiest gassing gatas gates gather
+    gating gavel gazas gazetting gearing gears geeing geeks geldings gelling genas gender
+    generable generala generals generante generated generates generative generator genial
+    gentling gerardos geres germinal germinar gestating gesticular ghanas ghats ghosting gibing
+    gifted gifting giggling gilas giles gills ginas ginger girth givens gives gladdening
+    gladder gladstones glamored glamoured glancing glare glassing glaucomas gleaming gleaning
+    glide glinting gliptica glistening glistens glitches glitching glittering glitters gloaming
+    gloating glossing glower glowing glucometro glucoses glutting gnarlier gnashing goading
+    godel godzilla goings golde golding goldings golfear golosear golpeada golpeado golpeador
+    golpete golpetear golpeteo gomar gong goodby goodbyes goodbys gooks gordilla gores gorge
+    goring gorse gould gown gowned grab grabber grace gracing grade grades gradilla grading
+    grado gradosa gradoso grads gradys graft grafting grain gram grama graminea gramineo gramo
+    granazon granda granddad granddaughters grandeza grandfathered grandfathers grandisona
+    grandisono grandmas grandmothers grandota grandpas grandsons grandura granting granulate
+    grape grapes graphing grappling grasping grass grassing grate grates grava graved gravel
+    graven graver graves gravy grays graze greasiest greasing great greed greek greene greening
+    greens greer greet greeting grepping grievances grieving grilling grinding grinning griping
+    gripped grist grists gritting groan groaning groin grooming grooving gross grouched
+    grouches ground grounded grounder grounders grounding grouping grouse grove grow growl
+    growling grows growths grubbed grubbing grubs grumbled grunting guams guara guarache guarda
+    guarding guardrail guards guaro guello guessing guesting guffs guideline guinchada gules
+    gulling gummier gummiest gummy gunning gunny gunshots gushed gushes gusting guttering
+    gutting haba habar hablador hacked hadnt haemorrhage haemorrhaged haemorrhages haggling
+    hagiografia hailstones hairless hake hakes hala halar hale haling hallar hallow hallowed
+    hallowing hallways halter halved halves halving haman hamans hamming hamper hampered
+    hampering hampon handfuls handing handling handsful handy handys hanged hanger hangings
+    hangs hanks hanna hans hanss happenings harbored harden hardened hardener hardening hardier
+    hardily harding hardings hardy hare hares haring harkened harkening harking harp harper
+    harping harry harrying hart harts hassling haste hasted hastened hastening hastiest hasting
+    hastings hatch hatches hatchets hatching hater haters hates hating hats hatting haughtier
+    haunches haunt haunting havel haven havens haves havoline hawing haying hazarded hazarding
+    hazards haziness hazing headdress headdresses headiest heading headings headline headlong
+    heads heady healer healths healthy heaping hear heard hearings hears hearse hearst
+    heartache heartaches heartbeats heartbreak heartburns heartfelt hearth heartier heartiest
+    heartily heartiness hearts hearty heat heath heating heats heave heaved heaven heavenly
+    heavenss heaves heaviest heavinesss heaving heavys hebes hecho heck heckling hecks heda
+    heeded heeding heeled heeling heels heeps height heightened heightening heir heisting
+    hematites hemencia hemorrhaged hemorrhages hender hepatitiss heralding heras herbs herder
+    herds heren herencia heresy heria herido heridora hermanar hermania hermes herminia
+    herniada herniado herniae hernias hernica herniosa hernista heroes heroida heros herpe
+    herpess herring herrings hers hershels hervida hewed hewer hexes heywoods hibernia hicks
+    hides hiebre hierra hies highness highs hikes hills hinchado hinds hines hing hinging hings
+    hinting hipertension hires hissed hissing historia historic historys hitch hitching hive
+    hived hiving hivs hoarder hoarders hoardings hoariness hoarsely hoarser hoarsest hock
+    hocked hocks hoisting holdings hole holing hollow hollowing homebody homebodys homeless
+    homelesss homes homicida homicide homicides homicidio homing hone honey honked honrable
+    hooding hook hooking hooks hooped hooted hooting hopelessly hopped hopping horada horca
+    horco hording hornia hornless horribly horridly horrified horse hortal horus hose hosed
+    hoses hosing hospitable hospitably hospitals hostilla hoto hound hounding hounds housed
+    houses housmans hovel hover hovering howellss hows huarache hubbards hucha hucho hueca
+    huello huffed huffing huffmans huffs huffy huger hugged huira hulana hulling humada humaina
+    humanal humanar humane humanest humanism humanist humano humar humaza humbled humectar
+    humera humida humita humitera humorada humped humps hunch hunched hunches hunching hungered
+    hungers hungover hungrier hunker hunter hunting huntings hunts hurana hurdling hurds hurled
+    hurling hurls hurrying hurst hursts hurtas hurtling hurto husbanded husbandry husbandrys
+    hushed hushes hushing huskiness hustings hustling huts hutton hydrated hying hypertensions
+    hyphened hyphening hypothetically ibuprofens idealistic identica identico identity
+    identitys idleness idonea idoneo ignara ignorant ignorar ignored ignores ignota ilas ilegal
+    iliquida iliquido illnesses illnesss ills imaged imagerys imaginar imagined imaginero
+    imagines imaging imbalance imodiums imp impasses impassive impatient implication impounding
+    impresion impression improbably improperly impulsing inability inaccion inaction inactivity
+    inafectada inafectado inatento incaler incense incensed incenses incenso incensor inception
+    incidentally incienso incising incisions incisiva incisive incisivo inclosing inclusion
+    incoming incomportable inconsecuente inconstant incorrect increada increado increased
+    incrimination incurred incursion indebted indecision indented indenting independent
+    indication indications indiccion indicted indicting indifferent indomestica induccion
+    inducted inducting induction inertial ines inextenso infanta infante infantil infantry
+    infants infarction infartar infausto infeccionar infecciosa infeccioso infect infecta
+    infectar infecting infections infectious infectiva infectivo infecto infects infecunda
+    infernal infernar inferred infested infesting inficion infighting inflacion inflated
     inflation inflected inflecting inflection inflections inflects inflicted infliction
-    informacion informal informally informational informativa informative informativo
-    infraccion infraction infracto infrequent infurcion infurto infusion ingesting ingestion
-    ingresses inhalar inhale inhaled inhales inhesion inhospital inhumana inicial inimical
-    initialed initially initials initiate injection injections injector injects injure injures
-    injuries inlaying inline inmenso inmision innatural inofenso inpatient inpatients inquilina
-    inquired inquirer insect insecurity inseguro insercion inserted inserting insertion
-    insetted insetting insisted insobornable insocial insolita inspeccion inspected inspecting
-    inspection inspirar instance instantly instruccion instructing instructional instructiva
-    instructive instructivo instructo instructor instructors insulana insulano insulting
-    insumisa insupportable insurances insure insured insureds insurers insures insurgence
-    insurgir insuring integral intemperatura intencion intended intender intensa intensar
-    intensely intenser intensest intension intensive intensivo intention intentional intento
-    interbred interesal interese interina interinar interna internada internado internally
-    internals internar internationally interned internee internes internet interpol interpresa
-    interpretar interprete interpreted interpreter interprets interred interval intervalo
-    intervals intestada intonso inundante inured invaders invasion invencion invented inventing
-    invention invernal invernar inverted inverting invested investing invoices inyeccion
-    ionizing iphone irasco irrision irrupcion isolation ispell issuance iterator ives jable
-    jailbreaks james jangling janna japed japes jatea jaunting jeeps jell jelling jello jells
-    jellying jerkin jerkins jetting jeweling jewelling jigger jiggling jingling jives jiving
-    jocks join joins jointing joints joist joking jolly jorco jorge jouncing jude judged judges
-    jugar juiciest jules jumble jumbles jumental jumped justness jutting karin keats keeling
-    keels keened keens keller kelly kenneled keyboards keystones keyword kicker kicky kidneys
-    killdeer killed killers killings kills kilning kilter kindling kinked kinking kinks kinney
-    kipling kissed kissing kitchener kitchens kitten knack kneading kneeled kneeling knelling
-    knifed knifes knight knighting knits knitting knocker knockers knocking knocks knotting
-    knowingly knowings knuckled kooks kraft laban labe labels labeo labil labio laborear
-    laboreo laborer laborera laborers lace laceracion lacerating lacerations lacing lack lacked
-    lacks lacrimar lacrosse lactation laddered ladders lading lagging lagrimar laida lakes lama
-    lamar lambel lambicar lamentar lames lancer lanchada lande lander landlords lando landry
-    lands landward lanes languages lank lanza lapel lapped laps larder larry lashes lashing
-    lasing lasses lassoing lasted lastimador lastimera lastimero lastimosa lastimoso lastingly
-    lastrear latch latches latching later lather latiente latigueo latter lauder laughing
-    launched launches launching launders lave lawful lawsuits lawyers laxativa laxative
-    laxativo layer laying leach leaching leading leads leafiest leafing leaguing leakiest leal
-    leaner leaning leanings leaping learning lease leashing leasing leathers leaved leaven
-    leavening leaves leaving leavings lechal lecho lecterns lectures lecturing leeds leeks
-    lefter leftovers lega legalistic legals legar legua leja lejar lejio lelia lender lending
-    lenguado lenguaje lenguaz lenguaza lenguda lenguear lengueta lenticular lept lepus lesion
-    lessen lessons lessor lester letal letargia letargica letargico letha lethally lethargy
-    letron lettered letterheads lettering letting leucenia leve levee levees levelers leveling
-    lever levering levers lexico liability libel liber liberation libra librea libro licking
-    lickings licks liebre lied liens liento lies lifeguards lifer lifers lifts ligature light
-    lighted lighten lightened lightening lightens lighters lightest lighthearted lighting
-    lightness lightning liked likes liking lilted lilting limb limed limes liming limit
-    limitada limitado limite limiting limned limps lince lind linde line linea linearly linen
-    linens lineo liner liners linger lining linked links linted linterna linting lints linus
-    liones lionizing lipes lipreading liquid liquida liquidar liquidez liquido lire lirica
-    lision lista listed listening lister listerine listing listings litre litter littering
-    litters livability lived liven livening lives livings lizzy llaca llaga llagar llamador
-    llamargo llamas llamazar llamear llana llapa llapar llave lloro loafing loaning loathing
-    locating lock locke locker locket lockheed locking locus locution lodger lofted lofting
-    logger lolled lomar lone loner longar longed longings longor longuera looked looming looms
-    loons looped looping loops loor loosing looted looting loots loping lopped lopsidedly
-    lording lords loro lorry loser loses losina losino lounging louse lousiness loved loveless
-    lover loving lowe lowed lowers lowery lowing luaus lubricate lucha lucked lucks lue luello
-    lugar lulling lumber lumbers luminaria luminary lumped lunch lunched lunches lunching lunes
-    lurching luring lushes lushness lustiness lusting lymphomas lymphomata lynching lyric
-    lyrical lyrics mabel mable macandon macar macarelo macaroon maceracion maceration macha
-    macho macing maddening madder madly mador magar magnates magnetic magnetism magneto
-    magnetos maido mail mails mains majar majo majors makarios makes makings malar mallarme
+    informacion informal informally informational informations informativa informative
+    informativo infraccion infraction infracto infrequent infurcion infurto infusion ingesting
+    ingestion ingresses inhalar inhale inhaled inhales inhesion inhospital inhumana inicial
+    inimical initialed initially initials initiate injection injections injector injects injure
+    injures injuries injurys inlaying inline inmenso inmision innatural inofenso inpatient
+    inpatients inquilina inquired inquirer insect insecurity inseguro insercion inserted
+    inserting insertion insetted insetting insisted insobornable insocial insolita inspeccion
+    inspected inspecting inspection inspirar instance instantly instruccion instructing
+    instructional instructiva instructive instructivo instructo instructor instructors insulana
+    insulano insulins insulting insumisa insupportable insurances insure insured insureds
+    insurers insures insurgence insurgir insuring integral intemperatura intencion intended
+    intender intensa intensar intensely intenser intensest intension intensive intensivo
+    intention intentional intento interbred interesal interese interina interinar interna
+    internada internado internally internals internar internationally interned internee
+    internes internet interpol interpresa interpretar interprete interpreted interpreter
+    interprets interred interval intervalo intervals intestada intonso inundante inured
+    invaders invasion invencion invented inventing invention invernal invernar inverted
+    inverting invested investing invoices inyeccion ionizing iphone irasco irrision irrupcion
+    isolation ispell issuance itchs iterator ives jable jailbreaks jains jakes james janas
+    jangling janna japed japes jatea jaunting jeeps jell jelling jello jells jellying jellys
+    jerkin jerkins jetting jeweling jewelling jigger jiggling jills jingling jives jiving jocks
+    join joins jointing joints joist joking jolly jorco jorge joses jouncing jude judged judges
+    jugar juiciest jules jumble jumbles jumental jumped jumps justness jutting kaisers kants
+    karin kates keats kecks keeling keels keened keens keepings keller kelly kelps kemps
+    kenneled keyboards keystones keyword kicker kicky kidneys killdeer killed killers killings
+    kills kilning kilter kilters kindling kinked kinking kinks kinney kipling kiplings kirks
+    kissed kissing kitchener kitchens kitten klans klines knack kneading kneeled kneeling
+    knelling knifed knifes knight knighting knits knitting knocker knockers knocking knocks
+    knotting knowingly knowings knuckled kooks kraft kringles kurts laban labe labels labeo
+    labil labio laborear laboreo laborer laborera laborers lace laceracion lacerating
+    lacerations lacing lack lacked lacks lacrimar lacrosse lactation laddered ladders lading
+    lagging lagrimar laida lakes lama lamar lambel lambicar lamentar lames lanas lancer
+    lanchada lande lander landlords lando landry lands landward lanes languages lank lanza
+    lapel lapped laps larder lardners larry lashes lashing lasing lasses lassoing lasted
+    lastimador lastimera lastimero lastimosa lastimoso lastingly lastrear latch latches
+    latching later lather latiente latigueo latter latters lauder laughing laughters launched
+    launches launching launders laundrys laurents lave lawful lawsuits lawyers laxativa
+    laxative laxativo layer laying leach leaching leading leadings leads leafiest leafing
+    leaguing leakiest leal leaner leaning leanings leaping learning lears lease leashing
+    leasing leathers leaved leaven leavening leaves leaving leavings leavingss lechal lecho
+    lecterns lectures lecturing leeds leeks lefter leftovers lega legalistic legals legar
+    legrees legua leisures leja lejar lejio lelia lender lending lenguado lenguaje lenguaz
+    lenguaza lenguda lenguear lengueta lenticular lept lepus lesion lessen lessons lessor
+    lester lesters letal letargia letargica letargico letha lethally lethargy lethargys lethas
+    letron lettered letterheads lettering letting leucenia leukemias leve levee levees levelers
+    leveling lever levering levers lexico liability libel liber liberation libra librea libro
+    licking lickings licks liebre lied liens liento lies lifeguards lifer lifers lifts ligature
+    light lighted lighten lightened lightening lightens lighters lightest lighthearted lighting
+    lightings lightness lightnesss lightning liked likes liking lilas lilted lilting limb limed
+    limes liming limit limitada limitado limite limiting limned limps linas lince lind linde
+    linds line linea linearly linen linens lineo liner liners linger lining linked links lins
+    linted linterna linting lints linus liones lionizing lipes lipreading liquid liquida
+    liquidar liquidez liquido lire lirica lision lista listed listening lister listerine
+    listers listing listings lithiums litre litter littering litters livability lived liven
+    livening lives livings lizzy llaca llaga llagar llamador llamargo llamas llamazar llamear
+    llana llapa llapar llave lloro loafing loaning loathing locating lock locke locker lockes
+    locket lockheed locking locus locution lodger lofted lofting logger lolled lomar lomes lone
+    loner longar longed longings longor longuera looked looming looms loons looped looping
+    loops loor loosing looted looting loots loping lopped lopsidedly lording lords lores loro
+    lorry loser loses losina losino losss lotterys lounging louse lousiness loved loveless
+    lover loving lowe lowed lowers lowery lowes lowing luaus lubricate lucha lucked lucks lue
+    luello lugar lulling lulus lumber lumbers luminaria luminary lumped lumps lunch lunched
+    lunches lunching lunes lupes lupuss lurching luring lushes lushness lustiness lusting
+    lyings lymphomas lymphomata lynching lyric lyrical lyrics mabel mable macandon macar
+    macarelo macaroon maceracion maceration macerations macha macho macing maddening madder
+    madly mador magar magentas maginots magnates magnetic magnetism magneto magnetos maido
+    maigrets mail mails mains majar majo majors makarios makes makings malar mallarme
     malpractices malta maltraer maltratar maltrato maltreat maltreats mamar managing manar
-    mancer manchada manda mandi mando mandy mane manet mange manged mangling manic manido manna
-    manor manse mantenedor mantilla mantillas manutener marbled marching maridazo marin
-    marinated marinating mariners marino mario marion marking markings marlon maron marooned
-    maroons marrido marron marry marty masar masked masking massage massaged massages massed
-    masses massing massively maste master masticar mastigar mata matapalo matarife match
-    matches matching matear material maternal mates mather mating matter mattocks maturation
-    maude maundering maximums maxing mayar maybes mayido mayor mazar mealiest meanings measlier
-    measliest meatiest meats mecer mecha medanosa meddle mediacana mediacion medial mediania
-    mediated mediation medica medicable medicacion medicaids medically medicals medicamentosa
-    medicamentoso medicar medicares medicate medicated medicates medicating medicinal medicinar
-    medicion medico medidamente medieval mediocre meditacion meditate meditation meditations
-    medo meetings meier mejer mejia mejicana mejico mejora melanina melanita melanomas
-    melanomata melecina melico mellowing memes menaza mender mendicacion mending mendocina
-    menes mengua menial menor menses meres merienda meriting mesas mesdames mese meshed meshes
-    messes messiest messing mester metal mete meted meteor meters metes methadon methought
-    metical metier metrical metrication mexicali meyer meyor micha micho middles mientre mierra
-    mightier mightiness mighty migrants migrates migrating miking mildness mile miles miligramo
-    milled miller milligram milling mills millstones mimes mince minded mined mines mingling
-    minuets minus minuses minute minuted minutely minuter minutero minutest mirada mired mirth
+    mancer manchada manda mandi mando mandy mane manets mange manged mangling manic manido
+    manna manor manse mantecas mantenedor mantilla mantillas manutener marbled marching
+    margrets maridazo marin marinated marinating mariners marino mario marion marking markings
+    marlon maron marooned maroons marrido marron marry marty masar masked masking massage
+    massaged massages massed masses massing massively maste master masticar mastigar mata
+    matapalo matarife match matches matching matear material maternal mates mather mating
+    mattocks maturation maturations maude maundering maximums maxing mayar maybes mayido mayor
+    mazar meads mealiest meanings measlier measliest meatiest meats mecer mecha medanosa meddle
+    mediacana mediacion medial mediania mediated mediation mediations medica medicable
+    medicacion medicaids medically medicals medicamentosa medicamentoso medicar medicares
+    medicate medicated medicates medicating medicinal medicinar medicion medico medidamente
+    medieval mediocre meditacion meditate meditation meditations medo meetings meier mejer
+    mejia mejicana mejico mejora melanina melanita melanomas melanomata melecina melico
+    mellowing memes memlings memorys menaza mender mendicacion mending mendocina menes mengua
+    menial menor menses mercados meres merienda meriting mesas mesdames mese meshed meshes
+    meshs messes messiest messing messs mester metal mete meted meteor meters metes methadon
+    methadones methadons methought metical metier metrical metrication metrications meuses
+    mexicali mexicos meyer meyor micha micho micks middles mientre mierra mightier mightiness
+    mights mighty migrants migrates migrating miking mildness mile miles miligramo milled
+    miller milligram milling mills millstones mimes mince minded mined mines mingling minuets
+    minus minuses minute minuted minutely minuter minutero minutest minutias mirada mirth
     mirthless miscuing misdo misdoing mision misled misplay misplays misses missions missive
     missives misspend misstate mista mistaken mistakes misted mister misters misting misused
     misusing mitch miter mitten mixtures moaning mocha mochas mocho mocked mocks modal modelo
-    models modem moderada moderate moderator modes modicamente moer mohada mojada mojel molada
-    moldering molding moldings moler molest molesta molestar molester molesters molestia
-    molesto molestosa molestoso molido momio monada monet monger monkey monoxides monoxilo mont
-    monta monte montes monto monty monument monuments mooed mooing mooney mooning mooted moped
-    moping mopped morado morador moradora moradura moraga moraines morar morava morder moreda
-    morel moreover mores morin moriondo mornings morocada morpheme morrada morrow morse mortal
-    mortally morticed morticing moses mosey mostrada motar motel motes moth mothered mothering
-    motherly mothers moths motin motorcycled motorcycles motoring motril motriz mottle mottles
-    mound mounding mounds mount mounting mounts mourning mouse mousiness moussing mouthe
-    mouthing mouths movers moves movida movies movil movingly mowed mower mowing muddle mueca
-    muer muera muerta muerte muerto muffed muffing muffling muffs mugar muggiest mugriento
-    mulching mulder mules mulling mulso multipla multiples multiplex multiplice multiplied
-    multiplier multiplies multiplo multiply mumbled mumblers mummies mummy munch muncha munched
-    munches munchies munching muncho muneco murdered murderer murders murido murine murmuring
-    muses mushed mushes mushiness mushing musing muskiness mussed mussing mustering mustiness
-    mutating muter muttering mutton mutually nabla nagging named nancer nanking nankings napes
-    narcosis narcotic narcotica narcotico narcotina nares nastiest natal natillas nativity
-    natral natura naturally naturals naught naughtier nauseam nausear nauseate nauseosa naval
-    nave navels naves navio nearby nearing nears neath neatly necesitado necesitar necessity
-    needing needled needling negating negation negativa negatived negatively negatives negativo
-    neighbored neighborly nelly neonatal neonates nephews nervously netter netters netting
-    nettling neumonia neumonica nevar nevera nevero newborns newer newsiest nicked nicking
-    nicks nieces nieve nifty nigger niggling nigh nights nighty nines nintendo nites nits nivel
-    nobel nocimiento nodes noel noes noise nokia nomination nonio nooks noramala norbo noria
-    norial norma normalcy normality norman normando normandy norms noro norse north nosed noses
-    nosiness nosing nosy notching noted nothings notice notices noticiar noticion notified
-    notifying notional nought nova noval novela novelo novels noven noyes nub nuder nudge nueve
-    nuked nuking numbed numbered numbs nursed nurses nurtures nutting oaken oaten oates
-    objected objecting objection obsesion obsessions obstruction obstructions obtained obtains
-    obviates occident occidente occision ocher oculta ocultar ocultis odder oder odometer
-    odrina ofension offering officer officers offices officially officials officiate offings
-    oficial oficiala oficinal oiliness oking older oleander olive olor olvidada olvidado
-    olvidar olvido olvidosa oman omar ominar omit omitting oncoming onrushing opener openings
-    operable operador operadora operante operated operates operatic operation operative
-    operatoria operatorio operators opiate opinar opine opined opining opinions opioid
-    oppression opresiva opresivo option optional optioned orates orations orbiting orcina orco
-    ordaining orden ordering orders ordinar ordinaria ordinary ordination ores orientar
-    originally originals originar originate originea origineo orin orinal orive oriya ornar
-    orto osage oscars oses ostension otter otters ouch ought ours outputs ovations overate
-    overbite overbore overcome overcoming overdo overdoes overdoing overdone overdoses
-    overdrive overjoyed overjoying overjoys overlaid overpaid overprice overrate overridden
-    overrides overripe overrode overrule oversize overtime overtone overused overusing
-    overwrite ovia ovid ovido ovina ovio ovoid owned oxigenado oxigenar oxigonio ozone paar
-    pablar pace paciente pacing packet pacotilla pagar pageants pailful pailfuls pails pailsful
-    paine painfully painkiller paint painted painters painting paintings paints pairar pairs
-    pais paisleys pajar pajea palace palas paletilla palled palling palls palmilla palpitacion
-    palpitating palpitation palsying palta pamper pampon pan pana panca pancilla pancreases
-    panda pandemia pandilla pando paneling pani panica panico panics panil panning pans pansa
-    pantalla panted panthers pants panty papar papin parading paral paralyses paralyze
-    paralyzes paramedic paramedical paramedicals parao parch parches parching pardilla
-    pardoning parear parejo parejura parent parental parented paresa paria parienta pariente
-    paring pario parir paris parity parkinson parlance parlar parlay parlayed parlaying parpar
-    parr parra parrar parrilla parry parsed parses parsing parson parsons parta partaker
-    partakers parte partly partnered parto parts parvenus pasar pascuilla pase pasote passages
-    passe passel passels passer passions passive passives passkeys past pasta pasted pastel
+    models modem moderada moderate moderator modes modestos modestys modicamente moer mohada
+    mojada mojel molada moldering molding moldings moler molest molesta molestar molester
+    molesters molestia molesto molestosa molestoso molido molon momio monada monet moneys
+    monger monkey monoxides monoxilo mont monta monte montes monthlys monto monts monty montys
+    monument monuments mooed mooing mooney mooning mooted moped moping mopped morado morador
+    moradora moradura moraga moraines morava morder moreda morel moreover mores morin moriondo
+    mornings morocada morpheme morphines morrada morrow morse mortal mortally morticed
+    morticing moses mosey mosss mostrada motar motel motes moth mothered mothering motherly
+    mothers moths motin motorcycled motorcycles motoring motril motrins motriz mottle mottles
+    mound mounding mounds mount mounting mounts mourning mournings mouse mousiness moussing
+    mouthe mouthing mouths movers moves movida movies movil movingly mowed mower mowing muchs
+    muddle mueca muerte muffed muffing muffling muffs mugar muggiest mugriento mulching mulder
+    mules mulling mulso multipla multiples multiplex multiplexs multiplice multiplied
+    multiplier multiplies multiplo multiply mumbled mumblers mummies mummy mumps munch muncha
+    munched munches munchies munching muncho muneco murdered murderer murders murido murine
+    murmuring muses mushed mushes mushiness mushing musing muskiness mussed mussing mustering
+    mustiness mutating muter muttering mutton mutually nabla nagging named nams nancer nanking
+    nankings napes narcosis narcosiss narcotic narcotica narcotico narcotina nares nastiest
+    natal natchezs nates natillas nativity natral natura naturally naturals naught naughtier
+    nauseam nausear nauseas nauseate nauseosa naval nave navels naves navio nearby nearing
+    nears neath neatly necesitado necesitar necessity needing needled needling neer negating
+    negation negativa negatived negatively negatives negativo neighbored neighborly nelly
+    neonatal neonates nephews nervously netter netters netting nettings nettling neumonia
+    neumonica nevar nevera nevero newborns newer newsiest nexts nicked nicking nicks nieces
+    nieve nifty nigger niggling nigh nights nighty niles nines nintendo nites nits nivel nobel
+    nocimiento nodes noel noes noise nokia nomes nomination nonio nonsenses nooks noramala
+    norbo noria norial norma normalcy normalcys normality normals norman normando normandy
+    normas norms noro norse north nosed noses nosiness nosing nosy notching noted nothings
+    notice notices noticiar noticion notified notifying notional nought nova noval novela
+    novelo novels noven nowheres noyes nub nuder nudge nueve nuked nuking numbed numbered
+    numberss numbnesss numbs nursed nurses nurtures nutting nyquils oaken oaten oates objected
+    objecting objection obsesion obsessions obstruction obstructions obtained obtains obviates
+    occision ocher ochers oculta ocultar ocultis odder oder odometer odrina ofension offering
+    officer officers offices officially officials officiate offings oficial oficiala oficinal
+    oiliness oking older oleander olive olor olvidada olvidado olvidar olvido olvidosa oman
+    omar ominar omit omitting oncoming onrushing opener openings operable operador operadora
+    operante operated operates operatic operation operative operatoria operatorio operators
+    opiate opinar opine opined opining opinions opioid oppression opresiva opresivo option
+    optional optioned orates orations orbiting orcina orco ordaining orden ordering orders
+    ordinar ordinaria ordinary ordination ores orientar originally originals originar originate
+    originea origineo orin orinal orins orive oriya ornar orto osage oscars oses ostension
+    osteoporosiss otter otters ouch ought ours outputs ovations overate overbite overbore
+    overcome overcoming overdoes overdoing overdone overdoses overdrive overjoyed overjoying
+    overlaid overpaid overprice overrate overridden overrides overripe overripes overrode
+    overrule oversize overtime overtone overused overusing overwrite ovia ovid ovido ovina ovio
+    ovoid owned oxigenado oxigenar oxigonio oxygens ozone paar pablar pace paciente pacing
+    packards packet pacotilla padillas pagar pageants pailful pailfuls pails pailsful paine
+    paines painfully painkiller paint painted painters painting paintings paints pairar pairs
+    pais paisleys pajar pajea palace palas paletilla palled palliations palling palls palmilla
+    palpations palpitacion palpitating palpitation palsying palta pamper pampon pan pana
+    panaches panca pancilla pancreases panda pandemia pandilla pando pandoras paneling pani
+    panica panico panics panil panning pans pansa pantalla panted panthers pants panty panzas
+    papar paperworks papillas papin parading paral paralyses paralyze paralyzes paramedic
+    paramedical paramedicals parao parch parches parching pardilla pardoning parear parejo
+    parejura parent parental parented paresa paria parienta pariente paring pario parir paris
+    parity parkinson parlance parlar parlayed parlaying parpar parr parra parrar parrilla parry
+    parsed parses parsing parson parsons parsonss parta partaker partakers parte partly
+    partnered parto parts partys parvenus pasar pascuilla pase pasote passages passe passel
+    passels passer passings passions passive passives passkeys passs past pasta pasted pastel
     pastes pastiches pastie pastiest pastimes pasting pastizal pasto pasts pastures pasturing
-    pasty pata patched patchier patchiest patching patchy pate patear patel patellas patena
-    patent patents pateo patera paternal paterson pates pateta path patience patienter
-    patientest patiently patilla patin patna patter patty paulilla paunch paunches pause paused
-    pauses pausing paved pavement pavements paving pawns payar paying payments pea peace peach
-    peak peaking pealing peanut pearlier pearling pearly pears pearson pease pebbling pebre
-    pece pecha peche pecio pedaling peddling pedicure pedo peeking peeks peeled peelings peels
-    peeping peeps peering peeving peg pegar peking pelete pender pending penetrate pension
-    pensions peopled peoples peopling peplo pepped peptic perceive perceived percents perching
-    percocero perdido perdigon perdis perdiz perdon perfects peri periling perilous perinola
-    perishing perking perna pernio peron persians persona personae personal personals pertness
-    perverse pesga peste pesticides pestillo pestling petal petenera peter petering peterson
-    peto petrified petting pharmacies pharmacists philters phishing phobos phoned phones phoney
-    phonically phony photoing photon photons phreaking physicals physicians physicist pian
-    picked picker pickering picket picking pickings pickling picks pictured piddle pieced
-    pieces piecing pieing pierce piercingly piercings pieria pignorar piked piking pilaf pilafs
-    pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin pilling pillo pillowing
-    pin pincerna pinch pinched pinches pinching pinchuda pine pined pines pinging pins pint
-    pinza piola piperina pipped piramide pirating pison pissed pisses pissing pista pitch
-    pitchers pitches pitching pitchmen pitting placa placed placel placer places placing
+    pasty pata patched patchier patchiest patching patchs patchy pate patear patel patellas
+    patena patent patents pateo patera paternal paterson patersons pates pateta path patience
+    patiences patienter patientest patiently patilla patin patna patty paulilla paunches pause
+    paused pauses pausing paved pavement pavements paving pawns payar paying payments pea peace
+    peach peaking pealing peanut pearlier pearlies pearling pearly pears pearson pearsons pease
+    peats pebbling pebre pece pecha peche pecio pedaling peddling pedicure pedo peeking peeks
+    peeled peelings peels peeping peeps peering peeving peg pegar peking pelete pender pending
+    penetrate pension pensions peopled peoples peopling peplo pepped pepsis peptic perceive
+    perceived percents perching percocero perdido perdigon perdis perdiz perdon perfects peri
+    periling perilous perinola perishing perking perna pernio peron perons persians persona
+    personae personal personals personas pertness perverse pesga peste pesticides pestillo
+    pestling petal petenera peter petering peterson petersons peto petrified petting pharmacies
+    pharmacists pharmacys philters phishing phobos phoned phones phoney phonically phony
+    photoing photon photons phreaking physicals physicians physicist physicss pian picas picked
+    picker pickering picket picking pickings pickling picks pictured piddle pieced pieces
+    piecing pieing pierce piercingly piercings pieria pignorar piked piking pilaf pilafs pilar
+    pilau pilaus pilaw pilaws pildora piles pilla pilled pillin pilling pillo pillorys
+    pillowing pin pincerna pinched pinches pinching pinchuda pine pined pines pinging pins pint
+    pinza piola piperina pipped piramide pirating pisas pison pissed pisses pissing pista pitas
+    pitch pitchers pitches pitching pitchmen pitting placa placed placel placer places placing
     plaguing plaice plain plainness plains plaiting plana plane planes planing plank planking
-    planks plannings plano plant plantilla planting plantings plants plaste plastering plasters
-    plastica plastico plate platea platilla plating platters plays plaything pleading pleas
-    pleased pleases pleasing pleasure pleating plenario plighted plighting plights plodding
-    plonking plopped plopping plots plotters plotting ploughed ploughing plowing plucking
-    plumbers plunging plunking plushest plying poaching pobre pocho pocked pocketed pockets
-    pocking pocks poda poderosa poderoso podio poignancy poignant poino pointing pointless
-    pointlessly points pointy poisoner poisoners poisonings poisons poisson poked poli police
-    polices policial policing polin poling polio polir polishes polishing polison politics
-    polities polity polkaing polled polling polls pollution polucion pomading pomar ponchada
-    pone pooching poohed pooled popper porcal porco pores poring porpoise porpoises porral
-    porta portable portalon portals portar portatil portending portents portilla portions porto
-    portugal posed poses posesion posing positing poson posses possessing possession
-    possessives possessors postal poste postilla postures posturing potions pots potting pouch
-    pouched pouches pouching pouncing pound pounds pours pouting power powering practica
-    practicaje practical practicar practiced practices practico practicon practise practised
-    practises praise praising praline pralines prancing prank prates prawning praying preacher
-    preaches preaching prebenda precacion precedent precesion precious preciously precising
-    precision precluding predated predicamento predication predicts predio preempts preen
-    preening prelusion prension prentice preparar prepared prepares preposito prepping preps
-    pres presa prescribed prescribes prescribir prescripcion prescriptive prescripto prescrita
-    prescrito present presente presenting presents preserve presiding preso pressing pressured
-    pressures pressurize prest prestino preston preteens pretence pretended pretender pretends
-    pretensa pretense pretension pretenso prevalent prevencion prevenir prevented preventing
-    preventiva preventive preventivo prevents preview previews prevision preys prick pricking
-    pried primaria primor primping princess printing printouts prints priora priors priory
-    prision prison prisoner privation proactive probable probables problema proceeding
-    procesion procession processions proctors procuring produced producer producers produces
-    producir product producta producto productor profanely proferta proferto profesion
-    professing profusa profuso program programa programing programmings programs progressing
-    projection projects promotes prompted prompter prompters promptest promptly prone prong
-    proofing properer proposes proposing proposition propped propping props proscribe
-    proscribed proscribes proscribir proscripcion proscription proscriptions prosperity
-    protects protesting proto provable provably prove proven proventa provento provoked
-    prowlers prowling prying pryor psychiatric psychiatrists psyching puado publishing puches
-    pucho puddling pudor puente puesta puff puffier puffin puffins pugil puke pukes pulls
-    pulping pulpo pulsating pulsed pulses pumped puncha punchier punchiest punchline punchy
-    puncture punctures puncturing punic punished punishes punning puntilla pupal pupila pupilo
-    pupped purchased purchaser purchasers purchases pureeing purest purges purled purling
-    purpler purples purplest purports purposed purposely purse pursing pursuing pusher pushers
-    pushiest pushiness pushing pusses putsches puttering putting puttying puzzling qatar
-    quaffing quaintly quashing queasiest queda quedo queening queering queja quejo quelling
-    quemado quemador quemante quemar quemi quena quenched quenches quenching quera querando
-    queso questing quicio quickens quickies quickness quids quiebro quien quier quieta quiete
-    quietest quieting quieto quiets quijero quilt quilters quilting quilts quima quimia quimico
-    quimo quintero quipping quips quire quirkiest quirking quisling quistarse quita quitante
-    quite quito quivered quivering quizzing quoiting quoits rabel rabid rabin raccoons raced
-    races racine racion racking racoon radiance radiografiar radiografica radiografico
-    radiograma raft rafter raged rages ragging raging raid raida railways rain raining rains
-    raised raises rajar raked rakes raking rally rallying ramps rams ranching randy ranged
+    plankings planks plannings plano plant plantilla planting plantings plants plaste
+    plastering plasters plastica plastico plate platea platilla plating platings platters plays
+    plaything pleading pleas pleased pleases pleasing pleasure pleating plenario plighted
+    plighting plights plodding plonking plopped plopping plots plotters plotting ploughed
+    ploughing plowing plucking plumbers plunging plunking plushest plying pneumonias poaching
+    pobre pocho pocked pocketed pockets pocking pocks poda poderosa poderoso podio poignancy
+    poignant poino pointing pointless pointlessly points pointy poisoner poisoners poisonings
+    poisons poisson poissons poked pokemons police polices policial policing policys poling
+    polishes polishing polison politics polities polity polkaing polled polling polls pollution
+    polucion pomading pomar ponchada pone pooching poohed pooled popper porcal porco pores
+    poring porpoise porpoises porral porta portable portalon portals portar portatil portending
+    portents portilla portions porto portugal posed poses posesion posing positing poson posses
+    possessing possession possessives possessors postal postdate poste postilla postures
+    posturing potassiums potions pots potting pouch pouched pouches pouching pouncing pound
+    pounds pours pouting power powering practica practicaje practical practicar practiced
+    practices practico practicon practise practised practises prados praise praising praline
+    pralines prancing prank prates prawning praying preacher preaches preaching prebenda
+    precacion precedent precesion precious preciously precising precision precluding predated
+    predicamento predication predications predicts predio preempts preen preening pregnancys
+    prelusion prension prentice preparar prepared prepares preposito prepping preps pres presa
+    prescribed prescribes prescribir prescripcion prescriptive prescripto prescrita prescrito
+    present presente presenting presents preserve presiding preso pressing presss pressured
+    pressures pressurize prest prestante prestino preston prestons preteens pretence pretended
+    pretender pretends pretensa pretense pretension pretenso prevalent prevencion prevenir
+    prevented preventing preventions preventiva preventive preventivo prevents preview previews
+    prevision preys prick pricking pried primaria primor primping princess printing printouts
+    prints priora priors priory prision prison prisoner privation proactive probable probables
+    problema proceeding procesion procession processions proctors procuring produced producer
+    producers produces producir product producta producto productor profanely proferta proferto
+    profesion professing profusa profuso program programa programing programmings programs
+    progressing projection projects promotes prompted prompter prompters promptest promptly
+    prone prong proofing properer propertys proposes proposing proposition propped propping
+    props proscribe proscribed proscribes proscribir proscripcion proscription proscriptions
+    prosperity prostata prostates prostrate prostrated prostrates protects protesting proto
+    provable provably prove proven proventa provento provoked prowlers prowling prozacs prying
+    pryor psychiatric psychiatrists psychiatrys psyching puado publishing puches pucho puddling
+    puente puesta puff puffier puffin puffins puke pukes pulls pulping pulpo pulsating pulsed
+    pulses pumped pumps punchier punchiest punchline punchs puncture punctures puncturing punic
+    punished punishes punning puntilla pupila pupilo pupped purchased purchaser purchasers
+    purchases pureeing purest purges purled purling purpler purples purplest purports purposed
+    purposely purse pursing pursuing pusher pushers pushiest pushiness pushing pushs pusses
+    putsches puttering putting puttying puzzling qatar quaffing quaintly quashing queasiest
+    queda quedo queening queering queja quejo quelling quemado quemador quemante quemar quemi
+    quena quenched quenches quenching quera querando queso questing quicio quickens quickies
+    quickness quids quiebro quien quier quieta quiete quietest quieting quieto quiets quijero
+    quilt quilters quilting quiltings quilts quima quimia quimico quimo quintero quipping quips
+    quire quirkiest quirking quisling quistarse quita quitante quite quito quitos quivered
+    quivering quizs quizzing quoiting quoits rabel rabid rabin raccoons raced races racine
+    racings racion racking racoon radiance radiografiar radiografica radiografico radiograma
+    raes raft rafter raged rages ragging raging raid raida railways rain raining rains raised
+    raises rajar raked rakes raking rally rallying ramps rams ranching rands randy ranged
     ranging rank ranking rankings rankle rankling ranted rants rapida rapido rapids rapine
-    raping rapped raps rared rarely rareness rares rarest raring ras rasco rasher rasped
-    raspiest raspilla rasping raster rastillar rastillo rastrilla ratchets rated rateo rating
-    rats rave raved ravel ravening raves raving razar razed razes razing razon razors
+    raping rapped raps rared rarely rareness rares rarest raring ras rasco rasher rashs rasped
+    raspiest raspilla rasping raster rastillar rastillo rastrilla ratchets rated rateo rathers
+    rating rats rave raved ravel ravening raves raving razar razed razes razing razon razors
     reaccionar reach reaching reactions reactiva reactivate reactivated reactivates reactive
     reactivo reader readiest readiness readjust readying realer realista realists reals realty
     ream reaming reams reaped reaping reappear reapplies reaps rearing rearming rears reasoned
@@ -668,184 +703,188 @@ PROTECTED: frozenset[str] = frozenset(
     reclined reclutar recoiled recoleta recollecting recombination recombine recommence
     recommenced recommended recommends recondition reconditions reconfiguration reconocimiento
     recontar recordar recorded recorder recorders recortar recostar recounts recreate recreated
-    recreation recreations recta rectar rectoral rectums recuesta recuestar recuesto recurred
-    redaccion redden redding redemption redeveloping redicion redistricted redouble redoubled
-    redresses reds reduccion reduces reducible reducida reducido reductible reduction reeds
-    reedy reeks reelection reeled reeling reels reenacting refaccion refeccion refertar refile
-    refilled refills refinish reflection reflects reformat reformation refraccion refracting
-    refraction refuge refused refuses refute refuting regal regaling regally regarding
-    regenerate regentar regla reglar regression regulars rehearse reheat reigning reilly
-    reimbursed reimburses reinterpret rejected rejecting rejections relacion relapse relapses
-    relating relation relative relaxing relaying released relieved religious reliquia reliving
-    reloaded reloading rely remaking remanding remembered remembers remembrar remiendo remocion
-    remote remover removers removes removing rempujar renaming render rending rendition
-    renditions rends rene renee reneging renews rengo rent rental renter renumber renumbers
-    reopened reopening repaired repay repaying repeal repeatably repeated repeater repeats
-    repent replaced replaces replaceta replay replayed replaying repletar replication reportar
-    reporte reported reportedly reporter reports repossessions reprension represion repression
-    repressions reprocessing reproduce reprogramming reproved repuesta repuesto repulsing
-    reputedly reputing requeson requested requester requests require requires requited requites
-    rereading rerunning rescatar rescinding rescribir rescued rescuer rescuers rescues rescuing
-    researched researcher researches reseccion reseguir reselling reserve reserved reserves
-    resfriar residing resigned resistant resister resisters resobrar resolution resolved
-    resonate resort resounding resounds respailar respectar respecting respetar respigar
-    respingar respirador respirator respire respired respires respiro responded respondent
-    responder respondon respondona responds response responseo responses responsible responsion
-    responsiva responsively responsivo responso restar restarted restating restriccion restrict
-    restricta restricting restriction restricto restricts restudies resuelta resuelto result
-    resulta resultar resulted resupply retails retainer retaking retal retarding retching
-    retejer retenedor retenir retentar retention rethinking rethought reticular retorcida
-    retort retouched retouches retraccion retracted retracting retraction retractions
-    retraining retrying returned returnee returning returns reunited reuse revealed reveals
-    revel reveling revels revencer revender revenging reventar reventon rever revere reveres
-    reverie reveries revering reversa reversal reversar reversed reverses reverso reverted
-    reverter revery reviewed reviewer reviewers revilers revision revolved revolver rewarding
-    reword rewords reworking rewrites rewriting reyertar rheumatic rhone ribbing ricing rick
-    ricked ricking ricks ridden riddle ridge ridging rife riffle rifled rifles rifted rifting
-    rigging righter rightest righting rightist rightness rigida rile riles rills rimes rina
-    ring ringer ringling rink rinsing ripening ripped ripping rippling rise rite rites ritually
-    rivaling riven roaching roads roaming roasting robbing robre rocin rocked rocket rocks
-    rodas rodia rodillada rodillazo rodillera rodillo rodilluda roiled roistering roisters
-    roles roller roman romes romi romp rompido romps roncha ronchar rondalla ronny ronstadt
-    rooked rooking rooks rooted roped ropes ropilla rose roses rosilla rosiness ross rotating
-    rote rotten rottener roue roues rouge rough roughed roughing round rounding rounds roused
-    rouses route rove roved rover roving rowel rowelled rowelling rowels rower rubes rubio
-    rubles rucho rudder ruedo ruello rues ruffed ruffing ruffling ruffs rugar rugido rugs
-    ruination ruing ruining rule ruled ruler rulers rumana rumbaing rumbled rumbling ruminated
-    ruminating rumination rummy runes ruptures ruse rusentar ruses rush rushed rushes rushing
-    rustiness rutinaria rutting sabio sable sabre sacked sacred sadden saddening sadder sadly
-    saetilla safeguard safeguarded safely sagrado sagrar saint sajar sake salients sallow
-    sallower sallying salpullido salter salutation salve salved salving sames sanar sanction
-    sand sanding sandra sands sandy saner sang sanger sango sangrador sangraza sangredo sangria
-    sangriza santones sapped saps saran sarape sarcotica sarcotico sargenta sarmentar sarong
+    recta rectar rectoral rectorys rectums recuesta recuestar recuesto recurred redaccion
+    redden redding reddings redemption redeveloping redfords redicion redistricted redouble
+    redoubled redresses reds reduccion reduces reducible reducida reducido reductible reduction
+    reeds reedy reeks reelection reeled reeling reels reenacting refaccion refeccion refertar
+    refile refilled refills refinish reflection reflects reformat reformation refraccion
+    refracting refraction refuge refused refuses refute refuting regal regalias regaling
+    regally regarding regenerate regentar regla reglar regression regulars rehearse reheat
+    reids reigning reilly reimbursed reimburses reinterpret rejected rejecting rejections
+    relacion relapse relapses relating relation relative relaxing relaying released relieved
+    religious reliquia reliving reloaded reloading rely remaking remanding remembered remembers
+    remembrar remiendo remocion remote remover removers removes removing rempujar renaming
+    renaults render rending rendition renditions rends rene renee reneging renes renews rengo
+    rent rental renter renumber renumbers reopened reopening repaired repay repaying repeal
+    repeatably repeated repeater repeats repent replaced replaces replaceta replay replayed
+    replaying repletar replication replys reportar reporte reported reportedly reporter reports
+    repossessions reprension represion repression repressions reprocessing reproduce
+    reprogramming reproved repuesta repuesto repulsing reputedly reputing requeson requested
+    requester requests require requires requited requites rereading rerunning rescatar
+    rescinding rescribir rescued rescuer rescuers rescues rescuing researched researcher
+    researches researchs reseccion reseguir reselling reserve reserved reserves resfriar
+    residing resigned resistant resister resisters resobrar resolution resolved resonate resort
+    resounding resounds respailar respectar respecting respetar respigar respingar respirador
+    respirator respire respired respires respiro responded respondent responder respondon
+    respondona responds response responseo responses responsible responsion responsiva
+    responsively responsivo responso restar restarted restating restriccion restrict restricta
+    restricting restriction restricto restricts restudies resuelta resuelto result resulta
+    resultar resulted resupply retails retainer retaking retal retarding retching retejer
+    retenedor retenir retentar retention rethinking rethought reticular retorcida retort
+    retouched retouches retraccion retracted retracting retraction retractions retraining
+    retrying returned returnee returning returns reunited reuse revealed reveals revel reveling
+    revels revencer revender revenging reventar reventon rever revere reveres reverie reveries
+    revering reversa reversal reversar reversed reverses reverso reverted reverter revery
+    reviewed reviewer reviewers revilers revision revolved revolver rewarding reword rewords
+    reworking rewrites rewriting reyertar rheumatic rhone ribbing ricing rick ricked ricking
+    ricks ridden riddle ridge ridging rife riffle rifled rifles rifted rifting rigging riggings
+    righter rightest righting rightist rightness rightnesss rigida rile riles rills rimes rina
+    ring ringer ringling ringlings rink rinsing ripening ripped ripping rippling rise ritalins
+    rite rites ritually rivaling riven roaching roads roaming roarings roasting robbing robre
+    rochas rocin rocked rocket rocks rodas rodia rodillada rodillazo rodillera rodillo
+    rodilluda roiled roistering roisters roles roller roman romes romi romp rompido romps
+    roncha ronchar rondalla ronny ronstadt rooked rooking rooks rooted roped ropes ropilla rose
+    roses rosilla rosiness ross rosss rotating rote rotes rotten rottener roue roues rouge
+    rough roughed roughing round rounding rounds roused rouses route rove roved rover roving
+    rowel rowelled rowelling rowels rower rubes rubio rubles rucho rudder ruedo ruello rues
+    ruffed ruffing ruffling ruffs rugar rugido rugs ruination ruinations ruing ruining rule
+    ruled ruler rulers rumana rumbaing rumbled rumbling ruminated ruminating rumination rummy
+    rumps runes runnings ruptures ruse rusentar ruses rush rushed rushes rushing rustiness
+    rutinaria rutting saars sabio sable sabre sacked sacred saddening sadder sadly saetilla
+    safeguard safeguarded safely safetys sagrado sagrar saint sajar sake sakes salients sallow
+    sallower sallying salpullido salter salutation salve salved salving sames sanas sanction
+    sand sanding sandra sands sandy sanger sangrador sangraza sangredo sangria sangriza
+    santones sapped saps saran sarape sarcotica sarcotico sargenta sargents sarmentar sarong
     sarpullir sars sarta sartal sarten sassed sasses sassiest sassing satan satchels sated
-    saten sates satiating satin sating saturacion saturating saturnal savaging save saver saves
-    savings savoring savvying sawed sawing sawyer sayings scabbed scabbing scabs scads scags
-    scalding scaled scalloped scalping scams scanning scans scanting scare scares scarf scarfed
-    scarfing scarfs scaring scarred scarring scary scathing scats scatting scenarios scenting
-    scheat schelling scheming schooled schooling schools sclerotic scoffing scolding scone
-    scones scooping scoot scooting scope scored scorer scores scorn scorning scotches scotching
-    scots scouring scouting scowling scows scramble scramming scrap scraped scraper scrapers
-    scrapes scraping scrapped scrapping scraps scratched scratches scratchier scratchy scream
-    screeching screened screenings screens screenshots screwing scrimping scrip scrips scripted
-    scripts scrolled scrota scrotums scrounger scrubbing scrunching scuff scuffing sculling
-    scurried scurrying scuttling scything seagoing seal sealer sealing seals seamiest seams
-    searcher seared searing sears season seat seated seating seats sebera seceding secon
-    seconded seconding secondly seconds secresto secreta secretar secrete secreted secreteo
-    secretes secretly secreto secretor secrets sectaria sectario sectional securely securest
-    securing sedante sedately sedater sedates sedatest sedating sedative sedear seder sedera
-    sedero sediento seduce seduced seeded seeding seedling seedlings seeds seeings seeking
-    seeks seeming seep seeping seeps seer seers seething segar segue segueing seguidor segun
-    segura seguron seise selection selenosis sells semana semanal sementar sementina semidea
-    semideo seminars semite senario senate sender sene senera senero sensed senses sensing
-    sensually sept septica septico sequeral sequined serape serenading serer serest serially
-    seriously sermonar seron serous serrated serron servible sesear sesera sestar setal
-    setenario setero seton setter setters setting settings settlers settling sever severally
-    severed severely severer severest severing severity severn severs seviro sewed sewers
-    sewing sexing sexist sexuality shack shackled shackling shade shading shadings shadowed
-    shadowing shadows shadowy shafting shagging shaka shaken shaker shakes shaky shale shallot
-    shallots shallower shallows shame shaming shamming shane shape shapeless shaping shard
-    shared shares shari shark sharking sharpe sharpened sharpening sharping sharpness sharps
-    shave shaved shaves shavings shearing sheathes sheathing shedding sheep sheering sheeting
-    shell shelling shells shelly shelving sheridan shifting shill shilling shills shimmering
-    shingle shingled shingling shinnies shinning shipped shipping shire shirking shirring shirt
-    shirting shits shitting shlepped shlepping shlock shoaling shocking shocks shoed shoeing
-    shoes shogun shone shoo shooed shooing shoon shoos shootings shoots shopped shopping shops
-    shore shored shores shoring shorn shortens shortest shorting shorts shotguns shouldered
-    shoulders shout shouting shouts shove shovel shoveled shoveling shovels shoving shower
+    saten sates satiating satin sating satins saturacion saturating saturations saturnal
+    savaging save saver saves savings savingss savoring savvying sawed sawing sawyer sayings
+    scabbed scabbing scabs scads scags scalding scaled scalloped scalping scams scanning scans
+    scanting scare scares scarf scarfed scarfing scarfs scaring scarred scarring scary scathing
+    scats scatting scenarios scenting scheat schelling scheming schooled schooling schools
+    sclerosiss sclerotic scoffing scolding scone scones scooping scooting scope scored scorer
+    scores scorn scorning scotches scotching scots scouring scouting scowling scows scramble
+    scramming scrap scraped scraper scrapers scrapes scraping scrapped scrapping scraps
+    scratchier scream screeching screened screenings screens screenshots screwing scrimping
+    scrip scrips scripted scripts scrolled scrota scrotums scrounger scrubbing scrunching scuff
+    scuffing sculling scurried scurrying scuttling scything seagoing seal sealer sealing seals
+    seamiest seams searcher seared searing sears season seated seating seatings seats sebera
+    seceding secon seconded seconding secondly seconds secresto secreta secretar secrete
+    secreted secreteo secretes secretly secreto secretor secrets sectaria sectario sectional
+    securely securest securing securitys sedante sedately sedater sedates sedatest sedating
+    sedative sedear seder sedera sedero sediento seduce seduced seeded seeding seedling
+    seedlings seeds seeings seeking seeks seeming seep seeping seeps seer seers seething segar
+    segue segueing seguidor segura seguron seise selection selenosis sells semana semanal
+    sementar sementina semidea semideo seminars semite senario senate sender sene senera senero
+    sensed senses sensing sensually sepsiss sept septica septico sequeral sequined serape
+    serenading serer serest serially seriously sermonar seron serous serrated serron servible
+    sesear sesera sestar setal setenario setero seton setter setters setting settings settlers
+    settling sever severally severals severed severely severer severest severing severity
+    severn severs seviro sewed sewers sewing sexing sexist sexuality shack shackled shackling
+    shade shading shadings shadowed shadowing shadows shadowy shafting shagging shaka shaken
+    shaker shakes shaky shale shallot shallots shallower shallows shame shaming shamming shane
+    shape shapeless shaping shard shared shares shari shark sharking sharpe sharpened
+    sharpening sharping sharpness sharps shave shaved shaves shavians shavings shaws shearing
+    sheathes sheathing shedding sheep sheering sheeting shell shelling shells shelly shelving
+    sheridan shifting shill shilling shills shimmering shingle shingled shingling shinnies
+    shinning shipped shipping shippings shire shirking shirring shirting shits shitting
+    shlepped shlepping shlock shoaling shocking shocks shoed shoeing shoes shogun shone shoo
+    shooed shooing shoon shoos shootings shoots shopped shopping shoppings shops shore shored
+    shores shoring shortens shortest shorting shortnesss shorts shotguns shouldered shoulders
+    shouldnt shouldve shouting shouts shove shovel shoveled shoveling shovels shoving shower
     showered showering showiness showings shown showy shredder shredding shrew shrikes
     shrinking shriveling shriving shrugged shrugging shuck shucking shunning shunting shushing
-    shuts shuttering shutting shying shysters sicked sicken sicking sicklier sicks sidelines
-    siderosis sidney sierra sifted sifter sifters sifting sigh sighed sighs sighting sightings
-    sightless sights signaled signatory signatura signatures signer signet signo silas silepsis
-    sill sillin silliness sills silting silvering simile sinclair sine sing singe singed
-    singeing singer singing singles singling sings singular singulars sinister sinker sinks
-    sinned sins sipped sipping sired sires sison sisterly siting sitter sitters sittings
-    situating situation sizing skating skeptic skeptics sketches skewer skidding skiff skill
-    skimming skimped skimping skinless skinning skipper skippered skippering skippers skirting
-    skitters skying slabbed slabbing slabs slack slacked slacking slags slake slaked slaking
-    slalomed slams slanting slap slapping slashed slashes slashing slathering slating slats
-    slaughter slaughters slaved slavering slaving slavs slaying slayings slays sledding
-    sledging sleek sleeking sleepier sleepily sleeps sleet sleeting sleety slewing slice
-    slicked slicker slickers slickest slicking slider slides slight slighted slighter slighting
-    slightness slights slime sling slinging slinking slipper slippers slippery slipping slips
-    slit slithering slitting slivering slogging sloping slopped slopping sloppy slops sloshing
-    slots slotting slouched slouches sloughed sloughing slowed slower slows slugging sluicing
-    sluing slumbers slumming slumping slung slur slurp slurped slurping slurs smacker smackers
-    smacking smalls smart smarted smarting smartness smashed smashing smattering smearing smell
-    smelling smelting smelts smiled smiles smiley smirches smirking smite smock smocked
-    smocking smoked smoker smokes smokey smoky smoldering smoothed smoother smoothes smoothing
-    smote smothered smothers smoulder smoulders smuggest smuggling snacked snacking snagging
-    snake snaked snaking snapped snapping snaps snare snared snarfing snaring snarling snatches
-    snatching sneak sneaking sneering snell snicker snickers snide sniff snifters snipped
-    snipping snitch snitched snitches snitching snits sniveling snooping snoot snoozing snore
-    snores snoring snorts snot snots snout snowed snowing snows snubbing snuck snuff snuffing
-    snuggest snugging snuggling soakings soaped soaping soaps soared soaring soars sober sobra
-    socia sociable sociably socially socials societal sock socked socket socking socks sodas
-    sodden soften softness soggiest solacing sole solen soles solicits solivion sollamar
-    solucion solutions solutiva solutivo solver sombre somethings sometica sometime soot
-    soothing soportable soportal sopped sopping sorbible sordilla soreness sorer sorest sorra
-    sorrow sort sorta sorting sorts soses sotol sotole sots sough soughed soughing sought sound
-    soundest sounding soundings sourcing sourest souring sours souse south sowed sower sowing
-    sows spain spake spangled spangles spangling spanking spanning spare spared spareness
-    sparing sparking sparring spars spartan spartans spats spatting spaying speaks spear
-    spearing speccing specious speck specking speckling speeches speeding spelling spellings
-    spells spelt spending spheroids sphinges spieling spill spilling spills spilt spindles
-    spine spinners spinning spinster spinsters spiraling spiriting spit spiting spits splashes
-    splashier splashing splat splatted splatting splaying splint splinting splits splitting
-    splittings splotchy splurged splurging spluttering spock spoiling spoke sponging spoofing
-    spook spooking spool spooling spools spooning spooring spore spores sport sporting sports
-    spot spottier spouses spouting spouts spraining sprawled spraying spreeing springing sprint
-    sprinted sprinting spritzing sprocket sprouting sprucing spurious spurning spurred spurring
-    sputtering spying squarest squaring squashed squatting squeaking squealing squeeze squeezed
-    squeezer squeezes squinting squiring squirming squishing stabbings stable stabled stablest
-    stabling stack stacked stacking stael staff staffing stafford staging stagings staid stain
-    staining stainless stains stair stairway stake staked stakes staking stale stalin staling
-    stalking stalkings stall stalling stamping stan stanched stanches standing stands stank
-    stapling star starched starches starching stare stared staring stark starlets starlight
-    starling starlings starr starred starring starry stars starter starters starting startled
-    startles startling starts starved starvings stashes stashing stat stated staten static
-    station stations statistic statistical statures staved staving staying stead steadies
-    steads steadying steak steaks steam steaming steams steel steeling steels steep steeping
-    steering stemming stems stenches stepbrother stepdads stepfathers stepmoms stepmothers
-    stepped stepping sterling sternums steroid stick sticker stickers stickier stickies
-    stickler stickpin stickpins stiffing stiffs stifling stile stilling stillness stills stilt
-    stine stinging stings stingy stink stinking stint stinting stippled stippling stirling
-    stirring stirs stitch stitched stitching stock stocking stockings stockpile stockpiled
-    stockpiles stoke stoked stokes stoking stol stolen stoles stomachaches stomached stomachs
-    stomped stomping stone stoner stoners stoney stoniest stony stood stoop stooped stooping
-    stoops stoppard stopper stoppered stoppering stoppers stored stores storey stork storm
-    storming stormy stoutness stove stoves stowe stowed stowing stows straddle straddled
-    straddles straddling strafing straggle straggled straggler stragglers straggles straggling
-    straggly straighten straighter straights strain strained strainer straining strand stranded
+    shuts shuttering shutting shying shysters sians sicked sicken sicking sicklier sicks
+    sidelines siderosis sidney sierra sifted sifter sifters sifting sigh sighed sighs sighting
+    sightings sightless sights signaled signatory signatura signatures signer signet signo
+    silas silepsis sill sillin silliness sills silting silvering simile sinclair sine sing
+    singe singed singeing singer singing singings singles singless singling sings singular
+    singulars sinister sinker sinks sinned sins sinuss sipped sipping sires sison sisterly
+    siting sitter sitters sittings situating situation sizing skating skeptic skeptics sketches
+    skewer skidding skiff skill skimming skimped skimping skinless skinners skinning skipper
+    skippered skippering skippers skirting skitters skying slabbed slabbing slabs slack slacked
+    slacking slags slake slaked slaking slalomed slams slanting slap slapping slashed slashes
+    slashing slathering slating slats slaughter slaughters slaved slavering slaving slavs slaws
+    slaying slayings slays sledding sledging sleek sleeking sleepier sleepily sleeps sleet
+    sleeting sleety slewing slice slicked slicker slickers slickest slicking slider slides
+    slight slighted slighter slighting slightness slights slime sling slinging slinking slipper
+    slippers slippery slipping slips slit slithering slitting slivering slogging sloping
+    slopped slopping sloppy slops sloshing slots slotting slouched slouches sloughed sloughing
+    slowed slower slows slugging sluicing sluing slumbers slumming slumping slung slurped
+    slurping smacker smackers smacking smalls smart smarted smarting smartness smashed smashing
+    smattering smearing smell smelling smelting smelts smetanas smiled smiles smiley smirches
+    smirking smite smock smocked smocking smockings smoked smoker smokes smokey smokings smoky
+    smoldering smoothed smoother smoothes smoothing smote smothered smothers smoulder smoulders
+    smuggest smuggling snacked snacking snagging snake snaked snaking snapped snapping snaps
+    snare snared snarfing snaring snarling snatches snatching sneaking sneering snell snells
+    snicker snickers snide sniff snifters snipped snipping snitch snitched snitches snitching
+    snits sniveling snooping snoot snoozing snore snores snoring snorts snot snots snout snowed
+    snowing snows snubbing snuck snuff snuffing snuggest snugging snuggling soakings soaped
+    soaping soaps soared soaring soars sober sobra socia sociable sociably socially socials
+    societal sock socked socket socking socks sodas soften softness soggiest solacing sole
+    solen soles solicits solivion sollamar solon solucion solutions solutiva solutivo solver
+    sombre somebodys somethings sometica sometime soothing soots soportable soportal sopped
+    sopping sorbible sordilla soreness sorer sorest sorra sorrow sort sorta sorting sorts soses
+    sotol sotole sots sough soughed soughing sought sound soundest sounding soundings sourcing
+    sourest souring sours souse south sowed sower sowing sows spain spains spake spangled
+    spangles spangling spanking spanning spare spared spareness sparing sparking sparring spars
+    spartan spartans spats spatting spaying spearing speccing specious specking speckling
+    speeches speechs speeding spelling spellings spells spelt spending spendings spheroids
+    sphinges spieling spill spilling spills spilt spindles spine spinners spinning spinster
+    spinsters spiraling spiriting spit spiting spits splashes splashier splashing splat
+    splatted splatting splaying splint splinting splits splitting splittings splotchy splurged
+    splurging spluttering spock spoiling spoke sponging spoofing spook spooking spool spooling
+    spools spooning spooring spore spores sport sporting sports spot spottier spouses spouting
+    spouts spraining sprawled spraying spreeing springing sprint sprinted sprinting spritzing
+    sprocket sprouting sprucing spurious spurning spurred spurring sputtering spying squarest
+    squaring squashed squatting squeaking squealing squinting squiring squirming squishing
+    stabbings stable stabled stablest stabling stack stacked stacking stael staels staff
+    staffing stafford staging stagings staid stain staining stainless stains stair stairway
+    stake staked stakes staking stale stalin staling stalins stalking stalkings stall stalling
+    staminas stamping stan stanched stanches standing stands stank stans stantons stapling star
+    starched starches starching stare stared staring stark starlets starlight starling
+    starlings starr starred starring starrs starry stars starter starters starting startled
+    startles startling starts starved starvings stashes stashing stat stated staten statens
+    static statics station stations statistic statistical statures staved staving staying stead
+    steadies steads steadying steak steaks stealths steam steaming steams steel steeling steels
+    steep steeping steering stemming stems stenches stepbrother stepdads stepfathers stepmoms
+    stepmothers stepped stepping sterling sterlings sternums steroid stick sticker stickers
+    stickier stickies stickler stickpin stickpins stiffing stiffs stifling stile stilling
+    stillness stills stilt stines stinging stinking stinting stippled stippling stirling
+    stirring stirs stitch stitched stitching stitchs stock stocking stockings stoke stoked
+    stokes stoking stol stolen stoles stomachaches stomached stomachs stomped stomping stone
+    stoner stoners stoney stoniest stony stood stoop stooped stooping stoops stoppard stopper
+    stoppered stoppering stoppers stored stores storey stork storm storming stormy storys
+    stoutness stove stoves stowe stowed stowes stowing stows straddle straddled straddles
+    straddling strafing straggle straggled straggler stragglers straggles straggling straggly
+    straighten straighter straights strain strained strainer straining strand stranded
     stranding strangely stranger strangers strangest strangler stranglers strap strapped
     strapping strawing straying streak streaked streaking streaky streaming streams streets
-    stretches stretching strew stricken strides striding strike striker strikers striking
-    string stringed stringer stringers stringier stringing stripe stripes striping stripped
-    stripper stripping strips stript strives striving strobe strode stroked strokes stroking
-    strolled stroller strongest strongly strop stropped stropping strove struggled struggles
-    strung stuart stubbed stubbing stud studied studios studious studlier studliest studly
-    studs stuffing stuffs stuffy stumbled stumping stun stunk stunning stuns stunt stunting
-    sturdier sturdiest sturdy stuttering style subbing subconscious subeo subido subir subito
-    subsidio subtender sucio suck sucker sudan sudar suede suerte suffer suffocated suffocates
-    sufocante sugaring sugary suggested suggester suggests suicides suits sullenly sullying
-    sumar summaries summarily summarize summary sunblock sunder sundering sung sunless sunning
-    sunny superb supers suplemento supper supple supplemental supplemented supplements
-    supplication supplied supplies supported supporter supports suppose supposedly supposes
-    supresion surcease surer sureste surgente surges surliest suroeste surrender suspected
-    suspendedor suspenders suspends suspense suspirar sutton suture sutured swabbed swabbing
-    swagging swallows swamped swamping swanking swapping swaps swarming swashed swashing swat
-    swatch swatches swathing swats swatters swatting swaying swear swearing swears sweaters
-    sweating sweaty sweep sweeping sweepings sweet sweets swellings swells swept swerving
-    swigging swill swilling swindled swindles swing swinging swirling swished swishing switched
-    switcher switches switching swiveling swivelling swooning swooping swopped swopping swords
+    streps stretches stretching strew stricken strides striding strifes strike striker strikers
+    striking string stringed stringer stringers stringier stringing stripe stripes striping
+    stripped stripper stripping strips stript strives striving strobe strode stroked strokes
+    stroking strolled stroller strongest strongly strongs strop stropped stropping strove
+    struggled struggles strung stuart stubbed stubbing stud studied studios studious studlier
+    studliest studly studs studys stuffing stuffs stuffy stumbled stumping stun stunk stunning
+    stuns stunt stunting sturdier sturdiest sturdy stuttering style subbing subconscious subeo
+    subido subir subito subsidio subtender sucio suck sucker sudan sudar suede suerte suffer
+    suffocated suffocates sufocante sugaring sugary suggested suggester suggests suicides suits
+    sullenly sullying sumar sumps sunblock sunder sundering sung sunless sunning sunny superb
+    supers suplemento supper supple supplemental supplemented supplements supplication supplied
+    supplies supplys supported supporter supports suppose supposedly supposes supresion
+    surcease surer sureste surgente surges surliest suroeste surrender suspected suspendedor
+    suspenders suspends suspense suspenses suspirar sutton suture sutured swabbed swabbing
+    swagging swallows swamped swamping swanking swapping swaps swarming swashed swashing swatch
+    swatches swathing swats swatters swatting swaying swearing swears sweaters sweating sweatss
+    sweaty sweep sweeping sweepings sweets swellings swells swept swerving swigging swill
+    swilling swindled swindles swing swinging swirling swished swishing switched switcher
+    switches switching switchs swiveling swivelling swooning swooping swopped swopping swords
     swore swung symptom synching syringing systemic systems tabbed tabbing tabes tabinete tabla
     tablar tableaus tabled tableo tables tablet tableta tableteo tacking tackling tact tagging
-    tailless taint tainted tainting tajar taker takers takings tale talentuda tales talin talle
-    tallness tallying tambien tamer tames taming tammy tamped tampered tampers tampons tangling
-    tango tangoing tanning tantalize tantalizing tanza taped taper tapes taping tapon taque
-    taray tarde tardy tared tares tarin taring tarpon tarriest tarro tarrying tars tart tartan
-    tartness taruma tasked tasking taste tasted taster tastiest tasting tatar tatter tattooed
+    tailless taint tainted tainting tajar taker takers takings takingss tale talentuda tales
+    talle tallness tallying tambien tamer tames taming tammy tamped tampered tampers tampons
+    tangling tango tangoing tanning tantalize tantalizing tanza taped taper tapes taping tapon
+    taque taray tarde tardy tares tarin taring tarpon tarriest tarro tarrying tars tart tartan
+    tartness taruma tasked tasking taste tasted taster tastiest tasting tatar tates tattooed
     tattoos taught taunting taxes taxing teachers teaches teaching teak teaks teal teals
     teaming teams tear teariest teary teas teasing teat teats tech techo teeing teems tegue
     tejar telling temped temper temperate temperatures tempered tempter tempters tencion tended
@@ -853,97 +892,102 @@ PROTECTED: frozenset[str] = frozenset(
     tengue tenienta teniente tense tenser tensino tensions tenso tenson tentacle tentacular
     tented tents tenuo tenure tenuring terciada termidor terminador terminajo terminal
     terminals terminate terminator terminus terriblez terribleza terribly terrific terrifica
-    terrifico terrifies terry testable testar tested testicles testiculo testified testiguar
-    tests texas texes texto textually textured thank thankful thanking tharp thatcher thatches
-    thatching theaters theatres thebes thee thees theirs theme themes theorems theories theresa
-    therese theses thiamine thick thickest thieving thigh thin thine thinkers thinks thinner
-    thinness thinnest thinning thins thirst thirsted thirstily thirsts thong thongs thorough
-    thrashing threaded threading threat threateningly threes thriving throats throaty throb
-    throbs throe throes throng thronging throwers thrown thunderclaps thunders thunk thwacked
-    thyroids tick ticked ticker ticking tickling ticks tided tides tidiness tiding tied tiento
-    tierna tierra ties tiff tightened tightens tighter tightest tights tikes tiled tiles till
-    tilled tiller tilling tills timar timed timer timers timex timmy tincture tinctures
-    tincturing tinder tine tines ting tinge tingeing tinging tingle tinglings tingly tings
-    tinkling tinseling tiple tipped tippling tipsters tirade tire tires tizne tizzy toads toady
-    toadying toar toasting tobar tocar toda toddle toddled toddlers toddles toddy todia toffee
-    togas toggling toison tokay token tokes toking toldilla toldillo tole tolerate tolled toma
-    tomas tomes tomillo tommy tonar toned tonel toneless tones tongo tongued tongues tonguing
-    tonillo tontillo tool tools tooted toothless topar topped topping toppings toppling
-    topsides toracica torada torca torce torch torched torches torcido torco tordilla tordillo
-    tore tores torillo tornados tornillo torpida torrida torsi torta tortes tortillo tory tose
-    totes touche touchier touchiest touching touchy tough toughens toughest touring tours
-    tovido towed towelling tower towers toying tozar trabar trabe traca traccion trace traci
-    tracing tracings track tracking traction tracto tracts tracy traded trader trades traduced
-    traducing trafagar trafficker traffickers tragador tragante tragaz tragon trail trailing
-    traina trains traipsed traipsing trait traje trajin trama tramador tramadora tramar
+    terrifico terrifies terrs terry testable testar tested testicles testiculo testified
+    testiguar testosterones tests tets texas texes texs texto textually textured thank thankful
+    thanking tharp thars thatcher thatches thatching thats theaters theatres thebes thee thees
+    theirs theme themes theorems theories theresa theresas therese thereses theses theyve
+    thiamine thick thickest thieving thigh thin thine thinkers thinkings thinks thinner
+    thinness thinnesss thinnest thinning thins thirst thirsted thirstily thirsts thirtys thong
+    thongs thorough thrashing threading threat threateningly threes thriving throats throaty
+    throbs throe throes throng thronging throwers thrown thunderclaps thunders thunk thurmans
+    thwacked thyroids tick ticked ticker ticking tickings tickling ticks tides tidiness tiding
+    tied tiento tierna tierra ties tiff tightened tightens tighter tightest tightnesss tights
+    tikes tiles till tilled tiller tilling tills timar timed timer timers timex timexs timmy
+    tims tincture tinctures tincturing tinder tine tines ting tingeing tinging tinglings tings
+    tinkling tinseling tiple tipped tippling tipsters tirade tires tizne tizzy toads toady
+    toadying toar toasting tobar tocar toda todays toddle toddled toddlers toddles todds toddy
+    todia tods toffee togas toggling togos toison tojos tokay token tokes toking toldilla
+    toldillo tole tolerate tolled tolon toma tomas tomes tomillo tommy tonar toned tonel
+    toneless tones tongo tongued tongues tonguing tonights tonillo tontillo tool tools tooted
+    toothless topar topped topping toppings toppling topsides toracica torada torca torce torch
+    torched torches torcido torco tordilla tordillo tore tores torillo tornados tornillo
+    torpida torrida torsi torta tortes tortillo tory tose tosss totes totos touche touchier
+    touchiest touching touchs touchy tough toughens toughest touring tours tovido towed
+    towelling tower towers toying tozar trabar trabe traca traccion trace traci tracing
+    tracings track tracking traction tracto tracts tracy traded trader trades traduced
+    traducing trafagar trafficker traffickers tragador tragaz tragon trail trailing traina
+    trainings trains traipsed traipsing trait traje trajin trama tramador tramadora tramar
     tramming tramo trampear trampero tramping trampling tramps trams tran transeat translated
     translates translator transmute transplanted transplants trape trapo trapped trapping traro
     trasegar trasgo trash trashing traslata traslato traspirar trasplante tratador tratar trato
     traumas traumata traverse travo trawling trazador trazar trazo treachery tread treading
-    treadling treads treas treason treasure treaties treating treatments treats treaty tree
-    treed trekking tremadal tremble trembled trembles tremol trendier trending trent treparse
-    tresalba tress trestiga treta triad trial trialing triangle triangles trice tricking tricks
-    trickster tricky tries trifle trigo trikes trile trilling trimesters trimestre trina
-    trinacria trinar tripe tripla triplano tripled triples triplet triplets triplice tripling
-    triplo triply trippe tripping tristan trite trocable trolled trolling tromping tronchar
+    treadling treads treas treason treasons treasure treaties treating treatments treats treaty
+    tree treed trekking tremadal trendier trending trent treparse tresalba tress trestiga treta
+    triad trial trialing triangle triangles trice tricking tricks trickster tricky tries
+    triestes trifle trigo trikes trile trilling trimesters trimestre trina trinacria trinar
+    tripe tripla triplano tripled triples triplet triplets triplice tripling triplo triply
+    trippe trippes tripping tristan tristans trite trocable trolled trolling tromping tronchar
     troop trooping tropilla trote trotters trotting troubled troubles trough trouping trowel
     trowels truce trucks truco trudging trued truing trumping truncada trunk trunking trussing
-    trusting truthers trysting tsars tuck tudor tumbled tumblers tummies tumo tumor tuned
+    trusting truthers trysting tsars tuck tumbled tumblers tummies tummys tumo tumor tuned
     tuneless tuning tunny turfed turfing turgencia turgente turing turlerin turmerics turner
-    turns tushes twain twanging tweaking tweaks twelves twerk twerking twine twingeing twinging
-    twink twinkling twinning twister twisters twisting twitch twitches twitted twitting tying
-    tykes tyree tzars ubio ubre udder ulcera ulceration ulcers ultrasounds umber umped unafraid
-    unaltered unattached unbearably unbeatable unbeaten unbecoming unblock unblocks unbreakable
-    unbroken unburden unbutton uncalled unchanged uncleaner uncles unconcerned unconsciously
-    unconsciousness uncontrollable uncouple undeceive undecided underhand undersea understands
-    understate understated understood underwent undresses uneasiest unedited unemotional
-    unending unevenly unfeeling unfettered unfits unfitted unfriend unfriends unheeded unible
-    uninjured unintentionally unit unitaria unitas unite unites unity unknowing unleaded
-    unlimited unlisted unload unloaded unloading unlocked unlocks unmaking unmissed unnatural
-    unneeded unnoticed unofficial unopened unoriginal unreadable unrealistic unrolled unsaying
-    unscrambled unscrambles unseeing unsigned unstable unsteady unstopped unstopping unsuited
-    unswerving untested unthinking untie untied untitled untouched untwisted unusable unwanted
-    upbringing upcoming updated updater updates upending upgraded upgrading upholding uplifted
-    uplifting uploads upraised uprights upstairs upstarted upturned upturning urged urgencia
-    urgente urgently urinal urinario urinate urinates urns ursulina urticacea usability usable
-    uses ushering ushers usurious util uttering vacacion vacating vacation vaccinate vaccinates
-    vaccines vacciniea vaccinieo vaida valance valances valencia valiums valve vanishing vaped
-    vapes vapid varar variance vaseline vasta vaster vastest vaunting veeps vehicles vehiculo
-    veinteno vejar velete vender vending venenosa venenoso venerante venerate venerated
-    venerates venero veneto venial venino ventanal verdi verified versatil versified versions
-    vertebral vertible vesicle vesicles vesicular vesta vetting viability vice vices victoria
-    victrola video viento vigencia vila vileness villa vilo vince vines vinolencia vinson vinta
-    viol violacion violador violar violario violas violation violator violenta violento violon
-    viols vireos virginal virola viron virulence virulencia visa visibility visioned visions
-    visir visita visiting visiton visits viso visor vistas vistillas visto vitamina vitola
-    vitus vivar vivencia vivid vivienda vivienne viviente voace voiced void voila voile
-    volantin volition volvedor vomico vomitado vomitiva vomitivo vomiton vomitona vomits
-    vortices votes vouch vouched vouchers vouches vouching vowel vowels vultures vying wader
-    waders wading wafer wafers wafted wafts wager wagers wagging waggling waging waist waists
-    waite waited waiter waiters waiting waits waken wakening wakes waling walkways walled
-    walling walloped wallow wallowed wallowing walter walters waltzing wanda wands waned wanes
-    wangling waning wanked wankel wanking wanks wantoned warbled warbling warder warding wards
-    wariness waring warming warnings warping warring warts warty washed washing washings waste
-    waster wasters wastes wasting watch watchers watches watching watery wats watts waved waver
-    wavers waviness waving waxing wayfaring weakling wealth weaponry weapons weariest weariness
-    wearing wears wearying weathers weave webisodes wedder weddings weeded weeding weeds weeing
-    weepings weeps wees weigh weighing weighs weighted weighting weights weighty weir weirdo
-    weirs welcoming welder welling welshing wended wending wesson wetter wetting whacker
-    whackers whackier whacking whale whamming whams whatsoever wheat wheedling wheel wheeling
-    wheeze wheezier wheezy whelping wheres wherever whets whetting whiled whiles whine whipping
-    whisking whist whit whiten whitener whiter whites whiting whitings whits whittling whizzing
-    wholes whomever whooping whopping whore whose wicked wicker wicks wiggling wight wights
-    wildness wile wiles wiliness willed willing wills wince winced winch winching windex
-    windowed windpipes windshields wined wines winged winger winging winked wipes wired wires
-    wises wisher wishes wist wistaria witch witching witting wives wizes wobble woke women wong
-    wonted woods wording wordings wordy wore worked workings works worlds worming worms wormy
-    worrier worriers worries worrying worsen worsting worsts worthies worthiest worthiness
-    worthy wotan woulds wounding wounds woven wrangled wrangles wrangling wrapping wreak
-    wreaking wreath wreathe wreathed wreathes wreathing wrecking wrest wresting wrests wriest
-    wright wring wringing writ writer writers writhe writhes writhing writings writs wronging
-    wrongs wroth wrung yachting yalta yanking yates yeahs yearlies yearling yearly yearn
-    yearning yearns yeas yeastiest yeats yelling yellowing yeses yessed yesterdays yocks yodel
-    yoking yore yours youth yules yummiest yummy yure zaida zampon zincking zinger zinging zola
-    zonked zoomed
+    turns tushes twain twanging tweaking tweaks twelves twentys twerk twerking twine twingeing
+    twinging twink twinkling twinning twister twisters twisting twitch twitches twitted
+    twitting tying tykes tylenols tyree tzars ubio ubre udder ulcera ulceration ulcers
+    ultrasounds umber umbers umped umps unafraid unaltered unattached unbearably unbeatable
+    unbeaten unbecoming unblock unblocks unbreakable unbroken unburden unbutton uncalled
+    unchanged uncleaner uncles unconcerned unconsciously unconsciousness unconsciouss
+    uncontrollable uncouple undeceive undecided undersea underwears underwent undresses
+    uneasiest unedited unemotional unending unevenly unfeeling unfettered unfits unfitted
+    unfriend unfriends unheeded unible uninjured unintentionally unit unitaria unitas unite
+    unites unity unitys unixs unknowing unleaded unlimited unlisted unloaded unloading unlocked
+    unlocks unmaking unmissed unnatural unneeded unnoticed unofficial unopened unoriginal
+    unreadable unrealistic unrolled unsaying unscrambled unscrambles unseeing unsigned unstable
+    unsteady unstopped unstopping unsuited unswerving untested unthinking untie untied untitled
+    untouched untwisted unusable unwanted upbringing upcoming updated updater updates upending
+    upgraded upgrading upholding uplifted uplifting upraised uprights upstairs upstarted
+    upturned upturning urged urgencia urgencys urgente urgently urinario urinate urinates
+    urinations urines urns ursulina urticacea usability usable uses ushering ushers ussrs
+    usurious util uttering vacating vacation vaccinate vaccinates vaccines vacciniea vaccinieo
+    vaida valance valances valencia valiums valve vanishing vaped vapes vapid varar variance
+    vaseline vasta vaster vastest vaunting veeps vehicles vehiculo veinteno vejar velete vender
+    vending venenosa venenoso venerante venerate venerated venerates venero veneto venial
+    venino ventanal verdi verified versatil versified versions vertebral vertible vesicle
+    vesicles vesicular vesta vetting viability viagras vice vices victoria victrola video
+    viento vigencia vila vilas vileness villa vilo vince vines vinolencia vinson vinta viol
+    violacion violador violar violario violas violation violator violences violenta violento
+    violon viols vireos virginal virola viron virulence virulencia viruss visa visibility
+    visioned visions visir visita visiting visiton visits viso visor vistas vistillas visto
+    vitamina vitola vitus vivar vivencia vivid vivienda vivienne viviente voace vodkas voiced
+    void voila voile voiles volantin volition volvedor vomico vomitado vomitiva vomitivo
+    vomiton vomitona vomits vortices votes vouch vouched vouchers vouches vouching vowel vowels
+    vultures vying wader waders wading wafer wafers wafted wafts wager wagers wagging waggling
+    waging waist waists waite waited waiter waiters waites waiting waits waken wakening wakes
+    waling walkways walled walling walloped wallowed wallowing walter walters walterss walts
+    waltzing wanda wands waned wanes wangling wangs waning wanked wankel wanking wanks wantoned
+    warbled warbling warder warding wards warfares wariness waring warming warnings warping
+    warring warts warty washed washing washings waste waster wasters wastes wasting watch
+    watchers watches watching waterss watery wats watts waved waver wavers waviness waving
+    waxing wayfaring weakling wealth weaponry weapons weariest weariness wearing wears wearying
+    weathers weave webisodes wedder weddings weeded weeding weeds weeing weekss weepings weeps
+    wees weigh weighing weighs weighted weighting weights weighty weir weirdo weirs welcoming
+    welder welling welshing wended wending wesson wetter wetting whacker whackers whackier
+    whacking whale whamming whams whatsoever wheat wheats wheedling wheeling wheelings wheezier
+    whelping wheres wherever whets whetting whiled whiles whine whipping whisking whist whists
+    whit whiten whitener whiter whites whiting whitings whits whittling whizzing wholes wholl
+    whomever whooping whopping whore whose whove wicked wicker wicks wiggling wight wights
+    wildness wile wiles wiliness willed williess willing wills wince winced winching windex
+    windowed windpipes windshields wined wines winged winger winging winked wipes wires wises
+    wisher wishes wist wistaria witch witching witting wives wizes wobble woke womans women
+    wong wonted wonts woods wording wordings wordy wore worked workings workingss works worlds
+    worming worms wormy worrier worriers worries worrying worrys worsen worses worsting worsts
+    worthies worthiest worthiness worths worthy wotan woulds wounding wounds woven wrangled
+    wrangles wrangling wrapping wreak wreaking wreath wreathe wreathed wreathes wreathing
+    wrecking wrest wresting wrests wriest wright wrights wring wringing writ writer writers
+    writhe writhes writhing writings writs wronging wrongs wroth wrung yachting yalta yanking
+    yates yeahs yearlies yearling yearly yearn yearning yearns yeas yeastiest yeats yelling
+    yellowing yeses yessed yesterdays yocks yodas yodel yoking yore yores yours youth ypress
+    yules yummiest yummy yure zaida zampon zincking zinger zinging zola zolas zolofts zonked
+    zoomed zyrtecs
     """.split()
 )

@@ -71,14 +71,31 @@ def _pattern_words() -> frozenset[str]:
     return frozenset(found)
 
 
+def _pattern_stems() -> frozenset[str]:
+    """Rule words written as stems ("desmay\\w*"): kept as tokens, never correction targets."""
+    sources = list(MACROS.values())
+    for rule in ALL_RULES:
+        sources += [*rule.patterns, *rule.context, *rule.unless]
+    found: set[str] = set()
+    for source in sources:
+        found.update(re.findall(r"(?<![\\a-z])([a-z]{2,})(?=\\w|\(|\[)", source))
+    return frozenset(found)
+
+
 PATTERN_WORDS: frozenset[str] = _pattern_words()
-# Fuzzy matching corrects towards these: the curated key terms and every longer rule word.
-FUZZY_TARGETS: frozenset[str] = KEY_TERMS | {w for w in PATTERN_WORDS if len(w) >= 5}
-# Short words that may stand between others when a run-together token is split.
-_GLUE = frozenset(
-    "i a an my me to is the and he she his her it its im in on of at up so no not be am are"
-    " was we you your our they them out off all can cant dont wont".split()
+# Letter-and-digit words written in rules ("spo2", "o2") stay whole.
+_ALNUM_WORDS: frozenset[str] = frozenset(
+    w
+    for r in ALL_RULES
+    for p in r.patterns + r.context
+    for w in re.findall(r"(?<![\\a-z0-9])[a-z0-9]*(?:[a-z][0-9]|[0-9][a-z])[a-z0-9]*", p)
 )
+# Fuzzy matching corrects towards these: the curated key terms and every longer rule word.
+FUZZY_TARGETS: frozenset[str] = KEY_TERMS | {
+    w for w in PATTERN_WORDS - _pattern_stems() if len(w) >= 5
+}
+# Short words that may stand between others when a run-together token is split.
+_GLUE = frozenset("i a my me to is in on of at up no so he it".split())
 _SEGMENT_VOCAB = PATTERN_WORDS | KEY_TERMS | _GLUE
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
@@ -202,6 +219,7 @@ VARIANTS: dict[str, str] = {
     "nothin": "nothing",
     # Misspellings that are also rare dictionary words, so fuzzy matching leaves them alone.
     "wat": "what",
+    "kiero": "quiero",
     "wut": "what",
     "pian": "pain",
     "seizer": "seizure",
@@ -373,7 +391,7 @@ _COMBINING = re.compile(
 )
 
 _TOKEN = re.compile(
-    r"\d+(?:[.,/:]\d+)*%?(?![a-z@$])"  # numbers, decimals, readings such as 140/90
+    r"\d+(?:[.,/:]\d+)*%?(?![a-z0-9@$])"  # numbers, decimals, readings such as 140/90
     r"|[a-z0-9@$]+(?:['!|*+][a-z0-9@$]+)*"  # words, with apostrophes and leet symbols inside
     r"|[.!?;\n]+"  # sentence ends
     r"|[,:()\[\]\"]|\s-+\s|--+"  # clause breaks
@@ -464,7 +482,7 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
     candidates: set[str] = set()
     for key in _deletions(word, limit):
         candidates |= _INDEX.get(key, frozenset())
-    best: tuple[int, int, str] | None = None
+    best: tuple[int, bool, bool, str] | None = None
     for term in candidates:
         if len(term) < 4:
             continue
@@ -476,10 +494,10 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
         dist = damerau(word, term, limit)
         if dist > limit:
             continue
-        rank = (dist, 0 if term[0] == word[0] else 1, term)
+        rank = (dist, term not in KEY_TERMS, term[0] != word[0], term)
         if best is None or rank < best:
             best = rank
-    return None if best is None else best[2]
+    return None if best is None else best[3]
 
 
 def _leet_candidates(token: str) -> list[str]:
@@ -489,7 +507,7 @@ def _leet_candidates(token: str) -> list[str]:
     return ["".join(p) for p in product(*slots)]
 
 
-def _segment(word: str) -> str | None:
+def _segment(word: str, *, strict: bool = True) -> str | None:
     """Split a run-together token ("iwanttokillmyself") into rule words, or None.
 
     Accepted only if every piece is a known word and, for a split in two, one of them is a
@@ -504,7 +522,7 @@ def _segment(word: str) -> str | None:
             piece = word[start:end]
             if prefix is None or piece not in _SEGMENT_VOCAB:
                 continue
-            if len(piece) == 1 and piece not in ("i", "a"):
+            if len(piece) < 3 and piece not in _GLUE:
                 continue
             candidate = prefix + [piece]
             current = best[end]
@@ -513,9 +531,30 @@ def _segment(word: str) -> str | None:
     pieces = best[n]
     if not pieces or len(pieces) < 2 or len(pieces) > 6:
         return None
-    if len(pieces) < 3 and not any(p in KEY_TERMS or len(p) >= 5 for p in pieces):
+    if strict and len(pieces) < 3 and not any(p in KEY_TERMS or len(p) >= 5 for p in pieces):
         return None
     return " ".join(pieces)
+
+
+def _split_alnum(token: str) -> str | None:
+    """Split "my6weekold" into "my 6 week old" when every letter run is a known word.
+
+    Clinical codes ("a1c", "b12", "spo2", "h1n1") have a letter run that is not a word on
+    its own, so they stay whole; leetspeak is tried after this.
+    """
+    parts = re.findall(r"[a-z]+|\d+(?:[.,]\d+)?", token)
+    if len(parts) < 2 or "".join(parts) != token or token in _ALNUM_WORDS:
+        return None
+    out: list[str] = []
+    for part in parts:
+        if part[0].isdigit() or (part in _SEGMENT_VOCAB and (len(part) >= 2 or part == "i")):
+            out.append(part)
+            continue
+        segmented = _segment(part, strict=False) if len(part) >= 5 else None
+        if segmented is None:
+            return None
+        out.append(segmented)
+    return " ".join(out)
 
 
 @lru_cache(maxsize=65536)
@@ -531,6 +570,10 @@ def canonical_token(token: str) -> str:
         if len(token) >= 6 and token not in PATTERN_WORDS and token not in PROTECTED:
             return _segment(token) or token
         return token
+    if any(c.isalpha() for c in token) and any(c.isdigit() for c in token):
+        split = _split_alnum(token)
+        if split is not None:
+            return split
     if any(c.isalpha() for c in token) and any(c in _LEET for c in token):
         for candidate in _leet_candidates(token):
             if candidate in VARIANTS:

@@ -88,16 +88,25 @@
     var item = answerBubble(id);
     if (item.dataset.done) return;                 // a replay of a finished answer
     var span = el("span", "sentence", text + " ");
-    (cites || []).forEach(function (n) {
-      var sup = el("sup", "cite");
-      var a = el("a", null, "[" + n + "]");
-      a.href = "#src-" + id + "-" + n;
-      a.setAttribute("aria-label", "source " + n);
-      sup.appendChild(a);
-      span.insertBefore(sup, null);
-      span.appendChild(document.createTextNode(" "));
-    });
+    var key = (cites || []).join(",");
+    // A run of sentences from the same source carries its mark once, after the last one.
+    var previous = item.querySelector(".body .marks:last-child");
+    if (previous && previous.dataset.key === key) previous.remove();
     item.querySelector(".body").appendChild(span);
+    if (key) {
+      var marks = el("span", "marks");
+      marks.dataset.key = key;
+      cites.forEach(function (n) {
+        var sup = el("sup", "cite");
+        var a = el("a", null, "[" + n + "]");
+        a.href = "#src-" + id + "-" + n;
+        a.setAttribute("aria-label", "source " + n);
+        sup.appendChild(a);
+        marks.appendChild(sup);
+      });
+      marks.appendChild(document.createTextNode(" "));
+      item.querySelector(".body").appendChild(marks);
+    }
     announce(text);
     scrollDown();
   }
@@ -144,10 +153,10 @@
     var box = el("div", "feedback");
     var q = el("span", "muted", "Was this helpful? ");
     box.appendChild(q);
-    [[1, "👍", "Helpful"], [-1, "👎", "Not helpful"]].forEach(function (opt) {
+    [[1, "Yes"], [-1, "No"]].forEach(function (opt) {
       var b = el("button", "icon-button", opt[1]);
       b.type = "button";
-      b.setAttribute("aria-label", opt[2]);
+      b.setAttribute("aria-label", opt[0] === 1 ? "Yes, helpful" : "No, not helpful");
       b.addEventListener("click", function () {
         if (opt[0] === -1) {
           var comment = window.prompt("What was wrong or missing? (optional)") || "";
