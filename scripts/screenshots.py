@@ -49,6 +49,8 @@ def main() -> None:
             page.wait_for_load_state("networkidle")
             shoot(page, "preventive", width_name)
             page.goto(f"{BASE}/chat/")
+            page.click("text=New conversation")
+            page.wait_for_load_state("networkidle")
             page.fill("#chat-input", "What does my A1c number mean?")
             page.click("#chat-send")
             page.wait_for_selector(".msg.assistant .sources", timeout=15000)

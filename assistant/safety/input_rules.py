@@ -131,7 +131,7 @@ MACROS: dict[str, str] = {
     r"|congestion|ringing in my ears|hair loss|spots|discharge|pain|aches?|sores?"
     r"|bruis\w*|bleeding gums|frequent urination|thirsty|peeing a lot",
     "TEMP": r"fever|temp|temperature|temperatura|fiebre|febre",
-    "INFANT": r"newborn|new born|infant|neonate|\d+ ?(?:week|wk|day) ?old"
+    "INFANT": r"newborn|new born|infant|neonate|\d+ ?(?:weeks?|wks?|days?) ?old"
     r"|(?:\d|one|two|three|four|six|eight|ten)"
     r" (?:day|days|week|weeks|wk|wks) old|(?:1|2|one|two|1 and a half) (?:months?|mos?)"
     r" old|recien nacido|recien nacida|bebe de (?:\d+|un|una|dos) (?:dias|semanas|mes|meses)",
@@ -206,7 +206,7 @@ _BP_SYSTOLIC = (
 )
 _TEMP_READING = (
     r"(?:<TEMP>) (?:\w+ ){0,3}?(?P<n>\d{2,3}(?:[.,]\d)?) ?(?:degrees?|deg|f|c|grados)?"
-    r"|(?P<n2>\d{2,3}(?:[.,]\d)?) ?(?:degrees?|deg|f|c|grados) (?:\w+ ){0,2}(?:<TEMP>)"
+    r"|(?P<n2>\d{2,3}(?:[.,]\d)?) ?(?:degrees?|deg|f|c|grados|de) (?:\w+ ){0,2}(?:<TEMP>)"
 )
 _OXYGEN_READING = (
     r"(?:oxygen|o2|sats?|saturation|spo2|pulse ox|pulse oximeter|oximeter|oxigeno)"
@@ -315,6 +315,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|hand|side)|(?:dropping things|cant grip) with (?:<POSS>) (?:right|left) hand"
             r"|(?:arm|leg) (?:feels |is |went |)(?:heavy and numb|numb and heavy|dead)",
             r"(?:se le|se me) (?:cayo|cae) (?:la cara|un lado)|no puede (?:hablar|ablar)",
+            r"words (?:\w+ ){0,3}(?:stopped making sense|dont make sense|not making sense"
+            r"|came out (?:all )?(?:jumbled|wrong|garbled)|all jumbled)|came out (?:all )?jumbled",
+            r"(?:side of (?:<POSS>) (?:mouth|face)|mouth|face) (?:is |was |)(?:hanging|drooping"
+            r"|sagging|dropping) ?(?:down)?|(?:arm|leg) (?:\w+ ){0,2}(?:drifted|drifts|drifting"
+            r"|just hanging|hanging there|hangs limp|went limp|dropped down)",
         ),
         examples=(
             "my mom's face is drooping on one side",
@@ -348,6 +353,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" respirar|no respira|(?:labios|cara) (?:morados|azules|morada|azul)",
             r"(?:hard|harder|difficult) (?:to|for (?:me|him|her) to) (?:breathe|breath|get air)"
             r"|(?:struggling|fighting|gasping) for (?:air|breath)|cant get (?:a |enough )?air",
+            r"(?:only|barely) (?:say|speak|get out) (?:a |)(?:couple|few|one|two) words"
+            r"|(?:cant|cannot) (?:finish|say|speak in) (?:a |full |whole |)sentences?"
+            r"|(?:ribs|chest|belly) (?:\w+ ){0,2}(?:sucking in|pulling in|caving in)|grunting"
+            r"|nostrils flaring|breathing (?:\w+ ){0,2}(?:weird|funny|strange|slow and shallow"
+            r"|really slow|very slow|shallow)|through a straw|(?:getting|harder and) harder to"
+            r" breathe|harder (?:\w+ ){0,2}every minute",
+            r"(?:inhaler|albuterol|nebulizer|puffer|ventolin) (?:\w+ ){0,8}(?:not helping|isnt"
+            r" helping|doesnt help|didnt help|not working|isnt working|no help)",
+            r"(?:lips|face|skin|fingers|nails) (?:\w+ ){0,4}(?:blue|bluish|gray|grey|purple)",
         ),
         examples=(
             "I can't breathe",
@@ -391,6 +405,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" to|hard to|no puedo) (?:swallow|tragar)",
             r"(?:eyes|eyelids|face|lips) (?:\w+ ){0,3}(?:swollen shut|puffed up|puffing up"
             r"|swelling shut|huge)|(?:face|lips|tongue|lengua) (?:\w+ ){0,2}(?:hinch\w*|inflam\w*)",
+            r"(?:cerrando|hinchando|hincha\w*|inflam\w*) (?:\w+ ){0,2}(?:la |el |)(?:garganta"
+            r"|lengua|labios|boca|cara)",
         ),
         examples=(
             "my throat is closing",
@@ -409,6 +425,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"reaccion alergica (?:grave|fuerte|severa)",
             r"(?:severe|bad|serious) (?:alergy|allergy|allergic) (?:reaction|attack)"
             r"|(?:skin|piel) (?:is |)(?:blistering|peeling)|blistering and peeling",
+            r"(?:allergic|alergic) (?:reaction|reaccion|reacion) (?:\w+ ){0,2}(?:really bad|bad"
+            r"|severe|serious|is bad|getting worse)",
         ),
         examples=("I'm having a severe allergic reaction",),
     ),
@@ -423,8 +441,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|reaction to (?:<POSS> |)(?:\w+ )?(?:medication|medicine"
             r"|pill|antibiotic|shot|vaccine|food|peanuts?|nuts|bee|sting)|stung by|bee sting"
             r"|ronchas|urticaria|reaccion alergica",
+            r"ronchas|(?:broke out|breaking out) in hives",
         ),
         context=(
+            r"(?:hinch\w*|inflam\w*) (?:\w+ ){0,2}(?:la |el |)(?:cara|garganta|lengua|labios)",
+
             r"(?:<CANT>) (?:breath\w*|swallow\w*)|throat|tongue|lips? (?:are |is |)(?:swell\w*"
             r"|swollen)|face (?:is |)(?:swell\w*|swollen)|wheez\w*|dizz\w*|faint\w*|pass\w* out"
             r"|short of breath|vomit\w*|throwing up|respirar|garganta|pale|wobbly|diz\w*"
@@ -458,6 +479,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|(?:so much|lots of|a lot of|cups of|pool of) blood|keeps? coming (?:out)?",
             r"coffee grounds|(?:black|tarry) (?:\w+ ){0,3}(?:passed out|nearly passed out|faint"
             r"\w*|dizzy)",
+            r"(?:bleeding|bleeds|bled) (?:hard|heavily|a lot) (?:for|since)|(?:blood|it) (?:\w+ ){0,2}"
+            r"(?:soaking through|soaks through)|even with (?:me |)(?:pressing|pressure)"
+            r"|nose ?bleed (?:\w+ ){0,8}(?:wont stop|that wont stop|for (?:over |more than |)an"
+            r" hour|hours)|(?:vomit\w*|tos\w*|escupiendo) (?:\w+ ){0,2}sangre",
         ),
         examples=(
             "I'm bleeding a lot and it won't stop",
@@ -486,6 +511,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?: (?:me|to (?:me|anything)|at all|up))?|(?:found|lying|passed out|collapsed) (?:"
             r"\w+ )"
             r"{0,3}on the floor|slid off|(?:passed|pass) ?out|eyes (?:are |)half open",
+            r"(?:se|me|te) desmay\w*|no reacciona\w*|no (?:me |)responde",
         ),
         unless=(r"collapsed lung .{0,20}(?:years|ago|history)",),
         examples=(
@@ -515,6 +541,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|foaming at the mouth|(?:seizures?) (?:in a row|back to back|coming on|one after"
             r" another)|(?:stiff|rigid) and (?:twitching|jerking|shaking)|(?:whole|entire) body"
             r" (?:is |)(?:jerking|shaking|twitching|convulsing)|combulsion\w*",
+            r"(?:having|had) (?:one|another) (?:right now|now|again)|(?:went|goes) stiff (?:\w+ ){0,6}"
+            r"(?:jerking|shaking|twitching)|eyes (?:are |)rolled back|(?:been going|going on) for"
+            r" (?:\w+ ){0,4}(?:minutes|forever)",
         ),
         unless=(
             r"(?:seizures?|convulsions?) (?:are|is|has been|have been) (?:controlled|under"
@@ -561,6 +590,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" (?:\w+ ){0,2}(?:<MED>|<CONTROLLED>|pills|tablets)",
             r"(?:took|take|taken) (?:to|too) many|(?:got into|into) the (?:medicine|medication)"
             r" cabinet|(?:from|under) the (?:kitchen )?sink",
+            r"(?:baby|toddler|child|kid|son|daughter|grandson|granddaughter|\d+ (?:year|yr|month|mo)"
+            r" old) (?:\w+ ){0,4}(?:ate|swallowed|swalowed|got into|drank|chewed) (?:\w+ ){0,5}"
+            r"(?:pills|battery|batteries|batery|magnets?|detergent|bleach|medicine)",
+            r"(?:tomo|trago|bebio|comio|se tomo|se trago) (?:\w+ ){0,3}(?:liquido|limpiar|limpieza"
+            r"|detergente|veneno|cloro|lejia|pila|pilas|pastillas|pastiyas)",
         ),
         examples=(
             "I took too many of my pills",
@@ -569,6 +603,29 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             "she took a whole bottle of tylenol",
             "se tomo todas las pastillas",
         ),
+    ),
+    Rule(
+        "em.child_pills_missing",
+        _E,
+        "a young child may have swallowed medicines",
+        (r"(?:pills|tablets|medicine|medicines|gummies) (?:\w+ ){0,2}(?:are |is |)(?:gone|missing)",),
+        context=(r"toddler|\d+ ?(?:year|yr) old|grandson|granddaughter|baby|kid|child|son|daughter",),
+        examples=("my toddler was in my purse and some of my pills are missing",),
+    ),
+    Rule(
+        "em.overdose_symptoms",
+        _E,
+        "extra or double dose with symptoms",
+        (
+            r"(?:took|take|taken|gave|given) (?:\w+ ){0,6}(?:twice|double|two doses|extra|another"
+            r" (?:full )?dose|by mistake|too much|couple extra)",
+        ),
+        context=(
+            r"faint\w*|dizz\w*|heart (?:\w+ ){0,2}(?:slow|racing|pounding)|confus\w*|shak\w*"
+            r"|sweat\w*|(?:cant|hard to) (?:breathe|stay awake)|drowsy|groggy|pass\w* out"
+            r"|breathing (?:\w+ ){0,2}(?:slow|shallow)|blue",
+        ),
+        examples=("I took my insulin twice by mistake and now I'm sweaty and shaky",),
     ),
     Rule(
         "em.infant_fever",
@@ -588,6 +645,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:burnin|burning) up|feels? (?:really |very |so |)hot|fevr|temp \d",
             r"(?:baby|infant|newborn|\d+ (?:week|day) old) (?:\w+ ){0,5}(?:floppy|limp|wont wake"
             r"|barely waking|not waking|wont feed|wont eat|not feeding|barely (?:eating|feeding))",
+            r"(?:is|feels|felt|seems|so|very|really) (?:\w+ )?hot",
+            r"(?:wont|doesnt|isnt|not) (?:wake|waking) (?:up )?(?:for|to) (?:feeds|feed|feeding|eat"
+            r"|nurse)|(?:barely|hardly) (?:waking|wakes|eating|feeding)",
         ),
         examples=("the baby is limp",),
     ),
@@ -607,6 +667,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"stiff neck|neck is stiff|(?:cant|cannot) (?:bend|touch) (?:<POSS>) (?:neck|chin)"
             r"|purple (?:spots|rash|dots)|rash that (?:doesnt|does not|wont) fade"
             r"|confus\w*|delirious|wont wake|hard to wake|cuello rigido",
+            r"cuello (?:rigido|tieso|duro)|confundid[oa]",
         ),
         context=(r"(?:<TEMP>)|feverish|febrile",),
         examples=("high fever and a stiff neck", "fever and he's confused"),
@@ -630,6 +691,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"contractions|seizure|(?:severe|bad|sharp|terrible|intense) (?:\w+ )?(?:cramps"
             r"|cramping|pain|abdominal pain|belly pain)",
             r"sangr\w*|se rompio la fuente|rompi fuente|no se mueve|dolor fuerte",
+            r"dolor (?:muy )?(?:fuerte|intenso|horrible|insoportable)",
         ),
         context=(
             _PREGNANT + r"|(?:\d{2}|thirty \w+|twenty \w+) (?:weeks|wks|weks|semanas)"
@@ -682,6 +744,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:havent|hasnt|not) (?:pooped|had a bowel movement|passed gas)|vomiting green"
             r"|bloody (?:jelly|jelly like) (?:poop|stool)|(?:belly button|navel) (?:\w+ ){0,3}"
             r"(?:to the |)right side",
+            r"dolor (?:\w+ ){0,4}(?:horrible|insoportable|muy fuerte|terrible|intenso)|(?:panza"
+            r"|barriga|estomago|abdomen|vientre) (?:\w+ ){0,2}(?:dura|duro) como (?:piedra|roca)"
+            r"|dolor (?:\w+ ){0,3}(?:del|en el) lado derecho",
+            r"(?:[89]|10|nine|ten) ?(?:out of|/) ?10|(?:belly|stomach|abdomen) (?:\w+ ){0,2}"
+            r"(?:swollen and (?:tight|hard)|hard and swollen|distended)",
         ),
         examples=("severe stomach pain", "my abdominal pain is unbearable"),
     ),
@@ -746,6 +813,20 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         examples=("my sugar is low and I'm shaking and sweating",),
     ),
     Rule(
+        "em.insulin_no_food",
+        _E,
+        "insulin without food and low-sugar symptoms",
+        (
+            r"(?:skipped|missed|didnt eat|no|without) (?:\w+ ){0,2}(?:dinner|lunch|breakfast|meal"
+            r"|food|eating) (?:\w+ ){0,4}insulin|insulin (?:\w+ ){0,5}(?:didnt eat|skipped|no food"
+            r"|without eating)",
+        ),
+        context=(
+            r"sweat\w*|shak\w*|trembl\w*|cant think|confus\w*|dizz\w*|pass\w* out|faint\w*",
+        ),
+        examples=("took my insulin but skipped dinner and now I'm sweating and shaking",),
+    ),
+    Rule(
         "em.glucose_high_symptoms",
         _E,
         "high blood sugar with vomiting, confusion or ketones",
@@ -753,8 +834,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             _GLUCOSE_READING,
             r"(?:sugar|glucose) (?:is |keeps |)(?:\w+ )?(?:high|hi|over 400)"
             r"|meter (?:says|reads|shows) (?:hi|high)|ketones|dka|ketoacidosis",
+            r"(?:meter|reading|glucometer|cgm|monitor|sugar) (?:\w+ )?(?:says|reads|shows|showing)"
+            r" (?:hi|high)",
         ),
         context=(
+            r"puk\w*|pukin",
+
             r"vomit\w*|throw\w* up|threw up|confus\w*|fruity|breath\w* (?:fast|hard|heavy)"
             r"|cant stay awake|(?:very|really) (?:sleepy|drowsy)|stomach pain|belly pain"
             r"|ketones|dka|pass\w* out|vomito|confundid[oa]",
@@ -768,6 +853,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         "head injury with warning signs",
         (_HEAD_INJURY,),
         context=(
+            r"pupil\w*|not making sense|sleepy|dormid[oa]|confundid[oa]|dazed|thrown up|threw up",
+
             r"vomit\w*|throwing up|threw up|confus\w*|passed out|unconscious|knocked out"
             r"|seiz\w*|(?:worst|severe|bad|terrible) headache|headache (?:is |keeps |)getting"
             r" worse|blood thinners?|eliquis|xarelto|warfarin|coumadin|wont wake|hard to wake"
@@ -779,6 +866,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:hit|struck|smacked|whacked|bonked) (?:\w+ ){0,3}in the head|(?:fell|falling)"
             r" (?:\w+ ){0,4}(?:on|onto) (?:<POSS>) head|hit (?:<POSS>) hed|(?:pegue|golpee|golpeo"
             r"|pego|cayo) (?:\w+ ){0,3}(?:cabeza|cabesa)",
+            r"(?:pege|pegue|pego|golpe\w*) (?:\w+ ){0,3}(?:cabeza|cabesa)|hard hit to the head"
+            r"|hit to the head",
         ),
         examples=("he hit his head and now he's vomiting", "fell and hit my head, I'm on eliquis"),
     ),
@@ -805,6 +894,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:cant|cannot|can not) see (?:out of|outta|from) (?:it|<POSS>|one|(?:my|his|her)"
             r" (?:left|right)) ?(?:eye)?|(?:suddenly|sudden|suden) ?blind|dark (?:shadow|curtain)"
             r" over",
+            r"(?:went|goes|going|turned) (?:black|dark|blank) (?:\w+ ){0,5}(?:sight|vision|eye)"
+            r"|perdi\w* la vista|(?:eye|eyes) (?:\w+ ){0,4}(?:painful|pain|hurts) (?:\w+ ){0,10}"
+            r"(?:halos|throwing up|vomit\w*)|halos around lights",
         ),
         examples=("I suddenly lost vision in my left eye", "a curtain came down over my vision"),
     ),
@@ -940,6 +1032,14 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"(?:pills|meds|gun|rope|razor|knife) (?:\w+ ){0,3}(?:saved|stashed|hidden|ready"
             r"|lined up) (?:\w+ ){0,5}(?:end it|kill myself|die|end my life|do it)|so (?:i|that i)"
             r" (?:can|could) (?:end it|die|kill myself|not wake up|end my life)",
+            r"(?:would|will|d) (?:\w+ ){0,3}(?:be )?(?:fine|better|happier|better off) (?:\w+ ){0,3}"
+            r"if i (?:just )?(?:disappeared|was gone|wasnt here|were gone|died)|how (?:i|id|i would"
+            r"|to) do it|(?:theyd|they would|everyone would|family would|kids would|theyll)"
+            r" (?:\w+ ){0,8}better off|car running|(?:feel like|feels like) (?:im|i am) already"
+            r" (?:gone|dead)|life insurance (?:\w+ ){0,6}(?:better off|when im gone)",
+            r"(?:estaria|estarian|estarias|seria) mejor sin mi|no tiene sentido (?:seguir )?"
+            r"(?:vivir|viviendo)|(?:guardando|juntando|ahorrando) (?:\w+ ){0,2}pastillas"
+            r"|tomarmelas todas|me (?:quiero|voy a) matar",
         ),
         unless=(
             r"(?:am i|are we|is (?:he|she|it)|will i|could i|can i|would i) (?:going to|gonna)"
@@ -1003,7 +1103,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r" self|my (?:arms?|wrists?|thighs?))",
             r"cortarme|lastimarme|hacerme dano|me corto (?:los|las|el|la)|me hago dano",
             r"(?:burn\w*|cut\w*|hurt\w*|hit\w*|scratch\w*|harm\w*|bang\w*|punch\w*)"
-            r" (?:\w+ ){0,4}(?:on purpose|deliberately|intentionally|a proposito|until (?:it|they"
+            r" (?:\w+ ){0,6}(?:on purpose|deliberately|intentionally|a proposito|until (?:it|they"
             r"|i) (?:bleed|bled|bleeds|bruise))",
             r"(?:burning|cutting|hurting|harming|scratching) (?:himself|herself|themselves"
             r"|themself)|(?:make|made|making) myself bleed|doing it to myself|deserve the pain",
@@ -1053,6 +1153,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"be sorry|loading (?:his|her|my|a) (?:gun|rifle|shotgun)",
             r"(?:want|wanna) to (?:kill|kil|hurt) (?:<WHO>)|want to kil",
             r"(?:va a|voy a|quiere) (?:lastimar|matar|golpear) (?:a )?(?:alguien|todos|mi|su|el)",
+            r"(?:making|make) (?:him|her|them|everyone|that \w+) pay|(?:going back|go back|show"
+            r" up|walk in) (?:\w+ ){0,3}with (?:my|a) (?:gun|rifle|knife|weapon)|(?:with my gun"
+            r"|with a gun) (?:\w+ ){0,3}(?:and|to) (?:make|kill|shoot|hurt)",
         ),
         unless=(r"(?:feelings|chances|credit|career|business)",),
         framable=False,
@@ -1099,6 +1202,10 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|not safe at hom\w*|(?:la|lo|me) (?:golpea|pega|maltrata)|black eye|bruises"
             r" (?:\w+ ){0,4}(?:tell|hide|again)|(?:gets|get) angry (?:\w+ ){0,8}(?:broken|bruise"
             r"|hit)|not really what happened",
+            r"(?:boyfriend|girlfriend|husband|wife|partner|bf|gf) (?:\w+ ){0,3}(?:hits|hit|hitting"
+            r"|beats|beat|beating|punched|pushed|choked|kicked|slapped) (?:me|us|my)",
+            r"(?:gets|get|got) (?:angry|violent|mad) .{0,60}(?:broken|bruise\w*|hit me|pushed me)"
+            r"|gets violent|(?:pushed|shoved|threw) me (?:into|against|down)",
         ),
         unless=(r"hit by (?:a|the) (?:car|ball|truck|bike|door)",),
         examples=(
@@ -2010,7 +2117,8 @@ PSEUDO_NEGATION = (
     r"|think it is normal)|cant tell|nothing (?:helps|works|is helping)|(?:doesnt|didnt|dont"
     r"|isnt|wont|not|never) (?:help|helping|stop|stopping|stopped|go away|going away|went"
     r" away|work|working|get better|improve|improving|respond|responding|ease|easing)"
-    r"|no se|nobody|nothing|not like|never (?:felt|had) (?:anything |)(?:like))(?![a-z0-9])"
+    r"|no se|nobody|nothing|not like|never (?:felt|had) (?:anything |)(?:like)"
+    r"|no (?:dejo|deja|paro|para|puedo parar|puede parar) de)(?![a-z0-9])"
 )
 # "never had chest pain like this" reports the signal, it does not deny it.
 NEVER_BREAKER = r"like this|this bad|so bad|before now|until (?:now|today|tonight)"
@@ -2023,7 +2131,7 @@ HISTORY_CUE = (
     r"|recovered from|hace (?:\d+|unos|muchos|varios|dos|tres|un) (?:anos|ano|meses)"
     r"|el ano pasado|de nin[oa]|antecedentes de|hace anos|back when|when (?:i|he|she) (?:was"
     r"|were) first|in (?:college|high school|my (?:twenties|teens"
-    r"|thirties|20s|30s|youth))|once (?:when|last|before|in|a few)|last month|years earlier"
+    r"|thirties|20s|30s|youth))|once (?:when|last|before|in|a few)|years earlier"
     r"|(?:its|it is|it was|fever is|its all) (?:gone|over|resolved|back to normal)|went away"
     r"|(?:shes|hes|im|she is|he is|i am|were|we are) (?:fine|okay|ok|better|good) now"
     r"|fixed it)(?![a-z0-9])"

@@ -59,7 +59,7 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str) -> str:
     for tick in (lo + margin, hi - margin):
         parts.append(
             f'<text x="{PAD_LEFT - 4}" y="{y(tick) + 4:.1f}" font-size="10" text-anchor="end" '
-            f'fill="#4a5361">{tick:.4g}</text>'
+            f'fill="#4a5361">{tick:.3g}</text>'
         )
         parts.append(
             f'<line x1="{PAD_LEFT}" y1="{y(tick):.1f}" x2="{WIDTH - PAD_RIGHT}" y2="{y(tick):.1f}" '
@@ -82,5 +82,13 @@ def line_chart(series: Sequence[Series], *, title: str, unit: str) -> str:
             f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="2.5" fill="{colour}"/>'
             for d, v in s.points
         )
+    if len(series) > 1:  # a legend when colours must be told apart
+        for i, (colour, s) in enumerate(zip(COLOURS, series, strict=False)):
+            y_pos = 10 + 12 * i
+            parts.append(
+                f'<rect x="{WIDTH - 110}" y="{y_pos - 7}" width="10" height="3" fill="{colour}"/>'
+                f'<text x="{WIDTH - 96}" y="{y_pos}" font-size="10" fill="#1b1f24">'
+                f"{escape(s.label)}</text>"
+            )
     parts.append("</svg>")
     return "".join(parts)

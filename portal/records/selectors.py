@@ -38,9 +38,13 @@ def plain_condition_name(condition: Condition, article: Article | None) -> str:
 
 @dataclass(frozen=True)
 class ConditionView:
-    condition: Condition
+    """One line of the diagnoses list: conditions the same article explains are one line."""
+
+    condition: Condition  # the most relevant row: active first, then the most recent
     name: str
     article: Article | None
+    chart_names: tuple[str, ...] = ()  # every recorded name behind this line
+    since: date | None = None  # the earliest onset among them
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,24 @@ def condition_views(patient: Patient) -> list[ConditionView]:
         Condition.objects.filter(patient=patient),
         key=lambda c: (not c.is_active, -(c.onset or date.min).toordinal()),
     )
-    views = []
+    groups: dict[str, list[tuple[Condition, Article | None]]] = {}
     for condition in rows:
         article = article_for_codes(condition_codes(condition))
-        views.append(ConditionView(condition, plain_condition_name(condition, article), article))
+        key = article.slug if article is not None else f"row:{condition.pk}"
+        groups.setdefault(key, []).append((condition, article))
+    views = []
+    for members in groups.values():
+        first, article = members[0]
+        onsets = [c.onset for c, _ in members if c.onset]
+        views.append(
+            ConditionView(
+                condition=first,
+                name=plain_condition_name(first, article),
+                article=article,
+                chart_names=tuple(dict.fromkeys(_SUFFIX.sub("", c.display) for c, _ in members)),
+                since=min(onsets) if onsets else None,
+            )
+        )
     return views
 
 
