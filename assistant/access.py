@@ -124,8 +124,8 @@ def flags_visible_to(user: Any) -> QuerySet[Flag]:
 
 def access_flag(user: Any, flag_id: int) -> Flag:
     try:
-        return flags_visible_to(user).select_related("message__conversation__patient").get(
-            pk=flag_id
+        return (
+            flags_visible_to(user).select_related("message__conversation__patient").get(pk=flag_id)
         )
     except Flag.DoesNotExist as exc:
         raise NotFound from exc

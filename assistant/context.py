@@ -62,18 +62,19 @@ def latest_measurements(patient: Patient) -> tuple[RecordMeasurement, ...]:
         latest["bp" if obs.code in BP_PANELS else obs.code] = obs
     found = []
     for code, (name, unit, slug, decimals) in MEASURED.items():
-        obs = latest.get(code)
-        if obs is not None and obs.value is not None and obs.effective is not None:
-            value = f"{obs.value:.{decimals}f}{unit}"
-            found.append(RecordMeasurement(name, value, f"{obs.effective:%B %Y}", slug))
+        reading = latest.get(code)
+        if reading is not None and reading.value is not None and reading.effective is not None:
+            value = f"{reading.value:.{decimals}f}{unit}"
+            found.append(RecordMeasurement(name, value, f"{reading.effective:%B %Y}", slug))
     bp = latest.get("bp")
     if bp is not None and bp.effective is not None:
         parts = {c.get("code"): c.get("value") for c in bp.components}
         if parts.get("8480-6") is not None and parts.get("8462-4") is not None:
             value = f"{parts['8480-6']:.0f}/{parts['8462-4']:.0f} mmHg"
             found.append(
-                RecordMeasurement("blood pressure", value, f"{bp.effective:%B %Y}",
-                                  "blood-pressure-numbers")
+                RecordMeasurement(
+                    "blood pressure", value, f"{bp.effective:%B %Y}", "blood-pressure-numbers"
+                )
             )
     return tuple(found)
 

@@ -221,9 +221,7 @@ def feedback_store(*, message: Message, rating: int, comment: str) -> Feedback:
     return feedback
 
 
-def flag_raise(
-    *, kind: str, message: Message, detail: str = "", rules: Any = ()
-) -> Flag:
+def flag_raise(*, kind: str, message: Message, detail: str = "", rules: Any = ()) -> Flag:
     flag, created = Flag.objects.get_or_create(
         kind=kind, message=message, defaults={"detail": detail, "rules": list(rules)}
     )

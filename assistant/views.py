@@ -19,8 +19,8 @@ from assistant.models import Conversation, MessageState, Role
 from assistant.selectors import article_for_codes, conversations_export, library
 from assistant.services import conversation_delete_request
 from portal.audit.models import AuditAction
-from portal.careteam.services import escalation_promise
 from portal.audit.services import audit_event_record
+from portal.careteam.services import escalation_promise
 from portal.records.models import Condition
 from portal.records.selectors import condition_codes, plain_condition_name
 
@@ -43,7 +43,7 @@ def _history(conversation: Conversation) -> list[dict[str, Any]]:
     for message in messages:
         frames.extend(protocol.message_frames(message))
         question_id = message.reply_to_id if message.role == Role.ASSISTANT else message.pk
-        ticket = tickets.get(question_id)
+        ticket = tickets.get(question_id) if question_id is not None else None
         if ticket and (message.role == Role.ASSISTANT or message.pk not in answered):
             promise = escalation_promise(ticket, emergency_number=settings.EMERGENCY_NUMBER)
             frames.append(protocol.escalation(ticket, promise=promise))

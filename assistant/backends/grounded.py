@@ -134,7 +134,10 @@ def _condition_name(condition: RecordCondition) -> str:
 
 def measurement_sentence(measurement: RecordMeasurement) -> str:
     """The one sentence about a measurement: only the record's own value and date."""
-    return f"Your latest {measurement.name} in your record is {measurement.value}, from {measurement.when}."
+    return (
+        f"Your latest {measurement.name} in your record is {measurement.value}, "
+        f"from {measurement.when}."
+    )
 
 
 def record_sentence(record: RecordContext, slug: str) -> str | None:

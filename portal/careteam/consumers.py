@@ -44,7 +44,9 @@ class QueueConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(group, self.channel_name)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
-        await self.send_json({"type": "error", "code": "read_only", "detail": "This socket only listens."})
+        await self.send_json(
+            {"type": "error", "code": "read_only", "detail": "This socket only listens."}
+        )
 
     async def queue_changed(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "queue.changed", "escalation_id": event["escalation_id"]})

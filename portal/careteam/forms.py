@@ -11,4 +11,6 @@ class ReplyForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    note = forms.CharField(label="Closing note", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label="Closing note", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -22,14 +22,14 @@ def escalation_summary(escalation: Escalation) -> str:
     replies = list(
         Message.objects.filter(reply_to=question).exclude(role=Role.PATIENT).order_by("seq")
     )
-    lines = [f"Patient asked: \"{question.text}\""]
+    lines = [f'Patient asked: "{question.text}"']
     lines.append(REASONS.get(escalation.reason, f"Guard decision: {escalation.reason}."))
     rules = escalation.verdict.get("rules") or []
     if rules:
         lines.append("Guard rules matched: " + ", ".join(rules) + ".")
     for reply in replies:
         if reply.role == Role.ASSISTANT:
-            lines.append(f"Assistant replied ({reply.kind}): \"{reply.text}\"")
+            lines.append(f'Assistant replied ({reply.kind}): "{reply.text}"')
             titles = sorted({c["title"] for c in reply.citations})
             if titles:
                 lines.append("Sources: " + "; ".join(titles) + ".")

@@ -35,7 +35,9 @@ def renotify_breaches() -> int:
         level__in=NOTIFY_LEVELS, status__in=(EscalationStatus.OPEN, EscalationStatus.CLAIMED)
     ).only("pk", "created_at", "target_minutes")
     for escalation in waiting:
-        periods = int((now - escalation.created_at).total_seconds() // (escalation.target_minutes * 60))
+        periods = int(
+            (now - escalation.created_at).total_seconds() // (escalation.target_minutes * 60)
+        )
         if periods >= 1:
             notify_escalation.delay(escalation.pk, f"breach-{periods}")
             sent += 1

@@ -45,7 +45,9 @@ def queue_rows(user: Any, *, status: str = "active", level: str = "") -> list[Es
         rows = rows.filter(status=status)
     if level in Level.values:
         rows = rows.filter(level=level)
-    items = list(rows.annotate(level_rank=LEVEL_ORDER).order_by("level_rank", "created_at")[:200])
+    items: list[Escalation] = list(
+        rows.annotate(level_rank=LEVEL_ORDER).order_by("level_rank", "created_at")[:200]
+    )
     now = timezone.now()
     for item in items:
         due = item.created_at + timedelta(minutes=item.target_minutes)
@@ -64,22 +66,30 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "careteam/queue.html",
-        {"rows": queue_rows(request.user, **filters), "filters": filters,
-         "levels": Level.choices, "statuses": EscalationStatus.choices},
+        {
+            "rows": queue_rows(request.user, **filters),
+            "filters": filters,
+            "levels": Level.choices,
+            "statuses": EscalationStatus.choices,
+        },
     )
 
 
 @login_required
 def queue_table(request: HttpRequest) -> HttpResponse:
     """The queue's rows alone: the live queue fetches them when an event arrives."""
-    return render(request, "careteam/_rows.html", {"rows": queue_rows(request.user, **_filters(request))})
+    return render(
+        request, "careteam/_rows.html", {"rows": queue_rows(request.user, **_filters(request))}
+    )
 
 
 @login_required
 def escalation(request: HttpRequest, escalation_id: int) -> HttpResponse:
     item = access_escalation(request.user, escalation_id)
     audit_staff_read(
-        request=request, patient=item.patient, action=AuditAction.CONVERSATION_VIEW,
+        request=request,
+        patient=item.patient,
+        action=AuditAction.CONVERSATION_VIEW,
         escalation=item.pk,
     )
     conversation = item.conversation.messages.order_by("seq")
@@ -99,8 +109,12 @@ def escalation(request: HttpRequest, escalation_id: int) -> HttpResponse:
 
 def _action(request: HttpRequest, item: Escalation, action: str) -> None:
     audit_event_record(
-        action=AuditAction.STAFF_ACTION, actor=request.user, patient=item.patient,
-        request=request, escalation=item.pk, step=action,
+        action=AuditAction.STAFF_ACTION,
+        actor=request.user,
+        patient=item.patient,
+        request=request,
+        escalation=item.pk,
+        step=action,
     )
 
 
@@ -157,6 +171,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for created, answered in visible.filter(answered_at__isnull=False).values_list(
         "created_at", "answered_at"
     ):
+        if answered is None:
+            continue
         week = (created - timedelta(days=created.weekday())).date()
         weeks.setdefault(week, []).append((answered - created).total_seconds() / 60)
     points = [(week, median(values)) for week, values in sorted(weeks.items())][-12:]
@@ -168,6 +184,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "careteam/dashboard.html",
-        {"open_by_level": [(label, open_by_level.get(value, 0)) for value, label in Level.choices],
-         "chart": chart, "points": points[::-1]},
+        {
+            "open_by_level": [
+                (label, open_by_level.get(value, 0)) for value, label in Level.choices
+            ],
+            "chart": chart,
+            "points": points[::-1],
+        },
     )

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import difflib
-from itertools import chain
 from datetime import timedelta
+from itertools import chain
 from typing import Any
 
 from django.contrib import messages
@@ -64,8 +64,11 @@ def queue(request: HttpRequest) -> HttpResponse:
             "kinds": FlagKind.choices,
             "statuses": FlagStatus.choices,
             "counts": [
-                (label, counts.get((value, FlagStatus.OPEN), 0),
-                 sum(n for (k, _), n in counts.items() if k == value))
+                (
+                    label,
+                    counts.get((value, FlagStatus.OPEN), 0),
+                    sum(n for (k, _), n in counts.items() if k == value),
+                )
                 for value, label in FlagKind.choices
             ],
         },
@@ -80,8 +83,13 @@ def masked_context(flag: Flag) -> list[dict[str, Any]]:
         seq__gte=flag.message.seq - 4, seq__lte=flag.message.seq + 2
     ).order_by("seq")
     return [
-        {"seq": m.seq, "role": m.role, "kind": m.kind, "flagged": m.pk == flag.message_id,
-         "text": redactor.redact(m.text).text}
+        {
+            "seq": m.seq,
+            "role": m.role,
+            "kind": m.kind,
+            "flagged": m.pk == flag.message_id,
+            "text": redactor.redact(m.text).text,
+        }
         for m in around
     ]
 
@@ -95,17 +103,29 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
         if action not in ACTIONS:
             messages.error(request, "Choose an action.")
         else:
-            flag_review(flag=flag, user=request.user, action=action,
-                        note=request.POST.get("note", "").strip())
-            audit_event_record(action=AuditAction.STAFF_ACTION, actor=request.user,
-                               request=request, flag=flag.pk, step=f"moderation.{action}")
+            flag_review(
+                flag=flag,
+                user=request.user,
+                action=action,
+                note=request.POST.get("note", "").strip(),
+            )
+            audit_event_record(
+                action=AuditAction.STAFF_ACTION,
+                actor=request.user,
+                request=request,
+                flag=flag.pk,
+                step=f"moderation.{action}",
+            )
             messages.success(request, "Saved.")
             return redirect("moderation_queue")
     return render(
         request,
         "moderation/flag.html",
-        {"flag": flag, "context": masked_context(flag),
-         "detail": redactor.redact(flag.detail).text},
+        {
+            "flag": flag,
+            "context": masked_context(flag),
+            "detail": redactor.redact(flag.detail).text,
+        },
     )
 
 
@@ -119,8 +139,11 @@ def knowledge(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "moderation/knowledge.html",
-        {"waiting": waiting, "stale": approved.filter(next_review__lt=today),
-         "approved_count": approved.count()},
+        {
+            "waiting": waiting,
+            "stale": approved.filter(next_review__lt=today),
+            "approved_count": approved.count(),
+        },
     )
 
 
@@ -138,8 +161,9 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
         tofile=f"v{item.number}",
         lineterm="",
     )
-    return render(request, "moderation/version.html",
-                  {"item": item, "current": current, "diff": list(diff)})
+    return render(
+        request, "moderation/version.html", {"item": item, "current": current, "diff": list(diff)}
+    )
 
 
 @login_required
@@ -149,8 +173,13 @@ def approve(request: HttpRequest, version_id: int) -> HttpResponse:
     item = get_object_or_404(ArticleVersion, pk=version_id)
     name = request.user.display_name  # type: ignore[union-attr]
     article_version_approve(version=item, reviewer_name=name, approver=request.user)
-    audit_event_record(action=AuditAction.STAFF_ACTION, actor=request.user, request=request,
-                       step="knowledge.approve", version=item.pk)
+    audit_event_record(
+        action=AuditAction.STAFF_ACTION,
+        actor=request.user,
+        request=request,
+        step="knowledge.approve",
+        version=item.pk,
+    )
     messages.success(request, f"Approved {item.article.slug} v{item.number}.")
     return redirect("moderation_knowledge")
 
@@ -167,29 +196,50 @@ def guard(request: HttpRequest) -> HttpResponse:
         for rule in rules:
             per_rule[rule] = per_rule.get(rule, 0) + 1
         per_day[day] = per_day.get(day, 0) + 1
-    chart = line_chart([Series("Guard events", sorted(per_day.items()))],
-                       title="Guard events per day", unit="events") if per_day else ""
+    chart = (
+        line_chart(
+            [Series("Guard events", sorted(per_day.items()))],
+            title="Guard events per day",
+            unit="events",
+        )
+        if per_day
+        else ""
+    )
     text = request.GET.get("text", "")[:4000]
     verdict = screen(text) if text.strip() else None
     return render(
         request,
         "moderation/guard.html",
-        {"per_rule": sorted(per_rule.items(), key=lambda kv: -kv[1]), "chart": chart,
-         "text": text, "verdict": verdict},
+        {
+            "per_rule": sorted(per_rule.items(), key=lambda kv: -kv[1]),
+            "chart": chart,
+            "text": text,
+            "verdict": verdict,
+        },
     )
 
 
 @login_required
-def audit(request: HttpRequest) -> HttpResponse:
+def audit(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require_admin(request.user)
     events = _audit_filtered(request)
     if request.GET.get("format") == "csv":
-        audit_event_record(action=AuditAction.AUDIT_EXPORT, actor=request.user, request=request,
-                           filters={k: v for k, v in request.GET.items() if k != "format"})
+        audit_event_record(
+            action=AuditAction.AUDIT_EXPORT,
+            actor=request.user,
+            request=request,
+            filters={k: v for k, v in request.GET.items() if k != "format"},
+        )
         return _csv(events)
-    return render(request, "moderation/audit.html",
-                  {"events": events[:300], "mrn": request.GET.get("mrn", ""),
-                   "staff": request.GET.get("staff", "")})
+    return render(
+        request,
+        "moderation/audit.html",
+        {
+            "events": events[:300],
+            "mrn": request.GET.get("mrn", ""),
+            "staff": request.GET.get("staff", ""),
+        },
+    )
 
 
 def _audit_filtered(request: HttpRequest) -> Any:
@@ -210,8 +260,15 @@ def _csv(events: Any) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
     header = ["at", "actor", "role", "action", "patient_mrn", "ip", "detail"]
     rows = (
-        [e.at.isoformat(), e.actor.email if e.actor else "", e.actor_role, e.action,
-         e.patient_mrn, e.ip or "", e.detail]
+        [
+            e.at.isoformat(),
+            e.actor.email if e.actor else "",
+            e.actor_role,
+            e.action,
+            e.patient_mrn,
+            e.ip or "",
+            e.detail,
+        ]
         for e in events.iterator()
     )
     response = StreamingHttpResponse(

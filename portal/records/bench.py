@@ -1,6 +1,7 @@
 """FHIR import benchmark: time per bundle, first import and re-import, on a fresh SQLite DB.
 
-    python -m portal.records.bench [FOLDER]     (default: ../shared/data/synthea, else the demo fixtures)
+    python -m portal.records.bench [FOLDER]
+    (default: ../shared/data/synthea, else the demo fixtures)
 
 Target: under 1 s for a typical Synthea bundle on one core.
 """
@@ -43,11 +44,15 @@ def main() -> None:
         import_bundle(path)
         again.append(time.perf_counter() - started)
         count = sum(summary.counts.values()) + sum(summary.skipped.values())
-        print(f"{path.name[:28]:<28} {path.stat().st_size // 1024:>6} {count:>9} "
-              f"{first[-1]:>9.3f} {again[-1]:>11.3f}")
-    print(f"\n{len(files)} bundles: import median {statistics.median(first):.3f} s, "
-          f"max {max(first):.3f} s; re-import median {statistics.median(again):.3f} s "
-          f"(target: under 1 s per typical bundle)")
+        print(
+            f"{path.name[:28]:<28} {path.stat().st_size // 1024:>6} {count:>9} "
+            f"{first[-1]:>9.3f} {again[-1]:>11.3f}"
+        )
+    print(
+        f"\n{len(files)} bundles: import median {statistics.median(first):.3f} s, "
+        f"max {max(first):.3f} s; re-import median {statistics.median(again):.3f} s "
+        f"(target: under 1 s per typical bundle)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,7 +26,11 @@ from tests.assistant.conftest import chat_socket, connect, is_end, receive_until
 def make_question(patient: Any, text: str = "my chest hurts") -> Message:
     conversation = Conversation.objects.create(patient=patient)
     return Message.objects.create(
-        conversation=conversation, seq=1, role=Role.PATIENT, kind=Kind.QUESTION, text=text,
+        conversation=conversation,
+        seq=1,
+        role=Role.PATIENT,
+        kind=Kind.QUESTION,
+        text=text,
         client_id="q1",
     )
 
@@ -65,9 +69,7 @@ def test_new_urgent_escalation_emails_the_team_once_with_no_details(escalated: E
 
 
 @pytest.mark.django_db
-def test_a_failing_mail_server_is_retried_and_then_sends_once(
-    patient: Any, clinician: Any
-) -> None:
+def test_a_failing_mail_server_is_retried_and_then_sends_once(patient: Any, clinician: Any) -> None:
     escalation, _ = escalation_create(
         message=make_question(patient), level=Level.EMERGENCY, reason="emergency"
     )
@@ -141,15 +143,17 @@ def test_other_team_clinician_gets_404(
 
 
 @pytest.mark.django_db
-def test_queue_orders_by_level_then_age_and_pages_render(
-    patient: Any, clinician: Any
-) -> None:
+def test_queue_orders_by_level_then_age_and_pages_render(patient: Any, clinician: Any) -> None:
     levels = [Level.ROUTINE, Level.EMERGENCY, Level.URGENT]
     for i, level in enumerate(levels):
         conversation = Conversation.objects.create(patient=patient)
         question = Message.objects.create(
-            conversation=conversation, seq=1, role=Role.PATIENT, kind=Kind.QUESTION,
-            text=f"question {level}", client_id=f"q{i}",
+            conversation=conversation,
+            seq=1,
+            role=Role.PATIENT,
+            kind=Kind.QUESTION,
+            text=f"question {level}",
+            client_id=f"q{i}",
         )
         escalation_create(message=question, level=level, reason="test")
     client = Client()
@@ -163,7 +167,9 @@ def test_queue_orders_by_level_then_age_and_pages_render(
 
 
 @pytest.mark.django_db
-def test_offline_patient_sees_the_reply_on_next_visit(escalated: Escalation, clinician: Any) -> None:
+def test_offline_patient_sees_the_reply_on_next_visit(
+    escalated: Escalation, clinician: Any
+) -> None:
     escalation_reply(escalation=escalated, user=clinician, text="Please come in today at 3 pm.")
     escalated.refresh_from_db()
     assert escalated.status == EscalationStatus.ANSWERED

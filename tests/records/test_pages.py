@@ -29,7 +29,7 @@ def imported(team: Any) -> list[Patient]:
         import_bundle(path, care_team=team)
     patients = list(Patient.objects.all())
     for p in patients:
-        p.user = UserFactory(email=f"{p.mrn[:8]}@example.test", first_name=p.given_name)
+        p.user = UserFactory(email=f"{p.mrn[:8]}@example.test", first_name=p.given_name)  # type: ignore[assignment]
         p.save(update_fields=["user"])
     return patients
 

@@ -32,8 +32,9 @@ class Command(BaseCommand):
         ctx = self._context(options["patient"])
         verdict = screen(question)
         if verdict.action is not Action.ANSWER:
-            shown = safety_reply(verdict.action, emergency=ctx.emergency_number,
-                                 crisis=ctx.crisis_line)
+            shown = safety_reply(
+                verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line
+            )
             self.stdout.write(f"[{verdict.action.value}: {', '.join(verdict.rules)}]")
             self.stdout.write(shown.text)
             return
@@ -45,8 +46,10 @@ class Command(BaseCommand):
             self.stdout.write("")
             for c in answer.citations:
                 self.stdout.write(f"[{c['n']}] {c['title']}, {c['section']}: {c['url']}")
-        self.stdout.write(f"\n({answer.kind}, backend {answer.backend}, {len(answer.dropped)} "
-                          "sentence(s) dropped by the output guard)")
+        self.stdout.write(
+            f"\n({answer.kind}, backend {answer.backend}, {len(answer.dropped)} "
+            "sentence(s) dropped by the output guard)"
+        )
 
     async def _answer(self, ctx: PatientContext, question: str) -> Any:
         passages = await retrieve(question, ctx)
@@ -54,9 +57,7 @@ class Command(BaseCommand):
         async def ignore(sentence: Sentence) -> None:
             return None
 
-        return await guarded_answer(
-            ctx, question=question, passages=passages, on_sentence=ignore
-        )
+        return await guarded_answer(ctx, question=question, passages=passages, on_sentence=ignore)
 
     def _context(self, mrn: str | None) -> PatientContext:
         if mrn is None:
