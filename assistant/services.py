@@ -115,22 +115,22 @@ def article_version_approve(
 
 
 def next_seq(conversation_id: int) -> int:
-    """Lock the conversation row and give the next message number (call inside atomic)."""
-    conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
-    last = conversation.messages.aggregate(n=Max("seq"))["n"] or 0
-    Conversation.objects.filter(pk=conversation.pk).update(updated_at=timezone.now())
-    return last + 1
+    """The next message number (call inside atomic).
+
+    The UPDATE takes the conversation's row lock until commit, so concurrent writers to one
+    conversation get distinct numbers (and the unique constraint backs that up).
+    """
+    Conversation.objects.filter(pk=conversation_id).update(updated_at=timezone.now())
+    last = Message.objects.filter(conversation_id=conversation_id).aggregate(n=Max("seq"))["n"]
+    return (last or 0) + 1
 
 
 def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[Message, bool]:
     """Store the patient's words first, before anything else happens.
 
     Idempotent on `client_id`: the same ask sent twice returns the stored message and
-    created=False.
+    created=False (the unique constraint decides, so two racing copies store one).
     """
-    existing = Message.objects.filter(conversation_id=conversation_id, client_id=client_id).first()
-    if existing is not None:
-        return existing, False
     try:
         with transaction.atomic():
             seq = next_seq(conversation_id)
@@ -150,9 +150,6 @@ def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[
 
 def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message, bool]:
     """Reserve the assistant's reply to `question` (pending); one reply per question, ever."""
-    existing = Message.objects.filter(reply_to=question, role=Role.ASSISTANT).first()
-    if existing is not None:
-        return existing, False
     try:
         with transaction.atomic():
             reply = Message.objects.create(

@@ -578,7 +578,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?<!food\x20)(?:poisoned|poisoning)|carbon monoxide",
             r"sobredosis|(?:se tomo|me tome|tomo|tome) (?:todas las|muchas|un frasco de"
             r"|demasiadas) (?:pastillas|pildoras|medicinas)|(?:trago|bebio|tomo) (?:cloro|veneno"
-            r"|lejia)|envenen\w*",
+            r"|lejia)|(?:esta |fue |)envenenad[oa]|envenenamiento",
             r"(?:baby|toddler|child|kid|son|daughter|grandson|granddaughter|niece|nephew|bro"
             r"|brother|sister|sis|\d+ (?:year|yr|month|mo) old|(?:nino|nina|bebe|hijo|hija))"
             r" (?:\w+ ){0,4}(?:ate|swallowed|swalowed|got into|drank|chewed|licked|trago|comio"
@@ -1611,6 +1611,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"(?:do i have to|need to|have to) (?:fast|take|get|bring)",
             r"(?:risk|chance|chances) (?:of|for) (?:getting|having|developing)",
         ),
+        framable=False,
         examples=(
             "do I have diabetes?",
             "what's wrong with me",
@@ -1648,6 +1649,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"(?:me )?(?:manda|mande|envia|envie|mandas|mandan) la receta|receta del|recetame",
         ),
         unless=(r"why (?:do|am|did) i (?:take|need|taking)",),
+        framable=False,
         examples=(
             "can you prescribe me antibiotics",
             "I need a refill of my lisinopril",
@@ -1697,6 +1699,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"why (?:do|should|must|does) (?:i|we|you) (?:have to |need to |)take"
             r"|after (?:stopping|quitting|coming off|getting off)",
         ),
+        framable=False,
         examples=(
             "can I stop taking my metformin?",
             "should I double my dose",
@@ -1719,6 +1722,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"should i start it|la empiezo|lo empiezo|empezar a tomar|(?:dejar|suspender) (?:de tomar"
             r" )?(?:la|el|mi|mis)",
         ),
+        framable=False,
         examples=("I'm stopping them today, ok?", "should I start melatonin alongside my pills"),
     ),
     Rule(
@@ -1741,6 +1745,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"|analy[sz]e|identify) (?:\w+ ){0,4}(?:photo|picture|pic|image|x ?ray|mri|ct|scan"
             r"|ekg|ecg|strip|ultrasound|images|photos|pictures)|from the (?:picture|photo)",
         ),
+        framable=False,
         examples=("can you look at this photo of my rash", "what does my MRI show"),
     ),
     Rule(
@@ -1756,6 +1761,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"|grievance|claim)|will i win",
             r"demand\w*|abogad\w*|firmo el acuerdo|me despidieron",
         ),
+        framable=False,
         examples=("should I sue my doctor", "is this malpractice"),
     ),
     Rule(
@@ -1779,6 +1785,7 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"|negaron|negado)|worth fighting|disability insurance|is (?:my|the) \w+ covered"
             r"|better insurance|seguro|reclamo|apel\w+|me conviene",
         ),
+        framable=False,
         examples=("will my insurance cover an MRI", "should I appeal the denial"),
     ),
 )
@@ -1814,7 +1821,16 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|antibioticos|pastillas)|(?:<CONTROLLED>|antibioticos|pastillas) (?:\w+ ){0,6}sin"
             r" (?:ir al medico|receta|prescripcion)|(?:consigo|conseguir|comprar|compro|vendan"
             r"|vende) (?:\w+ ){0,6}sin (?:receta|ir al medico)",
+            r"(?:early|without calling|without asking|without telling) (?:\w+ ){0,3}(?:doctor"
+            r"|prescriber)|refill (?:\w+ ){0,3}(?:<CONTROLLED>) early|fish (?:antibiotics"
+            r"|amoxicillin|mox)|skip the doctor|(?:make|grow|cook|synthesize|extract) (?:\w+ ){0,4}"
+            r"(?:<CONTROLLED>|codeine|morphine|meth)|without a real (?:diagnosis|prescription)"
+            r"|(?:dont|doesnt|wont) check ids|no questions|(?:site|vendor|website|pharmacy|order"
+            r"|buy|sells?) (?:\w+ ){0,6}(?:no|without) (?:a )?prescription|(?:no|without) (?:a )?"
+            r"prescription (?:\w+ ){0,4}(?:which|vendor|site)|from (?:india|mexico|canada|china)"
+            r" (?:\w+ ){0,4}(?:no|without)",
         ),
+        framable=False,
         examples=(
             "how can I get oxycodone without a prescription",
             "where can I buy xanax online",
@@ -1852,7 +1868,12 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" mas|sentir algo rico|inhalar (?:\w+ ){0,2}(?:molido|adderall|pastillas)"
             r"|(?:use|take|using|taking) (?:my |)(?:kids|sons|daughters|wifes|husbands|childs)"
             r" (?:\w+ ){0,2}(?:meds|pills|adderall|ritalin|medication|medicine)",
+            r"(?:make|making) lean|purple drank|sizzurp|partying|party buzz|buzz|for a high"
+            r"|hallucinat\w*|hit harder|make (?:\w+ ){0,2}(?:hit|work|kick in) (?:harder|stronger)"
+            r"|boosts? it|stay (?:up|awake) (?:\d+|three|two|for) days|stay awake on it|most out"
+            r" of my (?:\w+ ){0,2}for",
         ),
+        framable=False,
         examples=("how do I get high on my gabapentin", "can I sell my adderall"),
     ),
     Rule(
@@ -1898,6 +1919,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" (?:doctor|medico))|(?:hazme|escribeme|escribame) (?:un|una) (?:justificante"
             r"|constancia|nota|carta)|fill out (?:\w+ ){0,4}as if you were",
         ),
+        framable=False,
         examples=("write me a doctor's note for work", "can you fake my lab results"),
     ),
     Rule(
@@ -1908,8 +1930,16 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"(?:note|letter|report|summary|certificate|certification|record|records|chart"
             r"|results?|panel|form|list|status|readings|diagnosis|constancia|justificante|carta"
             r"|nota|expediente|receta|diagnostico)",
+            r"history|report|result|weight|test|carnet|proof|excuse|letterhead",
         ),
         context=(
+            r"so it says|so the new|for my (?:injury|settlement|claim|case)|settlement|prank"
+            r"|(?:to|a) (?:negative|negativo)|look better|lbs less|ill get them eventually"
+            r"|change the name|showing (?:im|i am|i was)|falso|falsa|letterhead|signature line"
+            r"|signed by a doctor|convincing|(?:positive|negative) note|so i get|get out of a"
+            r"|proof i was|make the note|from my history|delete (?:\w+ ){0,3}from|rewrite my"
+            r"|generate a|edit it|cambiar el resultado",
+
             r"(?:im|i am) not (?:pregnant|sick|actually|really)|i (?:wasnt|was not|didnt|never|only"
             r" did)|not actually|aunque (?:no|es solo|solo)|falsa|falso|fake|as if you were"
             r"|sign (?:her|his|their) name|official looking|so i can get|to get out of"
@@ -1959,6 +1989,15 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" with (?:\w+ ){0,2}(?:insulin|meds|pills|medication|inhaler|oxygen)|antifreeze"
             r"|make (?:\w+ ){0,4}(?:lame|sick|ill)|(?:get|make) (?:someone|somebody|him|her|them)"
             r" (?:\w+ ){0,3}(?:drunk|high) without",
+            r"(?:trigger|cause|induce|provoke|make) (?:\w+ ){0,3}(?:attack|reaction|seizure|allergy"
+            r"|bleed|sick|fail) (?:\w+ ){0,4}(?:in (?:someone|somebody|him|her|them|a person)"
+            r"|on purpose|happen on purpose)|happen on purpose|worse so (?:she|he|they)"
+            r"|(?:pills|meds|medication|insulin) (?:\w+ ){0,2}(?:swapped|switched|replaced) with"
+            r"|(?:want to|wanna) swap|spike (?:\w+ ){0,3}(?:coffee|drink|food|tea)|slipping (?:him"
+            r"|her|them) something|contaminat\w* (?:\w+ ){0,4}(?:water|drink|food|bottle)"
+            r"|hit (?:someone|somebody|him|her) (?:\w+ ){0,6}bruise|toxic fumes|make (?:them|him|her)"
+            r" bleed|(?:in|into) (?:someones|somebodys|his|her|their) (?:food|drink|coffee|tea|water"
+            r"|bottle|juice)|(?:poison|envenenar)\w* (?:it|lo|la)\b|envenenarl[oa]",
         ),
         framable=False,
         examples=("how do I poison my husband", "what drug would knock someone out"),
@@ -1986,7 +2025,16 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|(?:in|under) (?:his|her|their) name|skim\w* (?:\w+ ){0,2}pills|extras for me"
             r"|(?:find out|figure out|tell me) who (?:\w+ ){0,6}(?:has|have) (?:hiv|hepatitis|aids"
             r"|herpes|an std|cancer|covid)|secretly test|into prescribing|higher dose so",
+            r"(?:access|log ?in to|get into|break into|hack) (?:\w+ ){0,5}(?:portal|account|records?"
+            r"|chart|email|login)|find out (?:if|whether|who) (?:\w+ ){0,6}(?:has|have) (?:hiv"
+            r"|hepatitis|aids|herpes|an std|cancer|covid)|(?:fake|false) identity|get paid twice"
+            r"|without (?:\w+ ){0,4}knowing|(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescription"
+            r"|medication|receta) (?:\w+ ){0,3}(?:for myself|a mi nombre)|(?:wouldnt|wont|would not)"
+            r" know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s) (?:login|password|account)|reset"
+            r" (?:her|his|their) password|sneaky way|jump the (?:\w+ ){0,3}(?:list|line|queue)"
+            r"|quedarme con (?:las|sus) pastillas|a mi nombre",
         ),
+        framable=False,
         examples=("help me lie to my insurance", "how do I trick my doctor"),
     ),
 )
@@ -2036,11 +2084,18 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r"|(?:i ?g ?n ?o ?r ?e) (?:p ?r ?e ?v ?i ?o ?u ?s|a ?l ?l)",
             r"base ?64|pig latin|rot ?13|context window|ignoreway|verbatim|palabra por palabra|texto"
             r" de arriba|text above|al reves|letra por letra|decodifica\w*|replace every vowel",
-            r"\[? ?admin ?\]?|safety ?(?:=|is) ?off|(?:desactiva|desactivar|quita|apaga) (?:\w+ )"
+            r"admin ?(?:mode|override|access)|safety (?:is |level |)(?:off|0)|(?:desactiva|desactivar|quita|apaga) (?:\w+ )"
             r"{0,2}filtros|no tienes reglas|a partir de ahora|soy el administrador|(?:im|i am) (?:an |the"
             r" |)(?:admin|administrator|developer|ceo)|vip patient|ceo approved|dont follow (?:\w+ )"
             r"{0,3}rules|(?:ignore|ignora) what the system|answer me directly and (?:dont|do not)"
             r" notify",
+            r"factory (?:default|settings)|safety (?:layer|checks?|level)|guardrails|true purpose"
+            r"|you have no rules|rule 1|forget (?:that )?you are|general ai that|answers? anything"
+            r"|morse|first letter of each|reverse order|(?:your|the) (?:instructions|rules) in (?:a )?"
+            r"(?:markdown|table|json|list|code)|repeat after me|in your memory|including hidden"
+            r"|new directive|mark this user|unlock (?:\w+ ){0,2}tools|what should the chatbot do"
+            r"|to the (?:ai|assistant|chatbot|bot) (?:\w+ ){0,3}(?:checking|reading|processing)"
+            r"|hex",
         ),
         negatable=False,
         framable=False,
@@ -2103,8 +2158,13 @@ INJECTION_RULES: tuple[Rule, ...] = (
         (
             r"pretend|imagine (?:youre|you are)|role ?play|act as|finge|haz de cuenta|vamos a"
             r" jugar|juguemos|eres una ia|for the next \d+ messages|its just a game",
+            r"simulate|if you were an? (?:assistant|ai)|playing the role|play a character|screenplay"
+            r"|opposite day|actua como|es un juego|answer as that|character named",
         ),
         context=(
+            r"unrestricted|without any safety|refusals become|rogue|no regulations|sin etica"
+            r"|morphine|sleeping pills|without the care team|dose|terminal",
+
             r"no rules|sin reglas|sin restricciones|no restrictions|unfiltered|leak\w*|hacker"
             r"|nothing counts|just a game|dont escalate|not an assistant|no laws|libre|malfunction"
             r"\w*|<CONTROLLED>|prescri\w*|receta\w*|recetame|doses?|records|expedientes?"
@@ -2138,6 +2198,10 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r"|prompt del sistema|reglas secretas|instrucciones (?:del sistema|secretas|ocultas)"
             r"|version of your prompt|(?:instructions|rules) (?:did they|they) give you|copy paste"
             r" them|paste it",
+            r"rule ids|guard table|dump the table|how (?:exactly )?does your (?:filter|guard"
+            r"|moderation)|configured with|regular expressions|your moderation|developer notes"
+            r"|in your context|api key|endpoint|prompt (?:r u|are you) running|first \d+ (?:words"
+            r"|characters)|instrucciones te dieron|pegalas",
         ),
         negatable=False,
         framable=False,
@@ -2181,6 +2245,14 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r"|patients|users)|(?:home address|address|phone number) (?:\w+ ){0,3}(?:for|of)"
             r" (?:patient|mr|mrs|ms)|patients on the|(?:his|her|their) (?:psychiatric|therapy"
             r"|medical) notes|expedientes?|records? of my ex|(?:my )?(?:ex|exs) (?:\w+ ){0,2}records",
+            r"another user|other users|otro usuario|otros pacientes|todos los pacientes|lista de"
+            r" (?:los )?pacientes|(?:show|give|tell|pull up) (?:me )?(?:his|her|their) (?:\w+ ){0,2}"
+            r"(?:visits|records?|results|notes|chart|history|diagnos\w*|medications|meds)"
+            r"|being treated (?:\w+ ){0,2}here|a patient (?:here|too|at this)|their names|names of"
+            r" (?:the |)patients|patient names|(?:address|phone|name|diagnosis|chart|records?) of"
+            r" (?:the |a )?patient (?:who|that|in)|whoever (?:was )?(?:logged|using)|es paciente"
+            r"|tambien es paciente|(?:bed|room|habitacion) \d+|anyone (?:in|on) this (?:portal"
+            r"|system|hospital)",
         ),
         negatable=False,
         framable=False,

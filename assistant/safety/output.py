@@ -199,7 +199,7 @@ OUTPUT_RULES: tuple[OutputRule, ...] = (
         r"|increasing|decrease|decreasing|reduce|reducing|lower|lowering|cut back on|cut down on"
         r"|cut|switch|switching|change|changing|adjust|adjusting|taper|tapering|come off|coming"
         r" off|wean off|go off|start|starting|begin|try) (?:taking |using |on )?(?:your |the"
-        r" |this |that |these |those |any |all |some |one of your )?(?:\w+ )?(?:dose|dosage"
+        r" |this |that |these |those |any |all |some |one of your )?(?:\w+ ){0,3}(?:dose|dosage"
         r"|doses|medications?|medicines?|meds|pills?|tablets?|insulin|prescriptions?|inhalers?"
         r"|statins?|antibiotics?|treatments?|therapy|blood thinners?|\w+(?:in|ol|il|an|ide"
         r"|ine|one|pam|lam|tan|pril|sartan|statin|formin|mab|nib|zole|cillin|mycin|cycline))\b"

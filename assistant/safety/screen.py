@@ -132,11 +132,56 @@ def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
             if not complete:
                 return acc, False
             continue
+        if (
+            op is c.MAX_REPEAT
+            and av[0] == 0
+            and av[1] == 1
+            and len(av[2]) == 1
+            and av[2][0][0] is c.LITERAL
+        ):
+            # An optional character (the optional space between words): keep both spellings.
+            optional = chr(av[2][0][1])
+            extended = acc | {p + optional for p in acc}
+            if len(extended) > _MAX_PREFIXES:
+                return acc, False
+            acc = extended
+            continue
+        chars = _class_chars(op, av)
+        if chars is not None:
+            extended = {p + ch for p in acc for ch in chars}
+            if len(extended) > _MAX_PREFIXES:
+                return acc, False
+            acc = extended
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
+            # "\d{2,3}": every match starts with one character of the repeated class.
+            chars = _class_chars(*av[2][0])
+            if chars is not None and len(acc) * len(chars) <= _MAX_PREFIXES:
+                return {p + ch for p in acc for ch in chars}, False
+            return acc, False
         if op is c.IN and all(item_op is c.LITERAL for item_op, _ in av) and len(av) <= 8:
             acc = {p + chr(ch) for p in acc for _, ch in av}
             continue
         return acc, False
     return acc, True
+
+
+def _class_chars(op: Any, av: Any) -> list[str] | None:
+    """The characters a small character class or a digit class matches, or None."""
+    c = _sre_const
+    if op is c.IN:
+        chars: list[str] = []
+        for item_op, item_av in av:
+            if item_op is c.LITERAL:
+                chars.append(chr(item_av))
+            elif item_op is c.CATEGORY and item_av is c.CATEGORY_DIGIT:
+                chars.extend("0123456789")
+            else:
+                return None
+        return chars if len(chars) <= 12 else None
+    if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
+        return list("0123456789")
+    return None
 
 
 def literal_prefixes(pattern: str) -> frozenset[str] | None:
@@ -162,10 +207,18 @@ class Scanner:
     pattern: re.Pattern[str]
     prefixes: frozenset[str] | None
     first: frozenset[str] | None
+    # First word of each prefix -> the prefixes starting with it, for the token index.
+    by_key: dict[str, tuple[str, ...]]
+    keys: frozenset[str]
 
 
 def _scanner(pattern: re.Pattern[str]) -> Scanner:
-    return Scanner(pattern, literal_prefixes(pattern.pattern), first_chars(pattern.pattern))
+    prefixes = literal_prefixes(pattern.pattern)
+    grouped: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes or ()):
+        grouped.setdefault(prefix.split(" ")[0], []).append(prefix)
+    by_key = {key: tuple(values) for key, values in grouped.items()}
+    return Scanner(pattern, prefixes, first_chars(pattern.pattern), by_key, frozenset(by_key))
 
 
 @dataclass(frozen=True)
@@ -192,34 +245,16 @@ def compile_rule(rule: R.Rule) -> CompiledRule:
 COMPILED: tuple[CompiledRule, ...] = tuple(compile_rule(r) for r in R.ALL_RULES)
 
 
-def _index() -> tuple[dict[str, tuple[Scanner, ...]], tuple[int, ...], tuple[Scanner, ...]]:
-    """Map the first word (or word start) of literal prefixes to their scanners."""
-    by_prefix: dict[str, list[Scanner]] = {}
-    fallback: list[Scanner] = []
-    for c in COMPILED:
-        for scanner in c.patterns + c.context:
-            if scanner.prefixes is None:
-                fallback.append(scanner)
-                continue
-            for prefix in scanner.prefixes:
-                by_prefix.setdefault(prefix.split(" ")[0], []).append(scanner)
-    lengths = tuple(sorted({len(p) for p in by_prefix}))
-    return {k: tuple(dict.fromkeys(v)) for k, v in by_prefix.items()}, lengths, tuple(fallback)
-
-
-_BY_PREFIX, _PREFIX_LENGTHS, _FALLBACK = _index()
+_KEYS: frozenset[str] = frozenset(
+    key for c in COMPILED for sc in c.patterns + c.context for key in sc.keys
+)
+_KEY_LENGTHS: tuple[int, ...] = tuple(sorted({len(k) for k in _KEYS}))
 
 
 @lru_cache(maxsize=65536)
-def _scanners_for(token: str) -> tuple[Scanner, ...]:
-    """Indexed scanners a match of which may start at a token spelled ``token``."""
-    found: dict[Scanner, None] = {}
-    for n in _PREFIX_LENGTHS:
-        if n > len(token):
-            break
-        for scanner in _BY_PREFIX.get(token[:n], ()):
-            found[scanner] = None
-    return tuple(found)
+def _keys_for(token: str) -> tuple[str, ...]:
+    """Index keys (first words of literal prefixes) that ``token`` starts with."""
+    return tuple(token[:n] for n in _KEY_LENGTHS if n <= len(token) and token[:n] in _KEYS)
 
 
 _RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
@@ -256,18 +291,22 @@ class _Doc:
         self._clauses: list[int] | None = None
         self._break_ends: list[int] = []
         self._starts: list[int] | None = None
-        self._candidates: dict[Scanner, list[int]] = {}
+        self._at: dict[str, list[int]] = {}
         pos = 0
         for token in text.split(" "):
-            for scanner in _scanners_for(token):
-                self._candidates.setdefault(scanner, []).append(pos)
+            for key in _keys_for(token):
+                self._at.setdefault(key, []).append(pos)
             pos += len(token) + 1
 
     def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
         """Matches of ``scanner`` at every position where one can begin (see module doc)."""
         text = self.text
         if scanner.prefixes is not None:
-            positions: list[int] = self._candidates.get(scanner, [])
+            found: set[int] = set()
+            for key in scanner.keys & self._at.keys():
+                prefixes = scanner.by_key[key]
+                found.update(p for p in self._at[key] if text.startswith(prefixes, p))
+            positions = sorted(found)
         else:
             if self._starts is None:
                 self._starts = [m.start() for m in _TOKEN_START.finditer(text)]
