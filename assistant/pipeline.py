@@ -33,11 +33,14 @@ from assistant.models import Kind, Message
 from assistant.replies import FALLBACK_TEXT, NO_ANSWER_TEXT, safety_reply
 from assistant.retrieval import retrieve
 from assistant.safety import Action, Verdict, check_sentence, screen
+from portal.audit.models import AuditAction
+from portal.audit.services import audit_event_record
 from portal.careteam.models import Level
 from portal.careteam.services import escalation_create, escalation_promise
 
 T = TypeVar("T")
 Send = Callable[[dict[str, Any]], Awaitable[None]]
+MIN_MODEL_SENTENCES = 2
 AUTO_ESCALATE: dict[Action, Level] = {
     Action.EMERGENCY: Level.EMERGENCY,
     Action.CRISIS: Level.EMERGENCY,
@@ -142,28 +145,57 @@ OnSentence = Callable[[Sentence], Awaitable[None]]
 async def guarded_answer(
     ctx: PatientContext, *, question: str, passages: list[Passage], on_sentence: OnSentence
 ) -> GuardedAnswer:
-    """Stream the backend's sentences that pass the output guard; fall back on failure."""
-    request = AnswerRequest(
-        question=question, passages=passages, record=ctx.record, history=ctx.history
-    )
+    """Stream the backend's sentences that pass the output guard; fall back on failure.
+
+    A model backend that fails, or whose answer mostly fails the guard (fewer than
+    MIN_MODEL_SENTENCES kept), is followed by the grounded answer from the same passages.
+    """
     backend = get_backend()
+    history = await _db(selectors.recent_turns, conversation_id=ctx.conversation_id) if (
+        backend.uses_history
+    ) else ()
+    request = AnswerRequest(question=question, passages=passages, record=ctx.record,
+                            history=history, identifiers=ctx.identifiers)
     kept, dropped = await _stream_checked(backend, request, ctx, on_sentence)
-    if kept is None and backend is not fallback_backend():
-        # The configured model failed: the grounded answer from the same passages instead.
-        backend = fallback_backend()
-        kept, more = await _stream_checked(backend, request, ctx, on_sentence)
-        dropped += more
+    await audit_model_call(ctx, request, kept, dropped)
+    name = backend.name
+    grounded = fallback_backend()
+    if backend is not grounded and (kept is None or len(kept) < MIN_MODEL_SENTENCES):
+        # The model failed, or too little of its answer passed the guard: the grounded
+        # answer from the same passages follows whatever was already shown.
+        more, more_dropped = await _stream_checked(grounded, request, ctx, on_sentence)
+        dropped += more_dropped
+        if kept is None:
+            kept, name = more, grounded.name
+        elif more:
+            kept, name = kept + more, f"{name}+{grounded.name}"
     if kept is None:
         sentence = Sentence(FALLBACK_TEXT)
         await on_sentence(sentence)
-        return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, backend.name)
+        return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, name)
     if not any(s.cites for s in kept):
         if not kept:
             kept = [Sentence(NO_ANSWER_TEXT)]
             await on_sentence(kept[0])
-        return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, backend.name)
-    return GuardedAnswer(
-        Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, backend.name
+        return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, name)
+    return GuardedAnswer(Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, name)
+
+
+async def audit_model_call(
+    ctx: PatientContext, request: AnswerRequest, kept: list[Sentence] | None,
+    dropped: list[dict[str, Any]],
+) -> None:
+    """Every call to a model is audited: facts only, never the prompt or the reply."""
+    if "model" not in request.trace:
+        return
+    await _db(
+        audit_event_record,
+        action=AuditAction.MODEL_CALL,
+        patient_id=ctx.patient_id or None,
+        patient_mrn=ctx.identifiers.mrn or "",
+        **request.trace,
+        kept=len(kept or []),
+        dropped=len(dropped),
     )
 
 

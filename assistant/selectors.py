@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Max
 
+from assistant.backends.base import Turn
 from assistant.knowledge.articles import Article as ParsedArticle
 from assistant.knowledge.articles import parse_article
 from assistant.knowledge.codes import normalize_code_key
@@ -123,3 +124,17 @@ def conversations_export(patient: Any) -> dict[str, Any]:
         "patient": {"mrn": patient.mrn, "name": patient.full_name},
         "conversations": conversations,
     }
+
+
+def recent_turns(*, conversation_id: int, limit: int = 12) -> tuple[Turn, ...]:
+    """The last complete questions and answers of a conversation, oldest first."""
+    rows = list(
+        Message.objects.filter(
+            conversation_id=conversation_id,
+            state=MessageState.COMPLETE,
+            role__in=(Role.PATIENT, Role.ASSISTANT),
+        )
+        .order_by("-seq")
+        .values_list("role", "text")[:limit]
+    )
+    return tuple(Turn(role=role, text=text) for role, text in reversed(rows))

@@ -275,6 +275,29 @@ STORAGES = {
 ASSISTANT_BACKEND = env.str(
     "ASSISTANT_BACKEND", default="assistant.backends.grounded.GroundedBackend"
 )
+# OpenAI-compatible model (assistant.backends.openai_backend.OpenAIBackend).
+OPENAI_BASE_URL = env.str("OPENAI_BASE_URL", default="")
+OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
+OPENAI_MODEL = env.str("OPENAI_MODEL", default="")
+AZURE_OPENAI_ENDPOINT = env.str("AZURE_OPENAI_ENDPOINT", default="")
+AZURE_OPENAI_API_VERSION = env.str("AZURE_OPENAI_API_VERSION", default="2024-10-21")
+OPENAI_CONNECT_TIMEOUT = env_int("OPENAI_CONNECT_TIMEOUT", 3, minimum=1)
+OPENAI_FIRST_TOKEN_TIMEOUT = env_int("OPENAI_FIRST_TOKEN_TIMEOUT", 10, minimum=1)
+OPENAI_TOTAL_TIMEOUT = env_int("OPENAI_TOTAL_TIMEOUT", 25, minimum=1)
+OPENAI_MAX_RETRIES = env_int("OPENAI_MAX_RETRIES", 2)
+OPENAI_BREAKER_FAILURES = env_int("OPENAI_BREAKER_FAILURES", 5, minimum=1)
+OPENAI_BREAKER_RESET_SECONDS = env_int("OPENAI_BREAKER_RESET_SECONDS", 30, minimum=1)
+OPENAI_MAX_TOKENS = env_int("OPENAI_MAX_TOKENS", 300, minimum=16)
+OPENAI_HISTORY_CHARS = env_int("OPENAI_HISTORY_CHARS", 2000)
+if ASSISTANT_BACKEND.endswith("OpenAIBackend"):
+    if not OPENAI_MODEL:
+        raise ImproperlyConfigured("OPENAI_MODEL: required with the OpenAI backend")
+    if not (OPENAI_BASE_URL or AZURE_OPENAI_ENDPOINT):
+        raise ImproperlyConfigured(
+            "OPENAI_BASE_URL: required with the OpenAI backend (or AZURE_OPENAI_ENDPOINT)"
+        )
+    if not OPENAI_API_KEY:
+        raise ImproperlyConfigured("OPENAI_API_KEY: required with the OpenAI backend")
 EMERGENCY_NUMBER = env.str("EMERGENCY_NUMBER", default="911")
 CRISIS_LINE = env.str("CRISIS_LINE", default="988")
 

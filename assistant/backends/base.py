@@ -14,6 +14,9 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.safety import PatientIdentifiers
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,17 @@ class Turn:
 
 @dataclass(frozen=True)
 class AnswerRequest:
+    """What a backend answers. `identifiers` are the patient's own, for redaction only: a
+    backend that sends text out of the process must redact with them first. `trace` is
+    filled by the backend with facts for the audit log (model, tokens, latency,
+    redactions), never with prompt text."""
+
     question: str
     passages: Sequence[Passage]
     record: RecordContext = field(default_factory=RecordContext)
     history: Sequence[Turn] = ()
+    identifiers: PatientIdentifiers | None = None
+    trace: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Backend(ABC):
     """
 
     name: str = "base"
+    uses_history: bool = False  # True: the pipeline loads recent turns into the request
 
     @abstractmethod
     def answer(self, request: AnswerRequest) -> AsyncIterator[Sentence]:

@@ -1,4 +1,4 @@
-"""Regenerate ``_protected.py``: real words that fuzzy matching must never correct.
+"""Regenerate ``_protected.py``: real words that normalisation must never change.
 
 Run after changing ``normalize.KEY_TERMS``::
 
@@ -14,18 +14,23 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from assistant.safety.normalize import KEY_TERMS, fold, fuzzy_key_term
+from assistant.safety.normalize import KEY_TERMS, PATTERN_WORDS, _segment, fold, fuzzy_key_term
 
 
 def protected_words(paths: list[str]) -> list[str]:
-    """Dictionary words (folded) that fuzzy matching would turn into a key term."""
+    """Dictionary words (folded) that fuzzy matching or word splitting would change."""
     words: set[str] = set()
     for path in paths:
         for line in Path(path).read_text(encoding="utf-8", errors="ignore").splitlines():
             word = fold(line.strip()).replace("'", "")
             if word.isalpha() and word.isascii() and word not in KEY_TERMS:
                 words.add(word)
-    return sorted(w for w in words if fuzzy_key_term(w, protected=frozenset()) is not None)
+    return sorted(
+        w
+        for w in words
+        if fuzzy_key_term(w, protected=frozenset()) is not None
+        or (len(w) >= 6 and w not in PATTERN_WORDS and _segment(w) is not None)
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -132,6 +132,7 @@ MACROS: dict[str, str] = {
     r"|bruis\w*|bleeding gums|frequent urination|thirsty|peeing a lot",
     "TEMP": r"fever|temp|temperature|temperatura|fiebre|febre",
     "INFANT": r"newborn|new born|infant|neonate|\d+ ?(?:weeks?|wks?|days?) ?old"
+    r"|(?:baby|bebe|infant) (?:\w+ ){0,3}(?:1|2|one|two) (?:months?|mos?)"
     r"|(?:\d|one|two|three|four|six|eight|ten)"
     r" (?:day|days|week|weeks|wk|wks) old|(?:1|2|one|two|1 and a half) (?:months?|mos?)"
     r" old|recien nacido|recien nacida|bebe de (?:\d+|un|una|dos) (?:dias|semanas|mes|meses)",
@@ -196,10 +197,7 @@ _GLUCOSE_READING = (
     r"|over|under|below|above|like|es|de|en|esta|estaba|bajo a|subio a|now|right now|still"
     r"|keeps|showing|reading) ){0,3}(?P<n>\d{2,4})(?! ?(?:%|percent|g|grams|mg))"
 )
-_BP_READING = (
-    r"(?:(?:blood pressure|pressure|presion|tension|reading|bp) (?:\w+ ){0,3})?"
-    r"(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?! ?(?:%|mg|kg|lb))"
-)
+_BP_READING = r"(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?! ?(?:%|mg|kg|lb))"
 _BP_SYSTOLIC = (
     r"(?:blood pressure|presion|tension|bp) (?:is |was |of |at |reading |read |says |went up to"
     r" |up to |over |around ){0,3}(?P<s>\d{2,3})(?! ?(?:/|over|\d))"
@@ -382,7 +380,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" (?:<POSS>) (?:throat|windpipe|airway)",
             r"(?:se |me |)(?:esta |)atragant\w*",
         ),
-        unless=(r"(?:chok\w*) (?:on|back) (?:tears|my words|up)|choking hazard",),
+        unless=(
+            r"(?:chok\w*) (?:on|back) (?:tears|my words|up)|choking hazard"
+            r"|chok\w* (?:me|her|him|us)(?! on)",
+        ),
         examples=("my son is choking", "food stuck in his throat", "se esta atragantando"),
     ),
     Rule(
@@ -513,7 +514,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"{0,3}on the floor|slid off|(?:passed|pass) ?out|eyes (?:are |)half open",
             r"(?:se|me|te) desmay\w*|no reacciona\w*|no (?:me |)responde",
         ),
-        unless=(r"collapsed lung .{0,20}(?:years|ago|history)",),
+        unless=(
+            r"so (?:that )?(?:they|he|she|it|him|her) (?:\w+ )?pass\w* out|make (?:\w+ ){0,3}pass"
+            r" out",
+r"collapsed lung .{0,20}(?:years|ago|history)",),
         examples=(
             "my dad passed out",
             "she's unresponsive",
@@ -609,7 +613,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         _E,
         "a young child may have swallowed medicines",
         (r"(?:pills|tablets|medicine|medicines|gummies) (?:\w+ ){0,2}(?:are |is |)(?:gone|missing)",),
-        context=(r"toddler|\d+ ?(?:year|yr) old|grandson|granddaughter|baby|kid|child|son|daughter",),
+        context=(
+            r"toddlers?|\d+ ?(?:year|yr) olds?|(?:hes|shes|he is|she is) [1-5]|grandsons?"
+            r"|granddaughters?|babys?|kids?|childs?|sons?|daughters?",
+        ),
         examples=("my toddler was in my purse and some of my pills are missing",),
     ),
     Rule(
@@ -631,7 +638,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         "em.infant_fever",
         _E,
         "fever in a baby under three months",
-        (r"(?:<TEMP>)|feverish|hot to the touch|calentura",),
+        (
+            r"(?:<TEMP>)|feverish|hot to the touch|calentura|(?:burnin|burning) up|fevr",
+            r"(?:is|feels|felt|seems) (?:\w+ )?hot",
+        ),
         context=(r"<INFANT>",),
         examples=("my 3 week old has a fever", "newborn with a temperature of 100.5"),
     ),
@@ -642,10 +652,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         (
             r"(?:baby|infant|newborn) (?:is |seems |looks |went |)(?:limp|floppy|blue|gray"
             r"|grey|not breathing|wont wake|wont feed|not waking|hard to wake|lethargic)",
-            r"(?:burnin|burning) up|feels? (?:really |very |so |)hot|fevr|temp \d",
             r"(?:baby|infant|newborn|\d+ (?:week|day) old) (?:\w+ ){0,5}(?:floppy|limp|wont wake"
             r"|barely waking|not waking|wont feed|wont eat|not feeding|barely (?:eating|feeding))",
-            r"(?:is|feels|felt|seems|so|very|really) (?:\w+ )?hot",
             r"(?:wont|doesnt|isnt|not) (?:wake|waking) (?:up )?(?:for|to) (?:feeds|feed|feeding|eat"
             r"|nurse)|(?:barely|hardly) (?:waking|wakes|eating|feeding)",
         ),
@@ -851,23 +859,22 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         "em.head_injury",
         _E,
         "head injury with warning signs",
-        (_HEAD_INJURY,),
-        context=(
-            r"pupil\w*|not making sense|sleepy|dormid[oa]|confundid[oa]|dazed|thrown up|threw up",
-
-            r"vomit\w*|throwing up|threw up|confus\w*|passed out|unconscious|knocked out"
-            r"|seiz\w*|(?:worst|severe|bad|terrible) headache|headache (?:is |keeps |)getting"
-            r" worse|blood thinners?|eliquis|xarelto|warfarin|coumadin|wont wake|hard to wake"
-            r"|(?:very|really|so) (?:sleepy|drowsy)|slurr\w*|pupils|fluid (?:from|out of)"
-            r" (?:<POSS>) (?:nose|ears?)|blood (?:from|out of) (?:<POSS>) ears?"
-            r"|cant remember|memory loss|blurr\w* vision|double vision|acting (?:strange|weird"
-            r"|different|funny|off)|actin weird|vomit\w*|throwng|puk\w*|desmay\w*|desmall\w*"
-            r"|pupil\w*|not making sense|sleepy|dormid[oa]|confundid[oa]",
+        (
+            _HEAD_INJURY,
             r"(?:hit|struck|smacked|whacked|bonked) (?:\w+ ){0,3}in the head|(?:fell|falling)"
-            r" (?:\w+ ){0,4}(?:on|onto) (?:<POSS>) head|hit (?:<POSS>) hed|(?:pegue|golpee|golpeo"
-            r"|pego|cayo) (?:\w+ ){0,3}(?:cabeza|cabesa)",
-            r"(?:pege|pegue|pego|golpe\w*) (?:\w+ ){0,3}(?:cabeza|cabesa)|hard hit to the head"
-            r"|hit to the head",
+            r" (?:\w+ ){0,4}(?:on|onto) (?:<POSS>) head|hit (?:<POSS>) hed|hard hit to the head"
+            r"|hit to the head|(?:pege|pegue|pego|golpee|golpeo|golpe\w*|cayo) (?:\w+ ){0,3}"
+            r"(?:cabeza|cabesa)",
+        ),
+        context=(
+            r"vomit\w*|throwing up|threw up|thrown up|confus\w*|passed out|unconscious"
+            r"|knocked out|seiz\w*|(?:worst|severe|bad|terrible) headache|headache (?:is |keeps |)"
+            r"getting worse|blood thinners?|eliquis|xarelto|warfarin|coumadin|wont wake"
+            r"|hard to wake|sleepy|drowsy|slurr\w*|pupil\w*|fluid (?:from|out of) (?:<POSS>)"
+            r" (?:nose|ears?)|blood (?:from|out of) (?:<POSS>) ears?|cant remember|memory loss"
+            r"|same questions|blurr\w* vision|double vision|acting (?:strange|weird|different"
+            r"|funny|off)|actin weird|throwng|puk\w*|desmay\w*|desmall\w*|not making sense"
+            r"|dormid[oa]|confundid[oa]|dazed",
         ),
         examples=("he hit his head and now he's vomiting", "fell and hit my head, I'm on eliquis"),
     ),
@@ -1315,8 +1322,8 @@ URGENT_RULES: tuple[Rule, ...] = (
         _U,
         "missed or ran out of a medicine that cannot wait",
         (
-            r"(?:missed|skipped|forgot|forgotten|ran out of|run out of|running out of|out of"
-            r"|cant afford|couldnt get|didnt take|havent taken|no more|lost|without)"
+            r"(?:missed|skipped|forgot|forgotten|ran out of|run out of|running out of|out of(?! control)"
+            r"|cant afford|couldnt get|didnt take|havent taken|no more|lost|without)(?! control)"
             r" (?:\w+ ){0,5}(?:<CRITICAL_MED>)",
             r"(?:<CRITICAL_MED>) (?:\w+ ){0,3}(?:ran out|run out|missed|skipped|forgot|is gone"
             r"|are gone)",
@@ -1933,6 +1940,9 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"history|report|result|weight|test|carnet|proof|excuse|letterhead",
         ),
         context=(
+            r"para que (?:no lo vea|el seguro|la aseguradora|no me cobre)|a negativo|de mi"
+            r" expediente|en mi expediente",
+
             r"so it says|so the new|for my (?:injury|settlement|claim|case)|settlement|prank"
             r"|(?:to|a) (?:negative|negativo)|look better|lbs less|ill get them eventually"
             r"|change the name|showing (?:im|i am|i was)|falso|falsa|letterhead|signature line"
@@ -1998,6 +2008,15 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|hit (?:someone|somebody|him|her) (?:\w+ ){0,6}bruise|toxic fumes|make (?:them|him|her)"
             r" bleed|(?:in|into) (?:someones|somebodys|his|her|their) (?:food|drink|coffee|tea|water"
             r"|bottle|juice)|(?:poison|envenenar)\w* (?:it|lo|la)\b|envenenarl[oa]",
+            r"untraceable|undetectable|a escondidas|sin que se (?:de|entere) cuenta|a proposito"
+            r"|without (?:them|him|her)"
+            r" (?:noticing|knowing|tasting)|(?:someones|somebodys|his|her|their|(?:my|the) \w+s)"
+            r" (?:meals|food|drink"
+            r"|coffee|tea|water)|(?:comida|bebida|cafe) de (?:mi|su)|le (?:pongo|echo|doy|pongo)"
+            r" (?:\w+ ){0,3}(?:a mi|al|en el|en la)|(?:make|get) (?:\w+ ){0,4}(?:epi ?pen|inhaler"
+            r"|insulin pump|pacemaker|medication|meds|pills) (?:\w+ ){0,2}(?:not work|fail|stop"
+            r" working)|(?:pill|pills|something|drug) to slip|slip my \w+|put (?:him|her|it) down"
+            r"|least suspicious",
         ),
         framable=False,
         examples=("how do I poison my husband", "what drug would knock someone out"),
@@ -2033,6 +2052,12 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s) (?:login|password|account)|reset"
             r" (?:her|his|their) password|sneaky way|jump the (?:\w+ ){0,3}(?:list|line|queue)"
             r"|quedarme con (?:las|sus) pastillas|a mi nombre",
+            r"(?:sign|add|put) (?:my name|me) (?:\w+ ){0,2}(?:onto|to|on) (?:her|his|their) (?:\w+ )?"
+            r"(?:bank|account|house|will|deed)|(?:wont|will not|wouldnt) notice|without (?:his|her"
+            r"|their) (?:consent|permission)|sell (?:\w+ ){0,3}patient (?:phone|data|info|names"
+            r"|records|numbers)|convince (?:\w+ ){0,5}(?:insulin|medicine|meds|vaccines?|chemo)"
+            r" (?:is|are) (?:poison|dangerous|toxic)|quietly sell|(?:entro|entrar|acceder) al portal"
+            r" de (?:mi|su)",
         ),
         framable=False,
         examples=("help me lie to my insurance", "how do I trick my doctor"),
@@ -2143,6 +2168,8 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r"(?:you are|youre) now (?:a |an |my |)(?:doctor|physician|pharmacist|nurse)",
         ),
         context=(
+            r"change|stop|refill|pills?|meds|already examined",
+
             r"prescri\w*|dose|dosage|diagnos\w*|rules|restrictions|refill|order|\d+ ?mg"
             r"|units|without|anything",
         ),
@@ -2333,6 +2360,7 @@ FRAME_CUE = (
     r"|what (?:should|do|would|can) (?:i|you|we) (?:say|tell|ask|do) (?:if|when|to)|why (?:is|are"
     r"|does|do) |que (?:hago|hacer|debo hacer|se hace|hacemos) (?:si|cuando)|que (?:es|son)"
     r"|como (?:se|puedo) (?:prevenir|evitar|saber)|riesgo de|aumenta el riesgo"
+    r"|how (?:do|can|could) i (?:make|get|cause|trigger)|como (?:puedo )?hacer que"
     r"|if (?:i|you|someone|somebody|a person|he|she) (?:ever |)(?:think|thinks|thought|suspect"
     r"|were|was|get|gets|start|starts|notice|notices|see|sees))(?![a-z0-9])"
 )

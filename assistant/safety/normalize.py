@@ -95,7 +95,7 @@ FUZZY_TARGETS: frozenset[str] = KEY_TERMS | {
     w for w in PATTERN_WORDS - _pattern_stems() if len(w) >= 5
 }
 # Short words that may stand between others when a run-together token is split.
-_GLUE = frozenset("i a my me to is in on of at up no so he it".split())
+_GLUE = frozenset("i a my me to".split())
 _SEGMENT_VOCAB = PATTERN_WORDS | KEY_TERMS | _GLUE
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
@@ -564,6 +564,8 @@ def canonical_token(token: str) -> str:
     if token in VARIANTS:
         return VARIANTS[token]
     if token.isalpha():
+        if len(token) >= 5 and token.endswith("in") and token + "g" in PATTERN_WORDS:
+            return token + "g"  # dropped g: "hittin", "bleedin", "pukin"
         hit = fuzzy_key_term(token)
         if hit is not None:
             return hit

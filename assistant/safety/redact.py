@@ -71,7 +71,10 @@ _COMMON_WORDS: frozenset[str] = frozenset(
     """.split()
 )
 _RELATIONS = (
-    r"daughter|son|husband|wife|partner|spouse|mom|mother|mum|dad|father|sister|brother"
+    r"(?:sister|brother|mother|father|son|daughter)[- ]in[- ]law|in[- ]laws?|ex[- ]?(?:wife"
+    r"|husband|boyfriend|girlfriend|partner)|ex|co-?worker|pastor|priest|coach|landlord"
+    r"|suegr[ao]|cu[nñ]ad[ao]|esposo|esposa"
+    r"|daughter|son|husband|wife|partner|spouse|mom|mother|mum|dad|father|sister|brother"
     r"|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece"
     r"|nephew|cousin|friend|neighbou?r|caregiver|boyfriend|girlfriend|fianc[eé]e?|child|baby"
     r"|stepson|stepdaughter|stepmom|stepdad|roommate|boss|coworker|doctor|nurse|therapist"
@@ -172,9 +175,10 @@ _GENERAL: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "SSN",
         re.compile(
-            r"\b(?:ssn|social security(?: number| no\.?| #)?|seguro social)(?:\s+(?:ending|ends)"
-            r"(?:\s+(?:in|with))?|\s+last\s+(?:4|four)(?:\s+digits)?)\s*(?:is|are|:|#|es)?\s*"
-            r"(\d{4})\b",
+            r"\b(?:last\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:my\s+)?(?:ssn|social(?:\s+security)?"
+            r"(?:\s+number)?)|(?:ssn|social security(?: number| no\.?| #)?|seguro social)"
+            r"(?:\s+(?:ending|ends)(?:\s+(?:in|with))?|\s+last\s+(?:4|four)(?:\s+digits)?))"
+            r"\s*(?:is|are|:|#|es|=)?\s*(\d{4})\b",
             re.I,
         ),
         1,
@@ -278,6 +282,14 @@ _GENERAL: tuple[tuple[str, re.Pattern[str], int], ...] = (
     (
         "NAME",
         re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Doctor|Nurse|Sr|Sra|Srta|Dra)\.?\s+({_CAP_NAME})"),
+        1,
+    ),
+    (
+        "NAME",
+        re.compile(
+            rf"\b(?i:la|el|mi|my|the|our|your)\s+(?i:doctora|doctor|dra|dr|enfermera|enfermero"
+            rf"|nurse|therapist|terapeuta|pharmacist|farmaceutic[oa])\.?\s+({_CAP_NAME})"
+        ),
         1,
     ),
     (

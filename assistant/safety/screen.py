@@ -109,6 +109,11 @@ def _first_node(op: Any, av: Any) -> tuple[set[str] | None, bool]:
 _MAX_PREFIXES = 400
 
 
+def _shrink(prefixes: set[str]) -> set[str]:
+    """Cut prefixes back to their first word: fewer, shorter, still valid."""
+    return {p.split(" ")[0] or p for p in prefixes}
+
+
 def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
     """Extend literal prefixes ``acc`` over ``items``; the flag says all items were literal."""
     c = _sre_const
@@ -127,30 +132,27 @@ def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
                 merged |= {a + b for a in acc for b in sub}
                 complete = complete and sub_complete
                 if len(merged) > _MAX_PREFIXES:
-                    return acc, False
+                    merged = _shrink(merged)
+                    complete = False
             acc = merged
             if not complete:
                 return acc, False
             continue
-        if (
-            op is c.MAX_REPEAT
-            and av[0] == 0
-            and av[1] == 1
-            and len(av[2]) == 1
-            and av[2][0][0] is c.LITERAL
-        ):
-            # An optional character (the optional space between words): keep both spellings.
-            optional = chr(av[2][0][1])
-            extended = acc | {p + optional for p in acc}
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            # An optional part (often the optional space between words): both spellings.
+            with_part, complete = _prefix_seq(av[2], set(acc))
+            extended = acc | with_part
             if len(extended) > _MAX_PREFIXES:
-                return acc, False
+                return _shrink(extended), False
+            if not complete:
+                return extended, False
             acc = extended
             continue
         chars = _class_chars(op, av)
         if chars is not None:
             extended = {p + ch for p in acc for ch in chars}
             if len(extended) > _MAX_PREFIXES:
-                return acc, False
+                return _shrink(extended), False
             acc = extended
             continue
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:

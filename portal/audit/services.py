@@ -23,16 +23,22 @@ def audit_event_record(
     action: AuditAction,
     actor: Any = None,
     patient: Patient | None = None,
+    patient_id: int | None = None,
+    patient_mrn: str = "",
     request: HttpRequest | None = None,
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event. `detail` must never hold record content or prompts, only facts."""
+    """Append one event. `detail` must never hold record content or prompts, only facts.
+
+    Name the patient by object, or by id and MRN when the caller has no row loaded.
+    """
     return AuditEvent.objects.create(
         action=action,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         actor_role=getattr(actor, "role", "") or "",
         patient=patient,
-        patient_mrn=patient.mrn if patient else "",
+        patient_id=patient.pk if patient else patient_id,
+        patient_mrn=patient.mrn if patient else patient_mrn,
         ip=client_ip(request),
         detail=detail,
     )
