@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint pytest migrate demo bench eval services clean
+.PHONY: run test lint pytest bench eval eval-llm services screenshots clean
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/bootstrap.sh
 	PYTHON=$(PYTHON) bash scripts/bootstrap.sh $(VENV)
@@ -23,7 +23,8 @@ run: $(STAMP)
 test: $(STAMP) lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	bash scripts/services.sh
-	$(BIN)/pytest
+	PYTHON=$(BIN)/python bash scripts/llama_server.sh > .llama-paths
+	LLAMA_SERVER=$$(sed -n 1p .llama-paths) LLAMA_MODEL=$$(sed -n 2p .llama-paths) $(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -41,6 +42,9 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m assistant.safety.evaluate
 	$(BIN)/python -m assistant.knowledge.evaluate
+
+eval-llm: $(STAMP)
+	$(BIN)/python -m assistant.llm_eval $(or $(N),60)
 
 services:
 	bash scripts/services.sh

@@ -151,11 +151,18 @@ async def guarded_answer(
     MIN_MODEL_SENTENCES kept), is followed by the grounded answer from the same passages.
     """
     backend = get_backend()
-    history = await _db(selectors.recent_turns, conversation_id=ctx.conversation_id) if (
-        backend.uses_history
-    ) else ()
-    request = AnswerRequest(question=question, passages=passages, record=ctx.record,
-                            history=history, identifiers=ctx.identifiers)
+    history = (
+        await _db(selectors.recent_turns, conversation_id=ctx.conversation_id)
+        if (backend.uses_history)
+        else ()
+    )
+    request = AnswerRequest(
+        question=question,
+        passages=passages,
+        record=ctx.record,
+        history=history,
+        identifiers=ctx.identifiers,
+    )
     kept, dropped = await _stream_checked(backend, request, ctx, on_sentence)
     await audit_model_call(ctx, request, kept, dropped)
     name = backend.name
@@ -182,7 +189,9 @@ async def guarded_answer(
 
 
 async def audit_model_call(
-    ctx: PatientContext, request: AnswerRequest, kept: list[Sentence] | None,
+    ctx: PatientContext,
+    request: AnswerRequest,
+    kept: list[Sentence] | None,
     dropped: list[dict[str, Any]],
 ) -> None:
     """Every call to a model is audited: facts only, never the prompt or the reply."""

@@ -105,8 +105,11 @@ class OpenAIBackend(Backend):
             timeout = httpx.Timeout(
                 settings.OPENAI_TOTAL_TIMEOUT, connect=settings.OPENAI_CONNECT_TIMEOUT
             )
-            common: dict[str, Any] = {"api_key": settings.OPENAI_API_KEY, "timeout": timeout,
-                                      "max_retries": 0}  # we retry, before streaming only
+            common: dict[str, Any] = {
+                "api_key": settings.OPENAI_API_KEY,
+                "timeout": timeout,
+                "max_retries": 0,
+            }  # we retry, before streaming only
             if settings.AZURE_OPENAI_ENDPOINT:
                 client = openai.AsyncAzureOpenAI(
                     azure_endpoint=settings.AZURE_OPENAI_ENDPOINT,
@@ -120,8 +123,9 @@ class OpenAIBackend(Backend):
 
     async def answer(self, request: AnswerRequest) -> AsyncIterator[Sentence]:
         threshold = settings.OPENAI_BREAKER_FAILURES
-        if not self.breaker.allow(threshold=threshold,
-                                  reset_seconds=settings.OPENAI_BREAKER_RESET_SECONDS):
+        if not self.breaker.allow(
+            threshold=threshold, reset_seconds=settings.OPENAI_BREAKER_RESET_SECONDS
+        ):
             raise BackendError("model endpoint skipped: circuit breaker open")
         redactor = Redactor(request.identifiers)
         messages = build_messages(request, redactor)
@@ -205,11 +209,15 @@ class OpenAIBackend(Backend):
 
 def build_messages(request: AnswerRequest, redactor: Redactor) -> list[dict[str, str]]:
     """The chat messages, with every piece of patient text redacted."""
-    passages = "\n\n".join(
-        f"[{p.n}] {p.title}, {p.section}:\n{p.text}" for p in request.passages
-    ) or "(no passages)"
+    passages = (
+        "\n\n".join(f"[{p.n}] {p.title}, {p.section}:\n{p.text}" for p in request.passages)
+        or "(no passages)"
+    )
     record = request.record
-    summary = [f"Age band: {record.age_band or 'unknown'}; sex at birth: {record.sex_at_birth or 'unknown'}."]
+    summary = [
+        f"Age band: {record.age_band or 'unknown'}; "
+        f"sex at birth: {record.sex_at_birth or 'unknown'}."
+    ]
     if record.conditions:
         listed = "; ".join(
             c.display + (f" (since {c.onset_year})" if c.onset_year else "")

@@ -446,7 +446,6 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         ),
         context=(
             r"(?:hinch\w*|inflam\w*) (?:\w+ ){0,2}(?:la |el |)(?:cara|garganta|lengua|labios)",
-
             r"(?:<CANT>) (?:breath\w*|swallow\w*)|throat|tongue|lips? (?:are |is |)(?:swell\w*"
             r"|swollen)|face (?:is |)(?:swell\w*|swollen)|wheez\w*|dizz\w*|faint\w*|pass\w* out"
             r"|short of breath|vomit\w*|throwing up|respirar|garganta|pale|wobbly|diz\w*"
@@ -480,7 +479,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|(?:so much|lots of|a lot of|cups of|pool of) blood|keeps? coming (?:out)?",
             r"coffee grounds|(?:black|tarry) (?:\w+ ){0,3}(?:passed out|nearly passed out|faint"
             r"\w*|dizzy)",
-            r"(?:bleeding|bleeds|bled) (?:hard|heavily|a lot) (?:for|since)|(?:blood|it) (?:\w+ ){0,2}"
+            r"(?:bleeding|bleeds|bled) (?:hard|heavily|a lot) (?:for|since)|(?:blood|it) (?:\w+ ){"
+            r"0,2}"
             r"(?:soaking through|soaks through)|even with (?:me |)(?:pressing|pressure)"
             r"|nose ?bleed (?:\w+ ){0,8}(?:wont stop|that wont stop|for (?:over |more than |)an"
             r" hour|hours)|(?:vomit\w*|tos\w*|escupiendo) (?:\w+ ){0,2}sangre",
@@ -517,7 +517,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         unless=(
             r"so (?:that )?(?:they|he|she|it|him|her) (?:\w+ )?pass\w* out|make (?:\w+ ){0,3}pass"
             r" out",
-r"collapsed lung .{0,20}(?:years|ago|history)",),
+            r"collapsed lung .{0,20}(?:years|ago|history)",
+        ),
         examples=(
             "my dad passed out",
             "she's unresponsive",
@@ -545,7 +546,8 @@ r"collapsed lung .{0,20}(?:years|ago|history)",),
             r"|foaming at the mouth|(?:seizures?) (?:in a row|back to back|coming on|one after"
             r" another)|(?:stiff|rigid) and (?:twitching|jerking|shaking)|(?:whole|entire) body"
             r" (?:is |)(?:jerking|shaking|twitching|convulsing)|combulsion\w*",
-            r"(?:having|had) (?:one|another) (?:right now|now|again)|(?:went|goes) stiff (?:\w+ ){0,6}"
+            r"(?:having|had) (?:one|another) (?:right now|now|again)|(?:went|goes) stiff (?:\w+ ){"
+            r"0,6}"
             r"(?:jerking|shaking|twitching)|eyes (?:are |)rolled back|(?:been going|going on) for"
             r" (?:\w+ ){0,4}(?:minutes|forever)",
         ),
@@ -594,7 +596,8 @@ r"collapsed lung .{0,20}(?:years|ago|history)",),
             r" (?:\w+ ){0,2}(?:<MED>|<CONTROLLED>|pills|tablets)",
             r"(?:took|take|taken) (?:to|too) many|(?:got into|into) the (?:medicine|medication)"
             r" cabinet|(?:from|under) the (?:kitchen )?sink",
-            r"(?:baby|toddler|child|kid|son|daughter|grandson|granddaughter|\d+ (?:year|yr|month|mo)"
+            r"(?:baby|toddler|child|kid|son|daughter|grandson|granddaughter|\d+ (?:year|yr|month|m"
+            r"o)"
             r" old) (?:\w+ ){0,4}(?:ate|swallowed|swalowed|got into|drank|chewed) (?:\w+ ){0,5}"
             r"(?:pills|battery|batteries|batery|magnets?|detergent|bleach|medicine)",
             r"(?:tomo|trago|bebio|comio|se tomo|se trago) (?:\w+ ){0,3}(?:liquido|limpiar|limpieza"
@@ -612,7 +615,10 @@ r"collapsed lung .{0,20}(?:years|ago|history)",),
         "em.child_pills_missing",
         _E,
         "a young child may have swallowed medicines",
-        (r"(?:pills|tablets|medicine|medicines|gummies) (?:\w+ ){0,2}(?:are |is |)(?:gone|missing)",),
+        (
+            r"(?:pills|tablets|medicine|medicines|gummies) (?:\w+ ){0,2}(?:are |is |)(?:gone|missi"
+            r"ng)",
+        ),
         context=(
             r"toddlers?|\d+ ?(?:year|yr) olds?|(?:hes|shes|he is|she is) [1-5]|grandsons?"
             r"|granddaughters?|babys?|kids?|childs?|sons?|daughters?",
@@ -829,9 +835,7 @@ r"collapsed lung .{0,20}(?:years|ago|history)",),
             r"|food|eating) (?:\w+ ){0,4}insulin|insulin (?:\w+ ){0,5}(?:didnt eat|skipped|no food"
             r"|without eating)",
         ),
-        context=(
-            r"sweat\w*|shak\w*|trembl\w*|cant think|confus\w*|dizz\w*|pass\w* out|faint\w*",
-        ),
+        context=(r"sweat\w*|shak\w*|trembl\w*|cant think|confus\w*|dizz\w*|pass\w* out|faint\w*",),
         examples=("took my insulin but skipped dinner and now I'm sweating and shaking",),
     ),
     Rule(
@@ -847,7 +851,6 @@ r"collapsed lung .{0,20}(?:years|ago|history)",),
         ),
         context=(
             r"puk\w*|pukin",
-
             r"vomit\w*|throw\w* up|threw up|confus\w*|fruity|breath\w* (?:fast|hard|heavy)"
             r"|cant stay awake|(?:very|really) (?:sleepy|drowsy)|stomach pain|belly pain"
             r"|ketones|dka|pass\w* out|vomito|confundid[oa]",
@@ -1039,7 +1042,8 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"(?:pills|meds|gun|rope|razor|knife) (?:\w+ ){0,3}(?:saved|stashed|hidden|ready"
             r"|lined up) (?:\w+ ){0,5}(?:end it|kill myself|die|end my life|do it)|so (?:i|that i)"
             r" (?:can|could) (?:end it|die|kill myself|not wake up|end my life)",
-            r"(?:would|will|d) (?:\w+ ){0,3}(?:be )?(?:fine|better|happier|better off) (?:\w+ ){0,3}"
+            r"(?:would|will|d) (?:\w+ ){0,3}(?:be )?(?:fine|better|happier|better off) (?:\w+ ){0,"
+            r"3}"
             r"if i (?:just )?(?:disappeared|was gone|wasnt here|were gone|died)|how (?:i|id|i would"
             r"|to) do it|(?:theyd|they would|everyone would|family would|kids would|theyll)"
             r" (?:\w+ ){0,8}better off|car running|(?:feel like|feels like) (?:im|i am) already"
@@ -1322,7 +1326,8 @@ URGENT_RULES: tuple[Rule, ...] = (
         _U,
         "missed or ran out of a medicine that cannot wait",
         (
-            r"(?:missed|skipped|forgot|forgotten|ran out of|run out of|running out of|out of(?! control)"
+            r"(?:missed|skipped|forgot|forgotten|ran out of|run out of|running out of|out of(?! co"
+            r"ntrol)"
             r"|cant afford|couldnt get|didnt take|havent taken|no more|lost|without)(?! control)"
             r" (?:\w+ ){0,5}(?:<CRITICAL_MED>)",
             r"(?:<CRITICAL_MED>) (?:\w+ ){0,3}(?:ran out|run out|missed|skipped|forgot|is gone"
@@ -1608,7 +1613,8 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"(?:i|he|she) (?:have|has)|(?:tell me )?which one it is|i think i have something"
             r"|(?:is it|is this|could it be) (?:a |an )?\w+ or (?:something|\w+)",
             r"(?:do|could|might) (?:i|he|she|we) have (?:\w+ ){1,2}or |which (?:one )?is it"
-            r"|whats the (?:injury|diagnosis|problem)|sound like (?:\w+ ){0,2}(?:symptoms|it) to you"
+            r"|whats the (?:injury|diagnosis|problem)|sound like (?:\w+ ){0,2}(?:symptoms|it) to y"
+            r"ou"
             r"|(?:if|whether) i have it|tell me (?:yes or no|what it is)|yes or no|what new"
             r" condition|(?:que|cual) (?:enfermedad|infeccion|problema) (?:tengo|tiene)|dime (?:que"
             r"|lo que) tengo|(?:me puede|puedes|me puedes) decir si tengo|tengo \w+ o \w+"
@@ -1726,7 +1732,8 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"(?:\w+ ){0,3}(?:along|alongside|with my|every day|daily|since)",
             r"do i (?:really |still |)need to (?:keep|continue) (?:taking|using)|(?:keep|continue)"
             r" (?:taking|using) (?:my |)(?:<MED>) (?:every day|now that|if)",
-            r"should i start it|la empiezo|lo empiezo|empezar a tomar|(?:dejar|suspender) (?:de tomar"
+            r"should i start it|la empiezo|lo empiezo|empezar a tomar|(?:dejar|suspender) (?:de to"
+            r"mar"
             r" )?(?:la|el|mi|mis)",
         ),
         framable=False,
@@ -1942,14 +1949,12 @@ HARMFUL_RULES: tuple[Rule, ...] = (
         context=(
             r"para que (?:no lo vea|el seguro|la aseguradora|no me cobre)|a negativo|de mi"
             r" expediente|en mi expediente",
-
             r"so it says|so the new|for my (?:injury|settlement|claim|case)|settlement|prank"
             r"|(?:to|a) (?:negative|negativo)|look better|lbs less|ill get them eventually"
             r"|change the name|showing (?:im|i am|i was)|falso|falsa|letterhead|signature line"
             r"|signed by a doctor|convincing|(?:positive|negative) note|so i get|get out of a"
             r"|proof i was|make the note|from my history|delete (?:\w+ ){0,3}from|rewrite my"
             r"|generate a|edit it|cambiar el resultado",
-
             r"(?:im|i am) not (?:pregnant|sick|actually|really)|i (?:wasnt|was not|didnt|never|only"
             r" did)|not actually|aunque (?:no|es solo|solo)|falsa|falso|fake|as if you were"
             r"|sign (?:her|his|their) name|official looking|so i can get|to get out of"
@@ -2005,8 +2010,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|(?:pills|meds|medication|insulin) (?:\w+ ){0,2}(?:swapped|switched|replaced) with"
             r"|(?:want to|wanna) swap|spike (?:\w+ ){0,3}(?:coffee|drink|food|tea)|slipping (?:him"
             r"|her|them) something|contaminat\w* (?:\w+ ){0,4}(?:water|drink|food|bottle)"
-            r"|hit (?:someone|somebody|him|her) (?:\w+ ){0,6}bruise|toxic fumes|make (?:them|him|her)"
-            r" bleed|(?:in|into) (?:someones|somebodys|his|her|their) (?:food|drink|coffee|tea|water"
+            r"|hit (?:someone|somebody|him|her) (?:\w+ ){0,6}bruise|toxic fumes|make (?:them|him|h"
+            r"er)"
+            r" bleed|(?:in|into) (?:someones|somebodys|his|her|their) (?:food|drink|coffee|tea|wat"
+            r"er"
             r"|bottle|juice)|(?:poison|envenenar)\w* (?:it|lo|la)\b|envenenarl[oa]",
             r"untraceable|undetectable|a escondidas|sin que se (?:de|entere) cuenta|a proposito"
             r"|without (?:them|him|her)"
@@ -2044,19 +2051,24 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|(?:in|under) (?:his|her|their) name|skim\w* (?:\w+ ){0,2}pills|extras for me"
             r"|(?:find out|figure out|tell me) who (?:\w+ ){0,6}(?:has|have) (?:hiv|hepatitis|aids"
             r"|herpes|an std|cancer|covid)|secretly test|into prescribing|higher dose so",
-            r"(?:access|log ?in to|get into|break into|hack) (?:\w+ ){0,5}(?:portal|account|records?"
+            r"(?:access|log ?in to|get into|break into|hack) (?:\w+ ){0,5}(?:portal|account|record"
+            r"s?"
             r"|chart|email|login)|find out (?:if|whether|who) (?:\w+ ){0,6}(?:has|have) (?:hiv"
             r"|hepatitis|aids|herpes|an std|cancer|covid)|(?:fake|false) identity|get paid twice"
-            r"|without (?:\w+ ){0,4}knowing|(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescription"
-            r"|medication|receta) (?:\w+ ){0,3}(?:for myself|a mi nombre)|(?:wouldnt|wont|would not)"
+            r"|without (?:\w+ ){0,4}knowing|(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescripti"
+            r"on"
+            r"|medication|receta) (?:\w+ ){0,3}(?:for myself|a mi nombre)|(?:wouldnt|wont|would no"
+            r"t)"
             r" know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s) (?:login|password|account)|reset"
             r" (?:her|his|their) password|sneaky way|jump the (?:\w+ ){0,3}(?:list|line|queue)"
             r"|quedarme con (?:las|sus) pastillas|a mi nombre",
-            r"(?:sign|add|put) (?:my name|me) (?:\w+ ){0,2}(?:onto|to|on) (?:her|his|their) (?:\w+ )?"
+            r"(?:sign|add|put) (?:my name|me) (?:\w+ ){0,2}(?:onto|to|on) (?:her|his|their) (?:"
+            r"\w+ )?"
             r"(?:bank|account|house|will|deed)|(?:wont|will not|wouldnt) notice|without (?:his|her"
             r"|their) (?:consent|permission)|sell (?:\w+ ){0,3}patient (?:phone|data|info|names"
             r"|records|numbers)|convince (?:\w+ ){0,5}(?:insulin|medicine|meds|vaccines?|chemo)"
-            r" (?:is|are) (?:poison|dangerous|toxic)|quietly sell|(?:entro|entrar|acceder) al portal"
+            r" (?:is|are) (?:poison|dangerous|toxic)|quietly sell|(?:entro|entrar|acceder) al port"
+            r"al"
             r" de (?:mi|su)",
         ),
         framable=False,
@@ -2107,16 +2119,21 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r" (?:\w+ ){0,8}(?:and|then) (?:do|follow|obey|execute|run|answer|comply|act)"
             r"|(?:do|follow|obey|execute) (?:what|whatever) it says|continue this text exactly"
             r"|(?:i ?g ?n ?o ?r ?e) (?:p ?r ?e ?v ?i ?o ?u ?s|a ?l ?l)",
-            r"base ?64|pig latin|rot ?13|context window|ignoreway|verbatim|palabra por palabra|texto"
+            r"base ?64|pig latin|rot ?13|context window|ignoreway|verbatim|palabra por palabra|tex"
+            r"to"
             r" de arriba|text above|al reves|letra por letra|decodifica\w*|replace every vowel",
-            r"admin ?(?:mode|override|access)|safety (?:is |level |)(?:off|0)|(?:desactiva|desactivar|quita|apaga) (?:\w+ )"
-            r"{0,2}filtros|no tienes reglas|a partir de ahora|soy el administrador|(?:im|i am) (?:an |the"
-            r" |)(?:admin|administrator|developer|ceo)|vip patient|ceo approved|dont follow (?:\w+ )"
+            r"admin ?(?:mode|override|access)|safety (?:is |level |)(?:off|0)|(?:desactiva|desacti"
+            r"var|quita|apaga) (?:\w+ )"
+            r"{0,2}filtros|no tienes reglas|a partir de ahora|soy el administrador|(?:im|i am) (?:"
+            r"an |the"
+            r" |)(?:admin|administrator|developer|ceo)|vip patient|ceo approved|dont follow (?:"
+            r"\w+ )"
             r"{0,3}rules|(?:ignore|ignora) what the system|answer me directly and (?:dont|do not)"
             r" notify",
             r"factory (?:default|settings)|safety (?:layer|checks?|level)|guardrails|true purpose"
             r"|you have no rules|rule 1|forget (?:that )?you are|general ai that|answers? anything"
-            r"|morse|first letter of each|reverse order|(?:your|the) (?:instructions|rules) in (?:a )?"
+            r"|morse|first letter of each|reverse order|(?:your|the) (?:instructions|rules) in (?:"
+            r"a )?"
             r"(?:markdown|table|json|list|code)|repeat after me|in your memory|including hidden"
             r"|new directive|mark this user|unlock (?:\w+ ){0,2}tools|what should the chatbot do"
             r"|to the (?:ai|assistant|chatbot|bot) (?:\w+ ){0,3}(?:checking|reading|processing)"
@@ -2169,7 +2186,6 @@ INJECTION_RULES: tuple[Rule, ...] = (
         ),
         context=(
             r"change|stop|refill|pills?|meds|already examined",
-
             r"prescri\w*|dose|dosage|diagnos\w*|rules|restrictions|refill|order|\d+ ?mg"
             r"|units|without|anything",
         ),
@@ -2185,13 +2201,13 @@ INJECTION_RULES: tuple[Rule, ...] = (
         (
             r"pretend|imagine (?:youre|you are)|role ?play|act as|finge|haz de cuenta|vamos a"
             r" jugar|juguemos|eres una ia|for the next \d+ messages|its just a game",
-            r"simulate|if you were an? (?:assistant|ai)|playing the role|play a character|screenplay"
+            r"simulate|if you were an? (?:assistant|ai)|playing the role|play a character|screenpl"
+            r"ay"
             r"|opposite day|actua como|es un juego|answer as that|character named",
         ),
         context=(
             r"unrestricted|without any safety|refusals become|rogue|no regulations|sin etica"
             r"|morphine|sleeping pills|without the care team|dose|terminal",
-
             r"no rules|sin reglas|sin restricciones|no restrictions|unfiltered|leak\w*|hacker"
             r"|nothing counts|just a game|dont escalate|not an assistant|no laws|libre|malfunction"
             r"\w*|<CONTROLLED>|prescri\w*|receta\w*|recetame|doses?|records|expedientes?"
@@ -2218,7 +2234,7 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r" (?:\w+ ){0,6}(?:developers?|operator|you follow|you were given|youve received"
             r"|you received|you run with|youre not supposed|not supposed to reveal|word for word"
             r"|verbatim|exact text)|(?:safety filter|safety policy|system message|first message in"
-            r" this conversation|model name|temperature)|(?:everything|all) you were told"
+            r" this conversation|model name|temperature setting)|(?:everything|all) you were told"
             r"|(?:instructions|prompt) (?:\w+ ){0,3}(?:at the start|before my first)",
             r"block ?list|decision thresholds|categories you score|internal documents|file paths"
             r"|persona instructions|never to repeat|confidential (?:rules|instructions)|quote them"
@@ -2271,12 +2287,15 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r" celebrit\w*|conversation history|user id \d+|(?:last|previous) \d+ (?:people"
             r"|patients|users)|(?:home address|address|phone number) (?:\w+ ){0,3}(?:for|of)"
             r" (?:patient|mr|mrs|ms)|patients on the|(?:his|her|their) (?:psychiatric|therapy"
-            r"|medical) notes|expedientes?|records? of my ex|(?:my )?(?:ex|exs) (?:\w+ ){0,2}records",
+            r"|medical) notes|expedientes?|records? of my ex|(?:my )?(?:ex|exs) (?:\w+ ){0,2}recor"
+            r"ds",
             r"another user|other users|otro usuario|otros pacientes|todos los pacientes|lista de"
-            r" (?:los )?pacientes|(?:show|give|tell|pull up) (?:me )?(?:his|her|their) (?:\w+ ){0,2}"
+            r" (?:los )?pacientes|(?:show|give|tell|pull up) (?:me )?(?:his|her|their) (?:\w+ ){0,"
+            r"2}"
             r"(?:visits|records?|results|notes|chart|history|diagnos\w*|medications|meds)"
             r"|being treated (?:\w+ ){0,2}here|a patient (?:here|too|at this)|their names|names of"
-            r" (?:the |)patients|patient names|(?:address|phone|name|diagnosis|chart|records?) of"
+            r" (?:the |)(?:other |all |every |)patients|patient names|(?:address|phone|name|diagno"
+            r"sis|chart|records?) of"
             r" (?:the |a )?patient (?:who|that|in)|whoever (?:was )?(?:logged|using)|es paciente"
             r"|tambien es paciente|(?:bed|room|habitacion) \d+|anyone (?:in|on) this (?:portal"
             r"|system|hospital)",
@@ -2348,7 +2367,8 @@ FRAME_CUE = (
     r"(?<![a-z0-9])(?:(?:signs?|symptoms?|warning signs?|causes?|risk factors?|risks?|types?"
     r"|stages?) (?:of|for)|what (?:is|are|causes|does|do|happens|happens if|would happen if"
     r"|to do (?:if|when))|whats|how (?:do|can|would|should|to|does) (?:i |you |one |someone"
-    r" |we |people |a person |)(?:know|tell|recognize|spot|prevent|avoid|reduce|lower|treat"
+    r" |we |people |a person |)(?:know|tell|recognize|spot|prevent|avoid|childproof|protect|reduce"
+    r"|lower|treat"
     r"|manage|help|respond|handle|react)|what (?:should|do|would|can) (?:i|you|we|someone)"
     r" do (?:if|when)|in case|when (?:should|to|do) (?:i|you|we)|(?:learn|read|information"
     r"|info|article|explain|understand|teach me) about|prevent|preventing|prevention|risk of"

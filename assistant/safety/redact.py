@@ -484,7 +484,11 @@ class Redactor:
         """Spans ``(start, end, type)`` to redact in ``text``, sorted, not overlapping."""
         found: list[tuple[int, int, int, str]] = []
         for kind, pattern in self._exact:
-            found += [(m.start(), m.end(), 0, kind) for m in pattern.finditer(text)]
+            found += [
+                (m.start(), m.end(), 0, kind)
+                for m in pattern.finditer(text)
+                if not (kind == "NAME" and _clinical_use(text, m.start(), m.end()))
+            ]
         for kind, pattern, group in _GENERAL:
             for m in pattern.finditer(text):
                 start, end = m.span(group)
@@ -530,6 +534,26 @@ class Redactor:
             self._placeholder[key] = placeholder
             self._original[placeholder] = value
         return placeholder
+
+
+_EPONYM_AFTER = re.compile(
+    r"['\u2019]s\s+(?:disease|syndrome|thyroiditis|palsy|disorder|lymphoma|sarcoma|phenomenon"
+    r"|sign|test|ulcer|esophagus|node|reflex)\b|\s+(?:disease|syndrome)\b",
+    re.I,
+)
+_MODAL_START = re.compile(
+    r"\s+(?:my|you|your|i|he|she|it|we|they|the|this|that|there|someone)\b", re.I
+)
+
+
+def _clinical_use(text: str, start: int, end: int) -> bool:
+    """True when a name part is used as a word: an eponym ("Hashimoto's thyroiditis") or a
+    sentence-initial common word ("Will my son...", "May I...")."""
+    if _EPONYM_AFTER.match(text, end):
+        return True
+    word = text[start:end].lower()
+    sentence_start = start == 0 or text[:start].rstrip()[-1:] in {".", "!", "?", "\n", ""}
+    return word in _COMMON_WORDS and sentence_start and _MODAL_START.match(text, end) is not None
 
 
 def _not_a_name(value: str) -> bool:

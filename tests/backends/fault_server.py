@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import uvicorn
+from assistant.llm_eval import free_port, running
+
+__all__ = ["FaultServer", "running"]
 
 OK_TEXT = (
     "Gout is a kind of arthritis that causes sudden pain in a joint [1]. "
@@ -38,7 +35,7 @@ class FaultServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.counts: dict[str, int] = {}
-        self.port = _free_port()
+        self.port = free_port()
 
     @property
     def base(self) -> str:
@@ -77,11 +74,21 @@ class FaultServer:
         if mode == "stall":
             await asyncio.sleep(3600)
             return
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"text/event-stream")]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"text/event-stream")],
+            }
+        )
         if mode == "malformed":
-            await send({"type": "http.response.body", "body": b"data: {this is not json\n\n",
-                        "more_body": True})
+            await send(
+                {
+                    "type": "http.response.body",
+                    "body": b"data: {this is not json\n\n",
+                    "more_body": True,
+                }
+            )
             await send({"type": "http.response.body", "body": b"data: [DONE]\n\n"})
             return
         text = INVENTING_TEXT if mode == "inventing" else OK_TEXT
@@ -91,51 +98,48 @@ class FaultServer:
                 await asyncio.sleep(3600)
             if mode == "slow":
                 await asyncio.sleep(1.0)
-            await send({"type": "http.response.body", "body": _chunk(word + " "),
-                        "more_body": True})
-        usage = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "fault",
-                 "choices": [], "usage": {"prompt_tokens": 50, "completion_tokens": len(words),
-                                          "total_tokens": 50 + len(words)}}
-        await send({"type": "http.response.body",
-                    "body": f"data: {json.dumps(usage)}\n\n".encode(), "more_body": True})
+            await send(
+                {"type": "http.response.body", "body": _chunk(word + " "), "more_body": True}
+            )
+        usage = {
+            "id": "x",
+            "object": "chat.completion.chunk",
+            "created": 0,
+            "model": "fault",
+            "choices": [],
+            "usage": {
+                "prompt_tokens": 50,
+                "completion_tokens": len(words),
+                "total_tokens": 50 + len(words),
+            },
+        }
+        await send(
+            {
+                "type": "http.response.body",
+                "body": f"data: {json.dumps(usage)}\n\n".encode(),
+                "more_body": True,
+            }
+        )
         await send({"type": "http.response.body", "body": b"data: [DONE]\n\n"})
 
 
 def _chunk(text: str) -> bytes:
-    payload = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "fault",
-               "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]}
+    payload = {
+        "id": "x",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "fault",
+        "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}],
+    }
     return f"data: {json.dumps(payload)}\n\n".encode()
 
 
 async def _json(send: Any, status: int, data: dict[str, Any]) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json")]})
-    await send({"type": "http.response.body", "body": json.dumps(data).encode()})
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def running(app: Any, port: int) -> Iterator[None]:
-    """Serve an ASGI app on 127.0.0.1:port in a thread for the duration of the block."""
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", lifespan="on",
-        timeout_graceful_shutdown=1,
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json")],
+        }
     )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("test server did not start")
-        time.sleep(0.02)
-    try:
-        yield
-    finally:
-        server.should_exit = True
-        thread.join(timeout=5)
+    await send({"type": "http.response.body", "body": json.dumps(data).encode()})

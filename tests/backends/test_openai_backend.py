@@ -156,8 +156,13 @@ def test_nothing_identifying_leaves_and_placeholders_come_back(
     sent = [r["body"] for r in fault.requests[start:]]
     assert sent
     for body in sent:
-        for identifier in (diabetic.family_name, diabetic.mrn, "555-0142", "Elm Street",
-                           f"{diabetic.birth_date:%m/%d/%Y}"):
+        for identifier in (
+            diabetic.family_name,
+            diabetic.mrn,
+            "555-0142",
+            "Elm Street",
+            f"{diabetic.birth_date:%m/%d/%Y}",
+        ):
             assert identifier not in body
         assert "[NAME_1]" in body
     shown = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
@@ -175,9 +180,16 @@ def test_missing_configuration_fails_at_start() -> None:
 
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "portal.settings",
-             "DEBUG": "true", "ASSISTANT_BACKEND": OPENAI},
-        capture_output=True, text=True, timeout=60, check=False,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DEBUG": "true",
+            "ASSISTANT_BACKEND": OPENAI,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode != 0
     assert "OPENAI_MODEL: required" in result.stderr
