@@ -83,6 +83,13 @@ def bench_message(words: int, repeat: int) -> tuple[float, float]:
     return _percentiles(run, repeat)
 
 
+def bench_screen(words: int, repeat: int) -> tuple[float, float]:
+    """p50 and p99 in ms of ``screen`` alone for a message of ``words`` words."""
+    messages = [_message(words, seed) for seed in range(16)]
+    counter = iter(range(10**9))
+    return _percentiles(lambda: screen(messages[next(counter) % len(messages)]), repeat)
+
+
 def bench_jsonl(lines: int) -> float:
     """Lines per second of ``screen_jsonl`` over ``lines`` 40-word messages."""
     payload = "".join(json.dumps({"id": i, "text": _message(40, i)}) + "\n" for i in range(lines))
@@ -101,6 +108,8 @@ def main() -> int:
             f"{words:>5}-word message: screen+output p50 {p50:.3f} ms  p99 {p99:.3f} ms"
             f"  (target p99 <= {target:g} ms: {status})"
         )
+    p50, p99 = bench_screen(2000, 200)
+    print(f" 2000-word message: screen alone p50 {p50:.3f} ms  p99 {p99:.3f} ms")
     print(f"screen_jsonl: {bench_jsonl(20000):,.0f} lines/s")
     return 0
 

@@ -97,6 +97,8 @@ FUZZY_TARGETS: frozenset[str] = KEY_TERMS | {
 # Short words that may stand between others when a run-together token is split.
 _GLUE = frozenset("i a my me to".split())
 _SEGMENT_VOCAB = PATTERN_WORDS | KEY_TERMS | _GLUE
+# Words that are certainly whole: never glued to a neighbour.
+_KNOWN = PATTERN_WORDS | KEY_TERMS | frozenset(".,")
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
 # far from the right word). Values may be several words.
@@ -594,24 +596,20 @@ def _join_spaced(tokens: list[str]) -> list[str]:
     """Join letter-spaced runs ("c h e s t") and key terms split in two ("bre athe")."""
     out: list[str] = []
     i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and len(tokens[j]) == 1 and tokens[j].isalpha():
-            j += 1
-        if j - i >= 3:
-            out.append("".join(tokens[i:j]))
-            i = j
-            continue
+    n = len(tokens)
+    while i < n:
         tok = tokens[i]
-        if i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            joined = tok + nxt
-            if (
-                len(joined) >= 6
-                and joined in KEY_TERMS
-                and tok not in KEY_TERMS
-                and nxt not in KEY_TERMS
-            ):
+        if len(tok) == 1 and tok.isalpha():
+            j = i
+            while j < n and len(tokens[j]) == 1 and tokens[j].isalpha():
+                j += 1
+            if j - i >= 3:
+                out.append("".join(tokens[i:j]))
+                i = j
+                continue
+        elif i + 1 < n and tok not in _KNOWN and tokens[i + 1] not in _KNOWN:
+            joined = tok + tokens[i + 1]
+            if len(joined) >= 6 and joined in KEY_TERMS:
                 out.append(joined)
                 i += 2
                 continue
@@ -625,18 +623,20 @@ _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z][.\-_*] ?){3,}[a-z](?![a-z0-9])")
 
 def tokens(text: str) -> list[str]:
     """Canonical tokens of ``text``: words, numbers, "." (sentence end) and "," (clause)."""
-    raw: list[str] = []
-    folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), fold(text))
-    for m in _TOKEN.finditer(folded):
-        tok = m.group()
-        first = tok[0]
-        if first in _SENTENCE_END:
-            raw.append(".")
-        elif not (first.isalnum() or first in "@$"):
-            raw.append(",")
-        else:
-            raw.append(tok)
+    folded = fold(text)
+    if "." in folded or "-" in folded or "_" in folded or "*" in folded:
+        folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), folded)
+    raw = [_punct(tok) for tok in _TOKEN.findall(folded)]
     return [canonical_token(t) for t in _join_spaced(raw)]
+
+
+def _punct(tok: str) -> str:
+    first = tok[0]
+    if first in _SENTENCE_END:
+        return "."
+    if not (first.isalnum() or first in "@$"):
+        return ","
+    return tok
 
 
 def normalize(text: str) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.safety.normalize import fold
 from assistant.safety.support import SupportScorer, content_words, lexical_support
@@ -292,12 +293,15 @@ def _dose_key(amount: str, unit: str) -> tuple[str, str]:
     return amount, _UNIT_CANON.get(unit, unit)
 
 
-def _record_doses(record: RecordFacts) -> set[tuple[str, str]]:
-    return {
-        _dose_key(m.group("amount"), m.group("unit"))
-        for med in record.medications
-        for m in _MED_TEXT_DOSE.finditer(fold(med))
-    }
+@lru_cache(maxsize=256)
+def _record_doses(record: RecordFacts) -> frozenset[tuple[str, str]]:
+    return frozenset(
+        {
+            _dose_key(m.group("amount"), m.group("unit"))
+            for med in record.medications
+            for m in _MED_TEXT_DOSE.finditer(fold(med))
+        }
+    )
 
 
 def _schedules(text: str) -> set[str]:
@@ -343,10 +347,16 @@ def _schedule_fails(sentence: str, record: RecordFacts) -> bool:
         return False
     if _SAFE_CHANGE.search(sentence) and not _DOSE.search(sentence):
         return False
-    recorded: set[str] = set()
-    for med in record.medications:
-        recorded |= _schedules(fold(med))
+    recorded = _record_schedules(record)
     return not _schedules(sentence) <= recorded or not recorded
+
+
+@lru_cache(maxsize=256)
+def _record_schedules(record: RecordFacts) -> frozenset[str]:
+    found: set[str] = set()
+    for med in record.medications:
+        found |= _schedules(fold(med))
+    return frozenset(found)
 
 
 def _diagnosis_fails(sentence: str, record: RecordFacts) -> bool:

@@ -192,6 +192,54 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
     return None if "" in found else frozenset(found)
 
 
+def _required_seq(items: Any) -> frozenset[str] | None:
+    """Literal strings one of which occurs in every match of ``items`` (None if unknown).
+
+    Among the candidates a sequence offers (each literal run, each required sub-part) the
+    one whose shortest string is longest is kept: it is the most selective filter.
+    """
+    c = _sre_const
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            candidates.append(frozenset({max("".join(run).split(" "), key=len)}))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        sub: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            sub = _required_seq(av[-1])
+        elif op is c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                req = _required_seq(alternative)
+                if req is None:
+                    union = set()
+                    break
+                union |= req
+            sub = frozenset(union) if union else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            sub = _required_seq(av[2])
+        if sub is not None:
+            candidates.append(sub)
+    flush()
+    usable = [cand for cand in candidates if cand and min(len(x) for x in cand) >= 3]
+    if not usable:
+        return None
+    return max(usable, key=lambda cand: (min(len(x) for x in cand), -len(cand)))
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match of ``pattern`` contains one, or None if unknown."""
+    return _required_seq(_sre_parser.parse(pattern))
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Characters a match of ``pattern`` can start with, or None if not known."""
     first, nullable = _first_seq(_sre_parser.parse(pattern))
@@ -212,15 +260,45 @@ class Scanner:
     # First word of each prefix -> the prefixes starting with it, for the token index.
     by_key: dict[str, tuple[str, ...]]
     keys: frozenset[str]
+    # Strings one of which every match contains (None: no such filter).
+    required: frozenset[str] | None
+
+
+# Frequent first words: prefixes starting with one are indexed on two words ("my che"),
+# otherwise every "my" of a long message would be tried against dozens of patterns.
+_COMMON_FIRST = frozenset(
+    "a an the i im ive me my we you your he his she her it its they them their is are was"
+    " do does did can could should would will not no to of in on at for and or so how what"
+    " when if be been have has had get got".split()
+)
+
+
+def _index_key(prefix: str) -> str:
+    words = prefix.split(" ")
+    if words[0] in _COMMON_FIRST and len(words) >= 2 and len(words[1]) >= 3:
+        return f"{words[0]} {words[1][:3]}"
+    return words[0]
 
 
 def _scanner(pattern: re.Pattern[str]) -> Scanner:
     prefixes = literal_prefixes(pattern.pattern)
     grouped: dict[str, list[str]] = {}
     for prefix in sorted(prefixes or ()):
-        grouped.setdefault(prefix.split(" ")[0], []).append(prefix)
+        grouped.setdefault(_index_key(prefix), []).append(prefix)
     by_key = {key: tuple(values) for key, values in grouped.items()}
-    return Scanner(pattern, prefixes, first_chars(pattern.pattern), by_key, frozenset(by_key))
+    return Scanner(
+        pattern,
+        prefixes,
+        first_chars(pattern.pattern),
+        by_key,
+        frozenset(by_key),
+        _small(required_strings(pattern.pattern)),
+    )
+
+
+def _small(required: frozenset[str] | None) -> frozenset[str] | None:
+    """Keep a required-string filter only when it is cheap to test on a long text."""
+    return required if required is not None and len(required) <= 6 else None
 
 
 @dataclass(frozen=True)
@@ -250,7 +328,26 @@ COMPILED: tuple[CompiledRule, ...] = tuple(compile_rule(r) for r in R.ALL_RULES)
 _KEYS: frozenset[str] = frozenset(
     key for c in COMPILED for sc in c.patterns + c.context for key in sc.keys
 )
-_KEY_LENGTHS: tuple[int, ...] = tuple(sorted({len(k) for k in _KEYS}))
+_KEY_LENGTHS: tuple[int, ...] = tuple(sorted({len(k) for k in _KEYS if " " not in k}))
+
+
+def _scanners_by_key() -> dict[str, tuple[Scanner, ...]]:
+    index: dict[str, list[Scanner]] = {}
+    for c in COMPILED:
+        for scanner in c.patterns + c.context:
+            for key in scanner.keys:
+                index.setdefault(key, []).append(scanner)
+    return {key: tuple(scanners) for key, scanners in index.items()}
+
+
+_SCANNERS_BY_KEY = _scanners_by_key()
+# Rule position of every main pattern, and the rules that have unindexed patterns.
+_RULE_OF: dict[Scanner, int] = {
+    scanner: index for index, c in enumerate(COMPILED) for scanner in c.patterns
+}
+_ALWAYS_TRIED: frozenset[int] = frozenset(
+    index for index, c in enumerate(COMPILED) if any(p.prefixes is None for p in c.patterns)
+)
 
 
 @lru_cache(maxsize=65536)
@@ -295,17 +392,46 @@ class _Doc:
         self._starts: list[int] | None = None
         self._at: dict[str, list[int]] = {}
         pos = 0
-        for token in text.split(" "):
+        words = text.split(" ")
+        for i, token in enumerate(words):
             for key in _keys_for(token):
                 self._at.setdefault(key, []).append(pos)
+            if token in _COMMON_FIRST and i + 1 < len(words):
+                pair = f"{token} {words[i + 1][:3]}"
+                if pair in _KEYS:
+                    self._at.setdefault(pair, []).append(pos)
             pos += len(token) + 1
+        # Which index keys of each scanner occur here: scanners with none are never tried.
+        self._required_seen: dict[frozenset[str], bool] = {}
+        self._keys_of: dict[Scanner, list[str]] = {}
+        for key in self._at:
+            for scanner in _SCANNERS_BY_KEY.get(key, ()):
+                self._keys_of.setdefault(scanner, []).append(key)
+
+    def scanners_present(self) -> Iterator[Scanner]:
+        """Indexed scanners one of whose prefixes starts a token of this text."""
+        return iter(self._keys_of)
+
+    def may_match(self, scanner: Scanner) -> bool:
+        """False when no match of ``scanner`` can occur in this text (cheap checks only)."""
+        if scanner.prefixes is not None and scanner not in self._keys_of:
+            return False
+        if scanner.required is None:
+            return True
+        known = self._required_seen.get(scanner.required)
+        if known is None:
+            known = any(r in self.text for r in scanner.required)
+            self._required_seen[scanner.required] = known
+        return known
 
     def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
         """Matches of ``scanner`` at every position where one can begin (see module doc)."""
+        if not self.may_match(scanner):
+            return
         text = self.text
         if scanner.prefixes is not None:
             found: set[int] = set()
-            for key in scanner.keys & self._at.keys():
+            for key in self._keys_of.get(scanner, ()):
                 prefixes = scanner.by_key[key]
                 found.update(p for p in self._at[key] if text.startswith(prefixes, p))
             positions = sorted(found)
@@ -405,6 +531,8 @@ def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool
 
 
 def _fires(c: CompiledRule, doc: _Doc) -> bool:
+    if not any(doc.may_match(p) for p in c.patterns):
+        return False
     if not any(_match_counts(c, m, doc, context=False) for p in c.patterns for m in doc.matches(p)):
         return False
     if not c.context:
@@ -415,7 +543,9 @@ def _fires(c: CompiledRule, doc: _Doc) -> bool:
 def matched_rules(text: str) -> list[R.Rule]:
     """Every input rule that fires on ``text``, in table order (raw-text rules last)."""
     doc = _Doc(normalize(text))
-    fired = [c.rule for c in COMPILED if _fires(c, doc)]
+    candidates = set(_ALWAYS_TRIED)
+    candidates.update(_RULE_OF[s] for s in doc.scanners_present() if s in _RULE_OF)
+    fired = [COMPILED[i].rule for i in sorted(candidates) if _fires(COMPILED[i], doc)]
     folded = fold(text)
     for rule_id, pattern, reason in _RAW:
         if pattern.search(folded):

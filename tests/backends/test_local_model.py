@@ -77,9 +77,9 @@ def ask(patient: Any, text: str, client_id: str) -> list[dict[str, Any]]:
     return frames
 
 
-QUESTIONS = [
-    "what is gout and how much ibuprofen should i take for it",
-    "how should I take my metformin, what dose",
+QUESTIONS = [  # education questions: the guard lets them through to the model
+    "what is gout",
+    "how is type 2 diabetes treated",
     "what does my a1c number mean",
     "what is high blood pressure",
 ]
@@ -113,7 +113,7 @@ def test_real_model_streams_only_guarded_sentences_and_no_identifier_leaves(
             f"MRN {diabetic.mrn}, phone 617-555-0142. {question}"
         )
         frames = ask(diabetic, text, f"q{i}")
-        assert frames[-1]["type"] in ("answer.end", "safety")
+        assert frames[-1]["type"] == "answer.end"
         reply = Message.objects.filter(role=Role.ASSISTANT).latest("id")
         deltas = [f["text"] for f in frames if f["type"] == "answer.delta"]
         assert " ".join(deltas) == reply.text  # streamed sentence by sentence, as stored
