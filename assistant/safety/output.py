@@ -380,6 +380,13 @@ def _pattern_fails(rule_id: str, sentence: str) -> bool:
     return False
 
 
+def is_quoted(folded_sentence: str, passages: Sequence[str]) -> bool:
+    """True when the (folded, space-normalised) sentence appears verbatim in a passage."""
+    if len(folded_sentence.split()) < 4:
+        return False  # too short to count as a quote
+    return any(folded_sentence in " ".join(fold(p).split()) for p in passages)
+
+
 def check_sentence(
     sentence: str,
     *,
@@ -394,18 +401,25 @@ def check_sentence(
     ``passages`` are the retrieved article passages the answer must rest on; ``record`` the
     patient's own facts; ``question`` the patient's question. Returns every failed rule id
     (``ok`` is False if there is any) and the support score. Never raises on ``str`` input.
+
+    A sentence quoted word for word from a passage is approved content: the dose, schedule,
+    treatment-change and cure patterns (written against invented text) do not apply to it,
+    so "Take your medicines as prescribed" from an approved article is not dropped. A
+    diagnosis claim is checked even then, since a quote out of context can still tell the
+    patient they have something their record does not hold.
     """
     text = " ".join(fold(sentence).split())
+    quoted = is_quoted(text, passages)
     failed: list[str] = []
-    if _dose_fails(text, record):
+    if not quoted and _dose_fails(text, record):
         failed.append("out.dose_number")
-    if _schedule_fails(text, record):
+    if not quoted and _schedule_fails(text, record):
         failed.append("out.dosing_instruction")
     if _diagnosis_fails(text, record):
         failed.append("out.new_diagnosis")
-    if _pattern_fails("out.treatment_change", text):
+    if not quoted and _pattern_fails("out.treatment_change", text):
         failed.append("out.treatment_change")
-    if _pattern_fails("out.cure_promise", text):
+    if not quoted and _pattern_fails("out.cure_promise", text):
         failed.append("out.cure_promise")
     if _SAFE_SENTENCE.search(text) or not content_words(text):
         support = 1.0

@@ -6,9 +6,9 @@ storing anything.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
+from asgiref.sync import async_to_sync
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from assistant.backends.base import Sentence
@@ -38,7 +38,8 @@ class Command(BaseCommand):
             self.stdout.write(f"[{verdict.action.value}: {', '.join(verdict.rules)}]")
             self.stdout.write(shown.text)
             return
-        answer = asyncio.run(self._answer(ctx, question))
+        # async_to_sync keeps database work on this thread (and its connection).
+        answer = async_to_sync(self._answer)(ctx, question)
         for sentence in answer.sentences:
             marks = "".join(f"[{n}]" for n in sentence.cites)
             self.stdout.write(f"{sentence.text} {marks}".rstrip())
