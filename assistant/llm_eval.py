@@ -210,7 +210,10 @@ def run(*, limit: int) -> int:  # pragma: no cover - exercised by `make eval-llm
         if line.strip()
     ][:limit]
     binary, model = locate_llama()
-    first_times, totals, outcomes, dropped = [], [], Counter(), Counter()
+    first_times: list[float] = []
+    totals: list[float] = []
+    outcomes: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
     with LlamaServer(binary, model) as server:
         proxy = RecordingProxy(server.url)
         port = free_port()
@@ -248,7 +251,7 @@ def run(*, limit: int) -> int:  # pragma: no cover - exercised by `make eval-llm
                 if deltas:
                     first_times.append(deltas[0])
                 end = frames[-1][1]
-                outcomes[end.get("kind") or end.get("level") or end["type"]] += 1
+                outcomes[str(end.get("kind") or end.get("level") or end["type"])] += 1
             for event in GuardEvent.objects.filter(stage="output"):
                 for rule in event.rules:
                     dropped[rule] += 1

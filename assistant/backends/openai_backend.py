@@ -153,9 +153,9 @@ class OpenAIBackend(Backend):
         attempts = settings.OPENAI_MAX_RETRIES + 1
         for attempt in range(attempts):
             try:
-                return await self.client.chat.completions.create(
+                return await self.client.chat.completions.create(  # type: ignore[call-overload]
                     model=self.model,
-                    messages=messages,  # type: ignore[arg-type]
+                    messages=messages,
                     stream=True,
                     temperature=0.2,
                     max_tokens=settings.OPENAI_MAX_TOKENS,

@@ -21,7 +21,7 @@ from tests.backends.fault_server import FaultServer, running
 
 pytestmark = pytest.mark.django_db
 OPENAI = "assistant.backends.openai_backend.OpenAIBackend"
-FAST = {
+FAST: dict[str, Any] = {
     "OPENAI_CONNECT_TIMEOUT": 1,
     "OPENAI_FIRST_TOKEN_TIMEOUT": 1,
     "OPENAI_TOTAL_TIMEOUT": 3,

@@ -22,7 +22,9 @@ PASSAGE = (
     [
         pytest.param(
             "Take your medicines as prescribed, and keep taking your daily uric acid medicine "
-            "during a flare unless told otherwise.", True, id="quoted-schedule-words",
+            "during a flare unless told otherwise.",
+            True,
+            id="quoted-schedule-words",
         ),
         pytest.param("Hepatitis C treatment cures most people.", True, id="quoted-cure-fact"),
         pytest.param("Take your uric acid medicine twice a day.", False, id="invented-schedule"),
