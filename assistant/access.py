@@ -143,6 +143,12 @@ def require_reviewer(user: Any) -> None:
         raise NotFound
 
 
+def require_care_team_staff(user: Any) -> None:
+    """The escalation queue and the team dashboard: clinicians and admins only."""
+    if not (_is_signed_in(user) and user.role in (Role.CLINICIAN, Role.ADMIN)):
+        raise NotFound
+
+
 def require_admin(user: Any) -> None:
     if not (_is_signed_in(user) and user.role == Role.ADMIN):
         raise NotFound

@@ -14,7 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from assistant.backends.base import RecordCondition, RecordContext, RecordMeasurement, Turn
-from assistant.backends.grounded import measurement_sentence
+from assistant.backends.grounded import record_sentence
+from assistant.knowledge.articles import LANGUAGES
 from assistant.knowledge.codes import normalize_code_key
 from assistant.safety import PatientIdentifiers, RecordFacts
 from assistant.selectors import library
@@ -65,7 +66,7 @@ def latest_measurements(patient: Patient) -> tuple[RecordMeasurement, ...]:
         reading = latest.get(code)
         if reading is not None and reading.value is not None and reading.effective is not None:
             value = f"{reading.value:.{decimals}f}{unit}"
-            found.append(RecordMeasurement(name, value, f"{reading.effective:%B %Y}", slug))
+            found.append(RecordMeasurement(name, value, f"{reading.effective:%Y-%m}", slug))
     bp = latest.get("bp")
     if bp is not None and bp.effective is not None:
         parts = {c.get("code"): c.get("value") for c in bp.components}
@@ -73,7 +74,7 @@ def latest_measurements(patient: Patient) -> tuple[RecordMeasurement, ...]:
             value = f"{parts['8480-6']:.0f}/{parts['8462-4']:.0f} mmHg"
             found.append(
                 RecordMeasurement(
-                    "blood pressure", value, f"{bp.effective:%B %Y}", "blood-pressure-numbers"
+                    "blood pressure", value, f"{bp.effective:%Y-%m}", "blood-pressure-numbers"
                 )
             )
     return tuple(found)
@@ -125,20 +126,29 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
             resolved = "" if c.is_active else ", now marked as resolved"
             support.append(f"Your record lists {name}{since}{resolved}.")
     medications = list(Medication.objects.filter(patient=patient))
-    measurements = latest_measurements(patient)
-    support.extend(measurement_sentence(m) for m in measurements)
     today = timezone.localdate()
+    record = RecordContext(
+        age_band=age_band(patient.age_on(today)),
+        sex_at_birth=patient.sex_at_birth,
+        conditions=tuple(conditions),
+        medications=tuple(m.display for m in medications if m.status == "active"),
+        measurements=latest_measurements(patient),
+        language=patient.preferred_language,
+    )
+    # Exactly what the grounded backend may say about the record, in every language.
+    slugs = {c.article_slug for c in record.conditions if c.article_slug} | {
+        m.article_slug for m in record.measurements
+    }
+    support.extend(
+        sentence
+        for slug in sorted(slugs)
+        for lang in LANGUAGES
+        if (sentence := record_sentence(record, slug, lang))
+    )
     return PatientContext(
         patient_id=patient.pk,
         conversation_id=conversation_id,
-        record=RecordContext(
-            age_band=age_band(patient.age_on(today)),
-            sex_at_birth=patient.sex_at_birth,
-            conditions=tuple(conditions),
-            medications=tuple(m.display for m in medications if m.status == "active"),
-            measurements=measurements,
-            language=patient.preferred_language,
-        ),
+        record=record,
         facts=RecordFacts(
             conditions=tuple(names),
             medications=tuple(f"{m.display} {m.dosage_text}".strip() for m in medications),

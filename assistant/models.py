@@ -19,10 +19,18 @@ class ArticleStatus(models.TextChoices):
 
 
 class Article(models.Model):
-    slug = models.SlugField(max_length=100, unique=True)
+    """One article in one language; a translation shares the slug of its English article."""
+
+    slug = models.SlugField(max_length=100)
+    lang = models.CharField(max_length=8, default="en")
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["slug", "lang"], name="unique_article_slug_lang")
+        ]
 
     def __str__(self) -> str:
-        return self.slug
+        return self.slug if self.lang == "en" else f"{self.slug} ({self.lang})"
 
 
 class ArticleVersion(models.Model):

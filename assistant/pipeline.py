@@ -29,8 +29,9 @@ from assistant import events, protocol, selectors, services
 from assistant.backends.base import AnswerRequest, Backend, BackendError, Passage, Sentence
 from assistant.backends.registry import fallback_backend, get_backend
 from assistant.context import PatientContext
+from assistant.language import answer_language
 from assistant.models import Kind, Message
-from assistant.replies import FALLBACK_TEXT, NO_ANSWER_TEXT, safety_reply
+from assistant.replies import FALLBACK_TEXT, NO_ANSWER_TEXT, NOT_YET_TRANSLATED, safety_reply
 from assistant.retrieval import retrieve
 from assistant.safety import Action, Verdict, check_sentence, screen
 from portal.audit.models import AuditAction
@@ -67,18 +68,25 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
         stage="input",
         events=[{"action": verdict.action.value, "rules": verdict.rules}],
     )
+    lang = answer_language(text, ctx.language)
     if verdict.action is not Action.ANSWER:
-        return await refuse_or_redirect(ctx, question, verdict, send)
+        return await refuse_or_redirect(ctx, question, verdict, send, lang=lang)
 
     started = time.monotonic()
     reply, _ = await _db(services.reply_start, question=question)
     await send(protocol.answer_start(reply))
-    passages = await retrieve(text, ctx)
 
     async def stream(sentence: Sentence) -> None:
         await send(protocol.answer_delta(reply, sentence))
 
-    answer = await guarded_answer(ctx, question=text, passages=passages, on_sentence=stream)
+    passages = await retrieve(text, ctx, lang=lang)
+    if lang != "en" and not passages:
+        # Nothing approved in the patient's language: say so and offer the English article.
+        answer = await offer_english(ctx, question=text, lang=lang, on_sentence=stream)
+    else:
+        answer = await guarded_answer(
+            ctx, question=text, passages=passages, on_sentence=stream, lang=lang
+        )
     reply = await _db(
         services.reply_finish,
         reply=reply,
@@ -101,10 +109,12 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
 
 
 async def refuse_or_redirect(
-    ctx: PatientContext, question: Message, verdict: Verdict, send: Send
+    ctx: PatientContext, question: Message, verdict: Verdict, send: Send, *, lang: str = "en"
 ) -> Message:
     """Safety replies never wait on a model: the text is fixed and goes out at once."""
-    shown = safety_reply(verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line)
+    shown = safety_reply(
+        verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line, language=lang
+    )
     reply, _ = await _db(services.reply_start, question=question, kind=Kind.SAFETY)
     reply = await _db(
         services.reply_finish,
@@ -143,7 +153,12 @@ OnSentence = Callable[[Sentence], Awaitable[None]]
 
 
 async def guarded_answer(
-    ctx: PatientContext, *, question: str, passages: list[Passage], on_sentence: OnSentence
+    ctx: PatientContext,
+    *,
+    question: str,
+    passages: list[Passage],
+    on_sentence: OnSentence,
+    lang: str = "en",
 ) -> GuardedAnswer:
     """Stream the backend's sentences that pass the output guard; fall back on failure.
 
@@ -162,6 +177,7 @@ async def guarded_answer(
         record=ctx.record,
         history=history,
         identifiers=ctx.identifiers,
+        language=lang,
     )
     kept, dropped = await _stream_checked(backend, request, ctx, on_sentence)
     await audit_model_call(ctx, request, kept, dropped)
@@ -177,15 +193,31 @@ async def guarded_answer(
         elif more:
             kept, name = kept + more, f"{name}+{grounded.name}"
     if kept is None:
-        sentence = Sentence(FALLBACK_TEXT)
+        sentence = Sentence(FALLBACK_TEXT[lang])
         await on_sentence(sentence)
         return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, name)
     if not any(s.cites for s in kept):
         if not kept:
-            kept = [Sentence(NO_ANSWER_TEXT)]
+            kept = [Sentence(NO_ANSWER_TEXT[lang])]
             await on_sentence(kept[0])
         return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, name)
     return GuardedAnswer(Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, name)
+
+
+async def offer_english(
+    ctx: PatientContext, *, question: str, lang: str, on_sentence: OnSentence
+) -> GuardedAnswer:
+    """No approved article in `lang`: say so plainly and point to the English article."""
+    english = await retrieve(question, ctx, lang="en")
+    if not english:
+        sentence = Sentence(NO_ANSWER_TEXT[lang])
+        await on_sentence(sentence)
+        return GuardedAnswer(Kind.NO_ANSWER, [sentence], [], [], "grounded")
+    first = english[0]
+    sentence = Sentence(NOT_YET_TRANSLATED[lang].format(title=first.title), (first.n,))
+    await on_sentence(sentence)
+    citations = protocol.citations([sentence], english)
+    return GuardedAnswer(Kind.NO_ANSWER, [sentence], citations, [], "grounded")
 
 
 async def audit_model_call(

@@ -241,7 +241,9 @@ def citations(sentences: Any, passages: Any) -> list[dict[str, Any]]:
             "slug": by_n[n].slug,
             "title": by_n[n].title,
             "section": by_n[n].section,
-            "url": f"/articles/{by_n[n].slug}/#{_anchor(by_n[n].section)}",
+            "url": f"/articles/{by_n[n].slug}/"
+            + ("" if by_n[n].lang == "en" else f"?lang={by_n[n].lang}")
+            + f"#{_anchor(by_n[n].section)}",
         }
         for n in used
         if n in by_n

@@ -11,15 +11,24 @@ from assistant.selectors import library
 TOP_K = 5
 
 
-async def retrieve(question: str, ctx: PatientContext) -> list[Passage]:
-    """Approved sections for `question`, boosted by the patient's own coded conditions.
+async def retrieve(question: str, ctx: PatientContext, *, lang: str = "en") -> list[Passage]:
+    """Approved sections in `lang` for `question`, boosted by the patient's own conditions.
 
     The search is in-memory CPU work well under a millisecond (see `make bench`); the one
     database query checks that the library has not changed since the index was built.
     """
     lib = await database_sync_to_async(library)()
-    hits = lib.index.search(question, k=TOP_K, patient_codes=ctx.patient_codes)
+    _, index = lib.in_language(lang)
+    hits = index.search(question, k=TOP_K, patient_codes=ctx.patient_codes)
     return [
-        Passage(n=i, slug=h.slug, title=h.title, section=h.section, text=h.text, score=h.score)
+        Passage(
+            n=i,
+            slug=h.slug,
+            title=h.title,
+            section=h.section,
+            text=h.text,
+            score=h.score,
+            lang=lang,
+        )
         for i, h in enumerate(hits, start=1)
     ]

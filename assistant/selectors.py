@@ -18,12 +18,23 @@ from assistant.models import ArticleStatus, ArticleVersion, Message, MessageStat
 
 @dataclass(frozen=True)
 class Library:
-    """The approved articles and the index built over them, for one approval state."""
+    """The approved articles and the indexes built over them, for one approval state.
+
+    `articles`, `index` and `by_code` are the English library; `translated[lang]` holds
+    each other language's approved articles and `indexes[lang]` their index.
+    """
 
     stamp: tuple[int, object]
     articles: dict[str, ParsedArticle]
     index: KnowledgeIndex
     by_code: dict[str, ParsedArticle]
+    translated: dict[str, dict[str, ParsedArticle]]
+    indexes: dict[str, KnowledgeIndex]
+
+    def in_language(self, lang: str) -> tuple[dict[str, ParsedArticle], KnowledgeIndex]:
+        if lang in self.translated:
+            return self.translated[lang], self.indexes[lang]
+        return self.articles, self.index
 
 
 _lock = threading.Lock()
@@ -39,7 +50,7 @@ def _approved_stamp() -> tuple[int, object]:
 
 def library() -> Library:
     """The current approved library. One cheap query checks it is still current;
-    the index is rebuilt only after an approval changes it."""
+    the indexes are rebuilt only after an approval changes it."""
     global _library
     stamp = _approved_stamp()
     current = _library
@@ -51,16 +62,18 @@ def library() -> Library:
         versions = ArticleVersion.objects.filter(status=ArticleStatus.APPROVED).only(
             "text", "article_id"
         )
-        articles = {}
+        by_lang: dict[str, dict[str, ParsedArticle]] = {}
         for version in versions:
             parsed = parse_article(version.text, source=f"version:{version.pk}")
-            articles[parsed.slug] = parsed
-        by_code = {code.key: a for a in articles.values() for code in a.codes}
+            by_lang.setdefault(parsed.lang, {})[parsed.slug] = parsed
+        english = by_lang.pop("en", {})
         _library = Library(
             stamp=stamp,
-            articles=articles,
-            index=KnowledgeIndex.build(articles.values()),
-            by_code=by_code,
+            articles=english,
+            index=KnowledgeIndex.build(english.values()),
+            by_code={code.key: a for a in english.values() for code in a.codes},
+            translated=by_lang,
+            indexes={lang: KnowledgeIndex.build(a.values()) for lang, a in by_lang.items()},
         )
         return _library
 

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assistant.knowledge.articles import LANGUAGES, parse_article
 from assistant.knowledge.articles import Article as ParsedArticle
-from assistant.knowledge.articles import parse_article
 from assistant.models import (
     Article,
     ArticleStatus,
@@ -50,12 +50,12 @@ def article_versions_load(
     once: the demo seeds an empty library that way.
     """
     report = LoadReport()
-    for path in sorted(folder.glob("*.md")):
+    for path in article_files(folder):
         text = path.read_text(encoding="utf-8")
         parsed = parse_article(text, source=str(path))
         text_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
         with transaction.atomic():
-            article, _ = Article.objects.get_or_create(slug=parsed.slug)
+            article, _ = Article.objects.get_or_create(slug=parsed.slug, lang=parsed.lang)
             latest = article.versions.order_by("-number").first()
             if latest is not None and latest.body_hash == text_hash:
                 if approve_as and latest.status == ArticleStatus.IN_REVIEW:
@@ -74,6 +74,13 @@ def article_versions_load(
                 )
                 report.approved.append(parsed.slug)
     return report
+
+
+def article_files(folder: Path) -> list[Path]:
+    """Article files: the English ones in `folder`, translations in its language folders."""
+    return sorted(folder.glob("*.md")) + sorted(
+        p for lang in LANGUAGES for p in (folder / lang).glob("*.md")
+    )
 
 
 def _new_version(

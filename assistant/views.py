@@ -26,11 +26,22 @@ from portal.records.selectors import condition_codes, plain_condition_name
 
 
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    """An approved article. Public: it holds no patient data, and citations link here."""
-    parsed = library().articles.get(slug)
+    """An approved article, in `?lang=` or the page's language when a translation exists.
+
+    Public: it holds no patient data, and citations link here.
+    """
+    lib = library()
+    lang = request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", "en")
+    translated = lib.translated.get(lang, {}).get(slug)
+    parsed = translated or lib.articles.get(slug)
     if parsed is None:
         raise Http404
-    return render(request, "assistant/article.html", {"article": parsed})
+    other = None
+    if translated is not None and slug in lib.articles:
+        other = ("en", "Read this article in English")
+    elif translated is None and slug in lib.translated.get("es", {}):
+        other = ("es", "Leer este artículo en español")
+    return render(request, "assistant/article.html", {"article": parsed, "other": other})
 
 
 def _history(conversation: Conversation) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ class Passage:
     section: str
     text: str
     score: float = 0.0
+    lang: str = "en"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class AnswerRequest:
     history: Sequence[Turn] = ()
     identifiers: PatientIdentifiers | None = None
     trace: dict[str, Any] = field(default_factory=dict)
+    language: str = "en"  # the language of the passages and of the answer
 
 
 @dataclass(frozen=True)

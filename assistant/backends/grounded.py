@@ -76,13 +76,14 @@ class GroundedBackend(Backend):
     def compose(self, request: AnswerRequest) -> list[Sentence]:
         """The whole answer at once (pure; `answer` streams this list)."""
         passages = [p for p in request.passages if p.text.strip()]
+        no_answer = NO_ANSWER_BY_LANG.get(request.language, NO_ANSWER)
         if not passages or all(0.0 < p.score < self.min_score for p in passages):
-            return [Sentence(NO_ANSWER)]
+            return [Sentence(no_answer)]
         focus = passages[0].slug
-        personal = record_sentence(request.record, focus)
+        personal = record_sentence(request.record, focus, request.language)
         quotes = self._quotes(request.question, passages, focus)
         if not quotes:
-            return [Sentence(NO_ANSWER)]
+            return [Sentence(no_answer)]
         answer = [Sentence(personal)] if personal else []
         answer.extend(Sentence(c.text, (c.passage,)) for c in quotes)
         return answer
@@ -132,15 +133,44 @@ def _condition_name(condition: RecordCondition) -> str:
     return name
 
 
-def measurement_sentence(measurement: RecordMeasurement) -> str:
+MONTHS = {
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+    "es": (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ).split(),
+}
+NO_ANSWER_BY_LANG = {
+    "en": NO_ANSWER,
+    "es": (
+        "No tengo información aprobada sobre esto, pero puedo enviar su pregunta a su "
+        "equipo de atención si lo desea."
+    ),
+}
+
+
+def month_year(when: str, language: str) -> str:
+    """ "2020-10" -> "October 2020" / "octubre de 2020"."""
+    year, _, month = when.partition("-")
+    if not month.isdigit() or not 1 <= int(month) <= 12:
+        return when
+    name = MONTHS.get(language, MONTHS["en"])[int(month) - 1]
+    return f"{name} de {year}" if language == "es" else f"{name} {year}"
+
+
+def measurement_sentence(measurement: RecordMeasurement, language: str = "en") -> str:
     """The one sentence about a measurement: only the record's own value and date."""
-    return (
-        f"Your latest {measurement.name} in your record is {measurement.value}, "
-        f"from {measurement.when}."
-    )
+    when = month_year(measurement.when, language)
+    if language == "es":
+        return (
+            f"Su último resultado de {measurement.name} en su expediente es "
+            f"{measurement.value}, de {when}."
+        )
+    return f"Your latest {measurement.name} in your record is {measurement.value}, from {when}."
 
 
-def record_sentence(record: RecordContext, slug: str) -> str | None:
+def record_sentence(record: RecordContext, slug: str, language: str = "en") -> str | None:
     """One sentence stating what the record lists for the article `slug`, or None.
 
     Built only from the record: condition names as recorded (without SNOMED's "(disorder)"
@@ -148,10 +178,18 @@ def record_sentence(record: RecordContext, slug: str) -> str | None:
     """
     measured = next((m for m in record.measurements if m.article_slug == slug), None)
     if measured is not None:
-        return measurement_sentence(measured)
+        return measurement_sentence(measured, language)
     matches = [c for c in record.conditions if c.article_slug == slug and c.display.strip()]
     if not matches:
         return None
+    if language == "es":
+        named = " y ".join(
+            f"«{_SEMANTIC_TAG_RE.sub('', c.display).strip()}»"
+            + (f" desde {c.onset_year}" if c.onset_year and c.active else "")
+            + ("" if c.active else " (ya resuelto)")
+            for c in sorted(matches, key=lambda c: (not c.active, c.onset_year or 0))[:2]
+        )
+        return f"Su expediente incluye {named}."
     parts: list[str] = []
     for condition in sorted(matches, key=lambda c: (not c.active, c.onset_year or 0))[:2]:
         name = _condition_name(condition)

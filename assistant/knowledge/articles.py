@@ -30,6 +30,22 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "When to call your care team",
     "When to get emergency help",
 )
+# The same six sections in each language, in order. Sections are stored under the English
+# heading (the canonical key the index, intents and page anchors use); `SECTION_LABELS`
+# gives the heading to show in the article's own language.
+SECTION_HEADINGS_BY_LANG: dict[str, tuple[str, ...]] = {
+    "en": SECTION_HEADINGS,
+    "es": (
+        "Qué es",
+        "Qué significa para usted",
+        "Qué puede hacer",
+        "Preguntas para su equipo de atención",
+        "Cuándo llamar a su equipo de atención",
+        "Cuándo buscar ayuda de emergencia",
+    ),
+}
+LANGUAGES: tuple[str, ...] = tuple(SECTION_HEADINGS_BY_LANG)
+MIN_SPANISH_EASE = 70.0  # Fernández Huerta reading ease (higher is easier)
 KINDS: frozenset[str] = frozenset({"condition", "preventive", "test", "medication", "general"})
 ALLOWED_SOURCE_DOMAINS: tuple[str, ...] = (
     "medlineplus.gov",
@@ -82,8 +98,13 @@ class ArticleError(ValueError):
 
 @dataclass(frozen=True)
 class Section:
-    heading: str
+    heading: str  # canonical (English) heading
     text: str
+    label: str = ""  # the heading as written, in the article's language
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.heading
 
 
 @dataclass(frozen=True)
@@ -129,6 +150,7 @@ class Article:
     preamble: str = ""
     missing_fields: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    lang: str = "en"
 
     def section(self, heading: str) -> Section | None:
         """The section with this exact heading, if present."""
@@ -220,15 +242,16 @@ def parse_article(text: str, *, source: str) -> Article:
         raise ArticleError(f"{source}: front matter is not a mapping")
     body = text[match.end() :]
     notes: list[str] = []
+    lang = _text(meta.get("lang")) or "en"
+    local = SECTION_HEADINGS_BY_LANG.get(lang, SECTION_HEADINGS)
     headings = list(_HEADING_RE.finditer(body))
     preamble = body[: headings[0].start()] if headings else body
-    sections = tuple(
-        Section(
-            heading=m.group(1).strip(),
-            text=body[m.end() : headings[i + 1].start() if i + 1 < len(headings) else None].strip(),
-        )
-        for i, m in enumerate(headings)
-    )
+    sections = []
+    for i, m in enumerate(headings):
+        written = m.group(1).strip()
+        canonical = SECTION_HEADINGS[local.index(written)] if written in local else written
+        end = headings[i + 1].start() if i + 1 < len(headings) else None
+        sections.append(Section(heading=canonical, text=body[m.end() : end].strip(), label=written))
     return Article(
         slug=_text(meta.get("slug")),
         title=_text(meta.get("title")),
@@ -240,29 +263,44 @@ def parse_article(text: str, *, source: str) -> Article:
         reviewed_by=_text(meta.get("reviewed_by")),
         reviewed_on=_date(meta.get("reviewed_on"), "reviewed_on", notes),
         next_review=_date(meta.get("next_review"), "next_review", notes),
-        sections=sections,
+        sections=tuple(sections),
         body_hash=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         source=source,
         body=body,
         preamble=preamble.strip(),
         missing_fields=tuple(f for f in REQUIRED_FIELDS if f not in meta),
         notes=tuple(notes),
+        lang=lang,
     )
 
 
 def load_articles(folder: str | Path) -> list[Article]:
-    """Parse every `*.md` file in `folder`, sorted by file name.
+    """Parse every `*.md` file in `folder` and its language subfolders (`es/`), sorted.
 
     Raises ArticleError for a file that is not an article at all.
     """
-    paths = sorted(Path(folder).glob("*.md"))
+    root = Path(folder)
+    paths = sorted(root.glob("*.md")) + sorted(
+        p for lang in LANGUAGES for p in (root / lang).glob("*.md")
+    )
     return [parse_article(p.read_text(encoding="utf-8"), source=str(p)) for p in paths]
 
 
 def reading_grade(article: Article) -> float:
     """Flesch-Kincaid grade (textstat) of the body with heading lines removed."""
     plain = _ANY_HEADING_RE.sub("", article.body)
+    textstat.set_lang("en")
     return float(textstat.flesch_kincaid_grade(plain))
+
+
+def reading_ease_es(article: Article) -> float:
+    """Fernández Huerta reading ease of a Spanish body (textstat), headings removed."""
+    plain = _ANY_HEADING_RE.sub("", article.body)
+    textstat.set_lang("es")
+    try:
+        return float(textstat.fernandez_huerta(plain))
+    finally:
+        textstat.set_lang("en")
 
 
 def _domain_allowed(url: str) -> bool:
@@ -298,7 +336,13 @@ def validate_article(article: Article) -> list[str]:
             problems.append(problem)
     if article.kind == "condition" and not any(c.system == "snomed" for c in article.codes):
         problems.append("a condition article needs at least one SNOMED CT code")
-    if article.body.strip():
+    if article.lang not in LANGUAGES:
+        problems.append(f"lang {article.lang!r} is not one of {list(LANGUAGES)}")
+    elif article.body.strip() and article.lang == "es":
+        ease = reading_ease_es(article)
+        if ease < MIN_SPANISH_EASE:
+            problems.append(f"Fernández Huerta ease {ease:.1f} is below {MIN_SPANISH_EASE:g}")
+    elif article.body.strip():
         grade = reading_grade(article)
         if grade > MAX_READING_GRADE:
             problems.append(f"reading grade {grade:.1f} is above {MAX_READING_GRADE:g}")
@@ -368,24 +412,28 @@ def validate_articles(articles: Iterable[Article]) -> dict[str, list[str]]:
     """Problems per article source across the library; sources with none are left out.
 
     Adds to `validate_article`: the slug must match the file name, slugs are unique, and
-    a code key appears in one article only.
+    a code key appears in one article only (per language: a translation shares the slug
+    and codes of its English article, which must exist).
     """
     articles = list(articles)
     report: dict[str, list[str]] = {a.source: validate_article(a) for a in articles}
-    by_slug: dict[str, list[Article]] = {}
-    by_code: dict[str, list[Article]] = {}
+    by_slug: dict[tuple[str, str], list[Article]] = {}
+    by_code: dict[tuple[str, str], list[Article]] = {}
+    english = {a.slug for a in articles if a.lang == "en"}
     for article in articles:
-        by_slug.setdefault(article.slug, []).append(article)
+        by_slug.setdefault((article.lang, article.slug), []).append(article)
         for key in {c.key for c in article.codes}:
-            by_code.setdefault(key, []).append(article)
+            by_code.setdefault((article.lang, key), []).append(article)
+        if article.lang != "en" and article.slug not in english:
+            report[article.source].append(f"no English article {article.slug!r} to translate")
         stem = Path(article.source).stem
         if article.source.endswith(".md") and article.slug and stem != article.slug:
             report[article.source].append(f"slug {article.slug!r} does not match file {stem}.md")
-    for slug, group in by_slug.items():
+    for (_, slug), group in by_slug.items():
         if slug and len(group) > 1:
             for article in group:
                 report[article.source].append(f"slug {slug!r} is used by {len(group)} files")
-    for key, group in by_code.items():
+    for (_, key), group in by_code.items():
         if len(group) > 1:
             others = ", ".join(sorted(a.slug for a in group))
             for article in group:

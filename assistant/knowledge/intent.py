@@ -37,20 +37,22 @@ INTENT_RULES: tuple[IntentRule, ...] = (
     _rule(
         "intent.emergency",
         EMERGENCY,
-        r"\b(emergency|911|er|ambulance|call 911|life threatening|go to (the )?hospital)\b",
+        r"\b(emergency|911|er|ambulance|call 911|life threatening|go to (the )?hospital)\b"
+        r"|\b(emergencia|ambulancia|sala de emergencias?)\b",
     ),
     _rule(
         "intent.call",
         WHEN_TO_CALL,
         r"\bwhen (should|do|must|would|to) (i |we )?(call|see|contact|phone|talk to|worry)"
         r"|\b(call|see|contact|phone) (my|the|a) (doctor|care team|nurse|provider)\b"
+        r"|\bcuando (debo|tengo que|hay que) (llamar|ir|ver)\b|\bllamar al? (medico|doctor)\b"
         r"|\bworr(y|ied) about\b|\bshould i (worry|be worried)\b",
     ),
     _rule(
         "intent.ask",
         QUESTIONS_TO_ASK,
         r"\b(what|which) questions\b|\bwhat (should|can|do) i ask\b|\bask (my|the) "
-        r"(doctor|care team|nurse|provider)\b",
+        r"(doctor|care team|nurse|provider)\b|\bque (preguntas|puedo preguntar|debo preguntar)\b",
     ),
     _rule(
         "intent.can_do",
@@ -59,7 +61,9 @@ INTENT_RULES: tuple[IntentRule, ...] = (
         r"|\bhow (do|can|should|to) (i |we )?(lower|reduce|manage|treat|prevent|control|"
         r"improve|help|get rid|stop|avoid|cope|deal|handle|live|keep|bring|fix|relieve|ease|"
         r"calm|lose|quit|pass|eat)\b|\b(tips|diet|exercise|foods?|eat|remedy|remedies|relief|"
-        r"treatment|treated|prevent|prevention|cope|manage)\b",
+        r"treatment|treated|prevent|prevention|cope|manage)\b"
+        r"|\bque (puedo|debo|tengo que) hacer\b|\bcomo (puedo )?(bajar|controlar|mejorar|"
+        r"prevenir|tratar|manejar|evitar)\b|\b(tratamiento|dieta|ejercicio)\b",
     ),
     _rule(
         "intent.means",
@@ -72,7 +76,7 @@ INTENT_RULES: tuple[IntentRule, ...] = (
         "intent.what_is",
         WHAT_IT_IS,
         r"^(what|wat|whats) (is|are)\b|\bwhat (causes|is a|is an)\b|\b(define|definition|"
-        r"explain|cause[sd]?|symptoms?|signs?)\b",
+        r"explain|cause[sd]?|symptoms?|signs?)\b|^que (es|son)\b|\b(sintomas?|causas?)\b",
     ),
 )
 

@@ -188,6 +188,10 @@ def broadcast(escalation: Escalation, *, stored: Any = None) -> None:
 # --- Notices --------------------------------------------------------------------------------
 
 
+def _a(word: str) -> str:
+    return f"{'An' if word[:1] in 'aeiou' else 'A'} {word}"
+
+
 def notice_send(*, escalation_id: int, kind: str) -> bool:
     """Email the care team about an escalation, once per (escalation, kind).
 
@@ -213,7 +217,7 @@ def notice_send(*, escalation_id: int, kind: str) -> bool:
         send_mail(
             subject=f"[{escalation.get_level_display()}] A patient message needs your team",
             message=(
-                f"A {escalation.get_level_display().lower()} patient message is waiting in "
+                f"{_a(escalation.get_level_display().lower())} patient message is waiting in "
                 f"the care-team queue (escalation {escalation.pk}, response target "
                 f"{escalation.target_minutes} minutes). Sign in to the portal to see it."
             ),
