@@ -25,6 +25,7 @@ test: $(STAMP) lint
 	bash scripts/services.sh
 	PYTHON=$(BIN)/python bash scripts/llama_server.sh > .llama-paths
 	LLAMA_SERVER=$$(sed -n 1p .llama-paths) LLAMA_MODEL=$$(sed -n 2p .llama-paths) $(BIN)/pytest
+	bash scripts/integration.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

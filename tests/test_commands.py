@@ -12,7 +12,8 @@ from django.core.management.base import CommandError
 
 from portal.records.fhir_import import import_bundle
 
-pytestmark = pytest.mark.django_db
+# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+pytestmark = pytest.mark.django_db(transaction=True)
 FIXTURES = Path(__file__).resolve().parent.parent / "portal/records/fixtures/synthea"
 
 

@@ -43,7 +43,7 @@ def reminder_send(*, reminder_ids: list[int]) -> int:
     """
     with transaction.atomic():
         rows = list(
-            PreventiveReminder.objects.select_for_update()
+            PreventiveReminder.objects.select_for_update(of=("self",))
             .select_related("patient__user")
             .filter(pk__in=reminder_ids, sent_at__isnull=True)
         )

@@ -13,7 +13,8 @@ from assistant.language import answer_language
 from assistant.models import Conversation
 from assistant.pipeline import handle_ask
 
-pytestmark = pytest.mark.django_db
+# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.mark.parametrize(

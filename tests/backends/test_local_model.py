@@ -26,7 +26,7 @@ from assistant.safety import check_sentence
 from portal.audit.models import AuditAction, AuditEvent
 from tests.conftest import require_service
 
-pytestmark = [pytest.mark.django_db, pytest.mark.llm]
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.llm]
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,8 @@ from assistant.pipeline import handle_ask
 from portal.audit.models import AuditAction, AuditEvent
 from tests.backends.fault_server import FaultServer, running
 
-pytestmark = pytest.mark.django_db
+# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+pytestmark = pytest.mark.django_db(transaction=True)
 OPENAI = "assistant.backends.openai_backend.OpenAIBackend"
 FAST: dict[str, Any] = {
     "OPENAI_CONNECT_TIMEOUT": 1,
