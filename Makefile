@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint pytest bench eval eval-llm services screenshots clean
+.PHONY: run test lint pytest bench eval eval-llm services serve-prod chaos screenshots messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/bootstrap.sh
 	PYTHON=$(PYTHON) bash scripts/bootstrap.sh $(VENV)
@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	bash scripts/services.sh
 	PYTHON=$(BIN)/python bash scripts/llama_server.sh > .llama-paths
-	LLAMA_SERVER=$$(sed -n 1p .llama-paths) LLAMA_MODEL=$$(sed -n 2p .llama-paths) $(BIN)/pytest
+	LLAMA_SERVER=$$(sed -n 1p .llama-paths) LLAMA_MODEL=$$(sed -n 2p .llama-paths) $(BIN)/pytest --ignore=tests/integration
 	bash scripts/integration.sh
 
 lint: $(STAMP)
@@ -49,6 +49,20 @@ eval-llm: $(STAMP)
 
 services:
 	bash scripts/services.sh
+
+serve-prod: $(STAMP)
+	bash scripts/serve_prod.sh
+
+# A fresh demo portal on a free port, shot at 375 px and 1280 px into docs/screenshots/.
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py --serve
+
+# Re-extract the interface strings into locale/es/LC_MESSAGES/django.po and compile the .mo
+# (needs GNU gettext; both files are committed, so running the portal does not).
+messages: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l es --add-location=file \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=scripts --ignore=docs
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l es --ignore=.venv --ignore=var
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache .pytest_cache

@@ -152,3 +152,22 @@ def test_unanswerable_question_gets_the_honest_no_answer(diabetic: Any) -> None:
     assert end["kind"] == "no_answer"
     assert end["citations"] == []
     assert any(a["type"] == "send_to_care_team" for a in end["actions"])
+
+
+def test_one_channel_layer_hop_per_patient_message_and_none_per_sentence(
+    diabetic: Any, monkeypatch: Any
+) -> None:
+    from assistant import events
+
+    sent: list[tuple[str, dict[str, Any]]] = []
+
+    class Spy:
+        async def group_send(self, group: str, message: dict[str, Any]) -> None:
+            sent.append((group, message))
+
+    monkeypatch.setattr(events, "get_channel_layer", lambda: Spy())
+    conversation = Conversation.objects.create(patient=diabetic)
+    frames = ask(diabetic, conversation, "what is type 2 diabetes", "hop")
+    deltas = [f for f in frames if f["type"] == "answer.delta"]
+    assert len(deltas) >= 3
+    assert [m["type"] for _, m in sent] == ["chat.stored"]
