@@ -18,11 +18,13 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 
 from assistant import events, pipeline, protocol, selectors, services
 from assistant.access import NotFound, access_own_patient, open_conversation
 from assistant.context import PatientContext, patient_context
 from assistant.models import Message, Role
+from assistant.sessions import SessionBound
 from portal.careteam.models import Escalation, Level
 from portal.careteam.services import escalation_create, escalation_promise
 
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 _ANSWERS: set[asyncio.Task[Any]] = set()
 
 
-class ChatConsumer(AsyncWebsocketConsumer):
+class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
     ctx: PatientContext
     group: str
 
@@ -52,6 +54,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.accept()
         self.open = True
+        await self.session_bind()  # closes the socket when the session ends
         await self.send_frame(protocol.hello(conversation=conversation, last_seq=last))
 
     @database_sync_to_async
@@ -64,6 +67,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         self.open = False
+        await self.session_unbind()
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
@@ -91,6 +95,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         except protocol.FrameError as exc:
             await self.send_frame(protocol.error(exc.code, exc.detail))
             return
+        if isinstance(frame, protocol.Ask | protocol.FeedbackFrame | protocol.Escalate):
+            await self.session_touch()  # the person acted (pings and resumes are automatic)
         if isinstance(frame, protocol.Ask):
             await self.ask(frame)
         elif isinstance(frame, protocol.Resume):
@@ -121,6 +127,15 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await pipeline.handle_ask(
                 self.ctx, client_id=frame.client_id, text=frame.text, send=self.send_frame
             )
+        except DatabaseError:
+            log.exception("ask %s failed: database unavailable", frame.client_id)
+            await self.send_frame(
+                protocol.error(
+                    "unavailable",
+                    "We could not handle your message just now. Please send it again in a moment.",
+                    client_id=frame.client_id,
+                )
+            )
         except Exception:
             log.exception("ask %s failed", frame.client_id)
             await self.send_frame(
@@ -139,8 +154,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if len(self.recent_asks) >= limit:
             return True
         key = f"asks:{self.ctx.patient_id}:{int(time.time() // 60)}"
-        await cache.aadd(key, 0, timeout=120)
-        if await cache.aincr(key) > limit:
+        try:
+            await cache.aadd(key, 0, timeout=120)
+            over = await cache.aincr(key) > limit
+        except Exception:  # the shared cache (Redis) is down: the per-connection limit holds
+            log.warning("rate-limit cache unavailable", exc_info=True)
+            over = False
+        if over:
             return True
         self.recent_asks.append(now)
         return False
@@ -223,3 +243,32 @@ def _finished(task: asyncio.Task[Any]) -> None:
     _ANSWERS.discard(task)
     if not task.cancelled() and task.exception() is not None:
         log.error("answer task failed", exc_info=task.exception())
+
+
+class EchoConsumer(AsyncWebsocketConsumer):
+    """The load benchmark's baseline: the same stack and session check, no pipeline.
+
+    Routed only when settings.BENCH_ECHO is on (never in production).
+    """
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=4404)
+            return
+        await self.accept()
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        try:
+            frame = protocol.parse_frame(text_data or "")
+        except protocol.FrameError as exc:
+            await self.send(text_data=protocol.dumps(protocol.error(exc.code, exc.detail)))
+            return
+        if isinstance(frame, protocol.Ask):
+            for out in (
+                {"type": "ack", "client_id": frame.client_id},
+                {"type": "answer.start"},
+                {"type": "answer.delta", "text": frame.text},
+                {"type": "answer.end"},
+            ):
+                await self.send(text_data=protocol.dumps(out))

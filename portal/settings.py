@@ -313,6 +313,8 @@ if ASSISTANT_BACKEND.endswith("OpenAIBackend"):
         )
     if not OPENAI_API_KEY:
         raise ImproperlyConfigured("OPENAI_API_KEY: required with the OpenAI backend")
+# Route the load benchmark's echo consumer (/ws/bench-echo/). Never in production.
+BENCH_ECHO = env_bool("BENCH_ECHO", False)
 EMERGENCY_NUMBER = env.str("EMERGENCY_NUMBER", default="911")
 CRISIS_LINE = env.str("CRISIS_LINE", default="988")
 
@@ -338,6 +340,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.records.tasks.preventive_reminders",
         "schedule": 24 * 3600,
     },
+}
+# Notices (the outbox, written with each escalation) that are still unsent.
+CELERY_BEAT_SCHEDULE["deliver-outbox"] = {
+    "task": "portal.careteam.tasks.deliver_outbox",
+    "schedule": 60,
 }
 CELERY_BEAT_SCHEDULE["renotify-breaches"] = {
     "task": "portal.careteam.tasks.renotify_breaches",

@@ -1,0 +1,159 @@
+"""Websocket load benchmark: the chat over the grounded backend against a bare echo
+consumer on the same server, idle connections, and a reconnect storm.
+
+    python scripts/bench_ws.py [--patients 200] [--asks 5] [--idle 4000]
+
+Prints turns per second, time to first delta (p50/p99), errors and server memory for
+the chat and for the echo baseline (and their ratio), then idle connections held and
+reconnect-storm time. Targets on a 2-core machine: ratio >= 0.33; first delta p99 <= 100 ms
+at 200 concurrent patients; >= 4,000 idle authenticated connections with 0 errors; 4,000
+reconnects within 60 s. Loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+from typing import Any
+
+from wsload import Portal, connect, percentile, raise_file_limit, recv_json, running
+
+QUESTIONS = [
+    "what is type 2 diabetes",
+    "what does an a1c test show",
+    "how can i lower my blood pressure",
+    "what is asthma",
+    "when should i get a colonoscopy",
+]
+
+
+async def patient_session(portal: Portal, cookie: str, path: str, asks: int, index: int,
+                          firsts: list[float], errors: list[str]) -> int:
+    done = 0
+    try:
+        ws = await connect(portal, cookie, path)
+    except Exception as exc:  # noqa: BLE001 - counted, not raised
+        errors.append(f"connect: {type(exc).__name__}")
+        return 0
+    try:
+        if path == "/ws/chat/":
+            await recv_json(ws)  # hello
+        for n in range(asks):
+            started = time.perf_counter()
+            await ws.send(
+                '{"type": "ask", "client_id": "b%d-%d", "text": "%s"}'
+                % (index, n, QUESTIONS[(index + n) % len(QUESTIONS)])
+            )
+            first = None
+            while True:
+                frame = await recv_json(ws)
+                if frame["type"] == "answer.delta" and first is None:
+                    first = time.perf_counter() - started
+                if frame["type"] == "error":
+                    errors.append(frame["code"])
+                    break
+                if frame["type"] in ("answer.end", "safety"):
+                    done += 1
+                    break
+            if first is not None:
+                firsts.append(first)
+    except Exception as exc:  # noqa: BLE001
+        errors.append(type(exc).__name__)
+    finally:
+        await ws.close()
+    return done
+
+
+async def load(portal: Portal, path: str, patients: int, asks: int) -> dict[str, Any]:
+    firsts: list[float] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    done = await asyncio.gather(*(
+        patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors)
+        for i in range(patients)
+    ))
+    elapsed = time.perf_counter() - started
+    return {
+        "turns": sum(done),
+        "turns_per_s": sum(done) / elapsed,
+        "p50_ms": statistics.median(firsts) * 1000 if firsts else float("nan"),
+        "p99_ms": percentile(firsts, 99) * 1000,
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
+        "rss_mb": portal.rss_mb(),
+    }
+
+
+async def idle_and_storm(portal: Portal, count: int) -> dict[str, Any]:
+    errors = 0
+    sockets: list[Any] = []
+
+    async def open_one(i: int) -> Any:
+        nonlocal errors
+        try:
+            ws = await connect(portal, portal.cookies[i % len(portal.cookies)])
+            await recv_json(ws, 60)
+            return ws
+        except Exception:  # noqa: BLE001
+            errors += 1
+            return None
+
+    started = time.perf_counter()
+    for batch in range(0, count, 500):  # open in waves, as real clients arrive
+        sockets += await asyncio.gather(*(open_one(i) for i in range(batch, min(count, batch + 500))))
+    opened = time.perf_counter() - started
+    held = [s for s in sockets if s is not None]
+    await asyncio.sleep(5)
+    alive = 0
+    for ws in held:
+        try:
+            pong = await ws.ping()
+            await asyncio.wait_for(pong, 10)
+            alive += 1
+        except Exception:  # noqa: BLE001
+            errors += 1
+    rss = portal.rss_mb()
+    await asyncio.gather(*(ws.close() for ws in held), return_exceptions=True)
+    storm_errors_before = errors
+    started = time.perf_counter()
+    again = await asyncio.gather(*(open_one(i) for i in range(count)))
+    storm = time.perf_counter() - started
+    reconnected = sum(1 for s in again if s is not None)
+    await asyncio.gather(*(s.close() for s in again if s is not None), return_exceptions=True)
+    return {"idle_held": alive, "open_s": opened, "idle_errors": storm_errors_before,
+            "rss_mb": rss, "storm_reconnected": reconnected, "storm_s": storm,
+            "storm_errors": errors - storm_errors_before}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--patients", type=int, default=200)
+    parser.add_argument("--asks", type=int, default=5)
+    parser.add_argument("--idle", type=int, default=4000)
+    args = parser.parse_args()
+    raise_file_limit(20000)
+    portal = Portal(max(args.patients, 200), extra_env={"BENCH_ECHO": "true"})
+    with running(portal):
+        asyncio.run(load(portal, "/ws/chat/", 20, 1))  # warm up: imports, index, caches
+        chat = asyncio.run(load(portal, "/ws/chat/", args.patients, args.asks))
+        echo = asyncio.run(load(portal, "/ws/bench-echo/", args.patients, args.asks))
+        idle = asyncio.run(idle_and_storm(portal, args.idle))
+    ratio = chat["turns_per_s"] / echo["turns_per_s"] if echo["turns_per_s"] else 0.0
+    print(f"{args.patients} patients x {args.asks} asks over loopback (uvicorn, 1 process, "
+          "SQLite, in-memory layer, grounded backend)")
+    for name, r in (("chat", chat), ("echo", echo)):
+        print(f"  {name:5} turns {r['turns']:5}  {r['turns_per_s']:8.1f} turns/s  first delta "
+              f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']} "
+              f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB")
+    print(f"  ratio chat/echo: {ratio:.2f} (target >= 0.33)")
+    print(f"  idle: {idle['idle_held']}/{args.idle} authenticated connections held "
+          f"(opened in {idle['open_s']:.1f} s), errors {idle['idle_errors']}, "
+          f"server RSS {idle['rss_mb']:.0f} MB")
+    print(f"  reconnect storm: {idle['storm_reconnected']}/{args.idle} re-established in "
+          f"{idle['storm_s']:.1f} s, errors {idle['storm_errors']}")
+
+
+if __name__ == "__main__":
+    main()
