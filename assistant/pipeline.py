@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from channels.db import database_sync_to_async
 from django.conf import settings
+from django.db import DatabaseError
 
 from assistant import events, protocol, selectors, services
 from assistant.backends.base import AnswerRequest, Backend, BackendError, Passage, Sentence
@@ -49,8 +50,41 @@ AUTO_ESCALATE: dict[Action, Level] = {
 }
 
 
+URGENT_NOW = (Action.EMERGENCY, Action.CRISIS)
+DB_ATTEMPTS = 3
+
+
 async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Send) -> Message:
-    """Answer one question from the patient. Returns the stored reply."""
+    """Answer one question from the patient. Returns the stored reply.
+
+    Emergency and crisis instructions never depend on the database: when any step fails
+    (storing the question, the reply or the escalation) before the safety frame went out,
+    it goes out unsaved (no message_id, no seq, without the "care team told" sentence),
+    and then the error reaches the caller, which sends an error frame.
+    """
+    safety_sent = False
+
+    async def tracked(frame: dict[str, Any]) -> None:
+        nonlocal safety_sent
+        safety_sent = safety_sent or frame.get("type") == "safety"
+        await send(frame)
+
+    try:
+        return await _handle_ask(ctx, client_id=client_id, text=text, send=tracked)
+    except Exception:
+        verdict = screen(text)  # pure Python: works with the database down
+        if verdict.action in URGENT_NOW and not safety_sent:
+            shown = safety_reply(
+                verdict.action,
+                emergency=ctx.emergency_number,
+                crisis=ctx.crisis_line,
+                language=answer_language(text, ctx.language),
+            )
+            await send(protocol.safety_unsaved(shown.level, shown.text, shown.actions))
+        raise
+
+
+async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Send) -> Message:
     question, created = await _db(
         services.question_store, conversation_id=ctx.conversation_id, client_id=client_id, text=text
     )
@@ -62,18 +96,20 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
         # Stored but never answered (the process stopped in between): answer it now.
 
     verdict = screen(text)
-    await _db(
-        services.guard_events_record,
-        message=question,
-        stage="input",
-        events=[{"action": verdict.action.value, "rules": verdict.rules}],
+    blocked = verdict.action is not Action.ANSWER
+    # The guard's finding and the reply's reservation: one round trip, one transaction.
+    reply = await _db(
+        services.screening_record,
+        question=question,
+        action=verdict.action.value,
+        rules=verdict.rules,
+        kind=Kind.SAFETY if blocked else Kind.ANSWER,
     )
     lang = answer_language(text, ctx.language)
-    if verdict.action is not Action.ANSWER:
-        return await refuse_or_redirect(ctx, question, verdict, send, lang=lang)
+    if blocked:
+        return await refuse_or_redirect(ctx, question, reply, verdict, send, lang=lang)
 
     started = time.monotonic()
-    reply, _ = await _db(services.reply_start, question=question)
     await send(protocol.answer_start(reply))
 
     async def stream(sentence: Sentence) -> None:
@@ -109,13 +145,18 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
 
 
 async def refuse_or_redirect(
-    ctx: PatientContext, question: Message, verdict: Verdict, send: Send, *, lang: str = "en"
+    ctx: PatientContext,
+    question: Message,
+    reply: Message,
+    verdict: Verdict,
+    send: Send,
+    *,
+    lang: str = "en",
 ) -> Message:
     """Safety replies never wait on a model: the text is fixed and goes out at once."""
     shown = safety_reply(
         verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line, language=lang
     )
-    reply, _ = await _db(services.reply_start, question=question, kind=Kind.SAFETY)
     reply = await _db(
         services.reply_finish,
         reply=reply,
@@ -127,7 +168,7 @@ async def refuse_or_redirect(
     await send(protocol.safety(reply))
     level = AUTO_ESCALATE.get(verdict.action)
     if level is not None:
-        escalation, _ = await _db(
+        escalation, _ = await _db_retry(
             escalation_create,
             message=question,
             level=level,
@@ -280,6 +321,17 @@ def verdict_dict(verdict: Verdict) -> dict[str, Any]:
         "rules": list(verdict.rules),
         "reason": verdict.reason,
     }
+
+
+async def _db_retry(func: Callable[..., T], /, **kwargs: Any) -> T:
+    """A write that must not be lost to a brief database outage (an escalation the patient
+    was just told about): tried DB_ATTEMPTS times, pausing 0.25 s, then 0.5 s, ..."""
+    for attempt in range(DB_ATTEMPTS - 1):
+        try:
+            return await _db(func, **kwargs)
+        except DatabaseError:
+            await asyncio.sleep(0.25 * 2**attempt)
+    return await _db(func, **kwargs)
 
 
 async def _db(func: Callable[..., T], /, **kwargs: Any) -> T:

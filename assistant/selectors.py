@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Max
 
 from assistant.backends.base import Turn
@@ -39,6 +41,7 @@ class Library:
 
 _lock = threading.Lock()
 _library: Library | None = None
+_checked_at = 0.0
 
 
 def _approved_stamp() -> tuple[int, object]:
@@ -49,11 +52,16 @@ def _approved_stamp() -> tuple[int, object]:
 
 
 def library() -> Library:
-    """The current approved library. One cheap query checks it is still current;
-    the indexes are rebuilt only after an approval changes it."""
-    global _library
-    stamp = _approved_stamp()
+    """The current approved library. One cheap query (at most every
+    ASSISTANT_LIBRARY_CHECK_SECONDS) checks it is still current; the indexes are rebuilt
+    only after an approval changes it."""
+    global _library, _checked_at
     current = _library
+    now = time.monotonic()
+    if current is not None and now - _checked_at < settings.ASSISTANT_LIBRARY_CHECK_SECONDS:
+        return current
+    stamp = _approved_stamp()
+    _checked_at = now
     if current is not None and current.stamp == stamp:
         return current
     with _lock:

@@ -172,6 +172,18 @@ def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message,
     return reply, True
 
 
+def screening_record(
+    *, question: Message, action: str, rules: Any, kind: str = Kind.ANSWER
+) -> Message:
+    """Record the input guard's finding and reserve the reply, in one transaction."""
+    with transaction.atomic():
+        guard_events_record(
+            message=question, stage=GuardStage.INPUT, events=[{"action": action, "rules": rules}]
+        )
+        reply, _ = reply_start(question=question, kind=kind)
+    return reply
+
+
 def reply_finish(*, reply: Message, **fields: Any) -> Message:
     """Complete a pending reply with its text, sentences, citations and figures.
 

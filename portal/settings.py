@@ -147,8 +147,14 @@ if DATABASES["default"]["ENGINE"] not in (
     raise ImproperlyConfigured("DATABASE_URL: use sqlite:///path or postgres://...")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # Concurrent websocket writers on SQLite: wait for the lock instead of failing.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent websocket writers on SQLite: wait for the lock instead of failing; WAL lets
+    # readers and one writer work at once, and NORMAL sync is safe with WAL (a power cut can
+    # lose the last commits, not corrupt the file). Production uses PostgreSQL.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -333,6 +339,9 @@ ESCALATION_TARGET_MINUTES = {
 }
 # Seconds the whole answer may take before the patient gets the safe fallback.
 ASSISTANT_ANSWER_TIMEOUT = env_int("ASSISTANT_ANSWER_TIMEOUT", 30, minimum=1)
+# Seconds between checks that the approved library has not changed (approvals show up
+# within this time in every process).
+ASSISTANT_LIBRARY_CHECK_SECONDS = env_int("ASSISTANT_LIBRARY_CHECK_SECONDS", 2)
 # Asks per patient per minute, across all their connections.
 ASSISTANT_ASKS_PER_MINUTE = env_int("ASSISTANT_ASKS_PER_MINUTE", 20, minimum=1)
 CELERY_BEAT_SCHEDULE = {

@@ -21,3 +21,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
+# The browser tests' server serves static files straight from static/ (no collectstatic).
+WHITENOISE_USE_FINDERS = True
+ASSISTANT_LIBRARY_CHECK_SECONDS = 0  # tests see approvals at once

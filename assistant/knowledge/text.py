@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Words that carry no topic. Kept small: question words stay out of the index but intent
 # detection reads the raw text, so nothing is lost there.
@@ -105,10 +106,16 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words of `text` with text-speak expanded; stop words kept."""
+    return list(_words(text))
+
+
+# Article sentences are folded and tokenised on every answer: cache by text (bounded).
+@lru_cache(maxsize=32768)
+def _words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for raw in _TOKEN_RE.findall(fold(text)):
         out.extend(EXPANSIONS.get(raw, raw).split())
-    return out
+    return tuple(out)
 
 
 def stem(word: str) -> str:
@@ -154,7 +161,12 @@ def content_words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """The index tokens of `text`: content words, stemmed."""
-    return [stem(w) for w in content_words(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=32768)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in _words(text) if w not in STOP_WORDS)
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -209,6 +221,15 @@ def sentences(text: str) -> Iterator[str]:
     treated as its own sentence. Lines that end in a colon are yielded too: callers decide
     whether a lead-in like "Call 911 if:" stands on its own.
     """
+    yield from _sentences(text)
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[str]:
     for line in text.splitlines():
         body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line).strip()
         if not body:
