@@ -39,6 +39,10 @@ bench: $(STAMP)
 	$(BIN)/python -m assistant.safety.bench
 	$(BIN)/python -m assistant.knowledge.bench
 	$(DEV_ENV) $(BIN)/python -m portal.records.bench
+	$(BIN)/python scripts/bench_ws.py
+
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py
 
 eval: $(STAMP)
 	$(BIN)/python -m assistant.safety.evaluate

@@ -118,6 +118,10 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
                 )
             )
             return
+        self._spawn(frame)
+
+    def _spawn(self, frame: protocol.Ask) -> None:
+        """Answer in a task that outlives this connection."""
         task = asyncio.create_task(self._answer(frame))
         _ANSWERS.add(task)
         task.add_done_callback(_finished)
@@ -173,6 +177,12 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
             await self._deliver(message)
         last = max(self.sent, default=after)
         await self.send_frame({"type": "resumed", "last_seq": max(last, after)})
+        # Answers lost when a process stopped mid-answer are answered again now.
+        lost = await database_sync_to_async(selectors.unanswered_questions)(
+            conversation_id=self.ctx.conversation_id
+        )
+        for question in lost:
+            self._spawn(protocol.Ask(client_id=question.client_id or "", text=question.text))
 
     async def _deliver(self, message: Message) -> None:
         """Send a stored message unless this connection already has it."""

@@ -93,7 +93,10 @@ async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: S
         reply = await _db(selectors.reply_for, question=question)
         if reply is not None:  # the same ask twice: answered once
             return await replay(reply, send)
-        # Stored but never answered (the process stopped in between): answer it now.
+        if await _db(selectors.reply_in_progress, question=question):
+            return question  # still being answered: it arrives through notify_stored
+        # Stored but never answered (a process stopped in between): answer it now.
+        await _db(services.reply_takeover, question=question)
 
     verdict = screen(text)
     blocked = verdict.action is not Action.ANSWER

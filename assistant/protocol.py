@@ -70,6 +70,18 @@ def _int(data: Frame, key: str, *, minimum: int = 0) -> int:
     return value
 
 
+def _storable(value: str) -> bool:
+    """False for text that cannot be stored or sent back: lone surrogates (JSON allows the
+    escape "\\ud800", UTF-8 does not) and NUL (PostgreSQL text cannot hold it)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_frame(raw: str) -> ClientFrame:
     """Parse one text frame. Raises FrameError with a short code for anything unusable."""
     try:
@@ -85,6 +97,8 @@ def parse_frame(raw: str) -> ClientFrame:
             raise FrameError("invalid", "'client_id' must be 1-64 letters, digits or - _ . :")
         if not isinstance(text, str) or not text.strip():
             raise FrameError("invalid", "'text' must be a non-empty string.")
+        if not _storable(text):
+            raise FrameError("invalid", "'text' contains characters that cannot be sent.")
         if len(text) > MAX_TEXT_CHARS:
             raise FrameError(
                 "too_long", f"Messages can be up to {MAX_TEXT_CHARS} characters. Please shorten it."
@@ -95,7 +109,11 @@ def parse_frame(raw: str) -> ClientFrame:
         if rating not in (1, -1) or isinstance(rating, bool):
             raise FrameError("invalid", "'rating' must be 1 (helpful) or -1 (not helpful).")
         comment = data.get("comment") or ""
-        if not isinstance(comment, str) or len(comment) > MAX_COMMENT_CHARS:
+        if (
+            not isinstance(comment, str)
+            or len(comment) > MAX_COMMENT_CHARS
+            or not _storable(comment)
+        ):
             raise FrameError(
                 "invalid", f"'comment' must be text up to {MAX_COMMENT_CHARS} characters."
             )
@@ -176,6 +194,25 @@ def safety(reply: Any) -> Frame:
         "level": reply.safety.get("level", ""),
         "text": reply.text,
         "actions": reply.safety.get("actions", []),
+    }
+
+
+def safety_unsaved(level: str, text: str, actions: list[dict[str, Any]]) -> Frame:
+    """Emergency or crisis instructions that could not be stored (the database failed).
+
+    No message_id or seq: nothing was stored. The fixed texts end with the sentence that
+    the care team was told, which is not true here, so it is left out.
+    """
+    sentences = text.rsplit(". ", 1)
+    return {
+        "type": "safety",
+        "message_id": None,
+        "seq": None,
+        "reply_to": None,
+        "level": level,
+        "text": sentences[0] + "." if len(sentences) == 2 else text,
+        "actions": actions,
+        "stored": False,
     }
 
 

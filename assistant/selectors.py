@@ -159,3 +159,39 @@ def recent_turns(*, conversation_id: int, limit: int = 12) -> tuple[Turn, ...]:
         .values_list("role", "text")[:limit]
     )
     return tuple(Turn(role=role, text=text) for role, text in reversed(rows))
+
+
+def _stale_before() -> Any:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    # No answer takes longer than its timeout: an older pending reply lost its process.
+    return timezone.now() - timedelta(seconds=settings.ASSISTANT_ANSWER_TIMEOUT + 5)
+
+
+def reply_in_progress(*, question: Message) -> bool:
+    """A pending reply to `question` that a live process may still be writing."""
+    return Message.objects.filter(
+        reply_to=question,
+        role=Role.ASSISTANT,
+        state=MessageState.PENDING,
+        created_at__gte=_stale_before(),
+    ).exists()
+
+
+def unanswered_questions(*, conversation_id: int) -> list[Message]:
+    """Questions with no complete reply and no live pending one (their answer was lost
+    when a process stopped): `resume` answers them again."""
+    questions = (
+        Message.objects.filter(
+            conversation_id=conversation_id, role=Role.PATIENT, client_id__isnull=False
+        )
+        .exclude(replies__role=Role.ASSISTANT, replies__state=MessageState.COMPLETE)
+        .exclude(
+            replies__role=Role.ASSISTANT,
+            replies__state=MessageState.PENDING,
+            replies__created_at__gte=_stale_before(),
+        )
+    )
+    return list(questions.order_by("seq")[:50])

@@ -172,6 +172,14 @@ def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message,
     return reply, True
 
 
+def reply_takeover(*, question: Message) -> None:
+    """Take over a pending reply whose process stopped mid-answer: restart its clock so
+    that no other process takes it at the same time (the row itself is reused)."""
+    Message.objects.filter(
+        reply_to=question, role=Role.ASSISTANT, state=MessageState.PENDING
+    ).update(created_at=timezone.now())
+
+
 def screening_record(
     *, question: Message, action: str, rules: Any, kind: str = Kind.ANSWER
 ) -> Message:

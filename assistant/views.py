@@ -25,13 +25,45 @@ from portal.records.models import Condition
 from portal.records.selectors import condition_codes, plain_condition_name
 
 
+def chat_strings() -> dict[str, str]:
+    """The chat client's words in the active language (static/js/chat.js reads them).
+
+    `%(name)s` placeholders are filled in by the client.
+    """
+    return {
+        "you": _("You"),
+        "assistant": _("Assistant"),
+        "care_team": _("Care team"),
+        "source": _("Source %(n)s"),
+        "sources": _("Sources"),
+        "send_to_care_team": _("Send to my care team"),
+        "helpful": _("Was this helpful?"),
+        "yes": _("Yes"),
+        "no": _("No"),
+        "yes_helpful": _("Yes, helpful"),
+        "no_helpful": _("No, not helpful"),
+        "what_wrong": _("What was wrong or missing? (optional)"),
+        "status_open": _("Sent to your care team"),
+        "status_claimed": _("A care team member is looking at it"),
+        "status_answered": _("Your care team replied"),
+        "status_closed": _("Closed"),
+        "says": _("%(author)s says: %(text)s"),
+        "thanks": _("Thank you for your feedback."),
+        "not_available": _("This conversation is not available."),
+        "session_ended": _("Your session ended. Please sign in again."),
+        "reconnecting": _("Connection lost. Reconnecting…"),
+        "answering": _("Sent. The assistant is answering."),
+        "offline": _("Not connected. Your question will be sent when the connection is back."),
+    }
+
+
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """An approved article, in `?lang=` or the page's language when a translation exists.
 
     Public: it holds no patient data, and citations link here.
     """
     lib = library()
-    lang = request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", "en")
+    lang = str(request.GET.get("lang") or getattr(request, "LANGUAGE_CODE", "en"))
     translated = lib.translated.get(lang, {}).get(slug)
     parsed = translated or lib.articles.get(slug)
     if parsed is None:
@@ -84,6 +116,7 @@ def chat(request: HttpRequest, public_id: UUID | None = None) -> HttpResponse:
             "last_seq": max((f.get("seq", 0) for f in history), default=0),
             "first_question": first_question,
             "max_chars": protocol.MAX_TEXT_CHARS,
+            "chat_strings": chat_strings(),
         },
     )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import time
 from typing import Any
@@ -29,8 +30,15 @@ QUESTIONS = [
 ]
 
 
-async def patient_session(portal: Portal, cookie: str, path: str, asks: int, index: int,
-                          firsts: list[float], errors: list[str]) -> int:
+async def patient_session(
+    portal: Portal,
+    cookie: str,
+    path: str,
+    asks: int,
+    index: int,
+    firsts: list[float],
+    errors: list[str],
+) -> int:
     done = 0
     try:
         ws = await connect(portal, cookie, path)
@@ -42,9 +50,9 @@ async def patient_session(portal: Portal, cookie: str, path: str, asks: int, ind
             await recv_json(ws)  # hello
         for n in range(asks):
             started = time.perf_counter()
+            question = QUESTIONS[(index + n) % len(QUESTIONS)]
             await ws.send(
-                '{"type": "ask", "client_id": "b%d-%d", "text": "%s"}'
-                % (index, n, QUESTIONS[(index + n) % len(QUESTIONS)])
+                json.dumps({"type": "ask", "client_id": f"b{index}-{n}", "text": question})
             )
             first = None
             while True:
@@ -70,10 +78,12 @@ async def load(portal: Portal, path: str, patients: int, asks: int) -> dict[str,
     firsts: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
-    done = await asyncio.gather(*(
-        patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors)
-        for i in range(patients)
-    ))
+    done = await asyncio.gather(
+        *(
+            patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors)
+            for i in range(patients)
+        )
+    )
     elapsed = time.perf_counter() - started
     return {
         "turns": sum(done),
@@ -102,7 +112,9 @@ async def idle_and_storm(portal: Portal, count: int) -> dict[str, Any]:
 
     started = time.perf_counter()
     for batch in range(0, count, 500):  # open in waves, as real clients arrive
-        sockets += await asyncio.gather(*(open_one(i) for i in range(batch, min(count, batch + 500))))
+        sockets += await asyncio.gather(
+            *(open_one(i) for i in range(batch, min(count, batch + 500)))
+        )
     opened = time.perf_counter() - started
     held = [s for s in sockets if s is not None]
     await asyncio.sleep(5)
@@ -122,9 +134,15 @@ async def idle_and_storm(portal: Portal, count: int) -> dict[str, Any]:
     storm = time.perf_counter() - started
     reconnected = sum(1 for s in again if s is not None)
     await asyncio.gather(*(s.close() for s in again if s is not None), return_exceptions=True)
-    return {"idle_held": alive, "open_s": opened, "idle_errors": storm_errors_before,
-            "rss_mb": rss, "storm_reconnected": reconnected, "storm_s": storm,
-            "storm_errors": errors - storm_errors_before}
+    return {
+        "idle_held": alive,
+        "open_s": opened,
+        "idle_errors": storm_errors_before,
+        "rss_mb": rss,
+        "storm_reconnected": reconnected,
+        "storm_s": storm,
+        "storm_errors": errors - storm_errors_before,
+    }
 
 
 def main() -> None:
@@ -141,18 +159,26 @@ def main() -> None:
         echo = asyncio.run(load(portal, "/ws/bench-echo/", args.patients, args.asks))
         idle = asyncio.run(idle_and_storm(portal, args.idle))
     ratio = chat["turns_per_s"] / echo["turns_per_s"] if echo["turns_per_s"] else 0.0
-    print(f"{args.patients} patients x {args.asks} asks over loopback (uvicorn, 1 process, "
-          "SQLite, in-memory layer, grounded backend)")
+    print(
+        f"{args.patients} patients x {args.asks} asks over loopback (uvicorn, 1 process, "
+        "SQLite, in-memory layer, grounded backend)"
+    )
     for name, r in (("chat", chat), ("echo", echo)):
-        print(f"  {name:5} turns {r['turns']:5}  {r['turns_per_s']:8.1f} turns/s  first delta "
-              f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']} "
-              f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB")
+        print(
+            f"  {name:5} turns {r['turns']:5}  {r['turns_per_s']:8.1f} turns/s  first delta "
+            f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']} "
+            f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB"
+        )
     print(f"  ratio chat/echo: {ratio:.2f} (target >= 0.33)")
-    print(f"  idle: {idle['idle_held']}/{args.idle} authenticated connections held "
-          f"(opened in {idle['open_s']:.1f} s), errors {idle['idle_errors']}, "
-          f"server RSS {idle['rss_mb']:.0f} MB")
-    print(f"  reconnect storm: {idle['storm_reconnected']}/{args.idle} re-established in "
-          f"{idle['storm_s']:.1f} s, errors {idle['storm_errors']}")
+    print(
+        f"  idle: {idle['idle_held']}/{args.idle} authenticated connections held "
+        f"(opened in {idle['open_s']:.1f} s), errors {idle['idle_errors']}, "
+        f"server RSS {idle['rss_mb']:.0f} MB"
+    )
+    print(
+        f"  reconnect storm: {idle['storm_reconnected']}/{args.idle} re-established in "
+        f"{idle['storm_s']:.1f} s, errors {idle['storm_errors']}"
+    )
 
 
 if __name__ == "__main__":

@@ -68,10 +68,16 @@ class Portal:
         article_versions_load(approve_as="Load test")
         cookies = []
         for i in range(patients):
-            user = User.objects.create_user(f"load{i}@example.test", "load-test-pw-1",
-                                            role=Role.PATIENT)
-            Patient.objects.create(user=user, mrn=f"LOAD{i:05d}", given_name="Load",
-                                   family_name=f"Patient{i}", birth_date="1970-01-01")
+            user = User.objects.create_user(
+                f"load{i}@example.test", "load-test-pw-1", role=Role.PATIENT
+            )
+            Patient.objects.create(
+                user=user,
+                mrn=f"LOAD{i:05d}",
+                given_name="Load",
+                family_name=f"Patient{i}",
+                birth_date="1970-01-01",
+            )
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)
             session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
@@ -91,10 +97,25 @@ class Portal:
         self.port = port or self.port or free_port()
         env = {**self.env, "ALLOWED_ORIGINS": self.origin}
         self.process = subprocess.Popen(  # noqa: S603 (our own server, fixed arguments)
-            [sys.executable, "-m", "uvicorn", "portal.asgi:application", "--host", "127.0.0.1",
-             "--port", str(self.port), "--log-level", "error", "--backlog", "8192",
-             "--limit-concurrency", "20000"],
-            cwd=ROOT, env=env, preexec_fn=lambda: raise_file_limit(20000),  # noqa: PLW1509
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "portal.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "error",
+                "--backlog",
+                "8192",
+                "--limit-concurrency",
+                "20000",
+            ],
+            cwd=ROOT,
+            env=env,
+            preexec_fn=lambda: raise_file_limit(20000),  # noqa: PLW1509
         )
         import httpx
 
