@@ -16,7 +16,6 @@ import json
 import random
 import time
 
-
 from wsload import Portal, connect, raise_file_limit
 
 DEADLINE_SECONDS = 300
@@ -101,9 +100,9 @@ def verify(portal: Portal, patients: list[Patient]) -> int:
     answered = {r["reply_to__client_id"]: r["n"] for r in replies}
     pending = Message.objects.filter(role="assistant").exclude(state="complete").count()
     lost = sorted(c for c in acked if c not in stored)
-    doubled = sorted(c for c, n in stored.items() if n > 1)
+    doubled = sorted(str(c) for c, n in stored.items() if n > 1)
     unanswered = sorted(c for c in acked if answered.get(c, 0) == 0)
-    twice = sorted(c for c, n in answered.items() if n > 1)
+    twice = sorted(str(c) for c, n in answered.items() if n > 1)
     total = sum(len(p.todo) for p in patients)
     print(
         f"asks sent: {total}; acknowledged: {len(acked)}; stored: {len(stored)}; "

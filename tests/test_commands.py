@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from portal.records.fhir_import import import_bundle
 
-# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+# database_sync_to_async closes a connection left in a transaction: no wrapping transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
 FIXTURES = Path(__file__).resolve().parent.parent / "portal/records/fixtures/synthea"
 

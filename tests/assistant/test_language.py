@@ -13,7 +13,7 @@ from assistant.language import answer_language
 from assistant.models import Conversation
 from assistant.pipeline import handle_ask
 
-# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+# database_sync_to_async closes a connection left in a transaction: no wrapping transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

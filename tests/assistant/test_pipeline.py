@@ -15,7 +15,7 @@ from assistant.models import Conversation, GuardEvent, Kind, Message, Role
 from assistant.pipeline import handle_ask
 from tests.assistant.backends import RecordingBackend
 
-# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+# database_sync_to_async closes a connection left in a transaction: no wrapping transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The happy path's statements, pinned (transaction control left out, since it differs by

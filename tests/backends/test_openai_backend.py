@@ -19,7 +19,7 @@ from assistant.pipeline import handle_ask
 from portal.audit.models import AuditAction, AuditEvent
 from tests.backends.fault_server import FaultServer, running
 
-# database_sync_to_async closes a connection left in a transaction: no test-wrapping transaction here.
+# database_sync_to_async closes a connection left in a transaction: no wrapping transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
 OPENAI = "assistant.backends.openai_backend.OpenAIBackend"
 FAST: dict[str, Any] = {

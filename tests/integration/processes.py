@@ -16,8 +16,6 @@ from pathlib import Path
 
 import httpx
 
-from assistant.llm_eval import free_port
-
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
@@ -109,7 +107,7 @@ def wait_for(check: object, seconds: float) -> None:
         try:
             if check():  # type: ignore[operator]
                 return
-        except Exception:  # noqa: S112  (still starting)
+        except Exception:  # noqa: S110  (still starting)
             pass
         time.sleep(0.2)
     raise TimeoutError(f"not ready after {seconds} s")
