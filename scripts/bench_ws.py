@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import random
 import statistics
 import time
 from typing import Any
@@ -130,7 +131,21 @@ async def idle_and_storm(portal: Portal, count: int) -> dict[str, Any]:
     await asyncio.gather(*(ws.close() for ws in held), return_exceptions=True)
     storm_errors_before = errors
     started = time.perf_counter()
-    again = await asyncio.gather(*(open_one(i) for i in range(count)))
+    deadline = started + 60
+
+    async def reconnect(i: int) -> Any:
+        """As the chat client does: retry with jittered backoff until the deadline."""
+        delay = 0.5
+        await asyncio.sleep(random.random() * 2)  # clients notice the drop at different times
+        while time.perf_counter() < deadline:
+            ws = await open_one(i)
+            if ws is not None:
+                return ws
+            await asyncio.sleep(delay + random.random() * delay)
+            delay = min(delay * 2, 8)
+        return None
+
+    again = await asyncio.gather(*(reconnect(i) for i in range(count)))
     storm = time.perf_counter() - started
     reconnected = sum(1 for s in again if s is not None)
     await asyncio.gather(*(s.close() for s in again if s is not None), return_exceptions=True)

@@ -37,7 +37,7 @@ async def run_patient(portal: Portal, p: Patient, stop: float) -> None:
         try:
             ws = await connect(portal, p.cookie)
         except Exception:  # noqa: BLE001 - server down: back off and retry
-            await asyncio.sleep(0.5 + random.random())  # noqa: S311
+            await asyncio.sleep(0.5 + random.random())
             continue
         try:
             await ws.recv()  # hello
