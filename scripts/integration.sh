@@ -4,7 +4,7 @@
 # Outside CI a missing service skips the suite with the reason; with CI=true it fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-PG=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/portal_it}
+PG=${TEST_POSTGRES_URL:-postgres://portal_test:portal_test@127.0.0.1:5432/portal_it}
 REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/14}
 missing=()
 pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || missing+=("PostgreSQL on 127.0.0.1:5432")
