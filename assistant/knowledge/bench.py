@@ -42,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
-    articles = load_articles(args.articles)
+    articles = [a for a in load_articles(args.articles) if a.lang == "en"]
     loaded = time.perf_counter()
     index = KnowledgeIndex.build(articles)
     built = time.perf_counter()

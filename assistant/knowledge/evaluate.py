@@ -180,7 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--questions", default=str(DEFAULT_QUESTIONS))
     parser.add_argument("--k", type=int, default=5)
     args = parser.parse_args(argv)
-    index = KnowledgeIndex.build(load_articles(args.articles))
+    # The question set is English: the English library, as the chat searches it.
+    index = KnowledgeIndex.build(a for a in load_articles(args.articles) if a.lang == "en")
     report = evaluate(index, load_questions(args.questions), k=args.k)
     print(format_report(report))
     return 0 if report.passed else 1
