@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=true
 
-.PHONY: run test lint pytest bench eval eval-llm services serve-prod chaos screenshots messages clean
+.PHONY: run test lint pytest bench eval eval-llm services serve-prod chaos screenshots messages clean fuzz
 
 $(STAMP): requirements.txt requirements-dev.txt scripts/bootstrap.sh
 	PYTHON=$(PYTHON) bash scripts/bootstrap.sh $(VENV)
@@ -31,6 +31,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy .
+	$(BIN)/bandit -q -r portal assistant manage.py -x './portal/*/migrations,./assistant/migrations' -b scripts/bandit-baseline.json
+	BIN=$(BIN) bash scripts/audit.sh
+
+# Property-based fuzzing of the frame parser, the guard and the live chat socket
+# (tests/security/test_fuzz.py): FUZZ_EXAMPLES cases per test (the normal suite runs 300).
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),10000) $(BIN)/pytest -q tests/security/test_fuzz.py
 
 pytest: $(STAMP)
 	$(BIN)/pytest

@@ -12,11 +12,12 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from assistant.access import care_team_ids_for
+from assistant.sessions import SessionBound
 from portal.accounts.middleware import has_totp
 from portal.careteam.services import queue_group
 
 
-class QueueConsumer(AsyncJsonWebsocketConsumer):
+class QueueConsumer(SessionBound, AsyncJsonWebsocketConsumer):
     groups_joined: list[str]
 
     async def connect(self) -> None:
@@ -31,6 +32,7 @@ class QueueConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.append(group)
         await self.accept()
+        await self.session_bind()  # closes the socket when the session ends
 
     @staticmethod
     def _teams(user: Any) -> list[int]:
@@ -40,6 +42,7 @@ class QueueConsumer(AsyncJsonWebsocketConsumer):
         return care_team_ids_for(user)
 
     async def disconnect(self, code: int) -> None:
+        await self.session_unbind()
         for group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -10,10 +11,13 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.careteam.models import Escalation, EscalationStatus, Level, Membership, Notice
 
 NOTIFY_LEVELS = (Level.EMERGENCY, Level.URGENT)
+log = logging.getLogger(__name__)
 
 
 class ClaimRefused(Exception):
@@ -53,20 +57,39 @@ def escalation_create(
                 verdict=verdict or {},
                 target_minutes=settings.ESCALATION_TARGET_MINUTES[str(level)],
             )
+            if escalation.level in NOTIFY_LEVELS:
+                # The outbox: written with the escalation, so a notice cannot be lost
+                # between commit and enqueue (broker down, process killed).
+                # tasks.deliver_outbox sends whatever is still unsent.
+                Notice.objects.create(escalation=escalation, key=notice_key(escalation.pk, "new"))
     except IntegrityError:
         return Escalation.objects.get(message=message), False
     transaction.on_commit(lambda: _after_create(escalation.pk))
     return escalation, True
 
 
+def notice_key(escalation_id: int, kind: str) -> str:
+    return f"esc-{escalation_id}:{kind}"
+
+
 def _after_create(escalation_id: int) -> None:
+    """After commit: live queue, summary, notice. Each step may fail alone (channel
+    layer or broker down) without failing the patient's request; an unsent notice stays
+    in the outbox for tasks.deliver_outbox."""
     from portal.careteam import tasks  # tasks import services: import late
 
     escalation = Escalation.objects.get(pk=escalation_id)
-    broadcast_queue(escalation)
-    tasks.summarize_escalation.delay(escalation_id)
+    steps: list[tuple[str, Any]] = [
+        ("broadcast", lambda: broadcast_queue(escalation)),
+        ("summary", lambda: tasks.summarize_escalation.delay(escalation_id)),
+    ]
     if escalation.level in NOTIFY_LEVELS:
-        tasks.notify_escalation.delay(escalation_id, "new")
+        steps.append(("notice", lambda: tasks.notify_escalation.delay(escalation_id, "new")))
+    for name, step in steps:
+        try:
+            step()
+        except Exception:
+            log.warning("escalation %s: %s deferred", escalation_id, name, exc_info=True)
 
 
 def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
@@ -80,7 +103,7 @@ def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
         if escalation.claimed_by_id == user.pk:
             return escalation
         who = escalation.claimed_by.display_name if escalation.claimed_by else "someone"
-        raise ClaimRefused(f"Already claimed by {who}.")
+        raise ClaimRefused(_("Already claimed by %(who)s.") % {"who": who})
     transaction.on_commit(lambda: broadcast(escalation))
     return escalation
 
@@ -134,18 +157,24 @@ def escalation_close(*, escalation: Escalation, user: Any, note: str) -> Escalat
 def escalation_promise(escalation: Escalation, *, emergency_number: str) -> str:
     """What the patient is promised, in plain words."""
     if escalation.status == EscalationStatus.ANSWERED:
-        return "Your care team replied below."
+        return _("Your care team replied below.")
     if escalation.status == EscalationStatus.CLOSED:
-        return "Your care team closed this request."
+        return _("Your care team closed this request.")
     minutes = escalation.target_minutes
     if minutes < 120:
-        when = f"within {minutes} minutes"
+        when = ngettext("within %(n)d minute", "within %(n)d minutes", minutes) % {"n": minutes}
     elif minutes < 24 * 60:
-        when = f"within {minutes // 60} hours"
+        hours = minutes // 60
+        when = ngettext("within %(n)d hour", "within %(n)d hours", hours) % {"n": hours}
     else:
         days = max(1, minutes // (24 * 60))
-        when = f"within {days} business day" + ("s" if days > 1 else "")
-    return f"A nurse will reply {when}. If it gets worse, call {emergency_number}."
+        when = ngettext("within %(n)d business day", "within %(n)d business days", days) % {
+            "n": days
+        }
+    return _("A nurse will reply %(when)s. If it gets worse, call %(number)s.") % {
+        "when": when,
+        "number": emergency_number,
+    }
 
 
 # --- Live events --------------------------------------------------------------------------
@@ -199,7 +228,7 @@ def notice_send(*, escalation_id: int, kind: str) -> bool:
     out, so concurrent runs send once; a failing mail server raises and rolls back, leaving
     the notice unsent for the next retry.
     """
-    key = f"esc-{escalation_id}:{kind}"
+    key = notice_key(escalation_id, kind)
     Notice.objects.get_or_create(key=key, defaults={"escalation_id": escalation_id})
     with transaction.atomic():
         notice = Notice.objects.select_for_update().get(key=key)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.utils import timezone
 
-from portal.careteam.models import Escalation, EscalationStatus
+from portal.careteam.models import Escalation, EscalationStatus, Notice
 from portal.careteam.services import NOTIFY_LEVELS, notice_send
 from portal.careteam.summary import escalation_summary
+
+# A notice younger than this is still in its first delivery attempt.
+OUTBOX_GRACE_SECONDS = 60
 
 
 @shared_task(
@@ -21,6 +26,23 @@ from portal.careteam.summary import escalation_summary
 def notify_escalation(escalation_id: int, kind: str) -> bool:
     """Retried until the email is sent; the notice key makes it happen once."""
     return notice_send(escalation_id=escalation_id, kind=kind)
+
+
+@shared_task(acks_late=True)
+def deliver_outbox() -> int:
+    """Periodic: enqueue every notice still unsent OUTBOX_GRACE_SECONDS after it was written.
+
+    Notices are written in the escalation's transaction (the outbox); this picks up those
+    whose enqueue failed (broker down) or whose worker died. Sending twice is impossible:
+    notice_send locks the row and skips a sent notice. Returns how many were enqueued.
+    """
+    cutoff = timezone.now() - timedelta(seconds=OUTBOX_GRACE_SECONDS)
+    unsent = Notice.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)
+    enqueued = 0
+    for escalation_id, key in unsent.values_list("escalation_id", "key"):
+        notify_escalation.delay(escalation_id, key.split(":", 1)[1])
+        enqueued += 1
+    return enqueued
 
 
 @shared_task(acks_late=True)

@@ -12,9 +12,14 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from assistant.access import access_escalation, escalations_visible_to
+from assistant.access import (
+    access_escalation,
+    escalations_visible_to,
+    require_care_team_staff,
+)
 from portal.audit.models import AuditAction
 from portal.audit.services import audit_event_record, audit_staff_read
 from portal.careteam.forms import CloseForm, ReplyForm
@@ -56,12 +61,24 @@ def queue_rows(user: Any, *, status: str = "active", level: str = "") -> list[Es
     return items
 
 
+def queue_strings() -> dict[str, str]:
+    """The live queue's status words in the active language (static/js/queue.js reads them)."""
+    return {
+        "updated": _("Queue updated."),
+        "refresh_failed": _("Could not refresh the queue."),
+        "live": _("Live."),
+        "off": _("Live updates are off for this account."),
+        "reconnecting": _("Reconnecting…"),
+    }
+
+
 def _filters(request: HttpRequest) -> dict[str, str]:
     return {"status": request.GET.get("status", "active"), "level": request.GET.get("level", "")}
 
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
+    require_care_team_staff(request.user)
     filters = _filters(request)
     return render(
         request,
@@ -71,6 +88,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "levels": Level.choices,
             "statuses": EscalationStatus.choices,
+            "queue_strings": queue_strings(),
         },
     )
 
@@ -78,6 +96,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def queue_table(request: HttpRequest) -> HttpResponse:
     """The queue's rows alone: the live queue fetches them when an event arrives."""
+    require_care_team_staff(request.user)
     return render(
         request, "careteam/_rows.html", {"rows": queue_rows(request.user, **_filters(request))}
     )
@@ -128,7 +147,7 @@ def claim(request: HttpRequest, escalation_id: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         _action(request, item, "claim")
-        messages.success(request, "You claimed this message.")
+        messages.success(request, _("You claimed this message."))
     return redirect("escalation", escalation_id=item.pk)
 
 
@@ -140,9 +159,9 @@ def reply(request: HttpRequest, escalation_id: int) -> HttpResponse:
     if form.is_valid():
         escalation_reply(escalation=item, user=request.user, text=form.cleaned_data["text"])
         _action(request, item, "reply")
-        messages.success(request, "Your reply is in the patient's chat.")
+        messages.success(request, _("Your reply is in the patient's chat."))
     else:
-        messages.error(request, "Write a reply first.")
+        messages.error(request, _("Write a reply first."))
     return redirect("escalation", escalation_id=item.pk)
 
 
@@ -154,15 +173,16 @@ def close(request: HttpRequest, escalation_id: int) -> HttpResponse:
     if form.is_valid():
         escalation_close(escalation=item, user=request.user, note=form.cleaned_data["note"])
         _action(request, item, "close")
-        messages.success(request, "Closed.")
+        messages.success(request, _("Closed."))
     else:
-        messages.error(request, "Add a closing note.")
+        messages.error(request, _("Add a closing note."))
     return redirect("escalation", escalation_id=item.pk)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """For team leads: open escalations by level, median time to first response per week."""
+    require_care_team_staff(request.user)
     visible = escalations_visible_to(request.user)
     open_by_level = dict(
         visible.filter(status__in=ACTIVE).values_list("level").annotate(n=Count("id"))
@@ -177,9 +197,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         weeks.setdefault(week, []).append((answered - created).total_seconds() / 60)
     points = [(week, median(values)) for week, values in sorted(weeks.items())][-12:]
     chart = line_chart(
-        [Series("Median minutes to first response", points)],
-        title="Median minutes to first response, per week",
-        unit="minutes",
+        [Series(_("Median minutes to first response"), points)],
+        title=_("Median minutes to first response, per week"),
+        unit=_("minutes"),
     )
     return render(
         request,

@@ -19,6 +19,7 @@ from django.db.models.functions import TruncDate
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from assistant.access import (
@@ -67,7 +68,7 @@ def queue(request: HttpRequest) -> HttpResponse:
                 (
                     label,
                     counts.get((value, FlagStatus.OPEN), 0),
-                    sum(n for (k, _), n in counts.items() if k == value),
+                    sum(n for (k, _status), n in counts.items() if k == value),
                 )
                 for value, label in FlagKind.choices
             ],
@@ -101,7 +102,7 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action not in ACTIONS:
-            messages.error(request, "Choose an action.")
+            messages.error(request, _("Choose an action."))
         else:
             flag_review(
                 flag=flag,
@@ -116,7 +117,7 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
                 flag=flag.pk,
                 step=f"moderation.{action}",
             )
-            messages.success(request, "Saved.")
+            messages.success(request, _("Saved."))
             return redirect("moderation_queue")
     return render(
         request,
@@ -180,7 +181,10 @@ def approve(request: HttpRequest, version_id: int) -> HttpResponse:
         step="knowledge.approve",
         version=item.pk,
     )
-    messages.success(request, f"Approved {item.article.slug} v{item.number}.")
+    messages.success(
+        request,
+        _("Approved %(slug)s v%(number)s.") % {"slug": item.article.slug, "number": item.number},
+    )
     return redirect("moderation_knowledge")
 
 
@@ -198,9 +202,9 @@ def guard(request: HttpRequest) -> HttpResponse:
         per_day[day] = per_day.get(day, 0) + 1
     chart = (
         line_chart(
-            [Series("Guard events", sorted(per_day.items()))],
-            title="Guard events per day",
-            unit="events",
+            [Series(_("Guard events"), sorted(per_day.items()))],
+            title=_("Guard events per day"),
+            unit=_("events"),
         )
         if per_day
         else ""

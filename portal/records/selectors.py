@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from assistant.knowledge.articles import Article
 from assistant.selectors import article_for_codes
 from portal.records.charts import Series, line_chart
@@ -22,9 +24,9 @@ from portal.records.models import (
 BP_PANELS = ("55284-4", "85354-9")
 SYSTOLIC, DIASTOLIC = "8480-6", "8462-4"
 TRENDS = {  # LOINC code -> (title, unit)
-    "4548-4": ("HbA1c", "%"),
-    "18262-6": ("LDL cholesterol", "mg/dL"),
-    "39156-5": ("Body mass index", "kg/m²"),
+    "4548-4": (_("HbA1c"), "%"),
+    "18262-6": (_("LDL cholesterol"), "mg/dL"),
+    "39156-5": (_("Body mass index"), "kg/m²"),
 }
 _SUFFIX = re.compile(r"\s*\((disorder|finding|situation|morphologic abnormality)\)\s*$", re.I)
 
@@ -136,11 +138,14 @@ def trends(patient: Patient, *, last: int = 12) -> list[Trend]:
                 rows.append((day, f"{parts[SYSTOLIC]:g}/{parts[DIASTOLIC]:g} mmHg"))
         if rows:
             svg = line_chart(
-                [Series("Top number", systolic), Series("Bottom number", diastolic)],
-                title="Blood pressure",
+                [
+                    Series(str(_("Top number")), systolic),
+                    Series(str(_("Bottom number")), diastolic),
+                ],
+                title=str(_("Blood pressure")),
                 unit="mmHg",
             )
-            result.append(Trend("Blood pressure", "mmHg", svg, rows[::-1]))
+            result.append(Trend(str(_("Blood pressure")), "mmHg", svg, rows[::-1]))
     for code, (title, unit) in TRENDS.items():
         readings = [o for o in by_code.get(code, []) if o.value is not None][-last:]
         if readings:
@@ -149,7 +154,7 @@ def trends(patient: Patient, *, last: int = 12) -> list[Trend]:
                 for o in readings
                 if o.effective and o.value is not None
             ]
-            svg = line_chart([Series(title, points)], title=title, unit=unit)
+            svg = line_chart([Series(str(title), points)], title=str(title), unit=unit)
             rows = [(d, f"{v:g} {unit}") for d, v in points][::-1]
-            result.append(Trend(title, unit, svg, rows))
+            result.append(Trend(str(title), unit, svg, rows))
     return result

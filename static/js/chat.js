@@ -17,6 +17,15 @@
   var banner = document.getElementById("emergency-banner");
   var bannerText = document.getElementById("emergency-text");
 
+  // Every word the client shows comes translated from the page (json_script "chat-strings").
+  var words = {};
+  try { words = JSON.parse(document.getElementById("chat-strings").textContent); } catch (e) { /* English */ }
+  function t(key, fallback, values) {
+    var text = words[key] || fallback;
+    Object.keys(values || {}).forEach(function (name) { text = text.split("%(" + name + ")s").join(values[name]); });
+    return text;
+  }
+
   var conversation = log.dataset.conversation;
   var lastSeq = parseInt(log.dataset.lastSeq || "0", 10);
   var pendingKey = "chat-pending-" + conversation;
@@ -25,6 +34,7 @@
   var socket = null;
   var retry = 0;
   var timer = null;
+  var replaying = false;               // history frames are shown, not announced again
 
   function loadPending() {
     try { return JSON.parse(sessionStorage.getItem(pendingKey) || "{}"); } catch (e) { return {}; }
@@ -44,6 +54,7 @@
   }
   function scrollDown() { log.lastElementChild && log.lastElementChild.scrollIntoView({ block: "end" }); }
   function announce(text) {
+    if (replaying) return;
     var p = el("p", null, text);
     live.appendChild(p);
     while (live.childNodes.length > 20) live.removeChild(live.firstChild);
@@ -68,7 +79,7 @@
     var existing = clientId && log.querySelector('[data-client-id="' + clientId + '"]');
     if (existing) { if (id) existing.dataset.messageId = id; return existing; }
     if (id && rendered["q" + id]) return rendered["q" + id];
-    var item = bubble("patient", "You");
+    var item = bubble("patient", t("you", "You"));
     item.querySelector(".body").textContent = text;
     if (clientId) item.dataset.clientId = clientId;
     if (id) { item.dataset.messageId = id; rendered["q" + id] = item; }
@@ -78,7 +89,7 @@
 
   function answerBubble(id) {
     if (rendered[id]) return rendered[id];
-    var item = bubble("assistant", "Assistant");
+    var item = bubble("assistant", t("assistant", "Assistant"));
     item.dataset.messageId = id;
     rendered[id] = item;
     return item;
@@ -100,7 +111,7 @@
         var sup = el("sup", "cite");
         var a = el("a", null, "[" + n + "]");
         a.href = "#src-" + id + "-" + n;
-        a.setAttribute("aria-label", "source " + n);
+        a.setAttribute("aria-label", t("source", "Source %(n)s", { n: n }));
         sup.appendChild(a);
         marks.appendChild(sup);
       });
@@ -118,7 +129,7 @@
     typing.hidden = true;
     if (frame.citations && frame.citations.length) {
       var list = el("ol", "sources");
-      list.setAttribute("aria-label", "Sources");
+      list.setAttribute("aria-label", t("sources", "Sources"));
       frame.citations.forEach(function (c) {
         var li = el("li");
         li.id = "src-" + frame.message_id + "-" + c.n;
@@ -139,7 +150,7 @@
   function addActions(item, actions, messageId) {
     (actions || []).forEach(function (action) {
       if (action.type !== "send_to_care_team") return;
-      var button = el("button", "button secondary small", action.label || "Send to my care team");
+      var button = el("button", "button secondary small", t("send_to_care_team", "Send to my care team"));
       button.type = "button";
       button.addEventListener("click", function () {
         button.disabled = true;
@@ -151,15 +162,16 @@
 
   function addFeedback(item, messageId) {
     var box = el("div", "feedback");
-    var q = el("span", "muted", "Was this helpful? ");
+    var q = el("span", "muted", t("helpful", "Was this helpful?") + " ");
     box.appendChild(q);
-    [[1, "Yes"], [-1, "No"]].forEach(function (opt) {
+    [[1, t("yes", "Yes"), t("yes_helpful", "Yes, helpful")],
+     [-1, t("no", "No"), t("no_helpful", "No, not helpful")]].forEach(function (opt) {
       var b = el("button", "icon-button", opt[1]);
       b.type = "button";
-      b.setAttribute("aria-label", opt[0] === 1 ? "Yes, helpful" : "No, not helpful");
+      b.setAttribute("aria-label", opt[2]);
       b.addEventListener("click", function () {
         if (opt[0] === -1) {
-          var comment = window.prompt("What was wrong or missing? (optional)") || "";
+          var comment = window.prompt(t("what_wrong", "What was wrong or missing? (optional)")) || "";
           send({ type: "feedback", message_id: messageId, rating: -1, comment: comment });
         } else {
           send({ type: "feedback", message_id: messageId, rating: 1 });
@@ -175,7 +187,7 @@
   function renderSafety(frame) {
     if (rendered[frame.message_id]) return;
     typing.hidden = true;
-    var item = bubble("assistant safety " + frame.level, "Assistant");
+    var item = bubble("assistant safety " + frame.level, t("assistant", "Assistant"));
     rendered[frame.message_id] = item;
     item.querySelector(".body").textContent = frame.text;
     announce(frame.text);
@@ -199,25 +211,25 @@
     var id = "esc-" + frame.id;
     var ticket = document.getElementById(id);
     if (!ticket) {
-      ticket = bubble("ticket", "Care team");
+      ticket = bubble("ticket", t("care_team", "Care team"));
       ticket.id = id;
     }
-    var words = { open: "Sent to your care team", claimed: "A care team member is looking at it",
-                  answered: "Your care team replied", closed: "Closed" };
+    var status = t("status_" + frame.status, frame.status);
     var body = ticket.querySelector(".body");
     body.textContent = "";
-    body.appendChild(el("strong", null, words[frame.status] || frame.status));
+    body.appendChild(el("strong", null, status));
     if (frame.promise) body.appendChild(el("p", null, frame.promise));
-    announce((words[frame.status] || frame.status) + ". " + (frame.promise || ""));
+    announce(status + ". " + (frame.promise || ""));
     scrollDown();
   }
 
   function renderCareteamReply(frame) {
     if (rendered[frame.message_id]) return;
-    var item = bubble("careteam", frame.author || "Care team");
+    var author = frame.author || t("care_team", "Care team");
+    var item = bubble("careteam", author);
     rendered[frame.message_id] = item;
     item.querySelector(".body").textContent = frame.text;
-    announce((frame.author || "Care team") + " says: " + frame.text);
+    announce(t("says", "%(author)s says: %(text)s", { author: author, text: frame.text }));
     scrollDown();
   }
 
@@ -237,7 +249,7 @@
       case "safety": renderSafety(frame); break;
       case "escalation": renderEscalation(frame); break;
       case "careteam.reply": renderCareteamReply(frame); break;
-      case "feedback.saved": setStatus("Thank you for your feedback."); break;
+      case "feedback.saved": setStatus(t("thanks", "Thank you for your feedback.")); break;
       case "error":
         typing.hidden = true;
         setStatus(frame.detail);
@@ -269,11 +281,11 @@
       try { handle(JSON.parse(event.data)); } catch (e) { /* ignore a malformed frame */ }
     });
     socket.addEventListener("close", function (event) {
-      if (event.code === 4404) { setStatus("This conversation is not available."); return; }
-      if (event.code === 4401) { setStatus("Your session ended. Please sign in again."); return; }
+      if (event.code === 4404) { setStatus(t("not_available", "This conversation is not available.")); return; }
+      if (event.code === 4401) { setStatus(t("session_ended", "Your session ended. Please sign in again.")); return; }
       var delay = Math.min(30000, 1000 * Math.pow(2, retry)) + Math.floor(Math.random() * 500);
       retry += 1;
-      setStatus("Connection lost. Reconnecting…");
+      setStatus(t("reconnecting", "Connection lost. Reconnecting…"));
       clearTimeout(timer);
       timer = setTimeout(connect, delay);
     });
@@ -285,8 +297,8 @@
     savePending();
     renderQuestion(null, text, clientId);
     typing.hidden = false;
-    announce("Sent. The assistant is answering.");
-    if (!send({ type: "ask", client_id: clientId, text: text })) setStatus("Not connected. Your question will be sent when the connection is back.");
+    announce(t("answering", "Sent. The assistant is answering."));
+    if (!send({ type: "ask", client_id: clientId, text: text })) setStatus(t("offline", "Not connected. Your question will be sent when the connection is back."));
   }
 
   form.addEventListener("submit", function (event) {
@@ -301,9 +313,11 @@
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
   });
 
+  replaying = true;
   try {
     JSON.parse(document.getElementById("chat-history").textContent).forEach(handle);
   } catch (e) { /* no history */ }
+  replaying = false;
   Object.keys(pending).forEach(function (clientId) { renderQuestion(null, pending[clientId], clientId); });
   connect();
   var first = log.dataset.firstQuestion;

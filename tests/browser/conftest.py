@@ -40,6 +40,12 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 # Long enough for a slow CI machine, short enough that a hang fails fast.
 WAIT_MS = 15_000
+# Every browser test: slow, and quiet about whitenoise serving static files (a synchronous
+# file iterator) through the ASGI handler, which is expected here.
+BROWSER_MARKS = [
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore:StreamingHttpResponse must consume synchronous"),
+]
 
 
 @pytest.fixture(scope="package")

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from portal.records.models import Patient
-from tests.browser.conftest import Browse
+from tests.browser.conftest import BROWSER_MARKS, Browse
 
-pytestmark = pytest.mark.slow
+pytestmark = BROWSER_MARKS
 
 FOCUSED = """() => {
   const el = document.activeElement;

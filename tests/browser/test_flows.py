@@ -12,17 +12,16 @@ import re
 from datetime import date
 from typing import Any
 
-import pytest
 from django.core import mail
 
 from assistant.models import Flag, FlagKind, FlagStatus
 from portal.accounts.services import invitation_create
 from portal.careteam.models import Escalation, EscalationStatus
 from portal.records.models import Patient
-from tests.browser.conftest import Browse, sign_in
+from tests.browser.conftest import BROWSER_MARKS, Browse, sign_in
 from tests.factories import PASSWORD, PatientFactory
 
-pytestmark = pytest.mark.slow
+pytestmark = BROWSER_MARKS
 
 OUT_OF_SCOPE = "Should I double my metformin dose?"
 EMERGENCY = "I have crushing chest pain right now"

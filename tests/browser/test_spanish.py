@@ -7,9 +7,9 @@ import re
 import pytest
 
 from portal.records.models import Patient
-from tests.browser.conftest import Browse
+from tests.browser.conftest import BROWSER_MARKS, Browse
 
-pytestmark = pytest.mark.slow
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from typing import Any
 
 import hypothesis
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -25,12 +26,13 @@ from portal.careteam.services import escalation_create
 
 # Hypothesis examples per fuzz test: a few hundred in the normal suite, FUZZ_EXAMPLES
 # (`make fuzz` sets 10,000) when fuzzing on purpose. The live-socket fuzz test runs a
-# twentieth of that: each of its examples is a whole websocket session.
+# tenth of that: each of its examples is a whole websocket session.
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 hypothesis.settings.register_profile(
     "security-fuzz",
     max_examples=FUZZ_EXAMPLES,
     deadline=None,
+    database=None,  # no .hypothesis/ folder in the tree; failures print their example
     derandomize=not os.environ.get("FUZZ_EXAMPLES"),  # the normal suite is repeatable
     suppress_health_check=[hypothesis.HealthCheck.too_slow],
 )
@@ -87,6 +89,13 @@ class World:
     flag: Flag
     approved: ArticleVersion
     in_review: ArticleVersion
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> None:
+    """allauth's login and reauthentication limits count per IP in the process-wide cache:
+    earlier tests' failed sign-ins from 127.0.0.1 must not refuse these tests' sign-ins."""
+    cache.clear()
 
 
 @pytest.fixture

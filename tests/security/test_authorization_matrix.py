@@ -24,6 +24,7 @@ from django.urls import reverse
 from assistant.routing import websocket_urlpatterns
 from portal.asgi import application
 from tests.assistant.conftest import ORIGIN, chat_socket, session_cookie
+from tests.factories import PASSWORD
 from tests.security.conftest import PERSONAS, World, client_for, project_routes
 
 Row = tuple[str, tuple[int, int, int, int, int, int, int]]
@@ -39,6 +40,7 @@ MATRIX: dict[str, Row] = {
     #                                                            pat         team
     "home":                                 ("GET",  (200, 200, 200, 302, 302, 302, 302)),
     "healthz":                              ("GET",  (200, 200, 200, 200, 200, 200, 200)),
+    "set_language":                         ("POST", (302, 302, 302, 302, 302, 302, 302)),
     "activate":                             ("GET",  (200, 302, 302, 302, 302, 302, 302)),
     "article":                              ("GET",  (200, 200, 200, 200, 200, 200, 200)),
     # The patient's own pages.
@@ -112,6 +114,7 @@ POST_DATA: dict[str, dict[str, str]] = {
     "escalation_reply": {"text": "We will call you this afternoon."},
     "escalation_close": {"note": "Called the patient."},
     "moderation_flag POST": {"action": "note", "note": "Checked."},
+    "set_language": {"language": "es", "next": "/"},
 }
 
 
@@ -179,7 +182,11 @@ def test_http_route(key: str, persona: str, expected: int, world: World, persona
     else:
         response = client.get(url)
     assert response.status_code == expected, f"{method} {url} as {persona}"
-    if persona == "anonymous" and expected == 302 and not key.startswith(("account_", "mfa_")):
+    if (
+        persona == "anonymous"
+        and expected == 302
+        and not key.startswith(("account_", "mfa_", "set_language"))
+    ):
         assert response["Location"].startswith(("/accounts/login/", "/admin/login/"))
 
 
@@ -216,3 +223,26 @@ async def test_websocket_route(
         finally:
             await socket.disconnect()
     assert (101 if connected else code) == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "target",
+    [
+        pytest.param("https://evil.example/", id="other-site"),
+        pytest.param("//evil.example/", id="scheme-relative"),
+        pytest.param("/\\evil.example/", id="backslash"),
+        pytest.param("http://127.0.0.1:8000@evil.example/", id="userinfo"),
+    ],
+)
+def test_redirect_targets_stay_on_the_site(target: str, persona_user: Any) -> None:
+    """The language switch and sign-in take a `next`; neither may send anyone elsewhere."""
+    client = client_for(persona_user("patient"))
+    switched = client.post(reverse("set_language"), {"language": "es", "next": target})
+    assert switched["Location"] == "/"
+    signed_in = client_for(None).post(
+        reverse("account_login"),
+        {"login": "patient@example.test", "password": PASSWORD, "next": target},
+    )
+    assert signed_in.status_code == 302
+    assert signed_in["Location"] == "/"

@@ -109,7 +109,8 @@ STRUCTURED = st.fixed_dictionaries(
 
 
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON as a client might send it: non-ASCII raw, lone surrogates as \\u escapes."""
+    return json.dumps(value, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
 
 
 RAW_FRAMES = st.one_of(
@@ -352,8 +353,11 @@ class Session:
             await self.socket.send_to(bytes_data=b"\x00\xff")
             await self.until(lambda f: f["type"] == "error" and f["code"] == "binary")
             return True
+        # The wire is UTF-8: lone surrogates cannot travel raw (as JSON escapes they can,
+        # and STRUCTURED frames carry those); the test client cannot send an empty frame.
+        raw = raw.encode("utf-8", "surrogatepass").decode("utf-8", "replace") or " "
         await self.socket.send_to(text_data=raw)
-        if len(raw.encode("utf-8", "surrogatepass")) > protocol.MAX_FRAME_BYTES:
+        if len(raw.encode()) > protocol.MAX_FRAME_BYTES:
             closed = await self.socket.receive_output(timeout=10)
             assert closed == {"type": "websocket.close", "code": 1009}
             return False
