@@ -29,6 +29,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client, override_settings
 
 from tests.conftest import require_service
@@ -114,8 +115,13 @@ def portal_server() -> Iterator[str]:
 
 @pytest.fixture
 def portal_url(portal_server: str, transactional_db: None, browser: Any) -> str:
-    """The running portal's origin, for a test whose data the server can see."""
+    """The running portal's origin, for a test whose data the server can see.
+
+    The cache starts empty: earlier tests' failed sign-ins from 127.0.0.1 would otherwise
+    count against this test's (allauth's login rate limits live in the cache).
+    """
     mail.outbox = []
+    cache.clear()
     return portal_server
 
 
