@@ -110,3 +110,12 @@ def diabetic(patient: Patient, library: None) -> Patient:
 
     ConditionFactory(patient=patient, code="44054006", display="Diabetes")
     return patient
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Each test starts with an empty cache: rate limits (allauth's login limit, asks per
+    minute) must not carry over from one test to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
