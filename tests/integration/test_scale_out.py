@@ -142,7 +142,8 @@ def test_worker_killed_mid_notification_sends_exactly_once_after_restart(
         assert list(mail_dir.iterdir()) == []
         second = _worker(env)
         try:
-            wait_for(lambda: len(list(mail_dir.iterdir())) >= 1, 60)
+            # Redelivery waits for the visibility timeout and the next restore sweep.
+            wait_for(lambda: len(list(mail_dir.iterdir())) >= 1, 120)
             time.sleep(6)  # past another visibility timeout: nothing more may arrive
         finally:
             second.send_signal(signal.SIGTERM)
