@@ -14,11 +14,15 @@ from collections import deque
 from typing import Any
 from urllib.parse import parse_qs
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from assistant import events, pipeline, protocol, selectors, services
 from assistant.access import NotFound, access_own_patient, open_conversation
@@ -111,9 +115,9 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
     async def ask(self, frame: protocol.Ask) -> None:
         if await self._rate_limited():
             await self.send_frame(
-                protocol.error(
+                self._error(
                     "rate_limited",
-                    "You are sending messages very fast. Please wait a minute and try again.",
+                    _("You are sending messages very fast. Please wait a minute and try again."),
                     client_id=frame.client_id,
                 )
             )
@@ -134,18 +138,21 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
         except DatabaseError:
             log.exception("ask %s failed: database unavailable", frame.client_id)
             await self.send_frame(
-                protocol.error(
+                self._error(
                     "unavailable",
-                    "We could not handle your message just now. Please send it again in a moment.",
+                    _(
+                        "We could not handle your message just now. "
+                        "Please send it again in a moment."
+                    ),
                     client_id=frame.client_id,
                 )
             )
         except Exception:
             log.exception("ask %s failed", frame.client_id)
             await self.send_frame(
-                protocol.error(
+                self._error(
                     "internal",
-                    "Something went wrong. Your question is saved; please try again.",
+                    _("Something went wrong. Your question is saved; please try again."),
                     client_id=frame.client_id,
                 )
             )
@@ -159,8 +166,7 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
             return True
         key = f"asks:{self.ctx.patient_id}:{int(time.time() // 60)}"
         try:
-            await cache.aadd(key, 0, timeout=120)
-            over = await cache.aincr(key) > limit
+            over = await sync_to_async(_count, thread_sensitive=False)(key) > limit
         except Exception:  # the shared cache (Redis) is down: the per-connection limit holds
             log.warning("rate-limit cache unavailable", exc_info=True)
             over = False
@@ -195,7 +201,7 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
     async def feedback(self, frame: protocol.FeedbackFrame) -> None:
         message = await self._own_message(frame.message_id)
         if message is None or message.role != Role.ASSISTANT:
-            await self.send_frame(protocol.error("not_found", "No such answer here."))
+            await self.send_frame(self._error("not_found", _("No such answer here.")))
             return
         await database_sync_to_async(services.feedback_store)(
             message=message, rating=frame.rating, comment=frame.comment
@@ -206,7 +212,7 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
         """ "Send to my care team": escalate the question behind a reply (routine)."""
         message = await self._own_message(message_id)
         if message is None:
-            await self.send_frame(protocol.error("not_found", "No such message here."))
+            await self.send_frame(self._error("not_found", _("No such message here.")))
             return
         question = (
             message
@@ -214,15 +220,21 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
             else await database_sync_to_async(lambda: message.reply_to)()
         )
         if question is None:
-            await self.send_frame(protocol.error("invalid", "That message cannot be sent."))
+            await self.send_frame(self._error("invalid", _("That message cannot be sent.")))
             return
-        escalation, _ = await database_sync_to_async(escalation_create)(
+        escalation, _created = await database_sync_to_async(escalation_create)(
             message=question, level=Level.ROUTINE, reason="patient_request"
         )
         await self.send_frame(protocol.escalation(escalation, promise=self._promise(escalation)))
 
     def _promise(self, escalation: Escalation) -> str:
-        return escalation_promise(escalation, emergency_number=self.ctx.emergency_number)
+        with translation.override(self.ctx.language):
+            return escalation_promise(escalation, emergency_number=self.ctx.emergency_number)
+
+    def _error(self, code: str, detail: Promise, **extra: Any) -> dict[str, Any]:
+        """An error frame whose words are in the patient's language (no request here)."""
+        with translation.override(self.ctx.language):
+            return protocol.error(code, str(detail), **extra)
 
     @database_sync_to_async
     def _own_message(self, message_id: int) -> Message | None:
@@ -247,6 +259,13 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
             frame = protocol.escalation(escalation, promise=event.get("promise", ""))
             frame["status"] = event.get("status", frame["status"])
             await self.send_frame(frame)
+
+
+def _count(key: str) -> int:
+    """Count an ask in the shared cache, in one trip off the database thread (Django's
+    async cache methods would queue two trips behind the database work)."""
+    cache.add(key, 0, timeout=120)
+    return int(cache.incr(key))
 
 
 def _finished(task: asyncio.Task[Any]) -> None:

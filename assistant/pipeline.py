@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import DatabaseError
+from django.utils import translation
 
 from assistant import events, protocol, selectors, services
 from assistant.backends.base import AnswerRequest, Backend, BackendError, Passage, Sentence
@@ -85,31 +86,22 @@ async def handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Se
 
 
 async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: Send) -> Message:
-    question, created = await _db(
+    question, reply = await _db(
         services.question_store, conversation_id=ctx.conversation_id, client_id=client_id, text=text
     )
     await send(protocol.ack(question))
-    if not created:
-        reply = await _db(selectors.reply_for, question=question)
-        if reply is not None:  # the same ask twice: answered once
-            return await replay(reply, send)
+    if reply is None:  # the same ask twice: answered once
+        done = await _db(selectors.reply_for, question=question)
+        if done is not None:
+            return await replay(done, send)
         if await _db(selectors.reply_in_progress, question=question):
             return question  # still being answered: it arrives through notify_stored
         # Stored but never answered (a process stopped in between): answer it now.
-        await _db(services.reply_takeover, question=question)
+        reply = await _db(services.reply_takeover, question=question)
 
     verdict = screen(text)
-    blocked = verdict.action is not Action.ANSWER
-    # The guard's finding and the reply's reservation: one round trip, one transaction.
-    reply = await _db(
-        services.screening_record,
-        question=question,
-        action=verdict.action.value,
-        rules=verdict.rules,
-        kind=Kind.SAFETY if blocked else Kind.ANSWER,
-    )
     lang = answer_language(text, ctx.language)
-    if blocked:
+    if verdict.action is not Action.ANSWER:
         return await refuse_or_redirect(ctx, question, reply, verdict, send, lang=lang)
 
     started = time.monotonic()
@@ -126,9 +118,13 @@ async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: S
         answer = await guarded_answer(
             ctx, question=text, passages=passages, on_sentence=stream, lang=lang
         )
+    # The answer and the guard's findings (input verdict, dropped sentences): one write.
     reply = await _db(
-        services.reply_finish,
+        services.reply_record,
+        question=question,
         reply=reply,
+        screening=screening_event(verdict),
+        dropped_events=answer.dropped,
         kind=answer.kind,
         text=" ".join(s.text for s in answer.sentences),
         sentences=[{"text": s.text, "cites": list(s.cites)} for s in answer.sentences],
@@ -138,10 +134,6 @@ async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: S
         dropped=len(answer.dropped),
         latency_ms=int((time.monotonic() - started) * 1000),
     )
-    if answer.dropped:
-        await _db(
-            services.guard_events_record, message=reply, stage="output", events=answer.dropped
-        )
     await send(protocol.answer_end(reply))
     await events.notify_stored(reply)
     return reply
@@ -161,11 +153,15 @@ async def refuse_or_redirect(
         verdict.action, emergency=ctx.emergency_number, crisis=ctx.crisis_line, language=lang
     )
     reply = await _db(
-        services.reply_finish,
+        services.reply_record,
+        question=question,
         reply=reply,
+        screening=screening_event(verdict),
+        kind=Kind.SAFETY,
         text=shown.text,
         verdict=verdict_dict(verdict),
         safety={"level": shown.level, "actions": shown.actions},
+        language=lang,
         latency_ms=0,
     )
     await send(protocol.safety(reply))
@@ -178,7 +174,8 @@ async def refuse_or_redirect(
             reason=verdict.action.value,
             verdict=verdict_dict(verdict),
         )
-        promise = escalation_promise(escalation, emergency_number=ctx.emergency_number)
+        with translation.override(lang):  # no request here: speak the reply's language
+            promise = escalation_promise(escalation, emergency_number=ctx.emergency_number)
         await send(protocol.escalation(escalation, promise=promise))
     await events.notify_stored(reply)
     return reply
@@ -315,6 +312,11 @@ async def replay(reply: Message, send: Send) -> Message:
     for frame in protocol.message_frames(reply):
         await send(frame)
     return reply
+
+
+def screening_event(verdict: Verdict) -> dict[str, Any]:
+    """The input guard's finding as a guard event."""
+    return {"action": verdict.action.value, "rules": list(verdict.rules)}
 
 
 def verdict_dict(verdict: Verdict) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Case, F, Max, Value, When
 from django.utils import timezone
 
 from assistant.knowledge.articles import LANGUAGES, parse_article
@@ -121,27 +121,33 @@ def article_version_approve(
 # --- Conversations ---------------------------------------------------------------------
 
 
-def next_seq(conversation_id: int) -> int:
-    """The next message number (call inside atomic).
+def next_seq(conversation_id: int, **changes: Any) -> int:
+    """The next message number (call inside atomic); `changes` update the conversation.
 
     The UPDATE takes the conversation's row lock until commit, so concurrent writers to one
     conversation get distinct numbers (and the unique constraint backs that up).
     """
-    Conversation.objects.filter(pk=conversation_id).update(updated_at=timezone.now())
+    Conversation.objects.filter(pk=conversation_id).update(updated_at=timezone.now(), **changes)
     last = Message.objects.filter(conversation_id=conversation_id).aggregate(n=Max("seq"))["n"]
     return (last or 0) + 1
 
 
-def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[Message, bool]:
-    """Store the patient's words first, before anything else happens.
+def question_store(
+    *, conversation_id: int, client_id: str, text: str
+) -> tuple[Message, Message | None]:
+    """Store the patient's words first, before anything else happens, and reserve the
+    assistant's reply (pending, numbered right after the question): one transaction.
 
-    Idempotent on `client_id`: the same ask sent twice returns the stored message and
-    created=False (the unique constraint decides, so two racing copies store one).
+    Idempotent on `client_id`: the same ask sent twice returns the stored question and no
+    reply (the unique constraint decides, so two racing copies store one).
     """
     try:
         with transaction.atomic():
-            seq = next_seq(conversation_id)
-            message = Message.objects.create(
+            seq = next_seq(
+                conversation_id,
+                title=Case(When(title="", then=Value(text[:120])), default=F("title")),
+            )
+            question = Message.objects.create(
                 conversation_id=conversation_id,
                 seq=seq,
                 role=Role.PATIENT,
@@ -149,10 +155,17 @@ def question_store(*, conversation_id: int, client_id: str, text: str) -> tuple[
                 client_id=client_id,
                 text=text,
             )
-            Conversation.objects.filter(pk=conversation_id, title="").update(title=text[:120])
+            reply = Message.objects.create(
+                conversation_id=conversation_id,
+                seq=seq + 1,
+                role=Role.ASSISTANT,
+                kind=Kind.ANSWER,
+                state=MessageState.PENDING,
+                reply_to=question,
+            )
     except IntegrityError:
-        return Message.objects.get(conversation_id=conversation_id, client_id=client_id), False
-    return message, True
+        return Message.objects.get(conversation_id=conversation_id, client_id=client_id), None
+    return question, reply
 
 
 def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message, bool]:
@@ -172,24 +185,35 @@ def reply_start(*, question: Message, kind: str = Kind.ANSWER) -> tuple[Message,
     return reply, True
 
 
-def reply_takeover(*, question: Message) -> None:
-    """Take over a pending reply whose process stopped mid-answer: restart its clock so
-    that no other process takes it at the same time (the row itself is reused)."""
-    Message.objects.filter(
+def reply_takeover(*, question: Message) -> Message:
+    """The reply to a question nobody is answering (a process stopped mid-answer): take
+    over its pending reply, restarting its clock so that no other process takes it at the
+    same time, or reserve one if there is none."""
+    reply = Message.objects.filter(
         reply_to=question, role=Role.ASSISTANT, state=MessageState.PENDING
-    ).update(created_at=timezone.now())
-
-
-def screening_record(
-    *, question: Message, action: str, rules: Any, kind: str = Kind.ANSWER
-) -> Message:
-    """Record the input guard's finding and reserve the reply, in one transaction."""
-    with transaction.atomic():
-        guard_events_record(
-            message=question, stage=GuardStage.INPUT, events=[{"action": action, "rules": rules}]
-        )
-        reply, _ = reply_start(question=question, kind=kind)
+    ).first()
+    if reply is None:
+        return reply_start(question=question)[0]
+    reply.created_at = timezone.now()
+    reply.save(update_fields=["created_at"])
     return reply
+
+
+def reply_record(
+    *,
+    question: Message,
+    reply: Message,
+    screening: dict[str, Any],
+    dropped_events: list[dict[str, Any]] | None = None,
+    **fields: Any,
+) -> Message:
+    """Complete the reply and record the guard's findings (the input verdict on the
+    question, dropped output sentences on the reply): one transaction."""
+    with transaction.atomic():
+        guard_events_record(message=question, stage=GuardStage.INPUT, events=[screening])
+        if dropped_events:
+            guard_events_record(message=reply, stage=GuardStage.OUTPUT, events=dropped_events)
+        return reply_finish(reply=reply, **fields)
 
 
 def reply_finish(*, reply: Message, **fields: Any) -> Message:

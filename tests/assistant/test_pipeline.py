@@ -19,10 +19,10 @@ from tests.assistant.backends import RecordingBackend
 pytestmark = pytest.mark.django_db(transaction=True)
 
 # The happy path's statements, pinned (transaction control left out, since it differs by
-# database): the question (lock, seq, insert, title), the guard event, the reply's
-# reservation (lock, seq, insert), the library's freshness check and the reply's
-# completion. Growth means a new query crept into the path every patient message takes.
-HAPPY_PATH_QUERIES = 10
+# database): the question with the reply's reservation (lock and title, seq, two inserts),
+# the library's freshness check, then the guard event and the reply's completion. Growth
+# means a new query crept into the path every patient message takes.
+HAPPY_PATH_QUERIES = 7
 CONTROL = ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")
 
 

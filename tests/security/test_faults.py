@@ -120,7 +120,7 @@ async def test_a_brief_outage_while_escalating_is_retried(diabetic: Any) -> None
     "step",
     [
         pytest.param("question_store", id="storing-the-question"),
-        pytest.param("reply_start", id="reserving-the-reply"),
+        pytest.param("guard_events_record", id="recording-the-guard-finding"),
         pytest.param("reply_finish", id="storing-the-answer"),
     ],
 )
