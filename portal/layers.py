@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from channels.layers import InMemoryChannelLayer
@@ -70,4 +71,20 @@ class ResilientRedisChannelLayer(ResilientLayerMixin, RedisChannelLayer):
 
 
 class ResilientInMemoryChannelLayer(ResilientLayerMixin, InMemoryChannelLayer):
-    """The embedded default (one process)."""
+    """The embedded default (one process).
+
+    channels' in-memory layer sweeps every channel and group for expired messages on each
+    send and receive: with thousands of open sockets that sweep costs more than the chat.
+    Here it runs at most once per CLEAN_EVERY_SECONDS (expiry is a minute; a second late
+    changes nothing).
+    """
+
+    CLEAN_EVERY_SECONDS = 1.0
+    _cleaned_at = 0.0
+
+    def _clean_expired(self) -> None:
+        now = time.monotonic()
+        if now - self._cleaned_at < self.CLEAN_EVERY_SECONDS:
+            return
+        self._cleaned_at = now
+        super()._clean_expired()  # type: ignore[misc]

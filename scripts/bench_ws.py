@@ -1,13 +1,22 @@
 """Websocket load benchmark: the chat over the grounded backend against a bare echo
 consumer on the same server, idle connections, and a reconnect storm.
 
-    python scripts/bench_ws.py [--patients 200] [--asks 5] [--idle 4000]
+    python scripts/bench_ws.py [--patients 200] [--asks 5] [--think 2-6] [--idle 4000]
 
-Prints turns per second, time to first delta (p50/p99), errors and server memory for
-the chat and for the echo baseline (and their ratio), then idle connections held and
-reconnect-storm time. Targets on a 2-core machine: ratio >= 0.33; first delta p99 <= 100 ms
-at 200 concurrent patients; >= 4,000 idle authenticated connections with 0 errors; 4,000
-reconnects within 60 s. Loopback only.
+Two ways of loading the chat, both with the patients' questions drawn from the retrieval
+evaluation set (554 different questions, so nothing is answered from a warm cache):
+
+- saturation: every patient asks again the moment the previous answer ends (a closed loop
+  with no pause). Prints turns per second for the chat and for the echo baseline, and
+  their ratio: how close the chat comes to the ceiling of the stack. Time to first delta
+  here is queueing time (patients / turns per second), not what a patient sees.
+- paced: the same patients, each pausing a random 2-6 s (--think) after an answer before
+  the next question (people read and type for longer). Prints time to first delta p50/p99:
+  what patients see when 200 of them chat at once.
+
+Then idle connections held and the reconnect storm. Targets on a 2-core machine: ratio
+>= 0.33; first delta p99 <= 100 ms at 200 concurrent patients; >= 4,000 idle authenticated
+connections with 0 errors; 4,000 reconnects within 60 s. Loopback only.
 """
 
 from __future__ import annotations
@@ -20,14 +29,12 @@ import statistics
 import time
 from typing import Any
 
-from wsload import Portal, connect, percentile, raise_file_limit, recv_json, running
+from wsload import ROOT, Portal, connect, percentile, raise_file_limit, recv_json, running
 
 QUESTIONS = [
-    "what is type 2 diabetes",
-    "what does an a1c test show",
-    "how can i lower my blood pressure",
-    "what is asthma",
-    "when should i get a colonoscopy",
+    json.loads(line)["text"]
+    for line in (ROOT / "assistant/knowledge/eval/questions.jsonl").read_text().splitlines()
+    if line.strip()
 ]
 
 
@@ -39,6 +46,7 @@ async def patient_session(
     index: int,
     firsts: list[float],
     errors: list[str],
+    think: tuple[float, float] = (0.0, 0.0),
 ) -> int:
     done = 0
     try:
@@ -49,9 +57,12 @@ async def patient_session(
     try:
         if path == "/ws/chat/":
             await recv_json(ws)  # hello
+        rng = random.Random(index)
+        if think[1]:
+            await asyncio.sleep(rng.uniform(0, think[1]))  # patients arrive spread out
         for n in range(asks):
             started = time.perf_counter()
-            question = QUESTIONS[(index + n) % len(QUESTIONS)]
+            question = QUESTIONS[(index * asks + n) % len(QUESTIONS)]
             await ws.send(
                 json.dumps({"type": "ask", "client_id": f"b{index}-{n}", "text": question})
             )
@@ -68,6 +79,8 @@ async def patient_session(
                     break
             if first is not None:
                 firsts.append(first)
+            if think[1] and n < asks - 1:
+                await asyncio.sleep(rng.uniform(*think))
     except Exception as exc:  # noqa: BLE001
         errors.append(type(exc).__name__)
     finally:
@@ -75,13 +88,15 @@ async def patient_session(
     return done
 
 
-async def load(portal: Portal, path: str, patients: int, asks: int) -> dict[str, Any]:
+async def load(
+    portal: Portal, path: str, patients: int, asks: int, think: tuple[float, float] = (0, 0)
+) -> dict[str, Any]:
     firsts: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
     done = await asyncio.gather(
         *(
-            patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors)
+            patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors, think)
             for i in range(patients)
         )
     )
@@ -164,19 +179,23 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=200)
     parser.add_argument("--asks", type=int, default=5)
+    parser.add_argument("--think", default="2-6", help="seconds between asks, paced run")
+    parser.add_argument("--paced-asks", type=int, default=10)
     parser.add_argument("--idle", type=int, default=4000)
     args = parser.parse_args()
+    low, high = (float(x) for x in args.think.split("-"))
     raise_file_limit(20000)
     portal = Portal(max(args.patients, 200), extra_env={"BENCH_ECHO": "true"})
     with running(portal):
         asyncio.run(load(portal, "/ws/chat/", 20, 1))  # warm up: imports, index, caches
         chat = asyncio.run(load(portal, "/ws/chat/", args.patients, args.asks))
         echo = asyncio.run(load(portal, "/ws/bench-echo/", args.patients, args.asks))
+        paced = asyncio.run(load(portal, "/ws/chat/", args.patients, args.paced_asks, (low, high)))
         idle = asyncio.run(idle_and_storm(portal, args.idle))
     ratio = chat["turns_per_s"] / echo["turns_per_s"] if echo["turns_per_s"] else 0.0
     print(
-        f"{args.patients} patients x {args.asks} asks over loopback (uvicorn, 1 process, "
-        "SQLite, in-memory layer, grounded backend)"
+        f"{args.patients} patients over loopback (uvicorn, 1 process, SQLite, in-memory "
+        f"layer, grounded backend); saturation: {args.asks} asks each, no pause"
     )
     for name, r in (("chat", chat), ("echo", echo)):
         print(
@@ -185,6 +204,12 @@ def main() -> None:
             f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB"
         )
     print(f"  ratio chat/echo: {ratio:.2f} (target >= 0.33)")
+    print(
+        f"  paced ({args.paced_asks} asks each, {args.think} s between): "
+        f"{paced['turns']} turns, {paced['turns_per_s']:.1f} turns/s, first delta "
+        f"p50 {paced['p50_ms']:.1f} ms  p99 {paced['p99_ms']:.1f} ms (target <= 100 ms)  "
+        f"errors {paced['errors']} {paced['error_kinds']}  server RSS {paced['rss_mb']:.0f} MB"
+    )
     print(
         f"  idle: {idle['idle_held']}/{args.idle} authenticated connections held "
         f"(opened in {idle['open_s']:.1f} s), errors {idle['idle_errors']}, "
