@@ -384,7 +384,13 @@ def is_quoted(folded_sentence: str, passages: Sequence[str]) -> bool:
     """True when the (folded, space-normalised) sentence appears verbatim in a passage."""
     if len(folded_sentence.split()) < 4:
         return False  # too short to count as a quote
-    return any(folded_sentence in " ".join(fold(p).split()) for p in passages)
+    return any(folded_sentence in _normalised(p) for p in passages)
+
+
+@lru_cache(maxsize=4096)
+def _normalised(passage: str) -> str:
+    """A passage folded and space-normalised once, not once per checked sentence."""
+    return " ".join(fold(passage).split())
 
 
 def check_sentence(
