@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy .
+	$(BIN)/python -m assistant.safety.train --check
 	$(BIN)/bandit -q -r portal assistant manage.py -x './portal/*/migrations,./assistant/migrations' -b scripts/bandit-baseline.json
 	BIN=$(BIN) bash scripts/audit.sh
 
@@ -53,6 +54,8 @@ chaos: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m assistant.safety.evaluate
+	@echo "== Held-out set (never used for tuning; measured, not gating) =="
+	$(BIN)/python -m assistant.safety.evaluate --dir assistant/safety/heldout --held-out
 	$(BIN)/python -m assistant.knowledge.evaluate
 
 eval-llm: $(STAMP)

@@ -33,8 +33,9 @@ from functools import lru_cache
 from typing import Any
 
 from assistant.safety import input_rules as R
+from assistant.safety.classifier import second_opinion
 from assistant.safety.normalize import fold, has_tag_characters, normalize
-from assistant.safety.verdict import ANSWER, SEVERITY, Action, Verdict
+from assistant.safety.verdict import ANSWER, SEVERITY, Action, Verdict, combine
 
 _sre_parser: Any = importlib.import_module("re._parser")
 _sre_const: Any = importlib.import_module("re._constants")
@@ -540,9 +541,12 @@ def _fires(c: CompiledRule, doc: _Doc) -> bool:
     return any(_match_counts(c, m, doc, context=True) for p in c.context for m in doc.matches(p))
 
 
-def matched_rules(text: str) -> list[R.Rule]:
-    """Every input rule that fires on ``text``, in table order (raw-text rules last)."""
-    doc = _Doc(normalize(text))
+def matched_rules(text: str, canonical: str | None = None) -> list[R.Rule]:
+    """Every input rule that fires on ``text``, in table order (raw-text rules last).
+
+    ``canonical`` is ``normalize(text)`` when the caller has it already.
+    """
+    doc = _Doc(normalize(text) if canonical is None else canonical)
     candidates = set(_ALWAYS_TRIED)
     candidates.update(_RULE_OF[s] for s in doc.scanners_present() if s in _RULE_OF)
     fired = [COMPILED[i].rule for i in sorted(candidates) if _fires(COMPILED[i], doc)]
@@ -558,10 +562,17 @@ def matched_rules(text: str) -> list[R.Rule]:
 def screen(text: str) -> Verdict:
     """Screen one patient message and return the guard's verdict.
 
-    Pure and deterministic; never raises on any ``str`` input. An empty or harmless
-    message gets ``Action.ANSWER`` with no rules.
+    The rules decide; the classifier's second opinion (``classifier.py``) may only make the
+    verdict stricter. Pure and deterministic; never raises on any ``str`` input. An empty
+    or harmless message gets ``Action.ANSWER`` with no rules.
     """
-    fired = matched_rules(text)
+    canonical = normalize(text)
+    return combine(rule_verdict(text, canonical), second_opinion(canonical))
+
+
+def rule_verdict(text: str, canonical: str | None = None) -> Verdict:
+    """The input rules' verdict alone (``canonical`` as in ``matched_rules``)."""
+    fired = matched_rules(text, canonical)
     if not fired:
         return ANSWER
     top = max(SEVERITY[r.action] for r in fired)
