@@ -977,6 +977,46 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         ),
         examples=("please call 911", "I feel like I'm dying", "we need an ambulance"),
     ),
+    Rule(
+        "em.described_signs",
+        _E,
+        "emergency signs described in everyday words",
+        (
+            r"(?:cant|cannot|can not|unable to|couldnt|wont) (?:lift|raise|move|hold up|keep up"
+            r"|feel) (?:my|his|her|their|the) (?:left |right )?(?:arm|leg|hand|side)",
+            r"(?:no (?:le|me) salen las palabras|se le cayo la cara|(?:boca|cara) (?:torcida"
+            r"|caida)|la mitad del cuerpo (?:dormida|paralizada)|hablando incoherencias"
+            r"|no puede (?:levantar|mover) (?:el|la) (?:brazo|pierna))",
+            r"(?:blood|sangre) (?:is |keeps |sale |esta )?(?:pumping|pouring|spurting|squirting"
+            r"|gushing|pooling|a borbotones)|(?:bleeding|bled|blding) (?:right )?(?:thru|through)"
+            r" (?:\w+ ){0,2}(?:towels?|towls|bandages?|gauze)|(?:sale|salio) (?:muchisima|mucha)"
+            r" sangre|sangrando muchisimo|(?:coughing|spitting) (?:up |out )?(?:a lot of |fresh"
+            r" |bright red )?blood",
+            r"(?:cant|cannot|couldnt) (?:keep|wake) (?:her|him|them|my \w+) (?:awake|up)"
+            r"|no (?:la|lo|le) (?:puedo|podemos) despertar|woke up on the floor"
+            r"|(?:wont|doesnt|isnt) wak\w* up (?:properly|right)",
+            r"(?:another|second|third|tres) (?:seizure|one|crisis|convulsion\w*)"
+            r" (?:\w+ ){0,3}(?:now|seguidas|in a row|sin recuperarse)|(?:having|had|tiene)"
+            r" another (?:seizure|one)|espuma por la boca|first (?:ever )?seizure",
+            r"(?:took|tomo|se tomo|me tome) (?:\w+ ){0,2}(?:whole|entero|entera|todo el|toda la"
+            r"|como \w+) (?:\w+ ){0,3}(?:pill|pills|bottle|frasco|pastillas|organizer|week)"
+            r"|(?:mixed|mezclo|mezcle) (?:\w+ ){0,2}(?:xanax|pills|meds|alcohol|edibles|bleach"
+            r"|oxy|opioids?|pastillas) (?:\w+ ){0,2}(?:with|n|and|con|w) ",
+            r"(?:tongue|lips?|throat|face|lengua|labios|garganta|cara) (?:\w+ ){0,2}(?:swollen"
+            r"|swelling|swelled|swolen|puffy|closing|hinchad\w*|hincho|hinchando)"
+            r" (?:\w+ ){0,6}(?:breath\w*|talk|swallow|wheez\w*|respira\w*|tragar|hablar)"
+            r"|no me pasa el aire|me cuesta (?:respirar|tragar)",
+        ),
+        examples=(
+            "my dad suddenly can't lift his right arm",
+            "a mi mamá no le salen las palabras",
+            "the cut won't stop and blood is pouring out",
+            "we can't keep him awake",
+            "she's having another seizure now",
+            "he took the whole bottle of his heart pills",
+            "her lips are swollen and she can barely breathe",
+        ),
+    ),
 )
 
 CRISIS_RULES: tuple[Rule, ...] = (
@@ -1225,6 +1265,163 @@ CRISIS_RULES: tuple[Rule, ...] = (
             "I'm scared of my boyfriend",
             "mi esposo me pega",
             "my son takes my pain pills",
+        ),
+    ),
+    Rule(
+        "cr.suicide_indirect",
+        _C,
+        "indirect signs of suicidal intent: no point, farewells, a decided plan",
+        (
+            r"(?:dont|do not|cant|cannot|no longer) see (?:the|any|a) (?:point|reason|purpose)"
+            r"(?= ?(?:$|\.|,|anymore|any more|in (?:anything|living|life|going on|being here"
+            r"|trying|it all)|to (?:anything|living|life|go on)))",
+            r"no (?:le )?veo (?:el )?sentido (?:a nada|a la vida|a vivir|a seguir)"
+            r"|(?:dejar|deje) de existir|desaparecer para siempre|ya no (?:quiero|puedo) seguir",
+            r"(?:goodbye|farewell|despedida) (?:letters?|notes?|messages?|texts?|videos?)"
+            r"|(?:letters?|notes?|messages?|texts?|cartas?|notas?|mensajes?) (?:de )?despedida"
+            r"|(?:letters?|notes?|messages?|texts?) (?:\w+ ){0,4}(?:sorry and goodbye"
+            r"|saying goodbye|to say goodbye)",
+            r"(?:wrote|written|writing|left|leaving) (?:\w+ ){0,2}(?:the |my |some )?letters"
+            r" (?:to|for) (?:everyone|my (?:family|kids|children|wife|husband|parents))"
+            r"|(?:ive|i have|i) written the letters",
+            r"tonight is the night|(?:made up my mind|decided|ready) (?:\w+ ){0,4}(?:tonight"
+            r"|to go through with it|to do it|to end)|(?:want|need) (?:the|this|my|all the)"
+            r" (?:pain|hurting) to stop (?:permanently|forever|for good)",
+            r"(?:looking up|looked up|looking into|researching|searching|googling|googled)"
+            r" (?:\w+ ){0,4}(?:how (?:many|much)|lethal|overdose|ways to die|how to die)",
+            r"(?:tirarme|aventarme|lanzarme|arrojarme|botarme) (?:del|de un|de una|desde|por"
+            r" (?:el|la)|al|a las|a la) (?:\w+ )?(?:balcon|puente|edificio|techo|azotea|ventana"
+            r"|tren|metro|vias|carretera)",
+            r"(?:giving|gave|give) away (?:all )?(?:my|his|her) (?:stuff|things|belongings"
+            r"|possessions|pets?)|(?:regalando|regale) (?:todas )?mis cosas",
+        ),
+        examples=(
+            "honestly i dont see any point anymore",
+            "ya no le veo sentido a la vida",
+            "she sent me a goodbye text and won't pick up",
+            "I've decided, tonight is the night",
+            "been googling how much of my insulin it would take",
+            "pienso en tirarme del puente",
+        ),
+    ),
+    Rule(
+        "cr.self_harm_indirect",
+        _C,
+        "self-harm described in other words",
+        (
+            r"(?:cut|cutting|carved|carving|burned|burnt|burning|hurt|hurting|harmed|harming|sh"
+            r"|scratched|scratching) (?:myself |my self |me )?(?:again|agn|tonight|tn)"
+            r"(?! (?:\w+ )?(?:finger|thumb|hand|knee|toe|foot|shaving|cooking|chopping))",
+            r"(?:carve|carving|carved|cutting|cut|slicing|sliced) (?:into |up )?(?:my|his|her)"
+            r" (?:own )?(?:skin|arms?|wrists?|legs?|thighs?|stomach)",
+            r"(?:reopen\w*|picking|pick) (?:\w+ ){0,2}(?:wounds?|cuts|scabs) (?:\w+ ){0,3}"
+            r"(?:on purpose|deliberately|again)",
+            r"(?:punish\w*|punching|hitting|slapping|starving|burning) (?:myself|my own \w+"
+            r"|my self)",
+            r"(?:took|take|taken|got|get|getting) (?:the |a )?(?:blades?|razors?) (?:\w+ ){0,3}"
+            r"(?:out|ready)|(?:blade|razor) (?:\w+ ){0,5}(?:about to|going to|gonna) use",
+            r"(?:me (?:volvi|vuelvo|he vuelto) a|volvi a|sigo|seguir) (?:cortar|cortarme|lastimar"
+            r"\w*|quemar\w*|hacerme dano|hacer dano)",
+            r"(?:cortandose|lastimandose|quemandose|golpeandose|cortandome|lastimandome)"
+            r"|(?:me|se) (?:estoy |esta |esta )?(?:haciendo|hace|hice|hizo) dano"
+            r"|(?:me|se) queme? (?:los|las|el|la) (?:brazos?|piernas?|piel|munecas?|manos?)"
+            r" (?:con|a proposito)|golpeando(?:se)? la cabeza contra",
+        ),
+        framable=False,
+        examples=(
+            "started cutting again last night",
+            "i keep carving into my arms",
+            "I burn my skin with a lighter to punish myself",
+            "volví a lastimarme anoche",
+            "got the razor out, about to use it",
+        ),
+    ),
+    Rule(
+        "cr.harm_others_indirect",
+        _C,
+        "a threat or plan to hurt someone, in other words",
+        (
+            r"(?:voices?|voces) (?:\w+ ){0,3}(?:telling|tell|told|dicen|dice) (?:me|him|her|them"
+            r"|le|les) (?:to |que )?(?:hurt|kill|harm|stab|mate|lastime|hiera)",
+            r"(?:have|got|with|bought|brought|carrying) (?:the |a |my )?(?:knife|knifes|gun|machete"
+            r"|weapon|bat) (?:\w+ ){0,8}(?:hurt|kill|stab|shoot|teach|make (?:him|her|them)"
+            r" pay)|(?:hurt|kill|stab|shoot) (?:\w+ ){1,4}(?:have|got) (?:the |a |my )?(?:knife"
+            r"|gun|machete|weapon) (?:in|on|with)",
+            r"(?:madrear|partirle (?:la|su) (?:cara|madre)|reventarlo|reventarla|lo reviento"
+            r"|la reviento|romperle la cara|darle una paliza|acuchillar\w*|apunalar\w*)",
+            r"(?:running|run|ram|ramming) (?:over|into) (?:the|those|these|some|my|his|her)"
+            r" (?:\w+ )?(?:kids|people|guys|students|bullies|crowd|coworkers?|neighbors?)",
+            r"(?:plan|planning|planned) (?:\w+ ){0,2}(?:how to|to) (?:poison|kill|hurt|stab|shoot"
+            r"|get rid of) (?:\w+ ){0,2}(?:<WHO>|my \w+|mother in law|father in law)",
+            r"(?:sharpening|sharpened|loaded|loading) (?:\w+ ){0,2}(?:knives|knife|gun|rifle"
+            r"|machete)",
+        ),
+        framable=False,
+        examples=(
+            "the voices keep telling me to hurt my neighbor",
+            "I've got my knife in my backpack and I'm going to teach him a lesson",
+            "tengo ganas de partirle la cara y ya voy para alla",
+            "been planning how to poison my stepfather",
+        ),
+    ),
+    Rule(
+        "cr.means_and_threats",
+        _C,
+        "the means for suicide at hand, or a threat to kill",
+        (
+            r"(?:pills|meds|tablets|pastillas) (?:are )?(?:lined up|laid out|counted out|all out"
+            r"|en fila)|(?:got|have|bought|tied|found) (?:the |a )?(?:rope|noose)"
+            r"|(?:bought|has|got) (?:a |the )?gun (?:\w+ ){0,4}(?:for me|for myself|for himself"
+            r"|for herself)",
+            r"(?:disappear|desaparecer) (?:for good|forever|para siempre)|(?:not|no) (?:to )?exist"
+            r" (?:anymore|any more)|ending everything|end everything|no way out",
+            r"(?:said|says|told me|dijo|dice) (?:that )?(?:\w+ ){0,3}(?:next time|la proxima vez)"
+            r" (?:\w+ ){0,3}(?:kill|mata|matara|kil+|k1ll)|(?:will|ll|gonna|going to)"
+            r" (?:find and )?(?:kill|k1ll) (?:me|you|her|him|us)"
+            r"(?= ?(?:$|\.|,|if|when|next|tonight))",
+            r"(?:gonna|going to|about to|fr gonna|voy a) (?:stab|shoot|smash|burn|apunalar"
+            r"|acuchillar) (?:\w+ ){0,2}(?:dude|guy|him|her|them|this|that|ese|esa)",
+            r"(?:set|setting) fire to (?:\w+ ){0,3}(?:house|car|home|apartment)|(?:holding|hold"
+            r"|push|pushing) (?:\w+ ){0,2}(?:baby|kid|child|son|daughter|bebe) (?:under|bajo)"
+            r" (?:the )?(?:water|bathwater|el agua)|(?:pictur\w*|imagin\w*|pensamientos de)"
+            r" (?:\w+ )?(?:shaking|lastimar a) (?:her|him|the baby|my baby|mi bebe)",
+            r"(?:brought|bringing|has|had) (?:a |his |her )?gun (?:to|at) (?:work|school"
+            r"|the office)",
+        ),
+        framable=False,
+        examples=(
+            "I have all my pills lined up next to me",
+            "my husband said next time he'll kill me",
+            "gonna stab that guy when he walks in",
+            "I keep picturing shaking my baby and I'm scared",
+            "just want to disappear for good",
+        ),
+    ),
+    Rule(
+        "cr.abuse_indirect",
+        _C,
+        "violence, control or forced sex at home, in other words",
+        (
+            r"(?:grab\w*|choke\w*|chok\w*|strangl\w*|squeez\w*) (?:me|you|her|him) (?:by|around)"
+            r" (?:the|my|your|her) (?:throat|neck)",
+            r"(?:hit|hits|beat|slapped|punched|kicked|choked) (?:me|us|her) (?:again|agn|today"
+            r"|tonight|last night|this morning)",
+            r"(?:blocking|blocks|blocked) (?:the|my) (?:door|doorway|exit)|(?:wont|will not|doesnt"
+            r"|does not) let (?:me|us) (?:out|leave|go)",
+            r"(?:me|nos) (?:encerro|encierra|encerraron)|no me deja (?:salir|irme|ir)"
+            r"|(?:me quito|me quitaron|took|takes|smashed) (?:el|mi|my) (?:celular|telefono|phone)",
+            r"(?:forces?|forced|forcing|makes|made|pressures|obliga\w*|fuerza) (?:me|her|him|la|a)"
+            r" (?:to |a )?(?:have sex|sex|do (?:sexual )?things|tener sexo|tener relaciones"
+            r"|hacer cosas)",
+            r"(?:ex|husband|boyfriend|partner|stalker) (?:\w+ ){0,4}(?:parked|waiting|outside)"
+            r" (?:\w+ ){0,6}(?:knife|gun|weapon|threat\w*)",
+        ),
+        examples=(
+            "he grabbed me by the neck during the fight",
+            "she hit me again tonight",
+            "he is blocking the door and won't let me out",
+            "mi pareja me encerró en el cuarto",
+            "my boyfriend forces me to have sex",
         ),
     ),
 )
