@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from assistant.backends.base import RecordCondition, RecordContext, RecordMeasurement, Turn
 from assistant.backends.grounded import record_sentence
-from assistant.knowledge.articles import LANGUAGES
+from assistant.knowledge.articles import LANGUAGES, Article
 from assistant.knowledge.codes import normalize_code_key
 from assistant.safety import PatientIdentifiers, RecordFacts
-from assistant.selectors import library
+from assistant.selectors import Library, library
 from portal.records.models import Condition, Medication, Observation, Patient
 
 # LOINC code -> (name patients know, unit shown, article). Blood pressure is a panel.
@@ -106,6 +106,7 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
         article = next((lib.by_code[k] for k in keys if k in lib.by_code), None)
         display = _TAG.sub("", c.display)
         year = c.onset.year if c.onset else None
+        titles = _translated_titles(lib, article)
         conditions.append(
             RecordCondition(
                 display=display,
@@ -113,8 +114,10 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
                 onset_year=year,
                 active=c.is_active,
                 article_slug=article.slug if article else None,
+                titles=titles,
             )
         )
+        names.extend(title for _, title in titles)
         codes.extend(k for k in keys if k)
         for name in {
             display,
@@ -168,6 +171,17 @@ def patient_context(patient: Patient, *, conversation_id: int) -> PatientContext
         language=patient.preferred_language,
         emergency_number=settings.EMERGENCY_NUMBER,
         crisis_line=settings.CRISIS_LINE,
+    )
+
+
+def _translated_titles(lib: Library, article: Article | None) -> tuple[tuple[str, str], ...]:
+    """(language, title) of each approved translation of a condition article."""
+    if article is None or article.kind != "condition":
+        return ()
+    return tuple(
+        (lang, translated.title)
+        for lang, articles in sorted(lib.translated.items())
+        if (translated := articles.get(article.slug)) is not None
     )
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ArticleStatus(models.TextChoices):
@@ -90,23 +91,23 @@ class Conversation(models.Model):
 
 
 class Role(models.TextChoices):
-    PATIENT = "patient", "Patient"
-    ASSISTANT = "assistant", "Assistant"
-    CARETEAM = "careteam", "Care team"
+    PATIENT = "patient", _("Patient")
+    ASSISTANT = "assistant", _("Assistant")
+    CARETEAM = "careteam", _("Care team")
 
 
 class Kind(models.TextChoices):
-    QUESTION = "question", "Question"
-    ANSWER = "answer", "Answer"
-    NO_ANSWER = "no_answer", "No approved information"
-    SAFETY = "safety", "Safety message"
-    FALLBACK = "fallback", "Fallback after a failure"
-    REPLY = "reply", "Care-team reply"
+    QUESTION = "question", _("Question")
+    ANSWER = "answer", _("Answer")
+    NO_ANSWER = "no_answer", _("No approved information")
+    SAFETY = "safety", _("Safety message")
+    FALLBACK = "fallback", _("Fallback after a failure")
+    REPLY = "reply", _("Care-team reply")
 
 
 class MessageState(models.TextChoices):
-    PENDING = "pending", "Being answered"
-    COMPLETE = "complete", "Complete"
+    PENDING = "pending", _("Being answered")
+    COMPLETE = "complete", _("Complete")
 
 
 class Message(models.Model):
@@ -141,6 +142,9 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     author_label = models.CharField(max_length=120, blank=True)  # "Nora Patel, Nurse"
+    # The language an assistant reply was written in ("en", "es"): its disclaimer and
+    # labels are sent in the same language, live and on every replay. Blank before 0006.
+    language = models.CharField(max_length=8, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

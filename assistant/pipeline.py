@@ -131,6 +131,7 @@ async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: S
         citations=answer.citations,
         verdict=verdict_dict(verdict),
         backend=answer.backend,
+        language=lang,
         dropped=len(answer.dropped),
         latency_ms=int((time.monotonic() - started) * 1000),
     )

@@ -180,8 +180,8 @@ def answer_end(reply: Any) -> Frame:
         "seq": reply.seq,
         "kind": reply.kind,
         "citations": reply.citations,
-        "disclaimer": disclaimer(),
-        "actions": [] if reply.kind == "answer" else [SEND_TO_CARE_TEAM],
+        "disclaimer": disclaimer(reply.language or "en"),
+        "actions": [] if reply.kind == "answer" else [send_to_care_team(reply.language or "en")],
     }
 
 
@@ -291,13 +291,22 @@ def _anchor(heading: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
 
 
-def disclaimer() -> str:
+def disclaimer(language: str = "en") -> str:
+    """The line under every answer, in `language`: the language the answer is written in,
+    which is not always the language of the page (a Spanish question gets a Spanish answer)."""
     from django.conf import settings
+    from django.utils import translation
 
-    return (
-        "This explains information from approved articles and your record. It is not a "
-        f"diagnosis or medical advice. In an emergency, call {settings.EMERGENCY_NUMBER}."
-    )
+    with translation.override(language):
+        return translation.gettext(
+            "This explains information from approved articles and your record. It is not a "
+            "diagnosis or medical advice. In an emergency, call %(number)s."
+        ) % {"number": settings.EMERGENCY_NUMBER}
 
 
-SEND_TO_CARE_TEAM = {"type": "send_to_care_team", "label": "Send to my care team"}
+def send_to_care_team(language: str = "en") -> Frame:
+    """The action offered under an answer that did not answer, labelled in `language`."""
+    from django.utils import translation
+
+    with translation.override(language):
+        return {"type": "send_to_care_team", "label": translation.gettext("Send to my care team")}

@@ -96,6 +96,11 @@ def article_for_codes(codes: list[tuple[str, str]]) -> ParsedArticle | None:
     return None
 
 
+def article_translation(slug: str, lang: str) -> ParsedArticle | None:
+    """The approved translation of the article `slug` into `lang`, if there is one."""
+    return library().translated.get(lang, {}).get(slug)
+
+
 def reply_for(*, question: Message) -> Message | None:
     """The assistant's reply to `question` if it is complete."""
     return Message.objects.filter(

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +23,7 @@ from portal.audit.models import AuditAction
 from portal.audit.services import audit_event_record
 from portal.careteam.services import escalation_promise
 from portal.records.models import Condition
-from portal.records.selectors import condition_codes, plain_condition_name
+from portal.records.selectors import condition_codes, condition_name
 
 
 def chat_strings() -> dict[str, str]:
@@ -103,7 +104,8 @@ def chat(request: HttpRequest, public_id: UUID | None = None) -> HttpResponse:
     if explain.isdigit():
         condition = Condition.objects.filter(patient=patient, pk=int(explain)).first()
         if condition is not None:
-            name = plain_condition_name(condition, article_for_codes(condition_codes(condition)))
+            article = article_for_codes(condition_codes(condition))
+            name, _lang = condition_name(condition, article, lang=get_language())
             first_question = _("Can you explain my diagnosis: %(name)s?") % {"name": name}
     history = _history(conversation)
     return render(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 
 from assistant.access import access_own_patient, patients_visible_to
 from portal.accounts.models import Role
+from portal.records.selectors import condition_views
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,7 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if getattr(user, "is_staff_role", False):
         return redirect("staff_home")
     patient = access_own_patient(user)
-    return render(request, "patient/home.html", {"patient": patient})
+    conditions = condition_views(patient, lang=get_language())[:6]
+    return render(request, "patient/home.html", {"patient": patient, "conditions": conditions})
 
 
 @login_required

@@ -34,11 +34,17 @@ class Passage:
 
 @dataclass(frozen=True)
 class RecordCondition:
-    display: str
+    display: str  # as the chart has it (SNOMED display text, English)
     codes: tuple[str, ...] = ()  # "system|code", e.g. "http://snomed.info/sct|44054006"
     onset_year: int | None = None
     active: bool = True
     article_slug: str | None = None
+    # (language, title) of each approved translation of the article: the plain name to
+    # use in that language, e.g. ("es", "Diabetes tipo 2").
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, language: str) -> str | None:
+        return dict(self.titles).get(language)
 
 
 @dataclass(frozen=True)

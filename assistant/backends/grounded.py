@@ -126,10 +126,13 @@ def _quotable(text: str, section: str) -> bool:
 
 
 def _condition_name(condition: RecordCondition) -> str:
-    name = _SEMANTIC_TAG_RE.sub("", condition.display).strip()
-    # Lower-case "Diabetes" but not "COPD" or "HIV".
+    return _lower_first(_SEMANTIC_TAG_RE.sub("", condition.display).strip())
+
+
+def _lower_first(name: str) -> str:
+    """For the middle of a sentence: "Diabetes" becomes "diabetes", "COPD" and "EPOC" stay."""
     if len(name) > 1 and name[0].isupper() and not name[1].isupper():
-        name = name[0].lower() + name[1:]
+        return name[0].lower() + name[1:]
     return name
 
 
@@ -174,7 +177,9 @@ def record_sentence(record: RecordContext, slug: str, language: str = "en") -> s
     """One sentence stating what the record lists for the article `slug`, or None.
 
     Built only from the record: condition names as recorded (without SNOMED's "(disorder)"
-    tags), onset years, and whether the condition is still active.
+    tags), onset years, and whether the condition is still active. In Spanish the chart's
+    English names are quoted after the translated article's title, when there is one:
+    "Su expediente incluye diabetes tipo 2: «Diabetes» desde 2019."
     """
     measured = next((m for m in record.measurements if m.article_slug == slug), None)
     if measured is not None:
@@ -183,12 +188,16 @@ def record_sentence(record: RecordContext, slug: str, language: str = "en") -> s
     if not matches:
         return None
     if language == "es":
+        shown = sorted(matches, key=lambda c: (not c.active, c.onset_year or 0))[:2]
         named = " y ".join(
             f"«{_SEMANTIC_TAG_RE.sub('', c.display).strip()}»"
             + (f" desde {c.onset_year}" if c.onset_year and c.active else "")
             + ("" if c.active else " (ya resuelto)")
-            for c in sorted(matches, key=lambda c: (not c.active, c.onset_year or 0))[:2]
+            for c in shown
         )
+        title = next((t for c in shown if (t := c.title_in(language))), None)
+        if title:
+            return f"Su expediente incluye {_lower_first(title)}: {named}."
         return f"Su expediente incluye {named}."
     parts: list[str] = []
     for condition in sorted(matches, key=lambda c: (not c.active, c.onset_year or 0))[:2]:

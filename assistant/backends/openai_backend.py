@@ -219,8 +219,12 @@ def build_messages(request: AnswerRequest, redactor: Redactor) -> list[dict[str,
         f"sex at birth: {record.sex_at_birth or 'unknown'}."
     ]
     if record.conditions:
+        # The chart's names are English; the plain name in the answer's language helps
+        # the model say it the way the patient's articles do.
         listed = "; ".join(
-            c.display + (f" (since {c.onset_year})" if c.onset_year else "")
+            c.display
+            + (f" [{request.language}: {title}]" if (title := c.title_in(request.language)) else "")
+            + (f" (since {c.onset_year})" if c.onset_year else "")
             for c in record.conditions
             if c.active
         )

@@ -94,19 +94,26 @@ class PatientLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = self._patient_language(request)
-        if language:
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
+        activate_patient_language(request)
         return self.get_response(request)
 
-    @staticmethod
-    def _patient_language(request: HttpRequest) -> str | None:
-        if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
-            return None
-        user = request.user
-        if not user.is_authenticated or getattr(user, "is_staff_role", False):
-            return None
-        patient = getattr(user, "patient", None)
-        language = getattr(patient, "preferred_language", "")
-        return language if language in dict(settings.LANGUAGES) else None
+
+def activate_patient_language(request: HttpRequest) -> None:
+    """Speak the signed-in patient's preferred language for the rest of this request (see
+    PatientLanguageMiddleware). Also called right after sign-in (accounts.adapter), so the
+    "signed in" message, written during that request, is in their language too."""
+    language = _patient_language(request)
+    if language:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
+def _patient_language(request: HttpRequest) -> str | None:
+    if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
+        return None
+    user = request.user
+    if not user.is_authenticated or getattr(user, "is_staff_role", False):
+        return None
+    patient = getattr(user, "patient", None)
+    language = getattr(patient, "preferred_language", "")
+    return language if language in dict(settings.LANGUAGES) else None

@@ -7,6 +7,20 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, pgettext_lazy
+
+# Membership titles the portal can say in the patient's language when it signs a reply
+# (services.author_label); any other title is shown as typed.
+TITLES = (
+    gettext_noop("Clinician"),
+    gettext_noop("Nurse"),
+    gettext_noop("Nurse practitioner"),
+    gettext_noop("Physician"),
+    gettext_noop("Physician assistant"),
+    gettext_noop("Pharmacist"),
+    gettext_noop("Care coordinator"),
+)
 
 
 class CareTeam(models.Model):
@@ -36,16 +50,17 @@ class Membership(models.Model):
 
 
 class Level(models.TextChoices):
-    EMERGENCY = "emergency", "Emergency"
-    URGENT = "urgent", "Urgent"
-    ROUTINE = "routine", "Routine"
+    EMERGENCY = "emergency", _("Emergency")
+    URGENT = "urgent", _("Urgent")
+    ROUTINE = "routine", _("Routine")
 
 
 class EscalationStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CLAIMED = "claimed", "Claimed"
-    ANSWERED = "answered", "Answered"
-    CLOSED = "closed", "Closed"
+    # A context: "Open" and "Closed" have other translations elsewhere in the interface.
+    OPEN = "open", pgettext_lazy("escalation status", "Open")
+    CLAIMED = "claimed", pgettext_lazy("escalation status", "Claimed")
+    ANSWERED = "answered", pgettext_lazy("escalation status", "Answered")
+    CLOSED = "closed", pgettext_lazy("escalation status", "Closed")
 
 
 class Escalation(models.Model):

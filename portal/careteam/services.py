@@ -10,7 +10,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -98,7 +98,7 @@ def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
     won = Escalation.objects.filter(pk=escalation_id, status=EscalationStatus.OPEN).update(
         status=EscalationStatus.CLAIMED, claimed_by=user, claimed_at=now
     )
-    escalation = Escalation.objects.select_related("claimed_by").get(pk=escalation_id)
+    escalation = Escalation.objects.select_related("claimed_by", "patient").get(pk=escalation_id)
     if not won:
         if escalation.claimed_by_id == user.pk:
             return escalation
@@ -108,13 +108,24 @@ def escalation_claim(*, escalation_id: int, user: Any) -> Escalation:
     return escalation
 
 
+def patient_language(escalation: Escalation) -> str:
+    """The language the patient behind `escalation` reads: text built for them outside
+    their own request (a clinician's request, a task) is built in it."""
+    return escalation.patient.preferred_language
+
+
 def author_label(user: Any, escalation: Escalation) -> str:
+    """How a reply is signed for the patient: "Nora Patel, Nurse", the title in the
+    patient's language when it is one of the known titles (models.TITLES)."""
     title = (
         Membership.objects.filter(user=user, team_id=escalation.care_team_id)
         .values_list("title", flat=True)
         .first()
     )
-    return f"{user.display_name}, {title}" if title else user.display_name
+    if not title:
+        return user.display_name
+    with translation.override(patient_language(escalation)):
+        return f"{user.display_name}, {_(title)}"
 
 
 def escalation_reply(*, escalation: Escalation, user: Any, text: str) -> Any:
@@ -202,7 +213,9 @@ def broadcast(escalation: Escalation, *, stored: Any = None) -> None:
         async_to_sync(layer.group_send)(
             group, {"type": "chat.stored", "message_id": stored.pk, "seq": stored.seq}
         )
-    promise = escalation_promise(escalation, emergency_number=settings.EMERGENCY_NUMBER)
+    # Built in a clinician's request or a task: in the patient's language, not theirs.
+    with translation.override(patient_language(escalation)):
+        promise = escalation_promise(escalation, emergency_number=settings.EMERGENCY_NUMBER)
     async_to_sync(layer.group_send)(
         group,
         {

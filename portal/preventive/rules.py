@@ -19,12 +19,22 @@ USPSTF = "https://www.uspreventiveservicestaskforce.org/uspstf/recommendation/"
 CDC_ADULT_SCHEDULE = "https://www.cdc.gov/vaccines/hcp/imz-schedules/adult-age.html"
 
 
+def gettext_noop(message: str) -> str:
+    """Mark `message` for translation and return it unchanged.
+
+    `make messages` collects every string marked this way into the Spanish catalogue;
+    titles and labels are translated when a recommendation is worded for a patient
+    (engine.Translator), not here, so this module stays plain data.
+    """
+    return message
+
+
 @dataclass(frozen=True)
 class Test:
     """One way to satisfy a rule: an event key and how long it counts for.
 
     `months` is None for something done once in a lifetime. `label` is the plain name
-    used in reasons ("colonoscopy", "flu shot").
+    used in reasons ("colonoscopy", "flu shot"), in English (translated where used).
     """
 
     event: str
@@ -34,7 +44,8 @@ class Test:
 
 @dataclass(frozen=True)
 class Rule:
-    """One recommendation. `who` and `interval` are plain words for docs and reasons."""
+    """One recommendation. `title` is shown to patients (in English here, translated where
+    shown); `who` and `interval` are plain words for docs."""
 
     id: str
     title: str
@@ -59,7 +70,7 @@ RULES: tuple[Rule, ...] = (
     # ----- USPSTF grade A and B (and CDC screening) -----
     Rule(
         id="colorectal-cancer-screening",
-        title="Colon cancer screening",
+        title=gettext_noop("Colon cancer screening"),
         kind="screening",
         who="Adults 45 to 75",
         interval=(
@@ -72,17 +83,17 @@ RULES: tuple[Rule, ...] = (
         min_age=45,
         max_age=75,
         tests=(
-            Test("colonoscopy", 120, "colonoscopy"),
-            Test("ct_colonography", 60, "CT colonography"),
-            Test("sigmoidoscopy", 60, "sigmoidoscopy"),
-            Test("stool_dna", 36, "stool DNA test"),
-            Test("fit", 12, "FIT stool test"),
-            Test("fobt", 12, "stool blood test"),
+            Test("colonoscopy", 120, gettext_noop("colonoscopy")),
+            Test("ct_colonography", 60, gettext_noop("CT colonography")),
+            Test("sigmoidoscopy", 60, gettext_noop("sigmoidoscopy")),
+            Test("stool_dna", 36, gettext_noop("stool DNA test")),
+            Test("fit", 12, gettext_noop("FIT stool test")),
+            Test("fobt", 12, gettext_noop("stool blood test")),
         ),
     ),
     Rule(
         id="breast-cancer-screening",
-        title="Breast cancer screening (mammogram)",
+        title=gettext_noop("Breast cancer screening (mammogram)"),
         kind="screening",
         who="Women 40 to 74",
         interval="mammogram every 2 years",
@@ -92,11 +103,11 @@ RULES: tuple[Rule, ...] = (
         min_age=40,
         max_age=74,
         sex="female",
-        tests=(Test("mammogram", 24, "mammogram"),),
+        tests=(Test("mammogram", 24, gettext_noop("mammogram")),),
     ),
     Rule(
         id="cervical-cancer-screening",
-        title="Cervical cancer screening",
+        title=gettext_noop("Cervical cancer screening"),
         kind="screening",
         who="Women 21 to 65 who have a cervix",
         interval=(
@@ -109,11 +120,14 @@ RULES: tuple[Rule, ...] = (
         min_age=21,
         max_age=65,
         sex="female",
-        tests=(Test("pap", 36, "Pap test"), Test("hpv_test", 60, "HPV test")),
+        tests=(
+            Test("pap", 36, gettext_noop("Pap test")),
+            Test("hpv_test", 60, gettext_noop("HPV test")),
+        ),
     ),
     Rule(
         id="lung-cancer-screening",
-        title="Lung cancer screening (low-dose CT)",
+        title=gettext_noop("Lung cancer screening (low-dose CT)"),
         kind="screening",
         who=(
             "Adults 50 to 80 who smoked at least 20 pack-years and still smoke or quit "
@@ -125,11 +139,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2021, 3, 9),
         min_age=50,
         max_age=80,
-        tests=(Test("ldct", 12, "low-dose CT scan"),),
+        tests=(Test("ldct", 12, gettext_noop("low-dose CT scan")),),
     ),
     Rule(
         id="blood-pressure-screening",
-        title="Blood pressure check",
+        title=gettext_noop("Blood pressure check"),
         kind="screening",
         who="Adults 18 and older without a high blood pressure diagnosis",
         interval="every year from 40 or with risk factors; every 3 years from 18 to 39 otherwise",
@@ -137,11 +151,11 @@ RULES: tuple[Rule, ...] = (
         source_url=USPSTF + "hypertension-in-adults-screening",
         source_date=date(2021, 4, 27),
         min_age=18,
-        tests=(Test("bp_measured", 12, "blood pressure check"),),
+        tests=(Test("bp_measured", 12, gettext_noop("blood pressure check")),),
     ),
     Rule(
         id="diabetes-screening",
-        title="Prediabetes and type 2 diabetes screening",
+        title=gettext_noop("Prediabetes and type 2 diabetes screening"),
         kind="screening",
         who="Adults 35 to 70 with overweight or obesity (BMI 25 or more), without diabetes",
         interval="blood sugar test (A1C or fasting glucose) every 3 years",
@@ -151,14 +165,14 @@ RULES: tuple[Rule, ...] = (
         min_age=35,
         max_age=70,
         tests=(
-            Test("a1c", 36, "A1C blood sugar test"),
-            Test("glucose", 36, "blood sugar test"),
-            Test("ogtt", 36, "glucose tolerance test"),
+            Test("a1c", 36, gettext_noop("A1C blood sugar test")),
+            Test("glucose", 36, gettext_noop("blood sugar test")),
+            Test("ogtt", 36, gettext_noop("glucose tolerance test")),
         ),
     ),
     Rule(
         id="statin-use",
-        title="Statin to prevent heart disease and stroke",
+        title=gettext_noop("Statin to prevent heart disease and stroke"),
         kind="medication",
         who=(
             "Adults 40 to 75 with high cholesterol, diabetes, high blood pressure or smoking, "
@@ -173,7 +187,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="hepatitis-b-screening",
-        title="Hepatitis B screening",
+        title=gettext_noop("Hepatitis B screening"),
         kind="screening",
         who="All adults 18 and older",
         interval="once",
@@ -181,11 +195,11 @@ RULES: tuple[Rule, ...] = (
         source_url="https://www.cdc.gov/mmwr/volumes/72/rr/rr7201a1.htm",
         source_date=date(2023, 3, 10),
         min_age=18,
-        tests=(Test("hbv_test", None, "hepatitis B blood test"),),
+        tests=(Test("hbv_test", None, gettext_noop("hepatitis B blood test")),),
     ),
     Rule(
         id="hepatitis-c-screening",
-        title="Hepatitis C screening",
+        title=gettext_noop("Hepatitis C screening"),
         kind="screening",
         who="Adults 18 to 79",
         interval="once",
@@ -194,11 +208,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2020, 3, 2),
         min_age=18,
         max_age=79,
-        tests=(Test("hcv_test", None, "hepatitis C blood test"),),
+        tests=(Test("hcv_test", None, gettext_noop("hepatitis C blood test")),),
     ),
     Rule(
         id="hiv-screening",
-        title="HIV screening",
+        title=gettext_noop("HIV screening"),
         kind="screening",
         who="People 15 to 65",
         interval="at least once",
@@ -207,11 +221,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2019, 6, 11),
         min_age=15,
         max_age=65,
-        tests=(Test("hiv_test", None, "HIV test"),),
+        tests=(Test("hiv_test", None, gettext_noop("HIV test")),),
     ),
     Rule(
         id="depression-screening",
-        title="Depression screening",
+        title=gettext_noop("Depression screening"),
         kind="screening",
         who="All adults 18 and older",
         interval="every year (common practice; the USPSTF sets no interval)",
@@ -219,11 +233,11 @@ RULES: tuple[Rule, ...] = (
         source_url=USPSTF + "screening-depression-suicide-risk-adults",
         source_date=date(2023, 6, 20),
         min_age=18,
-        tests=(Test("phq", 12, "depression screening"),),
+        tests=(Test("phq", 12, gettext_noop("depression screening")),),
     ),
     Rule(
         id="anxiety-screening",
-        title="Anxiety screening",
+        title=gettext_noop("Anxiety screening"),
         kind="screening",
         who="Adults 18 to 64",
         interval="every year (common practice; the USPSTF sets no interval)",
@@ -232,11 +246,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2023, 6, 20),
         min_age=18,
         max_age=64,
-        tests=(Test("gad", 12, "anxiety screening"),),
+        tests=(Test("gad", 12, gettext_noop("anxiety screening")),),
     ),
     Rule(
         id="osteoporosis-screening",
-        title="Bone density test (osteoporosis screening)",
+        title=gettext_noop("Bone density test (osteoporosis screening)"),
         kind="screening",
         who="Women 65 and older; women 50 to 64 with a risk factor we can see in the record",
         interval="once; the care team decides if and when to repeat it",
@@ -245,11 +259,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2025, 1, 14),
         min_age=50,
         sex="female",
-        tests=(Test("dexa", None, "bone density test"),),
+        tests=(Test("dexa", None, gettext_noop("bone density test")),),
     ),
     Rule(
         id="aaa-screening",
-        title="Abdominal aortic aneurysm screening",
+        title=gettext_noop("Abdominal aortic aneurysm screening"),
         kind="screening",
         who="Men 65 to 75 who have ever smoked",
         interval="once, by ultrasound",
@@ -259,11 +273,11 @@ RULES: tuple[Rule, ...] = (
         min_age=65,
         max_age=75,
         sex="male",
-        tests=(Test("aaa_ultrasound", None, "belly ultrasound of the aorta"),),
+        tests=(Test("aaa_ultrasound", None, gettext_noop("belly ultrasound of the aorta")),),
     ),
     Rule(
         id="falls-prevention",
-        title="Exercise to prevent falls",
+        title=gettext_noop("Exercise to prevent falls"),
         kind="counseling",
         who="Adults 65 and older with a fall or osteoporosis in their record",
         interval="a talk with the care team about exercise (no test)",
@@ -274,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="tobacco-counseling",
-        title="Help to quit smoking",
+        title=gettext_noop("Help to quit smoking"),
         kind="counseling",
         who="Adults 18 and older who smoke",
         interval="at visits; counted as every year here",
@@ -282,12 +296,12 @@ RULES: tuple[Rule, ...] = (
         source_url=USPSTF + "tobacco-use-in-adults-and-pregnant-women-counseling-and-interventions",
         source_date=date(2021, 1, 19),
         min_age=18,
-        tests=(Test("tobacco_counseling", 12, "talk about quitting"),),
+        tests=(Test("tobacco_counseling", 12, gettext_noop("talk about quitting")),),
     ),
     # ----- CDC adult immunization schedule -----
     Rule(
         id="flu-vaccine",
-        title="Flu vaccine",
+        title=gettext_noop("Flu vaccine"),
         kind="vaccine",
         who="All adults 18 and older",
         interval="every flu season (the season counts from August 1)",
@@ -295,11 +309,11 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2024, 6, 27),
         min_age=18,
-        tests=(Test("vax:flu", 12, "flu shot"),),
+        tests=(Test("vax:flu", 12, gettext_noop("flu shot")),),
     ),
     Rule(
         id="covid-vaccine",
-        title="COVID-19 vaccine",
+        title=gettext_noop("COVID-19 vaccine"),
         kind="vaccine",
         who="All adults 18 and older",
         interval="one dose of the current season's vaccine (the season counts from August 1)",
@@ -307,11 +321,11 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2024, 6, 27),
         min_age=18,
-        tests=(Test("vax:covid", 12, "COVID-19 shot"),),
+        tests=(Test("vax:covid", 12, gettext_noop("COVID-19 shot")),),
     ),
     Rule(
         id="tdap-vaccine",
-        title="Tetanus, diphtheria and whooping cough vaccine (Tdap/Td)",
+        title=gettext_noop("Tetanus, diphtheria and whooping cough vaccine (Tdap/Td)"),
         kind="vaccine",
         who="All adults 19 and older",
         interval="one Tdap, then a Td or Tdap booster every 10 years",
@@ -319,11 +333,14 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2020, 1, 24),
         min_age=19,
-        tests=(Test("vax:tdap", 120, "Tdap shot"), Test("vax:td", 120, "tetanus shot")),
+        tests=(
+            Test("vax:tdap", 120, gettext_noop("Tdap shot")),
+            Test("vax:td", 120, gettext_noop("tetanus shot")),
+        ),
     ),
     Rule(
         id="shingles-vaccine",
-        title="Shingles vaccine",
+        title=gettext_noop("Shingles vaccine"),
         kind="vaccine",
         who="Adults 50 and older",
         interval="2 doses of the recombinant vaccine, 2 to 6 months apart",
@@ -331,11 +348,11 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2018, 1, 26),
         min_age=50,
-        tests=(Test("vax:zoster", None, "shingles shot"),),
+        tests=(Test("vax:zoster", None, gettext_noop("shingles shot")),),
     ),
     Rule(
         id="pneumococcal-vaccine",
-        title="Pneumonia (pneumococcal) vaccine",
+        title=gettext_noop("Pneumonia (pneumococcal) vaccine"),
         kind="vaccine",
         who="Adults 50 and older; adults 19 to 49 with a risk condition",
         interval="once: PCV20 or PCV21 (or PCV15 followed by PPSV23)",
@@ -343,11 +360,11 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2024, 10, 23),
         min_age=19,
-        tests=(Test("vax:pneumococcal", None, "pneumonia shot"),),
+        tests=(Test("vax:pneumococcal", None, gettext_noop("pneumonia shot")),),
     ),
     Rule(
         id="hpv-vaccine",
-        title="HPV vaccine",
+        title=gettext_noop("HPV vaccine"),
         kind="vaccine",
         who="People through age 26 who did not finish the series",
         interval="2 doses if started before 15, otherwise 3 doses",
@@ -356,11 +373,11 @@ RULES: tuple[Rule, ...] = (
         source_date=date(2019, 8, 16),
         min_age=18,
         max_age=26,
-        tests=(Test("vax:hpv", None, "HPV shot"),),
+        tests=(Test("vax:hpv", None, gettext_noop("HPV shot")),),
     ),
     Rule(
         id="hepatitis-b-vaccine",
-        title="Hepatitis B vaccine",
+        title=gettext_noop("Hepatitis B vaccine"),
         kind="vaccine",
         who="Adults 18 to 59; adults 60 and older with a risk factor such as diabetes",
         interval="2 or 3 doses, depending on the vaccine",
@@ -368,11 +385,11 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2022, 4, 1),
         min_age=18,
-        tests=(Test("vax:hepb", None, "hepatitis B shot"),),
+        tests=(Test("vax:hepb", None, gettext_noop("hepatitis B shot")),),
     ),
     Rule(
         id="rsv-vaccine",
-        title="RSV vaccine",
+        title=gettext_noop("RSV vaccine"),
         kind="vaccine",
         who="Adults 75 and older; adults 50 to 74 at higher risk of severe RSV",
         interval="one dose in a lifetime",
@@ -380,7 +397,7 @@ RULES: tuple[Rule, ...] = (
         source_url=CDC_ADULT_SCHEDULE,
         source_date=date(2025, 4, 16),
         min_age=50,
-        tests=(Test("vax:rsv", None, "RSV shot"),),
+        tests=(Test("vax:rsv", None, gettext_noop("RSV shot")),),
     ),
 )
 

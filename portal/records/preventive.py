@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import translation
+
 from portal.preventive import Recommendation, evaluate, facts_from_codes
 from portal.records.models import (
     Condition,
@@ -19,6 +21,8 @@ LASTING_STATUSES = ("active", "recurrence", "relapse", "")
 
 
 def recommendations_for(patient: Patient, *, today: date) -> list[Recommendation]:
+    """The patient's preventive-care list, titles and reasons in the active language (the
+    page's; wrap a call outside a request in translation.override)."""
     conditions = [
         (c.system, c.code, c.onset or today)
         for c in Condition.objects.filter(patient=patient, clinical_status__in=LASTING_STATUSES)
@@ -51,4 +55,4 @@ def recommendations_for(patient: Patient, *, today: date) -> list[Recommendation
         medications=[(m.system, m.code, m.authored_on or today) for m in medications],
         medication_names=[m.display for m in medications],
     )
-    return evaluate(facts, today=today)
+    return evaluate(facts, today=today, translator=translation)

@@ -9,7 +9,7 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from assistant.knowledge.articles import Article
-from assistant.selectors import article_for_codes
+from assistant.selectors import article_for_codes, article_translation
 from portal.records.charts import Series, line_chart
 from portal.records.models import (
     Allergy,
@@ -31,11 +31,22 @@ TRENDS = {  # LOINC code -> (title, unit)
 _SUFFIX = re.compile(r"\s*\((disorder|finding|situation|morphologic abnormality)\)\s*$", re.I)
 
 
-def plain_condition_name(condition: Condition, article: Article | None) -> str:
-    """The article's title when one explains the code, else the record's text tidied."""
-    if article is not None and article.kind == "condition":
-        return article.title
-    return _SUFFIX.sub("", condition.display)
+def condition_name(
+    condition: Condition, article: Article | None, *, lang: str = "en"
+) -> tuple[str, str]:
+    """The plain name to show for a recorded condition, and the language that name is in.
+
+    The title of the article that explains the condition's code: its approved translation
+    into `lang` when there is one, else the English article. Without an article, the
+    record's own text, tidied (the chart's SNOMED display text, which is English). Callers
+    keep the chart's text on show next to the name (ConditionView.chart_names).
+    """
+    if article is None or article.kind != "condition":
+        return _SUFFIX.sub("", condition.display), "en"
+    translated = article_translation(article.slug, lang) if lang != article.lang else None
+    if translated is not None:
+        return translated.title, lang
+    return article.title, article.lang
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class ConditionView:
     article: Article | None
     chart_names: tuple[str, ...] = ()  # every recorded name behind this line
     since: date | None = None  # the earliest onset among them
+    name_lang: str = "en"  # the language `name` is in (chart names are English)
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,8 @@ def condition_codes(condition: Condition) -> list[tuple[str, str]]:
     return codes or [(condition.system, condition.code)]
 
 
-def condition_views(patient: Patient) -> list[ConditionView]:
+def condition_views(patient: Patient, *, lang: str = "en") -> list[ConditionView]:
+    """The diagnoses list, named in `lang` where the library has a translated article."""
     rows = sorted(
         Condition.objects.filter(patient=patient),
         key=lambda c: (not c.is_active, -(c.onset or date.min).toordinal()),
@@ -88,23 +101,26 @@ def condition_views(patient: Patient) -> list[ConditionView]:
     for members in groups.values():
         first, article = members[0]
         onsets = [c.onset for c, _ in members if c.onset]
+        name, name_lang = condition_name(first, article, lang=lang)
         views.append(
             ConditionView(
                 condition=first,
-                name=plain_condition_name(first, article),
+                name=name,
                 article=article,
                 chart_names=tuple(dict.fromkeys(_SUFFIX.sub("", c.display) for c, _ in members)),
                 since=min(onsets) if onsets else None,
+                name_lang=name_lang,
             )
         )
     return views
 
 
-def record_view(patient: Patient) -> RecordView:
-    """Everything the record page shows, in a fixed number of queries."""
+def record_view(patient: Patient, *, lang: str = "en") -> RecordView:
+    """Everything the record page shows, in a fixed number of queries; condition names in
+    `lang` where the library has them."""
     return RecordView(
         patient=patient,
-        conditions=condition_views(patient),
+        conditions=condition_views(patient, lang=lang),
         medications=sorted(
             Medication.objects.filter(patient=patient),
             key=lambda m: (m.status != "active", -(m.authored_on or date.min).toordinal()),

@@ -7,7 +7,9 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.preventive import Status
 from portal.records.models import Patient, PreventiveReminder
@@ -39,7 +41,8 @@ def reminder_send(*, reminder_ids: list[int]) -> int:
     """Send one email for the claimed, unsent reminders of one patient; returns emails sent.
 
     The email names no condition or test: email is not a private channel, so it only
-    says that something is due and asks the patient to sign in.
+    says that something is due and asks the patient to sign in. It is written in the
+    patient's preferred language (a task has no request to take one from).
     """
     with transaction.atomic():
         rows = list(
@@ -49,18 +52,30 @@ def reminder_send(*, reminder_ids: list[int]) -> int:
         )
         if not rows:
             return 0
-        user = rows[0].patient.user
+        patient = rows[0].patient
+        user = patient.user
         if user is None:
             return 0
         count = len(rows)
+        with translation.override(patient.preferred_language):
+            subject = _("Preventive care is due")
+            message = "\n\n".join(
+                (
+                    _("Hello %(name)s,") % {"name": patient.given_name},
+                    ngettext(
+                        "%(count)d screening or vaccine in your preventive care list is due. "
+                        "Sign in to the patient portal to see it and what to do next.",
+                        "%(count)d screenings or vaccines in your preventive care list are "
+                        "due. Sign in to the patient portal to see them and what to do next.",
+                        count,
+                    )
+                    % {"count": count},
+                    _("This is an automatic reminder. Please do not reply."),
+                )
+            )
         send_mail(
-            subject="Preventive care is due",
-            message=(
-                f"Hello {rows[0].patient.given_name},\n\n"
-                f"{count} screening or vaccine item(s) in your preventive care list "
-                "are due. Sign in to the patient portal to see them and what to do next.\n\n"
-                "This is an automatic reminder. Please do not reply."
-            ),
+            subject=subject,
+            message=message,
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[user.email],
         )

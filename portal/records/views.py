@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from assistant.access import access_patient
 from portal.audit.models import AuditAction
@@ -25,7 +26,9 @@ def record(request: HttpRequest, public_id: UUID) -> HttpResponse:
         request=request, patient=patient, action=AuditAction.RECORD_VIEW, page="record"
     )
     return render(
-        request, "records/record.html", {"view": record_view(patient), "patient": patient}
+        request,
+        "records/record.html",
+        {"view": record_view(patient, lang=get_language()), "patient": patient},
     )
 
 

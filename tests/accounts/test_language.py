@@ -73,3 +73,23 @@ def test_the_switch_sets_the_language_and_returns(client: Client, patient: Patie
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert client.get("/")["Content-Language"] == "es"
+
+
+def test_the_signed_in_message_is_in_the_patients_language(
+    client: Client, patient: Patient
+) -> None:
+    """The sign-in request starts anonymous (the browser asks for English); the message it
+    leaves for the next page is still in the patient's language."""
+    from tests.factories import PASSWORD
+
+    patient.preferred_language = "es"
+    patient.save(update_fields=["preferred_language"])
+    response = client.post(
+        reverse("account_login"),
+        {"login": patient.user.email, "password": PASSWORD},
+        headers={"accept-language": "en-US,en"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Ha iniciado sesión exitosamente como" in html
+    assert "Successfully signed in" not in html

@@ -34,16 +34,22 @@ def test_a_spanish_speaking_patients_pages_are_in_spanish(
     page.wait_for_url(re.compile(r"/patients/"))
     browse.check(page)
     assert page.locator("h1").inner_text() == "Su historial"
+    diagnosis = page.locator("li.row").first
+    assert diagnosis.locator("strong").inner_text() == "Diabetes tipo 2"
+    assert "en su expediente: Diabetes" in diagnosis.inner_text()
     page.get_by_role("link", name=re.compile("^Explicar esto")).first.click()
     page.wait_for_url(re.compile(r"/chat/"))
 
     question = page.locator(".msg.patient").first
     question.wait_for()
     assert question.locator(".who").inner_text() == "Usted"
-    assert question.locator(".body").inner_text().startswith("¿Me puede explicar mi diagnóstico")
+    assert question.locator(".body").inner_text() == (
+        "¿Me puede explicar mi diagnóstico: Diabetes tipo 2?"
+    )
     answer = page.locator(".msg.assistant").last
     answer.locator(".feedback").wait_for()
     assert "¿Le fue útil?" in answer.locator(".feedback").inner_text()
+    assert answer.locator(".disclaimer").inner_text().startswith("Esto explica información")
     assert answer.get_by_role("button", name="Sí, me fue útil").is_visible()
     assert page.locator("#chat-input").get_attribute("placeholder") == "Escriba su pregunta"
     browse.check(page)

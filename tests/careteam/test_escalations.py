@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 from unittest import mock
 
@@ -10,9 +11,10 @@ from channels.db import database_sync_to_async
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from assistant.models import Conversation, Kind, Message, Role
-from portal.careteam.models import Escalation, EscalationStatus, Level, Notice
+from portal.careteam.models import Escalation, EscalationStatus, Level, Membership, Notice
 from portal.careteam.services import (
     ClaimRefused,
     escalation_claim,
@@ -257,3 +259,95 @@ async def test_live_queue_events_reach_the_team_only(
     finally:
         await ours.disconnect()
         await theirs.disconnect()
+
+
+# --- A Spanish-speaking patient -----------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language() -> Iterator[None]:
+    """A request activates its language for the thread; later tests expect the default."""
+    yield
+    translation.deactivate()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_spanish_patient_hears_from_an_english_speaking_clinician_in_spanish(
+    diabetic: Any, clinician: Any
+) -> None:
+    """The promise and the reply's signature are built in the clinician's request (English)
+    and pushed over the channel layer: they still reach the patient in Spanish."""
+    diabetic.preferred_language = "es"
+    await database_sync_to_async(diabetic.save)(update_fields=["preferred_language"])
+    async with chat_socket(diabetic.user) as patient_socket:
+        await connect(patient_socket)
+        await send_json(
+            patient_socket,
+            {"type": "ask", "client_id": "e1", "text": "mi esposa se desmayó y no respira"},
+        )
+        await receive_until(patient_socket, is_end)
+        ticket = await patient_socket.receive_json_from(timeout=5)
+        assert ticket["promise"].startswith("Una enfermera le responderá")
+        escalation = await database_sync_to_async(Escalation.objects.get)()
+
+        def clinician_replies() -> None:
+            client = Client(headers={"accept-language": "en-US,en"})
+            client.force_login(clinician)
+            client.post(reverse("escalation_claim", args=[escalation.pk]))
+            client.post(
+                reverse("escalation_reply", args=[escalation.pk]),
+                {"text": "Llame al 911 ahora. Yo también la llamo."},
+            )
+
+        await database_sync_to_async(clinician_replies)()
+        received = await receive_until(
+            patient_socket,
+            lambda f: f["type"] == "escalation" and f["status"] == "answered",
+            within=5,
+        )
+    promises = {f["status"]: f["promise"] for f in received if f["type"] == "escalation"}
+    assert promises["claimed"].startswith("Una enfermera le responderá")
+    assert promises["answered"] == "Su equipo de atención respondió más abajo."
+    reply = next(f for f in received if f["type"] == "careteam.reply")
+    assert reply["author"].endswith(", Enfermero(a)")
+
+
+@pytest.mark.django_db
+def test_the_reply_signature_keeps_a_title_it_does_not_know(
+    escalated: Escalation, clinician: Any
+) -> None:
+    escalated.patient.preferred_language = "es"
+    escalated.patient.save(update_fields=["preferred_language"])
+    Membership.objects.filter(user=clinician).update(title="Dietitian")
+    reply = escalation_reply(escalation=escalated, user=clinician, text="Hola.")
+    assert reply.author_label.endswith(", Dietitian")
+
+
+@pytest.mark.django_db
+def test_status_labels_are_translated(escalated: Escalation) -> None:
+    message = escalated.message
+    with translation.override("es"):
+        assert escalated.get_status_display() == "Abierta"
+        assert escalated.get_level_display() == "Urgente"
+        assert message.get_kind_display() == "Pregunta"
+        assert message.get_state_display() == "Completo"
+        assert message.get_role_display() == "Paciente"
+    assert escalated.get_status_display() == "Open"
+
+
+@pytest.mark.django_db
+def test_a_spanish_patients_chat_page_shows_the_ticket_in_spanish(
+    escalated: Escalation, clinician: Any
+) -> None:
+    escalated.patient.preferred_language = "es"
+    escalated.patient.save(update_fields=["preferred_language"])
+    escalation_reply(escalation=escalated, user=clinician, text="Venga hoy a las 3.")
+    client = Client()
+    client.force_login(escalated.patient.user)
+    page = client.get(reverse("chat_conversation", args=[escalated.conversation.public_id]))
+    history, words = page.context["history"], page.context["chat_strings"]
+    ticket = next(f for f in history if f["type"] == "escalation")
+    assert ticket["promise"] == "Su equipo de atención respondió más abajo."
+    assert words["status_" + ticket["status"]] == "Su equipo de atención respondió"
+    reply = next(f for f in history if f["type"] == "careteam.reply")
+    assert reply["author"].endswith(", Enfermero(a)")

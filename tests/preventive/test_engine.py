@@ -6,16 +6,19 @@ Every case is a person of an exact age on TODAY (2025-03-15) unless the row sets
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, cast
 
 import pytest
+from django.utils import translation
 
 from portal.preventive.engine import (
     GRACE_DAYS,
     PatientFacts,
     Recommendation,
     Status,
+    Translator,
     add_months,
     age_on,
     evaluate,
@@ -800,12 +803,16 @@ CASES = [
 ]
 
 
-def case_reasons() -> set[str]:
-    """Every distinct reason the CASES table produces (for wording checks)."""
+def case_reasons(translator: Translator | None = None) -> set[str]:
+    """Every distinct reason the CASES table produces (for wording checks), worded by
+    `translator` (English without one)."""
     reasons = set()
     for param in CASES:
-        rule_id, spec = cast(str, param.values[0]), cast(dict[str, Any], param.values[1])
-        reasons.add(_run(rule_id, spec)[0].reason)
+        rule_id, spec = cast(str, param.values[0]), dict(cast(dict[str, Any], param.values[1]))
+        today = spec.pop("today", TODAY)
+        facts = person(today=today, **spec)
+        found = evaluate(facts, today=today, translator=translator)
+        reasons.add(next(r.reason for r in found if r.rule_id == rule_id))
     return reasons
 
 
@@ -911,6 +918,57 @@ def test_latest_of_several_dates_counts() -> None:
     rec = recommendation("colorectal-cancer-screening", facts)
     assert rec.status is Status.UP_TO_DATE
     assert rec.last_done == months_ago(2)
+
+
+# ----- in the patient's language -----
+
+# Words that only English sentences have; a Spanish reason holding one was not translated.
+ENGLISH = re.compile(r"\b(the|your|you|is|was|and|should|record|due|shot|test|in|of)\b", re.I)
+
+
+def test_every_title_and_reason_has_a_spanish_translation() -> None:
+    """Every case of the table, worded through Django's Spanish catalogue: nothing English
+    is left (the .po must cover every message the engine can put together)."""
+    checked = 0
+    with translation.override("es"):
+        for param in CASES:
+            rule_id, spec = cast(str, param.values[0]), dict(cast(dict[str, Any], param.values[1]))
+            today = spec.pop("today", TODAY)
+            facts = person(today=today, **spec)
+            english = recommendation(rule_id, facts, today)
+            spanish = next(
+                r
+                for r in evaluate(facts, today=today, translator=translation)
+                if r.rule_id == rule_id
+            )
+            for text in (spanish.title, spanish.reason):
+                assert not ENGLISH.search(text), (param.id, text)
+            assert spanish.reason != english.reason, param.id
+            assert (spanish.status, spanish.next_due) == (english.status, english.next_due)
+            checked += 1
+    assert checked == len(CASES)
+
+
+def test_spanish_reason_reads_in_spanish() -> None:
+    facts = person(60, events={"colonoscopy": [date(2016, 6, 1)]})
+    with translation.override("es"):
+        rec = next(
+            r
+            for r in evaluate(facts, today=TODAY, translator=translation)
+            if r.rule_id == "colorectal-cancer-screening"
+        )
+    assert rec.title == "Detección del cáncer de colon"
+    assert rec.reason == (
+        "Los adultos de 45 a 75 años deben hacerse pruebas de detección del cáncer de colon. "
+        "Su colonoscopia más reciente fue en 2016, así que le toca de nuevo en 2026."
+    )
+
+
+def test_without_a_translator_the_engine_speaks_english() -> None:
+    with translation.override("es"):  # Django's language does not leak into the plain engine
+        rec = recommendation("colorectal-cancer-screening", person(40))
+    assert rec.title == "Colon cancer screening"
+    assert rec.reason.startswith("This starts at age 45")
 
 
 # ----- the whole evaluation -----

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import textstat  # type: ignore[import-untyped]
+from django.utils import translation
 
+from assistant.knowledge.articles import MIN_SPANISH_EASE
 from portal.preventive.engine import evaluator_ids
 from portal.preventive.rules import RULES, RULES_BY_ID, Rule
 from tests.preventive.test_engine import case_reasons
@@ -86,3 +88,18 @@ def test_reasons_read_at_grade_8_or_below() -> None:
     # One short sentence with two long words can score high; none may be far off.
     worst = max(zip(grades, reasons, strict=True))
     assert worst[0] <= 10, worst
+
+
+def test_spanish_reasons_read_easily() -> None:
+    """The Spanish wording meets the Spanish articles' rule (Fernández Huerta reading ease
+    of 70 or more; higher is easier), on average and with no reason far below it."""
+    with translation.override("es"):
+        reasons = case_reasons(translator=translation)
+    textstat.set_lang("es")
+    try:
+        eases = [textstat.fernandez_huerta(reason) for reason in reasons]
+    finally:
+        textstat.set_lang("en")
+    assert statistics.mean(eases) >= MIN_SPANISH_EASE
+    worst = min(zip(eases, reasons, strict=True))
+    assert worst[0] >= 60, worst
