@@ -34,7 +34,7 @@ PROTECTED: frozenset[str] = frozenset(
     agitacion agnombre agnostico agonizingly agora agostia agotable agresion agrippina aground
     aguafuerte aguamanos aguamelado aguanosa aguanosidad aguardentera aguardentero aguin ahead
     ahina ahincada ahogadiza ahogado ahogador ahogante ahorcada ahorcadiza ahorcado ahorcadura
-    ahorcar ahorrada ahorrado ahorrador ahuyentar aida aiding ails aimlessly aint ainus
+    ahorcar ahorrada ahorrado ahorrador ahuyentar aida aiding ails aimlessly aint ainus airar
     airdropped airdropping airdrops airedales airhead airiest airiness airlifted airlifting
     airlines airmailing airsickness airstrip airtight airways ajar ajorca alabaman alabamas
     alabar alabear alaga alama alamar alans alar alarming albar albarazada albarazo albardon
@@ -153,81 +153,81 @@ PROTECTED: frozenset[str] = frozenset(
     boost boosters boosting booted boots boozing bopped borboton borda bordar borden border
     bordering boredoms bores boring borla borns boroughs borrachin borrador borradura borraj
     borro borron borrowed borrower borrowing borrows bortal borto boses boshs bosns bosses
-    bossiest bossiness bossy botadura botarate botarete botching bother bothering bothers
-    bothersome boticaria botilla botito bottled bottleneck bottles bottomed bottoming
-    bottomless bottoms bough boughs bouncing bounding boundless bounds boutique bovido bowed
-    bowell bowels bowen bower bowing bowl bowls brace bracing braco bract bradly bragging
-    braiding brain braining brainless braise braised braises braising brake braking bramador
-    bramo branding brandons brash brats brave bravo bravos braza brazoss brea breach breached
-    breaches breaching bread breading breads breadth breadths breakdown breakfasted
-    breakfasting breakfasts breakneck breaks breakthrough breakwater breakwaters brear
-    breastbones breasted breasting breasts breaststroke breastwork breathed breather breathers
-    breathier breathiest breathings breathlessly breathlessness breaths breathtaking breathy
-    breeches breed breeding breedings breeds breezing brent brest brezo brick bricking bride
-    bridged bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett bridgework
-    bridging bridle bridling briefing brig brighten brightened brightening brighter brightest
-    brightly brightness brighton brights brigid brimming brin brine brings brink briny brisking
-    britches britten brittens brizo broaches broaching broad brock brocks brogue broilers
-    broiling broker brokered bronchitiss bronchos bronchus bronquitis bronzing brood brooders
-    brooding brooke brooked brooking brote brothel brothels brotherly brown browning brownings
-    browsers browsing bruiser bruisers bruising brunch brunched brunches brunching brunt brush
-    brushing bruskness brussels bruzos bubbling bucha bucking buckling budge bue buffed buffer
-    buffing buffs buffy bugalla bugger buggiest buglosa buildings bulgiest bulkiest bulkiness
-    bulled bullied bulling bullions bullocks bullpens bullring bully bullying bumbled bumblers
-    bummed bumper bumpiest bumping bumpy bums bunche bunched bunches bunching bunchs bundling
-    bunged bunging bungling bunin bunked bunny buns bunt buoying burbling burch burdel burdened
-    burdening burdens burdensome burges burgling burgs buried burks burliest burliness burls
-    burner burnishes burnishing burnss burped burping burps burra burred burring burrow burrs
-    burs burst bursting burt burton burts burying busch buscona bused buses bushed bushes
-    bushiness bushinesss bushing bushings busiest businesses businesslike businessman businesss
-    businesswoman busing buso busss busying busyness busynesss butch butron butter butterier
-    butteries butteriest buttering buttery butterys butting buttoned buttoning buttons buzzkill
-    buzzwords bypassed bypasses bypassing bypasss bypast byproducts cabaza cabera cabernet
-    cabezada cabezaje cabezal cabezazo cabezo cabezona cabezota cabezuda cabida cabinets cable
-    cabled cabling cabo cabosa cabritera cabron cabs caches cachete caching cackling cacle
-    cactuses cada caddy caddying cadre caecer caediza cafetera cagada caging caid caido cains
-    cajoling cajonada cakes caking calabres calada calcetera calcines calcular calda calendula
-    calentana calentar calentita calenturon calenturosa calesa caleza calida caliente calis
-    caliza calked calking calkings callandito callando callantia calle caller callialta
-    callialto callings callused calluses callusing calmed calming calon calta calve calved
-    calving camada camba cambar cambiable cambiada cambiadiza cambiador cambiante cambiazo
-    cambija cambil cambin cambio cambista cambiums cambiza cambizar cambodia cambon cambra
-    cambrian cambrica cameliea camerana camia camiar camibar caminada camio campaneo campanero
-    camper camping campings camps campuses canaballa canaca canaceo canadas canadian canadio
-    canado canalada canalado canaleta canaletto canalettos canalla canama canana canastilla
-    cancana cancanear cancanilla cancel cancelar cancerar canceriforme cancerous cancers
-    canchear canchera canchero cancona candaces cande candela candelabro candelecho candelilla
-    candi candida candidado candidate candidato candidness candling candying candys canecer
-    canelada caney canfora cangre canilla canime caning canker cankerous cannon cannonball
-    cannoning canny canonizing cansada cansina canta cantable cantabro cantada cantaleta
-    cantaletear cantarida canteada canted canter canticar cantizal cantonada cantosa cants
-    cantus canuda capada caped capes capitacion caponada capsizes capsular capsule capsuled
-    captener captions captivity captures capulets caracalla carache caracter carada caraira
-    caralla caramilla caras carat carats carba carbines carbizal carbol carbonalla carbonar
-    carbonate carbonation carbonato carbonear carboneo carbonidos carbonilla carbono carbons
-    carboy carca carcelera carcon carda cardada cardadura cardboard carded cardiaca cardiacea
-    cardiaceo cardiaco cardial cardias cardigan cardinal cardinas carding cardiografia
-    cardiograms cardiologia cardiologo cardizal cardon cardona cardsharp carea carear carecer
-    cared careen careening careered careering careers carefullest caregivers carelessness
-    carenero caressing carestia caret careta careza carga cargadas cargante cargazon caria
-    cariadura cariaquito cariatide caricari caricarilla caridad caridosa carilla caring
-    carinosa caripareja carisias carla carlas carleta carlinga carlista carlon carlota carly
-    carme carmelas carmelos carmesi carmesin carminar carnada carnazon carne carnea carneada
-    carneo carney carnosa carnosidad carnot caroline caroling carolled carolling caroming
-    carouses carpa carpanel carpanta carpe carped carpentry carpet carpeta carpeting carping
-    carra carracera carrana carrazon carretada carretear carretel carretela carreteria
-    carreteril carretero carricera carrilera carron carruna carry cars carsickness carson cart
-    cartabon carted cartelera carter cartiers cartilla carting cartolas cartometro carton carts
-    carver carves carvi carvings casada cases caseworker caseworkers cash cashing casida
-    casineta casinete casing casta caste caster castidad castilla castillo castillos casting
-    castings castling casually casuario cata catabro catachin catadura catalisis catalog
-    cataloging catalogo catalyzed catar cataract catarana catarata catcalled catcalling
-    catchall catchers catches catchiest catching catchs catchword catchwords catchy categoria
-    categorica categorico categorize categorized categorizes categorys cater caters cather
-    cathers catiline catilines catin catinga cation catting cauce caucuses cauda cauje caulking
-    causa causation caused causeless causeo causeway causeways causia cauta cavada cave caved
-    caviling cavilled cavilling cawing cayada cecina cedular ceilings ceina cejar celan
-    celebrar celebrate celebrates celebrities celerada celerado celerity celeritys celia
+    bossiest bossiness bossy botadura botarate botarete botching botellazo boteller botellon
+    bother bothering bothers bothersome boticaria botilla botito bottled bottleneck bottles
+    bottomed bottoming bottomless bottoms bough boughs bouncing bounding boundless bounds
+    boutique bovido bowed bowell bowels bowen bower bowing bowl bowls brace bracing braco bract
+    bradly bragging braiding brain braining brainless braise braised braises braising brake
+    braking bramador bramo branding brandons brash brats brave bravo bravos braza brazoss brea
+    breach breached breaches breaching bread breading breads breadth breadths breakdown
+    breakfasted breakfasting breakfasts breakneck breaks breakthrough breakwater breakwaters
+    brear breastbones breasted breasting breasts breaststroke breastwork breathed breather
+    breathers breathier breathiest breathings breathlessly breathlessness breaths breathtaking
+    breathy breeches breed breeding breedings breeds breezing brent brest brezo brick bricking
+    bride bridged bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett
+    bridgework bridging bridle bridling briefing brig brighten brightened brightening brighter
+    brightest brightly brightness brighton brights brigid brimming brin brine brings brink
+    briny brisking britches britten brittens brizo broaches broaching broad brock brocks brogue
+    broilers broiling broker brokered bronchitiss bronchos bronchus bronquitis bronzing brood
+    brooders brooding brooke brooked brooking brote brothel brothels brotherly brown browning
+    brownings browsers browsing bruiser bruisers bruising brunch brunched brunches brunching
+    brunt brush brushing bruskness brussels bruzos bubbling bucha bucking buckling budge bue
+    buffed buffer buffing buffs buffy bugalla bugger buggiest buglosa buildings bulgiest
+    bulkiest bulkiness bulled bullied bulling bullions bullocks bullpens bullring bully
+    bullying bumbled bumblers bummed bumper bumpiest bumping bumpy bums bunche bunched bunches
+    bunching bunchs bundling bunged bunging bungling bunin bunked bunny buns bunt buoying
+    burbling burch burdel burdened burdening burdens burdensome burges burgling burgs buried
+    burks burliest burliness burls burner burnishes burnishing burnss burped burping burps
+    burra burred burring burrow burrs burs burst bursting burt burton burts burying busch
+    buscona bused buses bushed bushes bushiness bushinesss bushing bushings busiest businesses
+    businesslike businessman businesss businesswoman busing buso busss busying busyness
+    busynesss butch butron butter butterier butteries butteriest buttering buttery butterys
+    butting buttoned buttoning buttons buzzkill buzzwords bypassed bypasses bypassing bypasss
+    bypast byproducts cabaza cabera cabernet cabezada cabezaje cabezal cabezazo cabezo cabezona
+    cabezota cabezuda cabida cabinets cable cabled cabling cabo cabosa cabritera cabron cabs
+    caches cachete caching cackling cacle cactuses cada caddy caddying cadre caecer caediza
+    cafetera cagada caging caid caido cains cajoling cajonada cakes caking calabres calada
+    calcetera calcines calcular calda calendula calentana calentar calentita calenturon
+    calenturosa calesa caleza calida caliente calis caliza calked calking calkings callandito
+    callando callantia calle caller callialta callialto callings callused calluses callusing
+    calmed calming calon calta calve calved calving camada camba cambar cambiable cambiada
+    cambiadiza cambiador cambiante cambiazo cambija cambil cambin cambio cambista cambiums
+    cambiza cambizar cambodia cambon cambra cambrian cambrica cameliea camerana camia camiar
+    camibar caminada camio campaneo campanero camper camping campings camps campuses canaballa
+    canaca canaceo canadas canadian canadio canado canalada canalado canaleta canaletto
+    canalettos canalla canama canana canastilla cancana cancanear cancanilla cancel cancelar
+    cancerar canceriforme cancerous cancers canchear canchera canchero cancona candaces cande
+    candela candelabro candelecho candelilla candi candida candidado candidate candidato
+    candidness candling candying candys canecer canelada caney canfora cangre canilla canime
+    caning canker cankerous cannon cannonball cannoning canny canonizing cansada cansina canta
+    cantable cantabro cantada cantaleta cantaletear cantarida canteada canted canter canticar
+    cantizal cantonada cantosa cants cantus canuda capada caped capes capitacion caponada
+    capsizes capsular capsule capsuled captener captions captivity captures capulets caracalla
+    carache caracter carada caraira caralla caramilla caras carat carats carba carbines
+    carbizal carbol carbonalla carbonar carbonate carbonation carbonato carbonear carboneo
+    carbonidos carbonilla carbono carbons carboy carca carcelera carcon carda cardada cardadura
+    cardboard carded cardiaca cardiacea cardiaceo cardiaco cardial cardias cardigan cardinal
+    cardinas carding cardiografia cardiograms cardiologia cardiologo cardizal cardon cardona
+    cardsharp carea carear carecer cared careen careening careered careering careers
+    carefullest caregivers carelessness carenero caressing carestia caret careta careza carga
+    cargadas cargante cargazon caria cariadura cariaquito cariatide caricari caricarilla
+    caridad caridosa carilla caring carinosa caripareja carisias carla carlas carleta carlinga
+    carlista carlon carlota carly carme carmelas carmelos carmesi carmesin carminar carnada
+    carnazon carne carnea carneada carneo carney carnosa carnosidad carnot caroline caroling
+    carolled carolling caroming carouses carpa carpanel carpanta carpe carped carpentry carpet
+    carpeta carpeting carping carra carracera carrana carrazon carretada carretear carretel
+    carretela carreteria carreteril carretero carricera carrilera carron carruna carry cars
+    carsickness carson cart cartabon carted cartelera carter cartiers cartilla carting cartolas
+    cartometro carton carts carver carves carvi carvings casada cases caseworker caseworkers
+    cash cashing casida casineta casinete casing casta caste caster castidad castilla castillo
+    castillos casting castings castling casually casuario cata catabro catachin catadura
+    catalisis catalog cataloging catalogo catalyzed catar cataract catarana catarata catcalled
+    catcalling catchall catchers catches catchiest catching catchs catchword catchwords catchy
+    categoria categorica categorico categorize categorized categorizes categorys cater caters
+    cather cathers catiline catilines catin catinga cation catting cauce caucuses cauda cauje
+    caulking causa causation caused causeless causeo causeway causeways causia cauta cavada
+    cave caved caviling cavilled cavilling cawing cayada cecina cedular ceilings ceina cejar
+    celan celebrar celebrate celebrates celebrities celerada celerado celerity celeritys celia
     celiaca celiaco celias celibacy celica cellar cello cells cellular cellulars cellulite
     cellulites celula celulada celulado celularia celulario cementar cenada cencerra cencerreo
     cencerro cencerron censer censored censorships censused centen centenar centered centering
@@ -278,50 +278,53 @@ PROTECTED: frozenset[str] = frozenset(
     collection collections collective collin collocating collon collusion colo colonato colonia
     colonialist colono colons colony color colorete coloring colts columbine colusion comadrear
     comalida comarcar comas comatosa combes combinacion combinar combinations combined combines
-    combing combo combs comedico comedida comely comentar comer comers comet cometida comets
-    comic comica comicial comicidad comico comido comienda comigo cominero comings comino
-    comiso comiza commando commits comoda comodona comos compacta compactest compacting
-    compaction compactness compadrar companera companeria compango companiera companiero
-    companon comparar comparative compared compasar compatia compendia compilar compilation
-    compiles complacent complain complainant complained complainer complains complaints
-    complaisant complanir completa completest completing compliant complida complying compo
-    componer comportar composite compra comprada compradero comprado comprador compreda
-    comprera comprero compresion compreso comprobar comprometer compromising compto compulsion
-    compulsions compurgar computar comta comtes comto comunero conalonga conato concausa
-    concealed concealing conceals conceded conceited conceived concejal concejala concejil
-    concello concento conception concernir concerns concerted concerti concerto concerts
-    concesion concession concessions conchada conchal conchesta concision concluding conclusion
-    conclusions concomimiento concomio concreta concretar concreted concretely concretes
-    concreto concurred concusion concussions condecir condemned condensation condense condicion
-    condigno conditional conditionals conditioned conditioner conditioners conditioning condone
-    condoned condones condoning conduced conduction conductions conduerma cones confeccion
-    confection conferred conferring confesion confessed confession conficion confided
-    confidencia confidencial confidenta confidentially confiding configuracion configurar
-    configurations configure configures confined confingir confining confirmanda confirmar
-    confirmation confirmed confirms confitito conform conformation conforme conformed
-    conformidad conforming conforms confortable conforto confound confounding confrere confront
-    confrontation confronting confucian confugio confusa confuse confusedly confuser confusers
-    confuses confusing confusions confuted confutes conga congaing congeal congeals congested
-    congesting congestionar congestions congestiva congestive congestivo congo congreve
-    coniforme conjoint conjugar conjured conked conking conmigo conmistion conmisto conmixtion
-    conmixto conmover conmovimiento connatural connecting connection connombre connotation
-    connoted connotes connoting conquered consciente consciously consciousnesses consciousnesss
-    conscript conscripting consegrar consenso consented consentido consenting consentir
-    consents conservation conserved considerate considered consign consigna consigned
-    consigning consigns consona consonancia consonant constables constance constances constancy
-    constancys constante constants constipada constipating constrain constrained constrains
-    constraint constricting constrictions constrictive constricts construction constructions
-    construir consuelos consueto consultant consulting consumed consunta consunto conta
-    contable contaminating contante contar contempt contend contender contends contener
-    contenta contentadiza contentar contented contenting contention contento contentor contents
-    contera contest contestant conteste contesting contests contexto contexts contia contigo
-    contigua contiguo continent continua continual continuar continued continues continuing
-    continuo continuum contraarmadura contraarminos contraataque contrabajo contracandela
-    contracarta contraccion contraceptions contract contracta contracting contraction
-    contractors contrada contradecir contradictions contradiza contraer contrafecha contrafirma
-    contrafuerte contragolpe contraguardia contrahacer contrahaz contrail contrair
-    contramandato contramangas contranatural contranota contraponer contraption contraptions
-    contrary contraseguro contrasentido contrast contrasting contrata contrato contraveneno
+    combing combleza comblezo combo combs comedico comedida comely comentar comer comers comet
+    cometida comets comic comica comicial comicidad comico comido comienda comigo cominero
+    comings comino comiso comiza commando commits comoda comodona comos compacta compactest
+    compacting compaction compactness compacto compadrar companera companeria compango
+    companiera companiero companon comparar comparative compared compasar compatia compendia
+    compilar compilation compiles complacent complain complainant complained complainer
+    complains complaints complaisant complanir compleja complejo completar completas complete
+    completed completer completes completest completing completion completiva completivo
+    complexa complexo complexs compliant complida complido complying compo componer comporta
+    comportar composite composta compra comprada compradero comprado comprador compreda
+    comprera comprero compresa compresion compreso comprobar comprometer compromising compto
+    compuerta compuesta compuesto compulsion compulsions compurgar computar comta comtes comto
+    comunero conalonga conato concausa concealed concealing conceals conceded conceited
+    conceived concejal concejala concejil concello concento conception concernir concerns
+    concerted concerti concerto concerts concesion concession concessions conchada conchal
+    conchesta concision concluding conclusion conclusions concomimiento concomio concreta
+    concretar concreted concretely concretes concreto concurred concusion concussions condecir
+    condemned condensation condense condicion condigno conditional conditionals conditioned
+    conditioner conditioners conditioning condone condoned condones condoning conduced
+    conduction conductions conduerma cones confeccion confection conferred conferring confesion
+    confessed confession conficion confided confidencia confidencial confidenta confidentially
+    confiding configuracion configurar configurations configure configures confined confingir
+    confining confirmanda confirmar confirmation confirmed confirms confitito conform
+    conformation conforme conformed conformidad conforming conforms confortable conforto
+    confound confounding confrere confront confrontation confronting confucian confugio confusa
+    confuse confusedly confuser confusers confuses confusing confusions confuted confutes conga
+    congaing congeal congeals congested congesting congestionar congestions congestiva
+    congestive congestivo congo congreve coniforme conjoint conjugar conjured conked conking
+    conmigo conmistion conmisto conmixtion conmixto conmover conmovimiento connatural
+    connecting connection connombre connotation connoted connotes connoting conquered
+    consciente consciously consciousnesses consciousnesss conscript conscripting consegrar
+    consenso consented consentido consenting consentir consents conservation conserved
+    considerate considered consign consigna consigned consigning consigns consona consonancia
+    consonant constables constance constances constancy constancys constante constants
+    constipada constipating constrain constrained constrains constraint constricting
+    constrictions constrictive constricts construction constructions construir consuelos
+    consueto consultant consulting consumed consunta consunto conta contable contaminating
+    contante contar contempt contend contender contends contener contenta contentadiza
+    contentar contented contenting contention contento contentor contents contera contest
+    contestant conteste contesting contests contexto contexts contia contigo contigua contiguo
+    continent continua continual continuar continued continues continuing continuo continuum
+    contraarmadura contraarminos contraataque contrabajo contracaja contracandela contracarta
+    contraccion contraceptions contract contracta contracting contraction contractors contrada
+    contradecir contradictions contradiza contraer contrafecha contrafirma contrafuerte
+    contragolpe contraguardia contrahacer contrahaz contrail contrair contramandato
+    contramangas contranatural contranota contraponer contraption contraptions contrary
+    contraseguro contrasentido contrast contrasting contrata contrato contraveneno
     contraventana contray contrita contrite contrition contritions controller controllers
     contusa contused contuses contusing contusion contusions convecina convecino convection
     convencer convene convened convenes convening convent convention convento convents
@@ -341,9 +344,9 @@ PROTECTED: frozenset[str] = frozenset(
     corro corsa corse corsetera corso cortada cortado cortador cortadura cortante cortao corte
     cortedad corteges cortejar corteses cortesia cortess cortex cortexes cortexs cortez
     cortezon cortezs cortices cortinado cortland cortlands corton corua corva corvar corvo
-    corza corzo cosa coser cosida cosigned costa costanero costar costilla costo costra costs
-    cosys cota cotar cotes coto coton cots couch couched couches couching coughs coulter
-    coulters count counteract counteracting counteraction counteractions counterattack
+    corza corzo cosa cosechar coser cosida cosigned costa costanero costar costilla costo
+    costra costs cosys cota cotar cotes coto coton cots couch couched couches couching coughs
+    coulter coulters count counteract counteracting counteraction counteractions counterattack
     counterattacked counterattacking counterattacks counterbalance counterclaim counterclaiming
     countered countering counterpart counterpoint counters countersign countersigned
     countersigning countersigns countersink countersinking counterweight countess counties
@@ -364,60 +367,63 @@ PROTECTED: frozenset[str] = frozenset(
     crosspiece crosss crosswalk crossways crossword crosswords crouched crouches crouching crow
     crowding crowds crowed crown crowning crowns crows cruenta cruentar cruised cruisers
     cruises cruising crumbing crumbled crumpling crunched crunches crunching crusading crushs
-    crust crusting cryings cualidad cuanta cuantia cuantidad cuantimas cuarenta cuarta cube
+    crust crusting cryings cualidad cuanta cuantia cuantidad cuantimas cuarcita cuarentava
+    cuarentavo cuarenten cuarentena cuarenton cuarentona cuaresma cuarta cuarteta cuatrena cube
     cucho cueca cueita cuelmo cuemo cuenca cuenda cuentera cuentero cuento cuentona cuerdo
     cuerno cuero cuervo cuesa cueslo cuestas cuestion cuesto cuestor cuestura cuffed cuffing
     cuffs cuida cuina cuing cuita cuitar culinaria culinary culled culling culon cultures
     cumana cumbre cunada cuneta cunning cunnings cunts curbed curdled cure cured curing
-    curiositys curler curlew currying curse cursed curt curta curtacion curtail curtails
-    curtained curtaining curtains curto curts curve curved curving custodia custodio custodys
-    custom customer customers cutre cutthroat cuttings cycled cycles cycling cyclone cyclones
-    dable dado daft dafter dailys dairy dairying daisy dale dalle dallen dally dallying
-    damascado dames damming dampened dampening damper danada danado danas dancer danchada dandy
-    dangling dango danial dank dantes danto danza dardo dare dared darin daring darkening darla
-    darning databases datar dated datelined datelines dates dating daunting dawned daybreak
-    daydreaming daylights daytimes daze dazes dding deactivated deactivates deadbeats deader
-    deadhead deadlier deadlines deadlocked deadlocks deads deafer dealers dealership dealing
-    dealings deals dear dearer dearly dears dearth deathbed deathless deathlike deaths debar
-    debating debida debugs debut decade decantar decease deceased deceaseds deceases decedent
-    deceived deceiver deceivers deceives december decenario decencia decentar deceptive
-    decesion decidedly decidera decidero decides deciente deciphered deciphering deciphers
-    decisions decisiva decisive decisivo declined declive decoded decoder decodes decoding
-    decor decoying decreases decrees decretal decretar decrying decurion dedalera dedicacion
-    dedicate dedication dedications dedicion deduce deduced deducible deducted deductibles
-    deductiva deductive deeded deeding deeds deems deeps deescalate defaming defaulted
-    defaulter defaulting defaults defeccion defect defected defectible defection defections
-    defectiva defective defectives defendant deferente deferment defiance defied defining
-    deflects deformation defraudar defrauded defrauding defrauds defrayed defuse degas
-    degenerate degrades degree dehydrate dehydrates dehydrating dehydrations deicidio deifying
-    dejacion dejativa dejativo deject dejected dejecting dejection dejections delacion delanos
-    delatable delate delaying dele delegate deleite deleta deleted deletes deleto deletreo
-    deliberate deliberated deliberates delicious deliciouss delictiva delights delimited
-    delimits deliquio deliriously delirium deliriums delito delivered delivery dells delusion
-    demacrado demanda demandado demanding demanial demasiada demencia demencial dementar
-    demented dementias demientra demision demoniado demonial denar dende denials denier denies
-    dense dental dentaria dented dentera denticular dentro denuding departir department
-    dependant dependants depended dependence dependency dependente dependents depender
-    dependiente depending deplaned deplete depleted depletes deport deportar depreces depresion
-    depressed depressing depressions depressive depriving deprogramming depth derailing derails
-    derecha derechero derechez derechito derechora derechuro deregulations deride derided
-    deriding derision derisions derive deriving derrama derramar derramo derrision derrumbe
-    desaceitar desacertar desairar desalado desalivar desamasado desangrar desaparear
-    desaparejar desapestar desapretar desasado desaseado desatibar desatinar desbanado
-    descarado descartar descended descendent descendida descerar descercar descerrar described
-    describes describing describir descried descries descripcion description descriptions
-    descrita descrito desdel desden desdenada desdenosa desdentar dese deseable desecativa
-    desecho deseguir desentida desentido desertar deserted deserter desertor deserved deserves
-    deservir desfazado desfecho desferrar desfonde deshecho desherbar desherrar deshierba
-    deside desierta desierto designed desirees desirous desistir deslavado deslayo deslecho
-    desmadrado desmalladura desmanada desmanado desmandado desmano desmayada desmayar desmedida
-    desmedido desmentida desmentir desmolado desnervar desorden despagado desparado desparar
-    desparear desparecer despartir desparvar despechar despecho despectiva despediente despedir
-    despedrar despegada despegar despeinar despejada despejar despelotar despenar despender
-    despepitar desperar desperate desperecer despernar despertador despesar despezar despicar
-    despidida despierto despiezo despintar despistar desplatar despondent desposar despostar
-    desprendida despresar despuesta despumar despuntar despunte deste destentar desterrar
-    destetar destructed destruction destructions desventar desvirar desyerbar detached
+    curiositys curler curlew currents currying curse cursed curt curta curtacion curtail
+    curtails curtained curtaining curtains curto curts curve curved curving custodia custodio
+    custodys custom customer customers cutre cutthroat cuttings cycled cycles cycling cyclone
+    cyclones dable dado daft dafter dailys dairy dairying daisy dale dalle dallen dally
+    dallying damascado dames damming dampened dampening damper danada danado danas dancer
+    danchada dandy dangling dango danial dank dantes danto danza dardo dare dared darin daring
+    darkening darla darning databases datar dated datelined datelines dates dating daunting
+    dawned daybreak daydreaming daylights daytimes daze dazes dding deactivated deactivates
+    deadbeats deader deadhead deadlier deadlines deadlocked deadlocks deads deafer dealers
+    dealership dealing dealings deals dear dearer dearly dears dearth deathbed deathless
+    deathlike deaths debar debating debida debugs debut decade decantar decease deceased
+    deceaseds deceases decedent deceived deceiver deceivers deceives december decenario
+    decencia decentar deceptive decesion decidedly decidera decidero decides deciente
+    deciphered deciphering deciphers decisions decisiva decisive decisivo declined declive
+    decoded decoder decodes decoding decor decoying decreases decrees decretal decretar
+    decrying decurion dedalera dedicacion dedicate dedication dedications dedicion deduce
+    deduced deducible deducted deductibles deductiva deductive deeded deeding deeds deems deeps
+    deescalate defaming defaulted defaulter defaulting defaults defeccion defect defected
+    defectible defection defections defectiva defective defectives defendant deferente
+    deferment defiance defied defining deflects deformation defraudar defrauded defrauding
+    defrauds defrayed defuse degas degenerate degrades degree dehydrate dehydrates dehydrating
+    dehydrations deicidio deifying dejacion dejativa dejativo deject dejected dejecting
+    dejection dejections delacion delanos delatable delate delaying dele delectar delegate
+    deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates delicious
+    deliciouss delictiva delights delimited delimits deliquio deliriously delirium deliriums
+    delito delivered delivery dells delusion demacrado demanda demandado demanding demanial
+    demasiada demencia demencial dementar demented dementias demientra demision demoniado
+    demonial denar dende denials denier denies dense dental dentaria dented dentera denticular
+    dentro denuding departir department dependant dependants depended dependence dependency
+    dependente dependents depender dependiente depending deplaned deplete depleted depletes
+    deport deportar depreces depresion depressed depressing depressions depressive depriving
+    deprogramming depth derailing derails derecha derechero derechez derechito derechora
+    derechuro deregulations deride derided deriding derision derisions derive deriving derrama
+    derramar derramo derrision derrumbe desaceitar desacertar desairar desalado desalivar
+    desamasado desangrar desaparear desaparejar desapestar desapretar desasado desaseado
+    desatibar desatinar desbanado desbuchar descarado descartar descebar descended descendent
+    descendida descepar descerar descercar descerrar described describes describing describir
+    descried descries descripcion description descriptions descrita descrito desdel desden
+    desdenada desdenosa desdentar dese deseable desecar desecativa desecho deseguir desellar
+    desentida desentido desertar deserted deserter desertor deserved deserves deservir
+    desfazado desfecha desfechar desfecho desferrar desfonde deshacer deshecha deshecho
+    desherbar desherrar deshierba deside desierta desierto designed desirees desirous desistir
+    deslavado deslayo deslechar deslecho desmadrado desmalladura desmanada desmanado desmandado
+    desmano desmayada desmayar desmedida desmedido desmentida desmentir desmochar desmolado
+    desnervar desorden despachar despagado desparado desparar desparear desparecer despartir
+    desparvar despechar despecho despectiva despediente despedir despedrar despegada despegar
+    despeinar despejada despejar despelotar despenar despender despepitar desperar desperate
+    desperecer despernar despertador despesar despezar despicar despichar despidida despierto
+    despiezo despintar despistar desplatar despondent desposar despostar desposte desprendida
+    despresar despuesta despumar despuntar despunte deste destechar destentar desterrar
+    destetar destructed destruction destructions desvahar desventar desvirar desyerbar detached
     detachment detail detailed detaining detains detectable detected detecting detection
     detections detective detectives detector detects detener deter detergents deterger
     determinar deterred deterrence deterrents deterring detest detonate devanear devantal
@@ -426,27 +432,28 @@ PROTECTED: frozenset[str] = frozenset(
     diagnostic diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters
     diapered diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced
     dices dicey diciente dicker dicks dictions diddle didimea diehard dietetic dietetica
-    diferente differed difference differentiate differentiation differently differing
-    difficultys diffident dificultador dificultar digested digestions digestive digger digna
-    digression dilating dilation dills dilution dimes dimision dined diner dines ding dinginess
-    dinging dink dinker dinned dinnered dinnering dinners dint diorama dioscorea dioscoreaceo
-    dipper dippers direccion directed directer directing direction directional directiva
-    directivo director directors directory dirtiness dirtying disabilitys disables disabuse
-    disabused disappearing disappears disarmed disbanded disbands discharged discharges
-    discomfit discomforted discomforting discomforts discordar discorde discorded
-    discriminacion discriminating discriminations diseased diseases disecable disentir disertar
-    disfrute disgregar dished dishing disipable dismayed disolver dison disordered disordering
-    disorderly disorders disorient disorients disowned disowning dispense dispensed dispersa
-    dispersar disperse disperso dispertar dispierta dispierto displace displayed displaying
-    displays displease disports disputa disputar disputed disputes disregarded disregarding
-    disregards disrepute dissections dissed dissented disses dissing dissolute dissolved
-    dissolves distanced distaste distender distends distorter distraer disusing ditching ditchs
-    dittoing diuretic dive diver divergent divergente divers diversion diverted diverting
-    divertir diverts dives divest dividendo divine diving divining division dizziest dizzinesss
-    dizzying dniepers doable doble dobro docen docenario docimasia docked docket docks docto
-    doctora doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow
-    doctorows document documental documentar documented documento doddering dodos doffing
-    dogged doghouse doily doings dolar doled dolencia doler doles dolido doling dolled
+    diezmesina diferente differed difference differentiate differentiation differently
+    differing difficultys diffident dificultador dificultar digested digestions digestive
+    digger digna digression dilating dilation dills dilution dimes dimision dined diner dines
+    ding dinginess dinging dink dinker dinned dinnered dinnering dinners dint diorama dioscorea
+    dioscoreaceo dipper dippers direccion directed directer directing direction directional
+    directiva directivo director directors directory dirtiness dirtying disabilitys disables
+    disabuse disabused disappearing disappears disarmed disbanded disbands discharged
+    discharges disclose discomfit discomforted discomforting discomforts discordar discorde
+    discorded discriminacion discriminating discriminations diseased diseases disecable
+    disentir disertar disfrute disgregar dished dishing disipable disloyal dismayed disolver
+    dison disordered disordering disorderly disorders disorient disorients disowned disowning
+    dispense dispensed dispersa dispersal dispersar disperse disperso dispertar dispierta
+    dispierto displace displayed displaying displays displease disponer disports disposable
+    disposals disposed disposes disprove disputa disputar disputed disputes disregarded
+    disregarding disregards disrepute dissections dissed dissented disses dissing dissolute
+    dissolved dissolves distanced distaste distender distends distorter distraer disusing
+    ditching ditchs dittoing diuretic dive diver divergent divergente divers diversion diverted
+    diverting divertir diverts dives divest dividendo divine diving divining division dizziest
+    dizzinesss dizzying dniepers doable doble dobro docen docenario docimasia docked docket
+    docks docto doctora doctoral doctoranda doctorar doctorate doctorates doctored doctoring
+    doctorow doctorows document documental documentar documented documento doddering dodos
+    doffing dogged doghouse doily doings dolar doled dolencia doler doles dolido doling dolled
     dolloping dolo dolora dolzor domar domed domes domesticada domesticado domesticar
     domesticate domestication domesticidad domestico domestics domida domination doming donadio
     donation donna donned donner donor doodlers doodling doorstops doorways doped dopes doping
@@ -471,11 +478,11 @@ PROTECTED: frozenset[str] = frozenset(
     earl earle earliest earlines earls earmarking earning earnings earphone earshots earthier
     earthing earthlier ease eases easiness easing east easter eater eateries eaters eatery
     eaton eats eave ebert ectopago ecuacion edible edificar edifices edilicia edilicio editable
-    education educations educcion eels eery effected effecting effective effectiveness egresion
-    eider eighth eights eighty ejected ejecting ejection ejections elans elapsed elapsing
-    elastica elastico elating elbes elbowing elbowroom elbows eldercare elders electing
-    election elephants elicited elide elises ells elmer elsas elsewhere elsies elves elvia
-    elways emailing embarazado embarazador embarazadora embarazar embarazosa embarazoso
+    edmonton education educations educcion eels eery effected effecting effective effectiveness
+    egresion eider eighth eights eighty ejected ejecting ejection ejections elans elapsed
+    elapsing elastica elastico elating elbes elbowing elbowroom elbows eldercare elders
+    electing election elephants elicited elide elises ells elmer elsas elsewhere elsies elves
+    elvia elways emailing embarazado embarazador embarazadora embarazar embarazosa embarazoso
     embargada embargado embarrada embarrado embebida ember embers embolada embolicar embolism
     embolsar emborrar embrolla emending emergence emergences emergencies emergencys emergent
     emergente emersion emersons emery emil emile emils emission emitting emocional emocionar
@@ -504,98 +511,98 @@ PROTECTED: frozenset[str] = frozenset(
     escaleta escalofrio escapade escariar escarlata escarlatin escarpia escelerado escenario
     eschewed esciente escision esclerosis escondida escondido escontra escorting escosa
     escriban escribana escribano escribida escribido escribidor escripia escripta escripto
-    escritor escupido esgrimir espartar esperida espertar espesa espeso espigosa espigoso
-    espinosa espinoso espirar espondeo espora esporo esposada esposado esposar esposas espousal
-    espouse espoused espouses espuerta espumaje espumajo espumar espumea espumosa espumoso
-    esquitar essaying establia estaca estacion estada estadia estadiza estafa estala estalacion
-    estampia estanadura estancar estancia estano estanque estantia estarcir estarna estas
-    estatica estay estearica estearina esteba estelaria esteparia ester estera estero estetica
-    estiba estilista estimada estimado estimate estimulante estimular estipendio estipular
-    estique estirpia esto estofado estol estomagar estonces estonian estonias estopena estoposa
-    estoposo estos estradas estradiota estradiote estragar estragol estrange estranged
-    estranges estranging estria estribar estribor estrictez estro ests estuaries estuario
-    estupendo esturion etchings eter ether ethers etico etna etnica eubolia euphoria euphorias
-    evenings eventfully eventual eventuality evergreen everlasting evermore everready eversion
-    evert everybodys everyday everyones everyplace everythings eves evicting evincing evolution
-    ewer exaccion exacta exactest exacting exactness exacto exacts exagerante exaggerated
-    exaggerates exaggeration exaggerations exalt exalting examinar examine examiner examiners
-    examines exampled exasperate exasperating excavate excavation excedente excepting exception
-    exchange exchanged excise excising excision exciting excluding excretas excruciatingly
-    excusa excusana excusano excused excuses excusion excuso execrate executed executes
-    executing execution executive executor exempted exempting exemptions exempts exercise
-    exercised exercises exercising exerciva exercivo exerting exertion exerts exhalation
-    exhausta exhausto exhausts exhuming existimar existing exists exits exorcise exorcism
-    exorcist expectant expedida expedience expediences expediencies expediency expediencys
-    expedient expedientar expedienteo expediently expedients expedite expedites expediting
-    expelente expelling expending experience experiences expert expiates expiating explained
-    explaining explains explication exploding explorer explorers exporting exposing expounding
-    expresion expressing expression expressionism expressionist extender extension exterminar
-    external extracta extractar extracted extracting extracto extractor extracts extrados
-    extrasistole extraversion extrema extremar extremena extremeno extremer extremes extremest
-    extremity extremo eyeballing eyelashes eyepiece eyesights eyesores eyestrain eying fabla
-    fablar fable fabricante fabricar fabricated fabricates faced faceless facelift facer faces
-    facet faceting faceto facha facia facial facienda faciente facile facilidad facililla
-    facing faction factional factions factor factored factoria factors factorys factual
-    factually facultar fading fagging failing failings fails failures fain fainter faintest
-    faintness faints fairway fairways fajar fakes falashas falca falce falcon falconry falda
-    falir falla fallible fallo fallow fallowed fallowing falo falsaarmadura falsar falsedad
-    falseness falseo falser falsia falsifying falsity falsitys faltar falte falter falters
-    falto falua famed fames familys fanada fanal fangs fanny fantasia fantasied fantasies
-    fantasized fantasizes fantasying farce farces fare farewells faring farmed farming farmings
-    farms farsa farsanta farta fartal farte farther farthest farthing fascinated fase fasta
-    fasted fasten fastener fastidio fasting fastness fata fatah fatalidad fates fatheads
-    fathered fathering fatherless fatherly fatigued fatigues fatiguess fating fatter fattest
-    fattiest faulting faxing fazed fazing fearing fearlessness fears feast feasting feather
-    feathers feathery feats featured feble febra febril fecal feces fechar fecho feder federate
-    federation feds feedings feelingly fees feint feinted feinting felling fellinis fellow
-    fells femencia fementida fenal fencings fender fending fends fentanyls feral feria ferida
-    fermat fernando ferre ferretera ferrying festal fester fests feta fetacion fetas fetter
-    fettering fetters feucha feuding feuds feverishly fevers fiancees fiances fiasco ficha
-    fictions fiddle fiddlers fidgeting fielders fielding fieldings fiemo fiend fiendish fiends
-    fiera fierra fifes fifteens fifteenth fifth fiftys fight fighter fighters fightings fights
-    figura figured figurehead figurera figurero figures figurine figuring filatera filatero
-    filautia filberts filed filet filetear filets filis filled filler fillers filling fillings
-    fills filmiest films filmstrip filtered filtering filthier filtro fimo finagler finaglers
-    finagling finance financed finances finchada finchado finder finders fined finer fines
-    fingerboard fingered fingering fingernails fingerprint fingerprinting fingidor finir finis
-    finished finisher finishes finishing finishs finiss finnish finnishs finny firebreak
-    firefighting firehouse fireplace fireproof fireproofing fires firestones firewall firewater
-    firewaters firm firmal firman firmar firme firmon firms firs firstborn firsthand firsts
-    firth fished fishiest fishing fishings fishwifes fision fist fitch fitter fitters fitting
-    fittings fiver fives fixating fixation fixatives fixed fixes fixtures fizzy flack flagging
-    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanking
-    flanks flapped flapping flaps flared flares flash flashed flasher flashers flashest
-    flashier flashiest flashily flashings flashs flask flattening flattering flatters flattery
-    flattest flatting flaunted flaunting flavored flavoring flawing flaying flecha flecking
-    fleecing fleeting flemings flesh fleshes fleshing flicked flicking flies flightier
-    flightiest flightiness flightless flights flighty flinging flint flipped flipping flippy
-    flirting flitting floater floating flock flocked flocking flocks flogged flood flooding
-    floorboard flooring floors flopping floppys flor floracion florecer flossing flotacion
-    flour flouring flouting flower flowing flubbing fluente fluffing fluida fluido fluir flumes
-    flunk fluor fluorina flurried flurry flurrying flus flushes flushest flushing flushs
-    flustering flusters flutters fluyente flying foaling foams focha focusing foetal fogged
-    foisting folding follicles follon followed follower followings follows followup fomentar
-    fomes fond fontanal fontanosa foodstuff foolhardiest foolhardiness fooling foolproof fools
-    footbridge footed footlights footnotes footnoting footpaths footprint footstool footstools
-    forada forage foraging foras foray foraying forbearing forbes forcatear force forceps
-    forcepss forchina forcible forcina forded fording fords fore forearmed forebear foremast
-    foreplay fores forestall forestalling forestation forested forester foresting foretell
-    forevermore forevers forged forger forges forgets forgettable forgetting forging forgiven
-    forgiveness forgiving forgo forgoing forked forking forks forma formadura formal formaleta
-    formalista formally formante formar formation formative formats formed formiato formidar
-    forming formlessness formon formosa fornecer forra forrar fort forte fortes forth
-    fortification fortin forts fortys forums foster fotometro fought foundation founding
-    foundling founds fount founts fours fourscore fowls fraccion fracking fraction fractional
-    fractura fracturar fracture fractures frade framing france franco frank franking frasca
-    frase fraude frauds freak freaking frecuente freds freeing freeloaded freeloading
-    freestanding freethinking freezings fregacion freighting freights frente frentero frequency
-    frequented frequenter frequentest frequenting frequently frequents fres fresa fresco
-    freshest freshman freshness freshwater freshwaters freso fretting fretwork freud fridge
-    fried friended friending friendless friendly friendlys friendship fright frighted frighten
-    frightening frightens frighting frights frigid frigido fringe fringing frior frisco
-    frittering fritters frizzing frond fronte fronting fronts frost frote frothier frothing
-    frown frowning frowsy fruente fruicion fruit fruiting fruits frying fucking fudge fuego
-    fueling fuelling fuels fuentes fuentess fuera fugar fulgente fulling fullness fumbled
+    escritor escupido esgrimir espartar espechar esperida espertar espesa espeso espigosa
+    espigoso espinosa espinoso espirar espondeo espora esporo esposada esposado esposar esposas
+    espousal espouse espoused espouses espuerta espumaje espumajo espumar espumea espumosa
+    espumoso esquitar essaying establia estaca estacion estada estadia estadiza estafa estala
+    estalacion estampia estanadura estancar estancia estano estanque estantia estarcir estarna
+    estas estatica estay estearica estearina esteba estelaria esteparia ester estera estero
+    estetica estiba estilista estimada estimado estimate estimulante estimular estipendio
+    estipular estique estirpia esto estofado estol estomagar estonces estonian estonias
+    estopena estoposa estoposo estos estradas estradiota estradiote estragar estragol
+    estrambote estrange estranged estranges estranging estria estribar estribor estrictez estro
+    ests estuaries estuario estupendo esturion etchings eter ether ethers etico etna etnica
+    eubolia euphoria euphorias evenings eventfully eventual eventuality evergreen everlasting
+    evermore everready eversion evert everybodys everyday everyones everyplace everythings eves
+    evicting evincing evolution ewer exaccion exacta exactest exacting exactness exacto exacts
+    exagerante exaggerated exaggerates exaggeration exaggerations exalt exalting examinar
+    examine examiner examiners examines exampled exasperate exasperating excavate excavation
+    excedente excepting exception exchange exchanged excise excising excision exciting
+    excluding excretas excruciatingly excusa excusana excusano excused excuses excusion excuso
+    execrate executed executes executing execution executive executor exempted exempting
+    exemptions exempts exercise exercised exercises exercising exerciva exercivo exerting
+    exertion exerts exhalation exhausta exhausto exhausts exhuming existimar existing exists
+    exits exorcise exorcism exorcist expectant expedida expedience expediences expediencies
+    expediency expediencys expedient expedientar expedienteo expediently expedients expedite
+    expedites expediting expelente expelling expending experience experiences expert expiates
+    expiating explained explaining explains explication exploding explorer explorers exporting
+    exposing expounding expresion expressing expression expressionism expressionist extender
+    extension exterminar external extracta extractar extracted extracting extracto extractor
+    extracts extrados extrasistole extraversion extrema extremar extremena extremeno extremer
+    extremes extremest extremity extremo eyeballing eyelashes eyepiece eyesights eyesores
+    eyestrain eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
+    facelift facer faces facet faceting faceto facha facia facial facienda faciente facile
+    facilidad facililla facing faction factional factions factor factored factoria factors
+    factorys factual factually facultar fading fagging failing failings fails failures fain
+    fainter faintest faintness faints fairway fairways fajar fakes falashas falca falce falcon
+    falconry falda falir falla fallible fallo fallow fallowed fallowing falo falsaarmadura
+    falsar falsedad falseness falseo falser falsia falsifying falsity falsitys faltar falte
+    falter falters falto falua famed fames familys fanada fanal fangs fanny fantasia fantasied
+    fantasies fantasized fantasizes fantasying farce farces fare farewells faring farmed
+    farming farmings farms farsa farsanta farta fartal farte farther farthest farthing
+    fascinated fase fasta fasted fasten fastener fastidio fasting fastness fata fatah fatalidad
+    fates fatheads fathered fathering fatherless fatherly fatigued fatigues fatiguess fating
+    fatter fattest fattiest faulting faxing fazed fazing fearing fearlessness fears feast
+    feasting feather feathers feathery feats featured feble febra febril fecal feces fechar
+    fecho feder federate federation feds feedings feelingly fees feint feinted feinting felling
+    fellinis fellow fells femencia fementida fenal fencings fender fending fends fentanyls
+    feral feria ferida fermat fernando ferre ferretera ferrying festal fester fests feta
+    fetacion fetas fetter fettering fetters feucha feuding feuds feverishly fevers fiancees
+    fiances fiasco ficha fictions fiddle fiddlers fidgeting fielders fielding fieldings fiemo
+    fiend fiendish fiends fiera fierra fifes fifteens fifteenth fifth fiftys fight fighter
+    fighters fightings fights figura figured figurehead figurera figurero figures figurine
+    figuring filatera filatero filautia filberts filed filet filetear filets filis filled
+    filler fillers filling fillings fills filmiest films filmstrip filtered filtering filthier
+    filtro fimo finagler finaglers finagling finance financed finances finchada finchado finder
+    finders fined finer fines fingerboard fingered fingering fingernails fingerprint
+    fingerprinting fingidor finir finis finished finisher finishes finishing finishs finiss
+    finnish finnishs finny firebreak firefighting firehouse fireplace fireproof fireproofing
+    fires firestones firewall firewater firewaters firm firmal firman firmar firme firmon firms
+    firs firstborn firsthand firsts firth fished fishiest fishing fishings fishwifes fision
+    fist fitch fitter fitters fitting fittings fiver fives fixating fixation fixatives fixed
+    fixes fixtures fizzy flack flagging flailing flak flake flaking flama flame flamen flaming
+    flamingo flamings flan flanking flanks flapped flapping flaps flared flares flash flashed
+    flasher flashers flashest flashier flashiest flashily flashings flashs flask flattening
+    flattering flatters flattery flattest flatting flaunted flaunting flavored flavoring
+    flawing flaying flecha flecking fleecing fleeting flemings flesh fleshes fleshing flicked
+    flicking flies flightier flightiest flightiness flightless flights flighty flinging flint
+    flipped flipping flippy flirting flitting floater floating flock flocked flocking flocks
+    flogged flood flooding floorboard flooring floors flopping floppys flor floracion florecer
+    flossing flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida
+    fluido fluir flumes flunk fluor fluorina flurried flurry flurrying flus flushes flushest
+    flushing flushs flustering flusters flutters fluyente flying foaling foams focha focusing
+    foetal fogged foisting folding follicles follon followed follower followings follows
+    followup fomentar fomes fond fontanal fontanosa foodstuff foolhardiest foolhardiness
+    fooling foolproof fools footbridge footed footlights footnotes footnoting footpaths
+    footprint footstool footstools forada forage foraging foras foray foraying forbearing
+    forbes forcatear force forceps forcepss forchina forcible forcina forded fording fords fore
+    forearmed forebear foremast foreplay fores forestall forestalling forestation forested
+    forester foresting foretell forevermore forevers forged forger forges forgets forgettable
+    forgetting forging forgiven forgiveness forgiving forgo forgoing forked forking forks forma
+    formadura formal formaleta formalista formally formante formar formation formative formats
+    formed formiato formidar forming formlessness formon formosa fornecer forra forrar fort
+    forte fortes forth fortification fortin forts fortys forums foster fotometro fought
+    foundation founding foundling founds fount founts fours fourscore fowls fraccion fracking
+    fraction fractional fractura fracturar fracture fractures frade framing france franco frank
+    franking frasca frase fraude frauds freak freaking frecuente freds freeing freeloaded
+    freeloading freestanding freethinking freezings fregacion freighting freights frente
+    frentero frequency frequented frequenter frequentest frequenting frequently frequents fres
+    fresa fresco freshest freshman freshness freshwater freshwaters freso fretting fretwork
+    freud fridge fried friended friending friendless friendly friendlys friendship fright
+    frighted frighten frightening frightens frighting frights frigid frigido fringe fringing
+    frior frisco frittering fritters frizzing frond fronte fronting fronts frost frote frothier
+    frothing frown frowning frowsy fruente fruicion fruit fruiting fruits frying fucking fudge
+    fuego fueling fuelling fuels fuentes fuentess fuera fugar fulgente fulling fullness fumbled
     fumblers fume fumed fums functional fund fundente fundida fundy funestar funicar funique
     funky funnys furente furiente furled furnishing furthers fusentes fuses fusing fussiness
     fustiest futures fuzes fuzziness gaban gabbed gabbing gabbled gabbling gabinete gable
@@ -612,108 +619,109 @@ PROTECTED: frozenset[str] = frozenset(
     generala generalato generalidad generally generals generante generar generated generates
     generative generator genial gentling gerardos geres germinal germinals germinar gestating
     gesticular getaways getica ghanas ghats ghosting gibing gifted gifting giggling gilas giles
-    gills ginas ginger gingers girth giveaways givens gives gladdening gladder glade glades
-    gladstones glamored glamoured glancing glare glaring glassing glaucomas gleaming glean
-    gleaning glide glinting gliptica glistening glistens glitched glitches glitching glittering
-    glitters gloaming gloating glossing glower glowing glucometro glucoses glutting gnarlier
-    gnashing goaded goading gobbling godchild godchildren godchilds goddaughter goddaughters
-    godel godfather godfathers godmother godmothers godparents godzilla goggled goggling goings
-    golding goldings golfear golosear golpeada golpeado golpeador golpeadura golpete golpetear
-    golpeteo gomar goner gong gongo goodby goodbyes goodbys goodnight goodyears google googles
-    gooks goose gordilla gores gorge goring gorra gorse gould goutiest governed gown gowned
-    grabadura grabber grace gracing grade grades gradilla grading grado gradosa gradoso grads
-    gradys graft grafting grain gram grama graminea gramineo gramo granazon grand granda
-    granddad grandeza grandfathered grandfathering grandfathers grandisona grandisono grandmas
-    grandmothers grandota grandpas grandura granting granulate grape grapes graphing grappling
-    grasping grass grassing grate grates grava graved gravedad gravedosa gravel graven graver
-    graves gravestones gravy grays graze greasiest greasing great greed greek greenback greene
-    greenest greenhouse greening greenness greens greer greet greeting grepping grid grievances
-    grieving grilling grin grinding grinds grindstones grinning grins griping gripped grist
-    grists gritting groan groaning groggily groin grooming grooving gross grossing grouched
-    grouches ground grounded grounder grounders grounding groundswell grouping grouse grouting
-    grove growl growling grows growths grubbed grubbing grubs grudging grueling grumbled
-    gualdado guams guara guarache guarango guarda guardabrazo guardada guardado guardador
-    guardalado guardamigo guardesa guardhouse guardia guardilla guarding guardrail guardroom
-    guards guaro guello guessing guesting guffs guideline guinchada guita guitar guitarron
-    guito gules gullies gulling gummier gummiest gummy gunning gunny gunpoint gunrunning
-    gunshots gurgling gushed gushes gushiest gusting guttering gutting guying haba habar haber
-    habiente habilitacion habitation habitations habituacion habituation hablado hablador
-    hablante hacera hacienda haciendas haciente hacinacion hacked hackers hacks hades hadnt
-    haemorrhage haemorrhaged haemorrhages haggling hagiografia hags hails hailstones hairiest
-    hairiness hairless hairlines hairpiece hake hakes hala halar halcon hale haler hales halfs
-    halftimes haling hallar hallow hallowed hallowing halls hallucinating hallways halo haloes
-    halon halons hals halss halter halts halved halves halving haman hamans hammed hamming
-    hamper hampered hampering hampon handfuls handiest handiness handing handiwork handling
-    handpicking handsful handshake handshaking handsomeness handstand handwriting handwritten
-    handy handys hanged hanger hangings hangnails hanker hanks hanna hans hanss happenings
-    happens happiest harbored hardcover harden hardened hardener hardening hardier hardiest
-    hardily hardiness harding hardings hardy hare hared hares haring harked harkened harkening
-    harking harmlessness harp harped harper harping harry harrying hart harta harte harts
-    hassling haste hasted hastened hastening hastiest hasting hastings hatch hatches hatchets
-    hatching hater haters hates hating hats hatteras hatters hatting haughtier haunches haunt
-    haunting havel haven havens haves havoline hawing hawker hayes haying hazanosa hazarded
-    hazarding hazards haze hazed hazes haziest haziness hazing headboard headdress headdresses
-    headfirst headiest heading headings headless headlights headline headlined headlines
-    headlocks headlong headphone headroom heads headset headstones headstrong headwaters
-    headway headways headword headwords heady healer heals healthcare healthiest healthiness
-    healths healthy heap heaping hear heard hearings hears hearse hearst heartache heartaches
-    heartbeats heartbreak heartbreaking heartbroken heartburns heartfelt hearth heartier
-    heartiest heartily heartiness heartless heartlessness hearts heartsick heartwarming hearty
-    heat heath heathers heating heats heave heaved heaven heavenly heavenss heaves heaviest
-    heavinesss heaving heavys heavyset heavyweight hebes hecha hecho heciento heck heckling
-    hecks heda hediento heeded heeding heeds heeled heeling heels heeps height heightened
-    heightening heir heisting hellers hells helpings helplessness helpline helplines hematites
-    hemencia hemorrhaged hemorrhages hender hepatitiss hera heralding heras herbada herbajar
-    herbs herder herds hereabout hereafter heredada heren herencia heresy heretica heria herido
-    heridora hermana hermanal hermanar hermandad hermanear hermania hermes herminia hermit
-    hermosa hermosear herniada herniado herniae hernias hernica herniosa hernista heroes
-    heroida heros herpe herpess herring herrings herropea hers hershels hervida hesitacion
-    hetica hewed hewer hexameter hexametro hexes heywoods hibernia hicks hideaways hidebound
-    hides hidings hidra hiebre hiedra hieing hiena hierba hiero hierra hies highlighter
-    highlights highness highs highwayman hijacker hikes hiking hilera hills hinchado hinco
-    hinds hines hing hinge hinging hings hinting hipertension hires hiring hirma hispanic
-    hispanica hissed hisses hissing histograms histologia histologo historia historiada
-    historiado historian historians historiar historic historica historical historico histories
-    historys hitacion hitch hitching hither hitherto hive hived hiving hivs hoarder hoarders
-    hoardings hoariness hoarsely hoarseness hoarser hoarsest hock hocked hocks hogged hoisting
-    holdings hole holing hollow hollowing hombre homebody homebodys homeboys homecoming
-    homegrown homeless homelessness homelesss homes homesickness homicida homicide homicides
-    homicidio homiest hominess homing honcho hone honey hongo honked honrable hooding hook
-    hooked hooking hooks hooped hooted hooting hopelessly hopelessness hopped hopping hora
-    horada horca horco hording hornia hornless horra horrar horrendo horribly horridly
-    horrified horse hortal horus hose hosed hoses hosing hospitable hospitably hospitalidad
-    hospitals hostilla hothead hothouse hoto hotpoint hotshots hound hounding hounds housebound
-    housebreak housebreaking housebroke housebroken houseclean housecleaning housed household
-    househusband househusbands housekeeping housemother housemothers houses housewarming
-    housewife housewifes housework housmans hovel hover hovered hovering howellss howls hows
-    huangs huarache hubbards hucha hucho hueca huego huello huera huffed huffing huffmans huffs
-    huffy huger hugged huira hulana hulling humada humaina humanal humanar humane humanest
-    humanidad humanism humanist humankind humanness humano humar humaza humbled humectar humera
-    humes humida humita humitera humorada humped humping humps hunch hunched hunches hunching
-    hungered hungering hungers hungover hungrier hungs hunker hunter hunting huntings hunts
-    hurana hurdling hurds hurled hurling hurls hurrying hurst hursts hurtas hurtling hurto
-    husbanded husbanding husbandry husbandrys hushed hushes hushing huskiness hustings hustling
-    huts hutton hydrated hying hypertensions hyphened hyphening hypoglycemia hypotenuse
-    hypothesis hypothetically ibuprofens icarea icaria ideacion idealidad idealistic identica
-    identico identifying identitys idleness idonea idoneidad idoneo ignara ignorant ignorar
-    ignored ignores ignota ilas ilegal ilegalidad iliquida iliquido illnesses illnesss ills
-    imaged imagerys imaginar imagination imagined imaginero imagines imaging imbalance imitada
-    immortal imodiums imp impaciente impartir impasses impassive impatient impediente
-    implication impounding impresion impressing impression impressions improbably improperly
-    improved impulsing inability inaccion inaction inactivity inafectada inafectado inatento
-    incaler incense incensed incenses incenso incensor inception incidental incidentally
-    incienso inciente incierta incising incisions incisiva incisive incisivo inclining
-    inclosing inclusion incoherences incoherencia incoming incomportable inconsecuente
-    inconstancia inconstant incorrect increada increado increased incrimination incurred
-    incursion inda indebted indecision indented indenting independent indian indias indica
-    indication indications indiccion indice indicted indicting indifferent indina indio indira
-    indirectly indomestica indra induccion induced induces induct inducted inductee inducting
-    induction indue inedia inertial ines inextenso infanta infante infantesa infantil infantry
-    infants infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar
-    infecting infections infectious infectiva infectivo infecto infects infecunda infernal
-    infernar inferred infest infested infesting inficion infighting infingir inflacion
-    inflaming inflated inflation inflect inflected inflecting inflection inflections inflects
-    inflicted infliction informacion informal informally informational informations informativa
+    gills ginas ginger gingers girar girth giveaways givens gives gladdening gladder glade
+    glades gladstones glamored glamoured glancing glare glaring glassing glaucomas gleaming
+    glean gleaning glide glinting gliptica glistening glistens glitched glitches glitching
+    glittering glitters gloaming gloating glossing glower glowing glucometro glucoses glutting
+    gnarlier gnashing goaded goading gobbling godchild godchildren godchilds goddaughter
+    goddaughters godel godfather godfathers godmother godmothers godparents godzilla goggled
+    goggling goings golding goldings golfear golosear golpeada golpeado golpeador golpeadura
+    golpete golpetear golpeteo gomar goner gong gongo goodby goodbyes goodbys goodnight
+    goodyears google googles gooks goose gordilla gores gorge goring gorra gorse gould goutiest
+    governed gown gowned grabadura grabber grace gracing grade grades gradilla grading grado
+    gradosa gradoso grads gradys graft grafting grain gram grama graminea gramineo gramo
+    granazon grand granda granddad grandeza grandfathered grandfathering grandfathers
+    grandisona grandisono grandmas grandmothers grandota grandpas grandura granting granulate
+    grape grapes graphing grappling grasping grass grassing grate grates grava graved gravedad
+    gravedosa gravel graven graver graves gravestones gravy grays graze greasiest greasing
+    great greed greek greenback greene greenest greenhouse greening greenness greens greer
+    greet greeting grepping grid grievances grieving grilling grin grinding grinds grindstones
+    grinning grins griping gripped grist grists gritting groan groaning groggily groin grooming
+    grooving gross grossing grouched grouches ground grounded grounder grounders grounding
+    groundswell grouping grouse grouting grove growl growling grows growths grubbed grubbing
+    grubs grudging grueling grumbled gualdado guams guara guarache guarango guarda guardabrazo
+    guardada guardado guardador guardalado guardamigo guardesa guardhouse guardia guardilla
+    guarding guardrail guardroom guards guaro guello guessing guesting guffs guideline
+    guinchada guita guitar guitarron guito gules gullies gulling gummier gummiest gummy gunning
+    gunny gunpoint gunrunning gunshots gurgling gushed gushes gushiest gusting guttering
+    gutting guying haba habar haber habiente habilitacion habitation habitations habituacion
+    habituation hablado hablador hablante hacera hacienda haciendas haciente hacinacion hacked
+    hackers hacks hades hadnt haemorrhage haemorrhaged haemorrhages haggling hagiografia hags
+    hails hailstones hairiest hairiness hairless hairlines hairpiece hake hakes hala halar
+    halcon hale haler hales halfs halftimes haling hallar hallow hallowed hallowing halls
+    hallucinating hallways halo haloes halon halons hals halss halter halts halved halves
+    halving haman hamans hammed hamming hamper hampered hampering hampon handfuls handiest
+    handiness handing handiwork handling handpicking handsful handshake handshaking
+    handsomeness handstand handwriting handwritten handy handys hanged hanger hangings
+    hangnails hanker hanks hanna hans hanss happenings happens happiest harbored hardcover
+    harden hardened hardener hardening hardier hardiest hardily hardiness harding hardings
+    hardy hare hared hares haring harked harkened harkening harking harmlessness harp harped
+    harper harping harry harrying hart harta harte harts hassling haste hasted hastened
+    hastening hastiest hasting hastings hatch hatches hatchets hatching hater haters hates
+    hating hats hatteras hatters hatting haughtier haunches haunt haunting havel haven havens
+    haves havoline hawing hawker hayes haying hazanosa hazarded hazarding hazards haze hazed
+    hazes haziest haziness hazing headboard headdress headdresses headfirst headiest heading
+    headings headless headlights headline headlined headlines headlocks headlong headphone
+    headroom heads headset headstones headstrong headwaters headway headways headword headwords
+    heady healer heals healthcare healthiest healthiness healths healthy heap heaping hear
+    heard hearings hears hearse hearst heartache heartaches heartbeats heartbreak heartbreaking
+    heartbroken heartburns heartfelt hearth heartier heartiest heartily heartiness heartless
+    heartlessness hearts heartsick heartwarming hearty heat heath heathers heating heats heave
+    heaved heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset
+    heavyweight hebes hecha hecho heciento heck heckling hecks heda hediento heeded heeding
+    heeds heeled heeling heels heeps height heightened heightening heir heisting hellers hells
+    helpings helplessness helpline helplines hematites hemencia hemorrhaged hemorrhages hender
+    hepatitiss hera heralding heras herbada herbajar herbs herder herds hereabout hereafter
+    heredada heren herencia heresy heretica heria herido heridora hermana hermanal hermanar
+    hermandad hermanear hermania hermes herminia hermit hermosa hermosear herniada herniado
+    herniae hernias hernica herniosa hernista heroes heroida heros herpe herpess herring
+    herrings herropea hers hershels hervida hesitacion hetica hewed hewer hexameter hexametro
+    hexes heywoods hibernia hicks hideaways hidebound hides hidings hidra hiebre hiedra hieing
+    hiena hierba hiero hierra hies highlighter highlights highness highs highwayman hijacker
+    hikes hiking hilera hills hinchado hinco hinds hines hing hinge hinging hings hinting
+    hipertension hires hiring hirma hispanic hispanica hissed hisses hissing histograms
+    histologia histologo historia historiada historiado historian historians historiar historic
+    historica historical historico histories historys hitacion hitch hitching hither hitherto
+    hive hived hiving hivs hoarder hoarders hoardings hoariness hoarsely hoarseness hoarser
+    hoarsest hock hocked hocks hogged hoisting holdings hole holing hollow hollowing hombre
+    homebody homebodys homeboys homecoming homegrown homeless homelessness homelesss homes
+    homesickness homicida homicide homicides homicidio homiest hominess homing honcho hone
+    honey hongo honked honrable hooding hook hooked hooking hooks hooped hooted hooting
+    hopelessly hopelessness hopped hopping hora horada horca horco hording hornia hornless
+    horra horrar horrendo horribly horridly horrified horse hortal horus hose hosed hoses
+    hosing hospitable hospitably hospitalidad hospitals hostilla hothead hothouse hoto hotpoint
+    hotshots hound hounding hounds housebound housebreak housebreaking housebroke housebroken
+    houseclean housecleaning housed household househusband househusbands housekeeping
+    housemother housemothers houses housewarming housewife housewifes housework housmans hovel
+    hover hovered hovering howellss howls hows huangs huarache hubbards hucha hucho hueca huego
+    huello huera huffed huffing huffmans huffs huffy huger hugged huira hulana hulling humada
+    humaina humanal humanar humane humanest humanidad humanism humanist humankind humanness
+    humano humar humaza humbled humectar humera humes humida humita humitera humorada humped
+    humping humps hunch hunched hunches hunching hungered hungering hungers hungover hungrier
+    hungs hunker hunter hunting huntings hunts hurana hurdling hurds hurled hurling hurls
+    hurrying hurst hursts hurtas hurtling hurto husbanded husbanding husbandry husbandrys
+    hushed hushes hushing huskiness hustings hustling huts hutton hydrated hying hypertensions
+    hyphened hyphening hypoglycemia hypotenuse hypothesis hypothetically ibuprofens icarea
+    icaria ideacion idealidad idealistic identica identico identifying identitys idleness
+    idonea idoneidad idoneo ignara ignorant ignorar ignored ignores ignota ilas ilegal
+    ilegalidad iliquida iliquido illnesses illnesss ills imaged imagerys imaginar imagination
+    imagined imaginero imagines imaging imbalance imitada immortal imodiums imp impaciente
+    impartir impasses impassive impatient impediente implication impounding impresion
+    impressing impression impressions improbably improperly improved impulsing inability
+    inaccion inaction inactivity inafectada inafectado inatento incaler incense incensed
+    incenses incenso incensor inception incidental incidentally incienso inciente incierta
+    incising incisions incisiva incisive incisivo inclining inclosing inclusion incoherences
+    incoherencia incoming incompleta incompleto incomportable inconsecuente inconstancia
+    inconstant incorrect increada increado increased incrimination incurred incursion inda
+    indebted indecision indented indenting independent indian indias indica indication
+    indications indiccion indice indicted indicting indifferent indina indio indira indirectly
+    indomestica indra induccion induced induces induct inducted inductee inducting induction
+    indue inedia inertial ines inextenso infanta infante infantesa infantil infantry infants
+    infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar infecting
+    infections infectious infectiva infectivo infecto infects infecunda infernal infernar
+    inferred infest infested infesting inficion infighting infingir inflacion inflaming
+    inflated inflation inflect inflected inflecting inflection inflections inflects inflicted
+    infliction informacion informal informally informational informations informativa
     informative informativo infraccion infraction infracto infrequent infurcion infurto
     infusion inge ingesting ingestion inglesa ingletear ingrata ingrates ingratiate ingresses
     inhalador inhalant inhalator inhale inhaled inhales inhesion inhospital inhumana inicial
@@ -812,28 +820,28 @@ PROTECTED: frozenset[str] = frozenset(
     mangling mangos manguardia manhandles mania manias manic manicomio manicorta manicorto
     manida manido manilas manilla maniquea manis manito manna mannas manns mano manor manors
     manosa manosear manoso manquedad mans mansa manse manso mansueto manta mantecas mantenedor
-    mantes mantilla mantillas manutener manxs manys maos marbled marching mare marear mares
-    margrets maridazo marin marinated marinating mariners marino mario marion markdowns marked
-    marking markings marlon maron marooned marooning maroons marrear marrido marron marry
-    marrying marta martas marte martir marty martyring masageta masar mascaraing mascarilla
-    mash mashed masilla masked masking massage massaged massages massed masses massing
-    massively massiveness maste master masters masterss masterys mastodon mastoids matadora
-    matadura matapalo matarife matarrata match matches matching matear matera material maternal
-    mates mather mathers mating matisses mattels matter mattered mattes matthews mattings
-    mattocks mattress maturation maturations matutera matutero maude maundering maure maxed
-    maxes maxilla maxime maximums maxing mayar maybes mayer mayido mayor mayos mazar mazda
-    mazdas mazes mclean meados meads meadura mealiest mealtimes mealy meaningless meanings
-    means meantimes meanwhile measlier measliest measure measureless meatiest meats mecana
-    mecer mecha mechar medalist medalla medals medanosa meddle meddlers mediacana mediacion
-    medial mediania mediate mediated mediation mediations mediato medica medicable medicacion
-    medicaids medically medicals medicamentosa medicamentoso medicar medicares medicate
-    medicated medicates medicating medici medicinal medicinar medicion medics medida
+    mantes mantilla mantillas manton manutener manxs manys maos marbled marching mare marear
+    mares margrets maridazo marin marinated marinating mariners marino mario marion markdowns
+    marked marking markings marlon maron marooned marooning maroons marrear marrido marron
+    marry marrying marta martas marte martir marty martyring masageta masar mascaraing
+    mascarilla mash mashed masilla masked masking massage massaged massages massed masses
+    massing massively massiveness maste master masters masterss masterys mastodon mastoids
+    matadora matadura matapalo matarife matarrata match matches matching matear matera material
+    maternal mates mather mathers mating matisses mattels matter mattered mattes matthews
+    mattings mattocks mattress maturation maturations matutera matutero maude maundering maure
+    maxed maxes maxilla maxime maximums maxing mayar maybes mayer mayido mayor mayos mazar
+    mazda mazdas mazes mclean meados meads meadura mealiest mealtimes mealy meaningless
+    meanings means meantimes meanwhile measlier measliest measure measureless meatiest meats
+    mecana mecer mecha mechar medalist medalla medals medanosa meddle meddlers mediacana
+    mediacion medial mediania mediate mediated mediation mediations mediato medica medicable
+    medicacion medicaids medically medicals medicamentosa medicamentoso medicar medicares
+    medicate medicated medicates medicating medici medicinal medicinar medicion medics medida
     medidamente medieval medio mediocre medir meditacion meditate meditation meditations medo
     medrana medro medusea meetings meier meitad mejer mejia mejicana mejico mejora mejoria
     melanina melanita melanomas melanomata melastomataceo melecina melico mellowing melodico
     melosa melosidad melosilla mels membership memes memlings memorys menaza mender mendicacion
     mending mendocina menes mengua menial menonia menor menos menoscuenta mensaje mensajera
-    mensajero menses mentido mentir mercados meres merienda meriting mero mesadura mesas
+    mensajero menses mentido mentir menton mercados meres merienda meriting mero mesadura mesas
     mesdames mese meseta meshed meshes meshing meshs mesilla mesinesa mesinga mesmedad messes
     messiest messiness messs mestena mester metad metal metals mete meted meteor metering
     meters metes methadon methadones methadons methods methought metical metier metodico
@@ -844,61 +852,62 @@ PROTECTED: frozenset[str] = frozenset(
     millimeter milling millisecond mills millstones mimed mimes mince minded mindlessness mined
     mines mingling minifundio ministrador minos minue minuet minuete minuets minus minuses
     minuta minuted minutely minuteman minuteness minuter minutero minutest minutiae minutias
-    minuto mirada mirandas mired mirth mirthless misapplication misapplies misapply misapplying
-    misbehave miscalled miscalling miscarrying mischance mischances miscounted miscounts
-    miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing misgiving
-    mishandles misidentify misidentifying misinformation misinterpret misinterpretation
-    misinterpreting mision misjudge misled misplace misplay misplaying misplays misprint
-    misprinting misquote misreading misreadings misreads misrules missiles missions missive
-    missives misspell misspelling misspend misss misstate misstating missteps missys mista
-    mistaken mistakes mistaking misted mister misterial misters mistimes misting mistreat
-    mistreated mistreating mistreatment mistrial misunderstand misunderstanding misused misuses
-    misusing mita mitan mitch miter mites mitten mixer mixes mixtures moaning mocha mochas
-    mochete mocho mocked mocks modal modeling modelista modelo models modem moderacion moderada
-    moderate moderates moderating moderations moderativa moderativo moderator modes modestia
-    modestos modestys modicamente modico modifying modulation moer mohada mojada mojel molada
-    molar molder moldering molding moldings molero moles molest molesta molestar molester
-    molesters molestia molesting molesto molestosa molestoso molida molino molon momio monada
-    monda monet moneymaking moneys monger mongo monitored monitoria monitoring monitorio
-    monitors monkey monograms monomania monos monoxides monoxilo mont monta monte montes
-    monthlys monto monts monty montys monument monuments moochers mooed mooing mooney mooning
+    minuto mirada mirandas mirar mired mirth mirthless misapplication misapplies misapply
+    misapplying misbehave miscalled miscalling miscarrying mischance mischances miscounted
+    miscounts miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing
+    misgiving mishandles misidentify misidentifying misinformation misinterpret
+    misinterpretation misinterpreting mision misjudge misled misplace misplay misplaying
+    misplays misprint misprinting misquote misreading misreadings misreads misrules missiles
+    missions missive missives misspell misspelling misspend misss misstate misstating missteps
+    missys mista mistaken mistakes mistaking misted mister misterial misters mistimes misting
+    mistreat mistreated mistreating mistreatment mistrial misunderstand misunderstanding
+    misused misuses misusing mita mitan mitch miter mites mitten mixer mixes mixtures moaning
+    mocha mochas mochete mocho mocked mocks modal modeling modelista modelo models modem
+    moderacion moderada moderate moderates moderating moderations moderativa moderativo
+    moderator modes modestia modestos modestys modicamente modico modifying modulation moer
+    mohada mojada mojel molada molar molder moldering molding moldings molero moles molest
+    molesta molestar molester molesters molestia molesting molesto molestosa molestoso molida
+    molino molon momio monada monda mondon monet moneymaking moneys monger mongo monitored
+    monitoria monitoring monitorio monitors monkey monograms monomania monon monos monotona
+    monotone monotono monotony monoxides monoxilo mont monta monte monteron montes monthlys
+    monto monts monty montys monument monuments monzon moochers mooed mooing mooney mooning
     moose mooted moped moping mopped morado morador moradora moradura moraga moraines moral
     morava morder moreda morel moreover mores morin moriondo mornings morocada morose morpheme
     morphines morra morrada morral morrow morsa morsel morses mortaldad mortalidad mortally
-    mortals mortar morticed morticing mortification moscarda moscardear moscardon moscona
-    mosconear moses mosey mosquita mosquito mosses mosss mostrada motar motel motes moth
-    motherboard mothered mothering motherless motherly moths motin motorcycled motorcycles
-    motoring motorway motril motrins motriz mottle mottles mound mounding mounds mount mounted
-    mounting mounts mourning mournings mouse mousiness moussing mouthe mouthing mouthpiece
-    mouths mouthwashes mouthwatering movediza movers moves movida movies movil movingly mowed
-    mower mowing muchs mucking muddle mueca muellers muerta muerte muffed muffing muffling
-    muffs mugar muggiest mugriento muita muito mulching mulder mules mulling mulso multipla
-    multiples multiplex multiplexs multiplice multiplied multiplier multiplies multiplo
-    multiply mumbled mumblers mummies mummy mumps munch muncha munched munches munchies
-    munching muncho muneco murdered murderer murders murido murine murmuring murtal muses
-    mushed mushes mushiness mushing musing muskiness mussed musses mussing mustaches mustering
-    mustia mustiest mustiness mutating muter muttering mutters mutton mutually mutuario mysores
-    mystique nabla nacer naciente nagging nail nairs naked namesake nams nancer nanking
-    nankings nantes napes nappier narcosis narcosiss narcotic narcotica narcotico narcotina
-    nares narked nastiest natal natchezs nates natillas nation nativity natral natura
-    naturalidad naturally naturalness naturals naught naughtier nauseam nausear nauseas
-    nauseate nauseosa naval nave navels naves navio neals nearby nearing nears neath neatly
-    necesitado necesitar necessity necklines neediest neediness needled needling needs neer
-    negacion negada negador negadora negating negation negativa negatived negatively negatives
-    neighbored neighboring neighborly neils nells nelly neonatal neonates nephews nervously
-    nervousness nesgado nests netter netters netting nettings nettling networked networking
-    networks neumonia neumonica nevado nevar nevera neveria nevermore nevero nevertheless
-    newborns newer newlines newsiest nexts nicked nicking nicks nicotica nicotico nicotina
-    nicotines nidia nieces nieve nifty nigger niggling nigh nigher nightclothes nightfall
-    nightingales nightlife nightlifes nights nighttime nighttimes nighty niles nils nines
-    nintendo nitas nites nits nivel nixed nobel nobodys nocimiento nodes noel noes noise nokia
-    nolas nomes nomination nonas nonato nondeductible nonempty nonexempt nonfatal nonhuman
-    nonio nonliving nonmember nonmembers nonphysical nonprescription nonrigid nonsenses
-    nonsmoking nonsupport nontoxic nonusers nonviolence nonviolent nonwhite noodling nooks
-    nooses noramala noras norbo noria norial norma normalcy normalcys normalidad normality
-    normals norman normando normandy normas norms noro norse north nosebleed nosebleeds nosed
-    noses noshing nosiest nosiness nosing nosotros nostril nostrums nosy notar notation
-    notching noted nothingness nothings noticeboard notices noticiar noticion notified
+    mortals mortar morticed morticing mortification morton moscarda moscardear moscardon
+    moscona mosconear moses mosey mosquita mosquito mosses mosss mostrada motar motel motes
+    moth motherboard mothered mothering motherless motherly moths motin moton motorcycled
+    motorcycles motoring motorway motril motrins motriz mottle mottles mound mounding mounds
+    mount mounted mounting mounts mourning mournings mouse mousiness moussing mouthe mouthing
+    mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves movida movies
+    movil movingly mowed mower mowing muchs mucking muddle mueca muellers muerta muerte muffed
+    muffing muffling muffs mugar muggiest mugriento muita muito mulching mulder mules mulling
+    mulso multipla multiples multiplex multiplexs multiplice multiplied multiplier multiplies
+    multiplo multiply mumbled mumblers mummies mummy mumps munch muncha munched munches
+    munchies munching muncho muneco murdered murderer murders murido murine murmuring murtal
+    muses mushed mushes mushiness mushing musing muskiness mussed musses mussing mustaches
+    mustering mustia mustiest mustiness mutating muter muttering mutters mutton mutually
+    mutuario mysores mystique nabla nacer naciente nagging nail nairs naked namesake nams
+    nancer nanking nankings nantes napes nappier narcosis narcosiss narcotic narcotica
+    narcotico narcotina nares narked nastiest natal natchezs nates natillas nation nativity
+    natral natura naturalidad naturally naturalness naturals naught naughtier nauseam nausear
+    nauseas nauseate nauseosa naval nave navels naves navio neals nearby nearing nears neath
+    neatly necesitado necesitar necessity necklines neediest neediness needled needling needs
+    neer negacion negada negador negadora negating negation negativa negatived negatively
+    negatives neighbored neighboring neighborly neils nells nelly neonatal neonates nephews
+    nervously nervousness nesgado nests netter netters netting nettings nettling networked
+    networking networks neumonia neumonica nevado nevar nevera neveria nevermore nevero
+    nevertheless newborns newer newlines newsiest nexts nicked nicking nicks nicotica nicotico
+    nicotina nicotines nidia nieces nieve nifty nigger niggling nigh nigher nightclothes
+    nightfall nightingales nightlife nightlifes nights nighttime nighttimes nighty niles nils
+    nines nintendo nitas nites nits nivel nixed nobel nobodys nocimiento nodes noel noes noise
+    nokia nolas nomes nomination nonas nonato nondeductible nonempty nonexempt nonfatal
+    nonhuman nonio nonliving nonmember nonmembers nonphysical nonprescription nonrigid
+    nonsenses nonsmoking nonsupport nontoxic nonusers nonviolence nonviolent nonwhite noodling
+    nooks nooses noramala noras norbo noria norial norma normalcy normalcys normalidad
+    normality normals norman normando normandy normas norms noro norse north nosebleed
+    nosebleeds nosed noses noshing nosiest nosiness nosing nosotros nostril nostrums nosy notar
+    notation notching noted nothingness nothings noticeboard notices noticiar noticion notified
     notifying noting notional notwithstanding notwork notworks nought nova noval novas novela
     novellas novelo novels noven novice nowadays nowheres noyes nub nuciente nuder nudge
     nuegado nuerza nueve nuked nuking numbed numbered numbering numberless numberss numbest
@@ -973,70 +982,71 @@ PROTECTED: frozenset[str] = frozenset(
     peals peanut pearlier pearlies pearling pearly pears pearson pearsons pease peats pebbling
     pebre pece pecha pechar peche pecienta peciento pecina pecio pecking pedaling peddlers
     peddling pedicure pediente pedo peeking peeks peeled peelings peels peeping peeps peering
-    peeving peg pegadiza pegado pegadura pegar pegasus peking pelete penalista pender pending
-    pendonear penetral penetrar penetrate penicillin penique penitences penknife penknifes
-    penknives penlights penmanship pensamiento pension pensions peopled peoples peopling peplo
-    pepped pepsis peptic perceive perceived percentiles percents perching percocero percussion
-    perdidiza perdido perdidosa perdigon perdis perdiz perdon perdonar perfects pericona
-    periling perilous perinola perishing perked perking permanent permanente permanents
-    permansion permision permissions permissive permistion permitir permits perna pernio peron
-    perons peroration perrona pershing persiana persians personada personado personae personage
-    personaje personal personals personas personera personilla personuda pertness perusals
-    perusina perusing perverse pesga peste pesticides pestillo pestling pests petal petalla
-    petaquita petenera peter petering peterson petersons peto petra petrified petting
-    pharmacists pharmacys philters phishing phobos phoned phoneme phonemes phones phoney
-    phonically phony photocopy photocopying photoing photon photons phototypesetting phreaking
-    physicals physicians physicist physicss pian picadura picapica picas pichanga pickaback
-    pickabacking pickaxing picked picker pickering picket picketing pickiest pickings pickingss
-    pickling pickpocket picks pictorial pictorico pictured picturesque piddle pieced piecemeal
-    pieces piecework piecing pieing pierce piercingly piercings pieria pigmea pignorar pike
-    piked piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin
-    pilling pillo pillorys pillowing pilo pilon pilote pilotear pilothouse piloting piloto
-    pilots pimping pin pincerna pinched pinches pinching pincho pinchuda pine pined pines pinga
-    pinging pingo pinking pins pint pinza piola piperina pipped piramide pirating pisas pison
-    pissed pisses pissing pista pitas pitch pitchers pitches pitching pitchmen piths pitting
-    pivot placa placed placel placeme placer places placiente placing plaguing plaice plain
-    plainness plains plaiting plana plane planed planes planimetro planing plank planked
-    planking plankings planks planner planners plannings plano plant planted plantilla planting
-    plantings plantosa plants plaste plastering plasters plastica plastico plate platea plaths
-    platilla plating platings platters playacting player playgrounds playhouse plays plaything
-    playthings pleading pleas pleased pleases pleasing pleasure pleasures pleating plenario
-    plight plighted plighting plights plodding plonking plopped plopping plot plots plotters
-    plotting ploughed ploughing plowing plucking plumbers plumbing plumping plunging plunking
-    plush plushest plying pneumonias poaching pobre pocho pocked pocketed pocketing pocketknife
-    pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso podiatry podio
-    podre pogo poignancy poignant poino pointiest pointing pointless pointlessly pointlessness
-    points pointy poisoner poisoners poisonings poisons poisson poissons poked pokemons poker
-    police polices policia policial policing policys polido poling polishes polishing polison
-    politics polities polity poliza polkaing polled polling polls pollution polucion pomading
-    pomar ponchada ponder pondering pondo pone pones poniente ponto pooching poohed poohing
-    pooled pools pooping popper porcal porco pordiosera pordioseria pores poridad poring
-    porpoise porpoises porra porral porta portable portalon portals portar portatil porte
-    portena portending portento portentosa portents portilla portions porto ports portugal
-    posed poser poses posesion posing positing position positiva positively positives positivo
-    poson posses possessing possession possessives possessors postal postdate poste postilla
-    postures posturing potassiums potions pots potteries potting pouch pouched pouches pouching
-    pouncing pound pounds pours pouting powdering power powering practica practicaje practical
-    practicar practiced practices practico practicon practise practised practises prados praise
-    praising praline pralines prancing pranks prate prates prawning praying preacher preaches
-    preaching prebenda precacion precedent precesion precious preciously precising precision
-    preclaro precluding predated predicamento predication predications predicts predio preempts
-    preen preening prefacion pregnancys prelacion prelusion premising premiums prension
-    prentice preparar prepared prepares preposito prepping preps pres presa presaging
-    prescribed prescribes prescribir prescriptive prescripto prescrita prescrito present
-    presente presenting presents preserve preset presiding preso pressings pressman presss
-    pressured pressuring pressurize pressurizes prest prestante prestino preston prestons
-    presumes presuming preteens pretence pretended pretender pretends pretensa pretense
-    pretension pretenso prevalent prevencion prevenir prevented preventing preventions
-    preventiva preventive preventivo prevents preview previews prevision preys prick pricking
-    prickling pried primaria primor primping princess printing printouts prints priora priorato
-    prioresa prioridad priors priory prision prison prisoner privation proactive probable
-    probables probacion probatica probating probationer probations proceeding procesion
-    procession processions proclama proctors procuring produced producer producers produces
-    producir product producta producto productor prof profanely proferta proferto profesion
-    professing profusa profuso program programa programing programmings programs progressing
-    projected projection projects projima prolacion promotes promotion prompted prompter
-    prompters promptest prompting promptly promptness pronacion prone prong proofing proofread
+    peeving peg pegadiza pegado pegadura pegar pegasus peking pelechar pelete penalista pender
+    pending pendonear penetral penetrar penetrate penicillin penique penitences penknife
+    penknifes penknives penlights penmanship pensamiento pension pensions peopled peoples
+    peopling peplo pepped pepsis peptic perceive perceived percentiles percents perching
+    percocero percussion perdidiza perdido perdidosa perdigon perdis perdiz perdon perdonar
+    perfects pericona periling perilous perinola perishing perked perking permanent permanente
+    permanents permansion permision permissions permissive permistion permitir permits perna
+    pernio peron perons peroration perrona pershing persiana persians personada personado
+    personae personage personaje personal personals personas personera personilla personuda
+    pertness perusals perusina perusing perverse pesga peste pesticides pestillo pestling pests
+    petal petalla petaquita petenera peter petering peterson petersons peto petra petrified
+    petting pharmacists pharmacys philters phishing phobos phoned phoneme phonemes phones
+    phoney phonically phony photocopy photocopying photoing photon photons phototypesetting
+    phreaking physicals physicians physicist physicss pian picadura picapica picas pichanga
+    pickaback pickabacking pickaxing picked picker pickering picket picketing pickiest pickings
+    pickingss pickling pickpocket picks pictorial pictorico pictured picturesque piddle pieced
+    piecemeal pieces piecework piecing pieing pierce piercingly piercings pieria pigmea
+    pignorar pike piked piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla
+    pilled pillin pilling pillo pillorys pillowing pilo pilon pilote pilotear pilothouse
+    piloting piloto pilots pimping pin pincerna pinched pinches pinching pincho pinchuda pine
+    pined pines pinga pinging pingo pinking pins pint pinza piola piperina pipped piramide
+    pirating pisas pison pissed pisses pissing pista pitas pitch pitchers pitches pitching
+    pitchmen piths pitting pivot placa placed placel placeme placer places placiente placing
+    plaguing plaice plain plainness plains plaiting plana plane planed planes planimetro
+    planing plank planked planking plankings planks planner planners plannings plano plant
+    planted plantilla planting plantings plantosa plants plaste plastering plasters plastica
+    plastico plate platea plaths platilla plating platings platters playacting player
+    playgrounds playhouse plays plaything playthings pleading pleas pleased pleases pleasing
+    pleasure pleasures pleating plenario plight plighted plighting plights plodding plonking
+    plopped plopping plot plots plotters plotting ploughed ploughing plowing plucking plumbers
+    plumbing plumping plunging plunking plush plushest plying pneumonias poaching pobre pocho
+    pocked pocketed pocketing pocketknife pocketknifes pocketknives pockets pocking pocks poda
+    poder poderosa poderoso podiatry podio podre pogo poignancy poignant poino pointiest
+    pointing pointless pointlessly pointlessness points pointy poisoner poisoners poisonings
+    poisons poisson poissons poked pokemons poker police polices policia policial policing
+    policys polido poling polishes polishing polison politics polities polity poliza polkaing
+    polled polling polls pollution polucion pomading pomar ponchada ponder pondering pondo pone
+    pones poniente ponto ponton pooching poohed poohing pooled pools pooping popper porcal
+    porco pordiosera pordioseria pores poridad poring porpoise porpoises porra porral porta
+    portable portalon portals portar portatil porte portena portending portento portentosa
+    portents portilla portions porto ports portugal posed poser poses posesion posing positing
+    position positiva positively positives positivo poson posses possessing possession
+    possessives possessors postal postdate poste postilla postures posturing potassiums potions
+    pots potteries potting pouch pouched pouches pouching pouncing pound pounds pours pouting
+    powdering power powering practica practicaje practical practicar practiced practices
+    practico practicon practise practised practises prados prague praise praising praline
+    pralines prancing pranks prate prates prawning praying preacher preaches preaching prebenda
+    precacion precedent precesion precinta precious preciously precising precision preclaro
+    precluding predated predicamento predication predications predicts predio preempts preen
+    preening prefacion pregnancys prelacion prelusion premising premiums prension prentice
+    preparar prepared prepares preposito prepping preps pres presa presaging prescribed
+    prescribes prescribir prescriptive prescripto prescrita prescrito present presente
+    presenting presents preserve preset presiding preso pressings pressman presss pressured
+    pressuring pressurize pressurizes prest prestante prestino preston prestons presumes
+    presuming preteens pretence pretended pretender pretends pretensa pretense pretension
+    pretenso prevalent prevencion prevenir prevented preventing preventions preventiva
+    preventive preventivo prevents preview previews prevision preys prick pricking prickling
+    pried primaria primor primping princess printing printouts prints priora priorato prioresa
+    prioridad priors priory prision prison prisoner privation proactive probable probables
+    probacion probatica probating probationer probations proceeding procesion procession
+    processions proclama proctors procuring produced producer producers produces producir
+    product producta producto productor prof profanely proferta proferto profesion professing
+    profusa profuso program programa programing programmings programs progressing projected
+    projection projects projima prolacion promotes promotion prompted prompter prompters
+    promptest prompting promptly promptness pronacion prone prong proofing proofread
     proofreading proofreads proofs properer propertys proposes proposing proposition propped
     propping props proscribe proscribed proscribes proscribing proscribir proscripcion
     proscription proscriptions prosperity prostata prostates prostrate prostrated prostrates
@@ -1103,71 +1113,71 @@ PROTECTED: frozenset[str] = frozenset(
     rendition renditions rends rene renee renegado reneging renes renewing renews rengo
     renombre rent rental renter rentera rentero renumber renumbers reopened reopening
     reordering repaired repartir repay repaying repeal repealed repeatably repeated repeater
-    repeating repeats repent repented replaces replaceta replacing replay replayed replaying
-    repletar repleted replication replying replys reportar reporte reported reportedly reporter
-    reporting reports repossessions reprension represion repressing repression repressions
-    reprocessing reproduce reprogramming reproved repuesta repuesto repulgado repulgar repulsar
-    repulsing reputations reputedly reputing requeson requested requester requesting requests
-    require requires requited requites rereading rerunning resalado resale rescatar rescinding
-    rescision rescribir rescued rescuer rescuers rescues rescuing researched researcher
-    researches researchs reseccion reseguir reselling resent resented resentido reserve
-    reserved reserves resets resetting resfriar residing resigned resistant resister resisters
-    resistir resobrar resolution resolved resonate resort resounding resounds respailar
-    respectar respected respecting respetar respigar respingar respirador respirator respired
-    respires responded respondent responder respondon respondona responds response responseo
-    responses responsible responsion responsiva responsively responsiveness responsivo responso
-    rest restar restarted restating restriccion restrict restricta restricting restriction
-    restricto restricts rests restudies resucitado resuelta resuelto resulta resultada
-    resultando resultant resultar resulted resulting resupply resurtido retails retainer
-    retaking retal retarding retching retejer retelling retenedor retenir retentar retention
-    rethinking rethought retica reticular retorcida retort retouched retouches retraccion
-    retraced retracted retracting retraction retractions retraining retreated retro retrying
-    returned returnee returning returns reunited reuse revas revealed revealing reveals revel
-    revelations reveling revels revencer revender revenging reventar reventon rever revere
-    reveres reverie reveries revering reversa reversal reversar reversed reverses reversion
-    reverso reverted reverter revery revesa reviewed reviewer reviewers reviewing revilers
-    revision revisits revolved revolver revs revuelto revues rewarding reword rewords reworking
-    rewrites rewriting rewritten rewrote reyertar reyes rheumatic rhone ribbing ricing rick
-    ricked ricking ricks ridden riddle ridge ridging riding rife riffle rifled rifleman rifles
-    rifted rifting rifts rigging riggings righter rightest righting rightist rightmost
-    rightness rightnesss rigida rigidness rigue rile riles rills rimes rimming rina rind ring
-    ringer ringers ringling ringlings rink rinsing ripening ripped ripping rippling rise
-    riskiest riskiness ritalins rite rites ritually rivaling riven roaching roads roaming
-    roarings roasting robbing robre rochas rocin rocked rocket rockiest rockiness rocks rodas
-    rodia rodillada rodillazo rodillera rodillo rodilluda rogacion rogativo roge rogering
-    rogues roiled roistering roisters roles roller roman romanero romes romi romp rompible
-    rompido romps roncha ronchar rondalla ronny ronstadt rooked rooking rooks roomiest
-    roominess roosts rooted roped ropes ropilla roque rosas rose roses rosilla rosiness ross
-    rosss rotacion rotarian rotating rotation rote rotes rotten rottener rottenest rottenness
-    roue roues rouge rough roughed roughing round rounding rounds roused rouses route rove
-    roved rover roves roving rowel rowelled rowelling rowels rower rubes rubio rubles rucho
-    rudder ruedo ruego ruello rues ruffed ruffing ruffling ruffs rugar rugido rugs ruination
-    ruinations ruing ruining ruled ruler rulers rumana rumbaing rumbled rumbling ruminated
-    ruminating rumination rummy rumpling rumps runabout runaround runaways runes runnings
-    ruptures ruse rusentar ruses rush rushed rushes rushing rustiness rutinaria rutting saabs
-    saars sabiente sabio sable sabre sacio sacked sacking sackings sacred sacredly saddening
-    sadder sadly saetilla safeguard safeguarded safeguarding safekeeping safely safetys safio
-    safir sagrado sagrar sails saint sajar sake sakes saks salar saldo salea salediza salem
-    salep sales salia salicina salico salido saliente salients salin salino sallow sallower
-    sallying salmo salon salpullido salsa salso salter salto salutation salve salved salving
-    salvo sames samio sanas sanchete sanction sand sanding sandra sands sandy sanger sangrador
-    sangradura sangraza sangredo sangria sangriza sangs santidad santones sapiente sapped
-    sappier sapping saps saran sarape sarcotica sarcotico sargenta sargents saria sarmentar
-    sarong sarpullir sars sarta sartal sarten sash sassed sasses sassiest sassing satan
-    satchels sated saten sates satiate satiating satin sating satins satirico saturacion
-    saturating saturations saturnal savaging save saver saves savings savingss savoring
-    savvying sawed sawing sawyer sayings scab scabbed scabbing scads scags scalding scaled
-    scalloped scalping scamming scamp scams scanning scans scanting scare scares scarf scarfed
-    scarfing scarfs scariest scaring scarred scarring scary scathing scats scatters scatting
-    scenarios scenting scheat schelling scheming schoolboy schoolchild schoolchildren
-    schoolchilds schooldays schooled schoolgirl schoolhouse schooling schoolmate schoolroom
-    schools schoolteacher schoolwork sclerosiss sclerotic scoffing scolding scone scones
-    scooping scooting scope scorching scoreboard scorecard scored scoreless scorer scores scorn
-    scorning scotched scotches scotching scots scouring scouting scowling scows scramble
-    scramming scrap scraped scraper scrapers scrapes scraping scrapped scrapping scraps
-    scratches scratchier scratchiest scratchiness scratchs scratchy scream screeched screeching
-    screechs screened screenings screenplays screenshots screwing scrimping scrip scrips
-    scripted scripting scripts scrolled scrota scrotums scrounger scrubbing scrunched
+    repeating repeats repechar repent repented replaces replaceta replacing replay replayed
+    replaying repletar repleted replication replying replys reportar reporte reported
+    reportedly reporter reporting reports repossessions reprension represion repressing
+    repression repressions reprocessing reproduce reprogramming reproved repuesta repuesto
+    repulgado repulgar repulsar repulsing reputations reputedly reputing requeson requested
+    requester requesting requests require requires requited requites rereading rerunning
+    resalado resale rescatar rescinding rescision rescribir rescued rescuer rescuers rescues
+    rescuing researched researcher researches researchs reseccion reseguir reselling resent
+    resented resentido reserve reserved reserves resets resetting resfriar residing resigned
+    resistant resister resisters resistir resobrar resolution resolved resonate resort
+    resounding resounds respailar respectar respected respecting respetar respigar respingar
+    respirador respirator respired respires responded respondent responder respondon respondona
+    responds response responseo responses responsible responsion responsiva responsively
+    responsiveness responsivo responso rest restar restarted restating restriccion restrict
+    restricta restricting restriction restricto restricts rests restudies resucitado resuelta
+    resuelto resulta resultada resultando resultant resultar resulted resulting resupply
+    resurtido retails retainer retaking retal retarding retching retejer retelling retenedor
+    retenir retentar retention rethinking rethought retica reticular retorcida retort retouched
+    retouches retraccion retraced retracted retracting retraction retractions retraining
+    retreated retro retrying returned returnee returning returns reunited reuse revas revealed
+    revealing reveals revel revelations reveling revels revencer revender revenging reventar
+    reventon rever revere reveres reverie reveries revering reversa reversal reversar reversed
+    reverses reversion reverso reverted reverter revery revesa reviewed reviewer reviewers
+    reviewing revilers revision revisits revolved revolver revs revuelto revues rewarding
+    reword rewords reworking rewrites rewriting rewritten rewrote reyertar reyes rheumatic
+    rhone ribbing ricing rick ricked ricking ricks ridden riddle ridge ridging riding rife
+    riffle rifled rifleman rifles rifted rifting rifts rigging riggings righter rightest
+    righting rightist rightmost rightness rightnesss rigida rigidness rigue rile riles rills
+    rimes rimming rina rind ring ringer ringers ringling ringlings rink rinsing ripening ripped
+    ripping rippling rise riskiest riskiness ritalins rite rites ritually rivaling riven
+    roaching roads roaming roarings roasting robbing robre rochas rocin rocked rocket rockiest
+    rockiness rocks rodas rodia rodillada rodillazo rodillera rodillo rodilluda rogacion
+    rogativo roge rogering rogues roiled roistering roisters roles roller roman romanero romes
+    romi romp rompible rompido romps roncha ronchar rondalla ronny ronstadt rooked rooking
+    rooks roomiest roominess roosts rooted roped ropes ropilla roque rosas rose roses rosilla
+    rosiness ross rosss rotacion rotarian rotating rotation rote rotes rotten rottener
+    rottenest rottenness roue roues rouge rough roughed roughing round rounding rounds roused
+    rouses route rove roved rover roves roving rowel rowelled rowelling rowels rower rubes
+    rubio rubles rucho rudder ruedo ruego ruello rues ruffed ruffing ruffling ruffs rugar
+    rugido rugs ruination ruinations ruing ruining ruled ruler rulers rumana rumbaing rumbled
+    rumbling ruminated ruminating rumination rummy rumpling rumps runabout runaround runaways
+    runes runnings ruptures ruse rusentar ruses rush rushed rushes rushing rustiness rutinaria
+    rutting saabs saars sabiente sabio sable sabre sacio sacked sacking sackings sacred
+    sacredly saddening sadder sadly saetilla safeguard safeguarded safeguarding safekeeping
+    safely safetys safio safir sagrado sagrar sails saint sajar sake sakes saks salar saldo
+    salea salediza salem salep sales salia salicina salico salido saliente salients salin
+    salino sallow sallower sallying salmo salon salpullido salsa salso salter salto salutation
+    salve salved salving salvo sames samio sanas sanchete sanction sand sanding sandra sands
+    sandy sanger sangrador sangradura sangraza sangredo sangria sangriza sangs santidad
+    santones sapiente sapped sappier sapping saps saran sarape sarcotica sarcotico sargenta
+    sargents saria sarmentar sarong sarpullir sars sarta sartal sarten sash sassed sasses
+    sassiest sassing satan satchels sated saten sates satiate satiating satin sating satins
+    satirico saturacion saturating saturations saturnal savaging save saver saves savings
+    savingss savoring savvying sawed sawing sawyer sayings scab scabbed scabbing scads scags
+    scalding scaled scalloped scalping scamming scamp scams scanning scans scanting scare
+    scares scarf scarfed scarfing scarfs scariest scaring scarred scarring scary scathing scats
+    scatters scatting scenarios scenting scheat schelling scheming schoolboy schoolchild
+    schoolchildren schoolchilds schooldays schooled schoolgirl schoolhouse schooling schoolmate
+    schoolroom schools schoolteacher schoolwork sclerosiss sclerotic scoffing scolding scone
+    scones scooping scooting scope scorching scoreboard scorecard scored scoreless scorer
+    scores scorn scorning scotched scotches scotching scots scouring scouting scowling scows
+    scramble scramming scrap scraped scraper scrapers scrapes scraping scrapped scrapping
+    scraps scratches scratchier scratchiest scratchiness scratchs scratchy scream screeched
+    screeching screechs screened screenings screenplays screenshots screwing scrimping scrip
+    scrips scripted scripting scripts scrolled scrota scrotums scrounger scrubbing scrunched
     scrunching scuff scuffing sculling scurried scurrying scuttling scything seagoing seal
     sealer sealers sealing seals seamiest seams seaports searcher searchingly seared searing
     sears season seated seating seatings seats sebera sebrings seceding secesion secluding
@@ -1359,105 +1369,106 @@ PROTECTED: frozenset[str] = frozenset(
     threateningly threes threescore threesome threshold thriving throatiest throatiness throats
     throaty throbs throe throes throng thronging throughout throughput throughway throughways
     throwaway throwaways throwback throwers thrusting thumbing thumbnails thumbs thump thumping
-    thunderclaps thunders thunk thurmans thwacked thyroids tick ticked ticker ticking tickings
-    tickling ticks tides tidewater tidewaters tidiness tiding tiento tierna tierra ties tiesa
-    tiesto tiff tightened tightens tighter tightest tightnesss tightrope tights tikes tiles
-    till tilled tiller tilling tills timar timed timelessness timelines timepiece timer timers
-    timestamp timetable timex timexs timmy tims tincture tinctures tincturing tinder tine tines
-    ting tinge tingeing tinging tinglings tings tinkling tinseling tiple tipped tippling
-    tipsters tirade tiredest tiredness tires tirso tiste tizne tizzy toadied toadies toads
-    toady toadying toalla toar toastiest toasting toballa tobar tocar tocata tocho tocona
-    todays toddle toddled toddles todds toddy todia tods toenails toffee togas togetherness
-    toggling togos toilet toileting toilets toils toison tojos tokay token tokes toking
-    toldadura toldilla toldillo tole tolerate toleration tolled tolling tolls tolon toma tomada
-    tomas tomes tomillo tommy tonar toned tonel toneless toner tones tonga tongo tongued
-    tongues tonguing tonic tonights tonillo tontillo tool tooling tooted toothless toots topada
-    topar topic topica topped topping toppings toppling tops topsides toracica torada torca
-    torce torch torched torches torching torcido torco tordilla tordillo tore tores torillo
-    tornados tornillo torpida torrar torrida torsi torta tortes tortillo tory toscana tose
-    toseta tosidura tosquedad tosss totes totos touchdown touche touchier touchiest touching
-    touchs touchstones touchy tough toughens toughest touring tours tovido towed toweling
-    towelled towelling tower towers towns tows toxica toxicar toxicidad toxico toxin toying
-    tozar trabado trabajado trabajar trabajosa trabajoso trabanco trabar trabazon trabe traca
-    traccion traceable traced tracer traces tracey traci tracie tracing tracings track tracking
-    traction tracto tracts tracy traded trademark trademarking trader trades traduced traducing
-    trafagar trafficker traffickers tragador tragaz tragon trail trailing traina trainings
-    trains traipsed traipsing trait traje trajin trama tramador tramadora tramar tramming tramo
-    trampear trampero tramping trampling tramps trams tran trance transeat translated
-    translates translator transmute transplantation transplanted transplanting transplants
-    trapajo trape trapo trapped trapping traro trascripcion trasegar trasgo trash trashing
-    traslata traslato traspirar trasplante trastajo traste tratador tratar trato traumas
-    traumata traverse travo trawling trazador trazar trazo treachery tread treading treadled
-    treadling treads treas treason treasons treasure treasures treaties treating treatments
-    treats treaty trebling trece trecho tree treed trekking tremadal trembling trendier
-    trending trent trentena treparse tresalba tresmesina trespassed trespasses trespassing
-    tress trestiga treta triad trial trialing triangle triangles trice trickiest trickiness
-    tricking trickles tricks trickster tricky tries triestes trifle trifling triggered
-    triggering triggers trigo triguera triguero trikes trile trilling trimesters trimestre
-    trimming trina trinacria trinar tripe tripla triplano tripled triples triplet triplets
-    triplice tripling triplo triply trippe trippes tripping tristan tristans trite trocable
-    trolled trolling tromping tronchar troop trooping tropilla trote trotters trotting troubled
-    troubles troubleshoot troubleshooting troubleshot troublesome trough trouping trowel
-    trowels truanted truanting truce trucking truckles trucks truco trudging trued truing
-    trumping truncada trunk trunking trussing trusting truthers trysting tsars tuck tucking
-    tumbled tumblers tummies tummys tumo tumor tuned tuneless tuner tuning tunny turfed turfing
-    turgencia turgente turing turlerin turmerics turnabout turnaround turner turnia turns
-    turnstiles turntable tushes twain twanging tweaking tweaks twelves twentys twerk twerking
-    twiggier twine twingeing twinging twink twinkling twinning twister twisters twisting twitch
-    twitched twitches twitted twitting tycho tying tykes tylenols typeface typescript
-    typesetting typewrite typewrites typewriting typewritten typewrote tyree tzars ubio ubre
-    udder ulcera ulcerate ulceration ulcers ultrasounds umber umbers umped umping umps unafraid
-    unaltered unattached unbearably unbeatable unbeaten unbecoming unblock unblocked unblocking
-    unblocks unbreakable unbroken unburden unbutton uncalled unchanged uncleaner uncles
-    unconcerned unconsciously unconsciousness unconsciouss uncontrollable unconvincing
-    uncounted uncouple uncovered undeceive undecided underact underacting underarm underarms
-    underbelly undercharges underclothes undercover undercut undercuts undercutting underdog
-    underdogs underdone underestimate underfeed underfeeding underfeeds underfoot undergoes
-    undergoing undergone undergrounds undergrowth underhand underlie underline underlined
-    underlines underlying undermost underpaid underpass underpasses underpay underpaying
-    underplay underplaying underrate underrates underrating underscore undersea undersell
-    underselling undersells undershoot undershooting undershot underside undersign undersigned
-    undersigning undersigns understanding understating understudies understudy understudying
-    undertake undertaken undertakes undertaking undertook underused underwater underwears
-    underweight underwent underworld underwrite underwrites underwriting underwritten
-    underwrote undresses uneasiest unedited unemotional unending unevenly unevenness unfeeling
-    unfettered unfits unfitted unfriend unfriends unhappier unharmed unheeded unible uninjured
-    unintentionally unit unitaria unitas unite unites unity unitys unixs unknowing unleaded
-    unlimited unlisted unloaded unloading unlocked unlocking unlocks unmaking unmissed
-    unnatural unneeded unnoticed unofficial unopened unoriginal unplanned unproved unreadable
-    unrealistic unroll unrolled unsaying unscrambled unscrambles unseeing unsigned unstable
-    unsteady unstopped unstopping unsuited unswerving untested unthinking untie untied untitled
-    untouched untreated untwisted unusable unwanted unwritten upbringing upcoming updated
-    updater updates upending upgraded upgrading upholding uplifted uplifting upraised uprights
-    upsetting upstairs upstarted upturned upturning urged urgencia urgencys urgente urgently
-    urinario urinate urinates urinations urines urns ursulina urticacea usability usable
-    uselessness usernames uses ushering ushers ussrs usuaria usuraria usurario usurious utica
-    util uttering vacating vacation vaccinate vaccinates vaccination vacciniea vaccinieo
-    vaciante vaida valance valances valencia valiente valiums valve vamps vangs vanishing
-    vantages vaped vapes vapid varar variance vaseline vasta vaster vastest vaunting veals
-    vecinal vecindad vecindar vedas veedor veeps vega vegan vegans vegass vehicles vehiculo
-    veils vein veintava veintena veinteno vejacion vejar velacion velas velete venacion venador
-    vencedor vend venda vendal vendar vended vendedor vender vendi vending vendo vendors vends
-    venenosa venenoso venerante venerate venerated venerates venereal venero veneto vengador
-    venganza vengativo venial venina venino venns ventada ventador ventaja ventalla ventanaje
-    ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina ventolins
-    ventor ventrada ventrera venue veras verdal verde verdigon verdinal verdor verification
-    verified verns versatil versification versified versions vertebral vertible vesicle
-    vesicles vesicular vesta vests vetting viability viagras vice vices victoria victrola video
-    vienes viento vigencia vila vilas vileness villa vilo vince vines vinolencia vinolenta
-    vinolento vinson vinta viol violaceo violacion violador violar violario violas violation
-    violator violences violenta violentar violently violento violet violon viols vireos
-    virginal virola virolenta virolento viron virulence virulencia virulent viruss visa
-    visibility visioned visioning visions visir visita visitation visiting visiton visitors
-    viso visor vistas vistillas visto vitamina vitola vitus vivar vivencia vivid vivienda
-    vivienne viviente voace vodkas vogue voiced voiceless voicemail void voila voile voiles
-    volantin voles volition volvedor volvo vomico vomitado vomitiva vomitivo vomiton vomitona
-    vomits vortices votes vouch vouched vouchers vouches vouching vowed vowels vuelco vuelo
-    vuelta vulto vultures vying wacker wader waders wades wading wafer wafers wafted wafting
-    wafts wager wagers wages wagging waggling waging wailing wails waist waists waite waited
-    waiter waiters waites waits waiving waked waken wakening wakens wales waling walkways
-    walled walling walloped wallowed wallowing walter walters walterss walts waltzing wanda
-    wandas wands waned wanes wangling wangs waning wanked wankel wanking wanks wannabee wanting
+    thunderclaps thunders thunk thurmans thwacked thyroids tibar tick ticked ticker ticking
+    tickings tickling ticks tides tidewater tidewaters tidiness tiding tiento tierna tierra
+    ties tiesa tiesto tiff tightened tightens tighter tightest tightnesss tightrope tights
+    tikes tiles till tilled tiller tilling tills timar timed timelessness timelines timepiece
+    timer timers timestamp timetable timex timexs timmy tims tincture tinctures tincturing
+    tinder tine tines ting tinge tingeing tinging tinglings tings tinkling tinseling tiple
+    tipped tippling tipsters tira tirade tiredest tiredness tires tirso tiste titar tizne tizzy
+    toadied toadies toads toady toadying toalla toar toastiest toasting toballa tobar tocar
+    tocata tocho tocona todays toddle toddled toddles todds toddy todia tods toenails toffee
+    togas togetherness toggling togos toilet toileting toilets toils toison tojos tokay token
+    tokes toking toldadura toldilla toldillo tole tolerate toleration tolled tolling tolls
+    tolon toma tomada tomas tomes tomillo tommy tonar toned tonel toneless toner tones tonga
+    tongo tongued tongues tonguing tonic tonights tonillo tontillo tonton tool tooling tooted
+    toothless toots topada topar topic topica topped topping toppings toppling tops topsides
+    toracica torada torca torce torch torched torches torching torcido torco tordilla tordillo
+    tore tores torillo tornados tornillo torpida torrar torrida torsi torta tortes tortillo
+    tory toscana tose toseta tosidura tosquedad tosss totes totos touchdown touche touchier
+    touchiest touching touchs touchstones touchy tough toughens toughest touring tours tovido
+    towed toweling towelled towelling tower towers towns tows toxica toxicar toxicidad toxico
+    toxin toying tozar trabado trabajado trabajar trabajosa trabajoso trabanco trabar trabazon
+    trabe traca traccion traceable traced tracer traces tracey traci tracie tracing tracings
+    track tracking traction tracto tracts tracy traded trademark trademarking trader trades
+    traduced traducing trafagar trafficker traffickers tragador tragaz tragon trail trailing
+    traina trainings trains traipsed traipsing trait traje trajin trama tramador tramadora
+    tramar tramming tramo trampear trampero tramping trampling tramps trams tran trance
+    transeat translated translates translator transmute transplantation transplanted
+    transplanting transplants trapajo trape trapo trapped trapping traque trarigue traro
+    trascripcion trasegar trasgo trash trashing traslata traslato traspirar trasplante trastajo
+    traste tratador tratar trato traumas traumata traverse travo trawling trazador trazar trazo
+    treachery tread treading treadled treadling treads treas treason treasons treasure
+    treasures treaties treating treatments treats treaty trebling trece trecho tree treed
+    treintava treintavo treintena trekking tremadal trembling trendier trending trent trentena
+    treparse tresalba tresmesina trespassed trespasses trespassing tress trestiga treta triad
+    trial trialing triangle triangles triar trice trickiest trickiness tricking trickles tricks
+    trickster tricky tries triestes trifle trifling triggered triggering triggers trigo
+    triguera triguero trikes trile trilling trimesters trimestre trimming trina trinacria
+    trinar tripe tripla triplano tripled triples triplet triplets triplice tripling triplo
+    triply trippe trippes tripping tristan tristans trite trocable trolled trolling tromping
+    tronchar troop trooping tropilla trote trotters trotting troubled troubles troubleshoot
+    troubleshooting troubleshot troublesome trough trouping trowel trowels truanted truanting
+    truce trucking truckles trucks truco trudging trued truing trumping truncada trunk trunking
+    trussing trusting truthers trysting tsars tuck tucking tumbled tumblers tummies tummys tumo
+    tumor tuned tuneless tuner tuning tunny turar turfed turfing turgencia turgente turing
+    turlerin turmerics turnabout turnaround turner turnia turns turnstiles turntable tushes
+    twain twanging tweaking tweaks twelves twentys twerk twerking twiggier twine twingeing
+    twinging twink twinkling twinning twister twisters twisting twitch twitched twitches
+    twitted twitting tycho tying tykes tylenols typeface typescript typesetting typewrite
+    typewrites typewriting typewritten typewrote tyree tzars ubio ubre udder ulcera ulcerate
+    ulceration ulcers ultrasounds umber umbers umped umping umps unafraid unaltered unattached
+    unbearably unbeatable unbeaten unbecoming unblock unblocked unblocking unblocks unbreakable
+    unbroken unburden unbutton uncalled unchanged uncleaner uncles unconcerned unconsciously
+    unconsciousness unconsciouss uncontrollable unconvincing uncounted uncouple uncovered
+    undeceive undecided underact underacting underarm underarms underbelly undercharges
+    underclothes undercover undercut undercuts undercutting underdog underdogs underdone
+    underestimate underfeed underfeeding underfeeds underfoot undergoes undergoing undergone
+    undergrounds undergrowth underhand underlie underline underlined underlines underlying
+    undermost underpaid underpass underpasses underpay underpaying underplay underplaying
+    underrate underrates underrating underscore undersea undersell underselling undersells
+    undershoot undershooting undershot underside undersign undersigned undersigning undersigns
+    understanding understating understudies understudy understudying undertake undertaken
+    undertakes undertaking undertook underused underwater underwears underweight underwent
+    underworld underwrite underwrites underwriting underwritten underwrote undresses uneasiest
+    unedited unemotional unending unevenly unevenness unfeeling unfettered unfits unfitted
+    unfriend unfriends unhappier unharmed unheeded unible uninjured unintentionally unit
+    unitaria unitas unite unites unity unitys unixs unknowing unleaded unlimited unlisted
+    unloaded unloading unlocked unlocking unlocks unmaking unmissed unnatural unneeded
+    unnoticed unofficial unopened unoriginal unplanned unproved unreadable unrealistic unroll
+    unrolled unsaying unscrambled unscrambles unseeing unsigned unstable unsteady unstopped
+    unstopping unsuited unswerving untested unthinking untie untied untitled untouched
+    untreated untwisted unusable unwanted unwritten upbringing upcoming updated updater updates
+    upending upgraded upgrading upholding uplifted uplifting upraised uprights upsetting
+    upstairs upstarted upturned upturning urged urgencia urgencys urgente urgently urinario
+    urinate urinates urinations urines urns ursulina urticacea usability usable uselessness
+    usernames uses ushering ushers ussrs usuaria usuraria usurario usurious utica util uttering
+    vacating vacation vaccinate vaccinates vaccination vacciniea vaccinieo vaciante vaida
+    valance valances valencia valiente valiums valve vamps vangs vanishing vantages vaped vapes
+    vapid varar variance vaseline vasta vaster vastest vaunting veals vecinal vecindad vecindar
+    vedas veedor veeps vega vegan vegans vegass vehicles vehiculo veils veintava veinten
+    veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor vend venda
+    vendal vendar vended vendedor vender vendi vending vendo vendors vends venenosa venenoso
+    venerante venerate venerated venerates venereal venero veneto vengador venganza vengativo
+    venial veniente venina venino venns ventada ventador ventaja ventalla ventanaje ventanal
+    ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina ventolins ventor
+    ventrada ventrera venue veras verdal verde verdigon verdinal verdor verification verified
+    verns versatil versification versified versions vertebral vertible vesicle vesicles
+    vesicular vesta vests vetting viability viagras vice vices victoria victrola video vienes
+    viento vigencia vila vilas vileness villa vilo vince vines vinolencia vinolenta vinolento
+    vinson vinta viol violaceo violacion violador violar violario violas violation violator
+    violences violenta violentar violently violento violet violon viols virar vireos virginal
+    virola virolenta virolento viron virulence virulencia virulent viruss visa visibility
+    visioned visioning visions visir visita visitation visiting visiton visitors viso visor
+    vistas vistillas visto vitamina vitola vitus vivar vivencia vivid vivienda vivienne
+    viviente voace vodkas vogue voiced voiceless voicemail void voila voile voiles volantin
+    voles volition volvedor volvo vomico vomitado vomitiva vomitivo vomiton vomitona vomits
+    vortices votes vouch vouched vouchers vouches vouching vowed vowels vuelco vuelo vuelta
+    vulto vultures vying wacker wader waders wades wading wafer wafers wafted wafting wafts
+    wager wagers wages wagging waggling waging wailing wails waist waists waite waited waiter
+    waiters waites waits waiving waked waken wakening wakens wales waling walkways walled
+    walling walloped wallowed wallowing walter walters walterss walts waltzing wanda wandas
+    wands waned wanes wangling wangs waning wanked wankel wanking wanks wannabee wanting
     wantoned warbled warbling warder warding wards wares warfares wariness waring warmed
     warming warnings warping warring warts warty washed washerwoman washing washings waste
     waster wasters wastes wasting watch watchers watches watching waterbed waterboard

@@ -601,7 +601,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" old) (?:\w+ ){0,4}(?:ate|swallowed|swalowed|got into|drank|chewed) (?:\w+ ){0,5}"
             r"(?:pills|battery|batteries|batery|magnets?|detergent|bleach|medicine)",
             r"(?:tomo|trago|bebio|comio|se tomo|se trago) (?:\w+ ){0,3}(?:liquido|limpiar|limpieza"
-            r"|detergente|veneno|cloro|lejia|pila|pilas|pastillas|pastiyas)",
+            r"|detergente|veneno|cloro|lejia|pila|pilas)",
+            # "tomo pastillas" is also "I take pills": a quantity must say it was too many.
+            r"(?:tomo|trago|se tomo|se trago|me tome|me trague) (?:todas|muchas|demasiadas"
+            r"|un monton de|un frasco|una caja|un bote|\d+|diez|veinte|treinta|cuarenta)"
+            r" (?:\w+ ){0,2}(?:pastillas|pastiyas)|(?:frasco|bote|caja|botella) (?:entero|entera"
+            r"|completo|completa)",
         ),
         examples=(
             "I took too many of my pills",
@@ -991,7 +996,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|gushing|pooling|a borbotones)|(?:bleeding|bled|blding) (?:right )?(?:thru|through)"
             r" (?:\w+ ){0,2}(?:towels?|towls|bandages?|gauze)|(?:sale|salio) (?:muchisima|mucha)"
             r" sangre|sangrando muchisimo|(?:coughing|spitting) (?:up |out )?(?:a lot of |fresh"
-            r" |bright red )?blood",
+            r" |bright red )?blood|(?:cut|wound|gash|vein) (?:\w+ ){0,4}(?:spurting|squirting"
+            r"|pumping|gushing)",
             r"(?:cant|cannot|couldnt) (?:keep|wake) (?:her|him|them|my \w+) (?:awake|up)"
             r"|no (?:la|lo|le) (?:puedo|podemos) despertar|woke up on the floor"
             r"|(?:wont|doesnt|isnt) wak\w* up (?:properly|right)",
@@ -1016,6 +1022,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             "he took the whole bottle of his heart pills",
             "her lips are swollen and she can barely breathe",
         ),
+        framable=False,
     ),
 )
 
@@ -1303,6 +1310,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             "been googling how much of my insulin it would take",
             "pienso en tirarme del puente",
         ),
+        negatable=False,
     ),
     Rule(
         "cr.self_harm_indirect",
@@ -2041,6 +2049,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"prescription (?:\w+ ){0,4}(?:which|vendor|site)|from (?:india|mexico|canada|china)"
             r" (?:\w+ ){0,4}(?:no|without)",
         ),
+        unless=(
+            r"(?:get rid of|dispose|disposal|throw (?:away|out)|take back|drop off|flush"
+            r"|deshacerme|desechar|tirar)",
+        ),
         framable=False,
         examples=(
             "how can I get oxycodone without a prescription",
@@ -2155,7 +2167,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"(?:im|i am) not (?:pregnant|sick|actually|really)|i (?:wasnt|was not|didnt|never|only"
             r" did)|not actually|aunque (?:no|es solo|solo)|falsa|falso|fake|as if you were"
             r"|sign (?:her|his|their) name|official looking|so i can get|to get out of"
-            r"|(?:lower|reduce) my premium|before my (?:\w+ ){0,2}(?:exam|physical|medical|test)"
+            r"|(?:lower|reduce) my premium"
             r"|replaced with normal|so they have to|back ?date\w*|(?:take|remove|delete) (?:\w+ )"
             r"{0,3}(?:off|from) my|for my landlord|for a claim|it matters for|(?:me |)(?:hazme"
             r"|escribeme|escribame|necesito) (?:\w+ ){0,2}(?:justificante|constancia|nota|carta)",
@@ -2707,7 +2719,10 @@ HISTORY_CUE = (
     r"|thirties|20s|30s|youth))|once (?:when|last|before|in|a few)|years earlier"
     r"|(?:its|it is|it was|fever is|its all) (?:gone|over|resolved|back to normal)|went away"
     r"|(?:shes|hes|im|she is|he is|i am|were|we are) (?:fine|okay|ok|better|good) now"
-    r"|fixed it)(?![a-z0-9])"
+    r"|fixed it|back in (?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|the day|school|college)|hace (?:\w+ )?(?:meses|semanas"
+    r"|tiempo)|ya estoy bien|ya esta bien|esta muy bien|(?:now|these days) (?:my|her|his)"
+    r" (?:\w+ )?(?:are|is) (?:stable|fine|normal|good))(?![a-z0-9])"
 )
 PRESENT_CUE = (
     r"(?<![a-z0-9])(?:now|right now|today|tonight|currently|still|again|this (?:morning"
