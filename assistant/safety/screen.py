@@ -27,7 +27,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -346,9 +346,12 @@ _SCANNERS_BY_KEY = _scanners_by_key()
 _RULE_OF: dict[Scanner, int] = {
     scanner: index for index, c in enumerate(COMPILED) for scanner in c.patterns
 }
-_ALWAYS_TRIED: frozenset[int] = frozenset(
-    index for index, c in enumerate(COMPILED) if any(p.prefixes is None for p in c.patterns)
-)
+_UNINDEXED: dict[int, tuple[Scanner, ...]] = {
+    index: tuple(p for p in c.patterns if p.prefixes is None)
+    for index, c in enumerate(COMPILED)
+    if any(p.prefixes is None for p in c.patterns)
+}
+_ALWAYS_TRIED: frozenset[int] = frozenset(_UNINDEXED)
 
 
 @lru_cache(maxsize=65536)
@@ -531,10 +534,11 @@ def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool
     return not (not context and rule.framable and doc.framed(m.start(), m.end()))
 
 
-def _fires(c: CompiledRule, doc: _Doc) -> bool:
-    if not any(doc.may_match(p) for p in c.patterns):
-        return False
-    if not any(_match_counts(c, m, doc, context=False) for p in c.patterns for m in doc.matches(p)):
+def _fires(c: CompiledRule, doc: _Doc, patterns: Iterable[Scanner] | None = None) -> bool:
+    """Whether rule ``c`` fires on ``doc``; ``patterns`` are those of its main patterns
+    that can match here (default: all of them)."""
+    scanners = c.patterns if patterns is None else patterns
+    if not any(_match_counts(c, m, doc, context=False) for p in scanners for m in doc.matches(p)):
         return False
     if not c.context:
         return True
@@ -547,9 +551,13 @@ def matched_rules(text: str, canonical: str | None = None) -> list[R.Rule]:
     ``canonical`` is ``normalize(text)`` when the caller has it already.
     """
     doc = _Doc(normalize(text) if canonical is None else canonical)
-    candidates = set(_ALWAYS_TRIED)
-    candidates.update(_RULE_OF[s] for s in doc.scanners_present() if s in _RULE_OF)
-    fired = [COMPILED[i].rule for i in sorted(candidates) if _fires(COMPILED[i], doc)]
+    # Each rule is tried with only those of its patterns whose prefix occurs in the text.
+    present: dict[int, list[Scanner]] = {i: list(_UNINDEXED[i]) for i in _ALWAYS_TRIED}
+    for scanner in doc.scanners_present():
+        index = _RULE_OF.get(scanner)
+        if index is not None:
+            present.setdefault(index, []).append(scanner)
+    fired = [COMPILED[i].rule for i in sorted(present) if _fires(COMPILED[i], doc, present[i])]
     folded = fold(text)
     for rule_id, pattern, reason in _RAW:
         if pattern.search(folded):
