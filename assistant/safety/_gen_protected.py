@@ -14,7 +14,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from assistant.safety.normalize import KEY_TERMS, PATTERN_WORDS, _segment, fold, fuzzy_key_term
+from assistant.safety.normalize import (
+    KEY_TERMS,
+    PATTERN_WORDS,
+    _segment,
+    fold,
+    fuzzy_key_term,
+    vowelless_term,
+)
 
 
 def protected_words(paths: list[str]) -> list[str]:
@@ -29,6 +36,7 @@ def protected_words(paths: list[str]) -> list[str]:
         w
         for w in words
         if fuzzy_key_term(w, protected=frozenset()) is not None
+        or vowelless_term(w, protected=frozenset()) is not None
         or (len(w) >= 6 and w not in PATTERN_WORDS and _segment(w) is not None)
     )
 

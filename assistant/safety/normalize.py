@@ -502,6 +502,43 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
     return None if best is None else best[3]
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def skeleton(word: str) -> str:
+    """The word as text-speak writes it with its vowels dropped: first letter kept."""
+    return word[:1] + "".join(c for c in word[1:] if c not in _VOWELS)
+
+
+def _skeletons(terms: Iterable[str]) -> dict[str, str]:
+    """Skeleton -> the one term that has it (skeletons shared by two terms are left out)."""
+    seen: dict[str, set[str]] = {}
+    for term in terms:
+        if len(term) >= 4 and term.isalpha():
+            seen.setdefault(skeleton(term), set()).add(term)
+    return {key: next(iter(t)) for key, t in seen.items() if len(t) == 1 and len(key) >= 3}
+
+
+_SKELETONS = _skeletons(FUZZY_TARGETS | PATTERN_WORDS)
+
+
+def vowelless_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str | None:
+    """The rule word that ``word`` spells without its vowels ("injry", "swllen", "bby"), or
+    None. Only for words missing most of their vowels (at most one after the first letter)
+    that are not rule words or protected real words, and only when one rule word fits."""
+    if (
+        len(word) < 3
+        or not word.isalpha()
+        or word in PATTERN_WORDS
+        or word in KEY_TERMS
+        or word in protected
+        or sum(c in _VOWELS for c in word[1:]) > 1
+    ):
+        return None
+    term = _SKELETONS.get(skeleton(word))
+    return term if term is not None and term != word else None
+
+
 def _leet_candidates(token: str) -> list[str]:
     slots = [_LEET.get(c, (c,)) for c in token]
     if sum(len(s) > 1 for s in slots) > 3:
@@ -568,7 +605,7 @@ def canonical_token(token: str) -> str:
     if token.isalpha():
         if len(token) >= 5 and token.endswith("in") and token + "g" in PATTERN_WORDS:
             return token + "g"  # dropped g: "hittin", "bleedin", "pukin"
-        hit = fuzzy_key_term(token)
+        hit = fuzzy_key_term(token) or vowelless_term(token)
         if hit is not None:
             return hit
         if len(token) >= 6 and token not in PATTERN_WORDS and token not in PROTECTED:

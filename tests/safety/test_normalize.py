@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.safety.normalize import fold, fuzzy_key_term, normalize
+from assistant.safety.normalize import fold, fuzzy_key_term, normalize, vowelless_term
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,22 @@ def test_sentence_and_clause_marks() -> None:
 )
 def test_fuzzy_key_term(word: str, expected: str | None) -> None:
     assert fuzzy_key_term(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("injry", "injury", id="vowels-dropped"),
+        pytest.param("swllen", "swollen", id="one-vowel-left"),
+        pytest.param("bby", "baby", id="short"),
+        pytest.param("hrt", None, id="heart-or-hurt-ambiguous"),
+        pytest.param("bread", None, id="real-word-kept"),
+        pytest.param("metformin", None, id="vowels-present"),
+        pytest.param("bleeding", None, id="rule-word-itself"),
+    ],
+)
+def test_vowelless_term(word: str, expected: str | None) -> None:
+    assert vowelless_term(word) == expected
 
 
 def test_fold_decodes_tag_characters() -> None:
