@@ -32,54 +32,55 @@ PROTECTED: frozenset[str] = frozenset(
     afrentar afresh afterbirth aftercare aftereffect aftereffects afterlife afterlifes
     aftershock aftertaste afterthought afterthoughts afterword afterwords afuyentar agassis
     agent agitacion agni agnombre agnostico agonizingly agora agostia agotable agresion
-    agrippina aground aguafuerte aguamanos aguamelado aguanosa aguanosidad aguardentera
-    aguardentero aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante ahorcada
-    ahorcadiza ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahuyentar aida aiding
-    ails aimlessly aint ainus airar airdropped airdropping airdrops airedales airhead airiest
-    airiness airlifted airlifting airlines airmailing airsickness airstrip airtight airways
-    ajar ajorca alabaman alabamas alabar alabear alaga alama alamar alans alar alarming alas
-    albar albarazada albarazo albardon albohol alburero alcofol alcohela alcoholar alcoholato
-    alcoholic alcoholimetro alcohols alder aleacion alece alegato alegradora alen alenguar
-    alergia ales alesnada aletear alevantar alevo alford alga alger algun alice alienada alier
-    alight alighted alighting alights align alike alimentar alimpiadura alimpiar aline alined
-    alines alis alistair allaying allays allen allergen allergenic allergies allergist allergys
-    allison allisons allowing allusive almenada almenara alon alone alpine als altamisa altar
-    altea altear alteradiza alteration altercar altering alternada alters altogether altor
-    alzheimer amago amanda amandas amanear amarrido amasadijo amasadura amasia amasiato
-    amassing amatar ambiance ambience ambient ambiente amblar ambon ambulances ambulante
-    ambushed ambushes ambushing amenazar amending amenizar amenosa amentar americo ames amibo
-    amiga amigos amin amino amistosa amito amole among amormada amos amoscar amounted amounting
-    amounts amover amply ampon amuse amused amuses amusing amuso amways anada anaemia anaemias
-    analista analyses analysis analysiss analysts analyzed anas anda andabata andadura andaman
-    andanada andanino andantes andas andel andes andito andorina andress andrewss andy anea
-    anemias anemic anemica anfiction angel angelous angering angle angra anibal anima animalia
-    animalidad animals animar anion anisal ankles anklet anna annes annually anonaceo anormal
-    anormalidad answered antacid ante anted antera antero anther antiacida antiacido
-    antibiotica antibody anticked anticking anticuerpo antidepressant antiestetica antifreezes
-    antiknock antilogia antimatters antinatural antipendio antipodia antiputrida antis
-    antiseptic antiseptica antisocial antithesis antitrago antivirus antone antro ants antwerps
-    anuses anvil anxietys anxiously anybodys anyones anyplace anythings anywhere aols aorta
-    apagadiza apagar apalabrar aparadura aparamento aparar aparato aparatosa aparejar aparente
-    apartadijo apartadiza aparte apartments apaste apea apear aped apegadiza apegadura apena
-    apencar apendice apendicitis aperador apes apetito apetitosa apice apiece aping apitonada
+    agrippina aground aguafuerte aguamala aguamanos aguamelado aguanosa aguanosidad
+    aguardentera aguardentero aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante
+    ahorcada ahorcadiza ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahuyentar aida
+    aiding ails aimlessly aint ainus airar airdropped airdropping airdrops airedales airhead
+    airiest airiness airlifted airlifting airlines airmailing airsickness airstrip airtight
+    airways ajar ajorca alabaman alabamas alabar alabear alaga alama alamar alans alar alarming
+    alas albar albarazada albarazo albardon albohol alburero alcofol alcohela alcoholar
+    alcoholato alcoholic alcoholimetro alcohols alder aleacion alece alegato alegradora alen
+    alenguar alergia ales alesnada aletear alevantar alevo alford alga alger algun alice
+    alienada alier alight alighted alighting alights align alike alimentar alimpiadura alimpiar
+    aline alined alines alis alistair allaying allays allen allergen allergenic allergies
+    allergist allergys allison allisons allowing allusive almenada almenara alon alone alpine
+    als altamisa altar altea altear alteradiza alteration altercar altering alternada alters
+    altogether altor alzheimer amago amalear amalia amanda amandas amanear amarrada amarrado
+    amarrido amasadijo amasadura amasia amasiato amassing amatar ambiance ambience ambient
+    ambiente amblar ambon ambulances ambulante ambushed ambushes ambushing amenazar amending
+    amenizar amenosa amentar americo ames amibo amiga amigos amin amino amistosa amito amole
+    among amormada amos amoscar amounted amounting amounts amover amply ampon amuse amused
+    amuses amusing amuso amways anada anaemia anaemias analista analyses analysis analysiss
+    analysts analyzed anas anda andabata andadura andaman andanada andanino andantes andas
+    andel andes andito andorina andress andrewss andy anea anemias anemic anemica anfiction
+    angel angelous angering angle angra anibal anima animalia animalidad animals animar anion
+    anisal ankles anklet anna annes annually anonaceo anormal anormalidad answered antacid ante
+    anted antera antero anther antiacida antiacido antibiotica antibody anticked anticking
+    anticuerpo antidepressant antiestetica antifreezes antiknock antilogia antimatters
+    antinatural antipendio antipodia antiputrida antis antiseptic antiseptica antisocial
+    antithesis antitrago antivirus antone antro ants antwerps anuses anvil anxietys anxiously
+    anybodys anyones anyplace anythings anywhere aols aorta apagadiza apagar apalabrar
+    aparadura aparamento aparar aparato aparatosa aparejar aparente apartadijo apartadiza
+    aparte apartments apaste apea apear aped apegadiza apegadura apelacion apena apencar
+    apendice apendicitis aperador apercion apes apetito apetitosa apice apiece aping apitonada
     aplaciente aplanetica aplicacion aponer aporca aporcar aporreada apositiva apositivo
     apostate apostilla appal appals appealed appealing appeals appeared appearing appears
     appeaser appended appendicitiss appending applause apple apples applicant applications
     applicator applied applique appliqueing appliques applying apposite appositeness appositive
     apprised apprises apprized apprizes approbation approval approves aprension aprobacion
-    aproposito aproximar apter aptly apulso aquietar aquistar arabo arabs arador arandano
-    arandela aranesa arar arbitracion arbitral arbitrario arbitrating arbitrations arbitrativa
-    arbitrativo arbitrator arbor arches arching arcing arda ardent arder ardors arefaccion
-    areito arena arenacion arenaza arenosa aress arestinada argent argentar argumentar arid
-    arido aright arise arlar armadijo armadura armed armilla arminada arming armor armos
-    armrest armrests armstrong arouse arousing arraba arrastrada arrastrado arrastrante
-    arraying arrestar arrested arresting arresto arrests arria arrial arribada arribaje arribar
-    arribena arribo arribota arriendo arrima arriving arroba arrostrado arroyarse arta arte
-    arterial arteries arthritic arthritics arthritiss artritis arty asalir ascari ascender
-    ascending aseguir asegurada asegurado asegurador asentado asentadura asentir aseptic
-    aseptica aseptico aserradora aserto aseverar asexual asexually ash ashed ashes ashing
-    asiento asignatura asisia askew asocial aspell aspirant aspirating aspirina aspiring
-    aspirins assailed assaulter assaulting assaults assaying asses assigned assistance
+    aproposito aproximar apter aptly apulso apuracion aquietar aquistar arabo arabs arador
+    arandano arandela aranesa arar arbitracion arbitral arbitrario arbitrating arbitrations
+    arbitrativa arbitrativo arbitrator arbor arches arching arcing arda ardent arder ardors
+    arefaccion areito arena arenacion arenaza arenosa aress arestinada argent argentar
+    argumentar arid arido aright arise arlar armadijo armadura armed armilla arminada arming
+    armor armos armrest armrests armstrong arouse arousing arraba arrastrada arrastrado
+    arrastrante arraying arrestar arrested arresting arresto arrests arria arrial arribada
+    arribaje arribar arribena arribo arribota arriendo arrima arriving arroba arrostrado
+    arroyarse arta arte arterial arteries arthritic arthritics arthritiss artritis arty asalir
+    ascari ascender ascending aseguir asegurada asegurado asegurador asentado asentadura
+    asentir aseptic aseptica aseptico aserradora aserto aseverar asexual asexually ash ashed
+    ashes ashing asiento asignatura asisia askew asocial aspell aspirant aspirating aspirina
+    aspiring aspirins assailed assaulter assaulting assaults assaying asses assigned assistance
     assistants assisting assorting assurance astaires astartes aster asteroid asteroide
     asteroids asthmas astilla astillar astorias astounds asturias asueto asuso atal atar atea
     atempa atenazar atencion atender atener ateniesa atento atestadura athena atica atino
@@ -108,16 +109,16 @@ PROTECTED: frozenset[str] = frozenset(
     bankrolled banned banning banting bantings bantus barbilla barbon barbotar barbullido
     barcon bard bareness barents barentss barged barging baring barked barley barns barr barra
     barragan barrages barrar barredera barretear barretero barriada barrica barrida barrigon
-    barrigona barriguda barrila barrilla barrings barriosa barrizal barrow barry barth barths
-    basar baseboard baseline baselines basely baseness basked basking bass basses basss bast
-    baste basted bastilla bastille bastilles basting basts batalla batallar batch batches
-    batching batea batera batero bates batey bath bather bathers baths baticabeza batiente
-    batifulla batin bating bats batten battening battered battering batters batterys battings
-    battle battlement bausan bautismo bawl bayer baying bays bazar bazo bazucar bcs beach
-    beaching beadiest beading beads beady beak beaks beaming beams beaning beans bearable beard
-    bearding bearing bearings bears beast beasts beata beater beatification beatilla beatings
-    beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda becalming became beck
-    beckoning becomes becomingly bedclothes bedder beddings bedeviling bedsores bedtimes
+    barrigona barriguda barrila barrilla barrings barriosa barrizal barrosa barrow barrs barry
+    barth barths basar baseboard baseline baselines basely baseness basked basking bass basses
+    basss bast baste basted bastilla bastille bastilles basting basts batalla batallar batch
+    batches batching batea batera batero bates batey bath bather bathers baths baticabeza
+    batiente batifulla batin bating bats batten battening battered battering batters batterys
+    battings battle battlement bausan bautismo bawl bayer baying bays bazar bazo bazucar bcs
+    beach beaching beadiest beading beads beady beak beaks beaming beams beaning beans bearable
+    beard bearding bearing bearings bears beast beasts beata beater beatification beatilla
+    beatings beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda becalming became
+    beck beckoning becomes becomingly bedclothes bedder beddings bedeviling bedsores bedtimes
     beehives beekeeping beelines beeps beetling beets befallen befalling beforehand befre
     befriend befriends began begetting begins begotten begun behalves behaved behaves behaving
     behinds beholding beings bejin belabored belay belaying belch belida belio bell bella belle
@@ -155,16 +156,16 @@ PROTECTED: frozenset[str] = frozenset(
     boned bonehead boneless boner boney bonga bonged bonging bongo booked booking bookings
     books boost boosters boosting booted boots boozing bopped borboton borda bordar borden
     border bordering boredoms bores boring borla borns boroughs borrachin borrador borradura
-    borraj borro borron borrowed borrower borrowing borrows bortal borto boses boshs bosns
-    bosses bossiest bossiness bossy botadura botarate botarete botching botellazo boteller
-    botellon bother bothering bothers bothersome boticaria botilla botito bottled bottleneck
-    bottles bottomed bottoming bottomless bottoms bough boughs bouncing bounding boundless
-    bounds boutique bovido bowed bowell bowels bowen bower bowing bowl bowls brace bracing
-    braco bract brad bradly bragging braiding brain braining brainless braise braised braises
-    braising brake braking bramador bramo brand branding brandons brans brant brash brass brats
-    brave bravo bravos braza brazoss brea breach breached breaches breaching bread breading
-    breads breadth breadths breakdown breakfasted breakfasting breakfasts breakneck breaks
-    breakthrough breakwater breakwaters brear breastbones breasted breasting breasts
+    borraj borrasca borro borron borroso borrowed borrower borrowing borrows bortal borto boses
+    boshs bosns bosses bossiest bossiness bossy botadura botarate botarete botching botellazo
+    boteller botellon bother bothering bothers bothersome boticaria botilla botito bottled
+    bottleneck bottles bottomed bottoming bottomless bottoms bough boughs bouncing bounding
+    boundless bounds boutique bovido bowed bowell bowels bowen bower bowing bowl bowls brace
+    bracing braco bract brad bradly bragging braiding brain braining brainless braise braised
+    braises braising brake braking bramador bramo brand branding brandons brans brant brash
+    brass brats brave bravo bravos braza brazoss brea breach breached breaches breaching bread
+    breading breads breadth breadths breakdown breakfasted breakfasting breakfasts breakneck
+    breaks breakthrough breakwater breakwaters brear breastbones breasted breasting breasts
     breaststroke breastwork breathed breather breathers breathier breathiest breathings
     breathlessly breathlessness breaths breathtaking breathy bred breeches breed breeding
     breedings breeds breezing brent brest brezo brick bricking bride bridged bridgehead bridger
@@ -212,16 +213,17 @@ PROTECTED: frozenset[str] = frozenset(
     carbonation carbonato carbonear carboneo carbonidos carbonilla carbono carbons carboy carca
     carcelera carcon carda cardada cardadura cardboard carded cardiaca cardiacea cardiaceo
     cardiaco cardial cardias cardigan cardinal cardinas carding cardiografia cardiograms
-    cardiologia cardiologo cardizal cardon cardona cardsharp carea carear carecer cared careen
-    careening careered careering careers carefullest caregivers carelessness carenero caressing
-    carestia caret careta careza carga cargadas cargante cargazon caria cariadura cariaquito
-    cariatide caricari caricarilla caridad caridosa carilla caring carinosa caripareja carisias
-    carla carlas carleta carlinga carlista carlon carlota carly carme carmelas carmelos carmesi
-    carmesin carminar carnada carnazon carne carnea carneada carneo carney carnosa carnosidad
-    carnot caroline caroling carolled carolling caroming carouses carp carpa carpanel carpanta
-    carpe carped carpentry carpet carpeta carpeting carping carra carracera carrana carrazon
-    carretada carretear carretel carretela carreteria carreteril carretero carricera carrilera
-    carron carruna carry cars carsickness carson cart cartabon carted cartelera carter cartiers
+    cardiologia cardiologo cardizal cardon cardona cardsharp carea careada careado careador
+    carear carecer cared careen careening careered careering careers carefullest caregivers
+    carelessness carenero careo caressing carestia caret careta careza carga cargadas cargante
+    cargazon caria cariadura cariaquito cariatide caricari caricarilla caridad caridosa carilla
+    carinegro caring carinosa caripareja carisias carla carlas carleta carlinga carlista carlon
+    carlota carly carme carmelas carmelos carmesi carmesin carminar carnada carnazon carne
+    carnea carneada carneo carney carnosa carnosidad carnot caroline caroling carolled
+    carolling caroming carouses carp carpa carpanel carpanta carpe carped carpentry carpet
+    carpeta carpeting carping carra carracera carrana carrazon carretada carretear carretel
+    carretela carreteria carreteril carretero carricera carrilera carron carruna carry cars
+    carsickness carson cart cartabon carteada carteado carted cartelera carter cartiers
     cartilla carting cartolas cartometro carton carts carver carves carvi carvings casada cases
     caseworker caseworkers cash cashing casida casineta casinete casing cast casta caste caster
     castidad castilla castillo castillos casting castings castling casually casuario cata
@@ -338,56 +340,57 @@ PROTECTED: frozenset[str] = frozenset(
     conversativo conversed conversing conversion conversions converted conveyed convicting
     conviction convictions convinced convinces convincingly convivir convoking convoying
     convulsed convulsionante convulsionar convulsionario convulsiva convulsive convulsivo
-    convulso cooing cooke cooked cookes cookings cooks cooling cools coon cooped cooperar
-    cooperate coopered cooping coots copa copal copar copayero copes copey copiante coping
-    coplon copon copped copping cops copta copto copyright copyrighting copyrights cora corada
-    corar coras corbe corbillo corca corcarse corces corchete cord corda corderina corderino
-    cordiaca cordiaco cordilla cordites cordoned cords core corea corear coreo cores coria
-    coriandro corina coring corita corito corking corla corlar corm corma corms cornalon
-    cornered cornering cornet corning cornings cornmeal corno coro coronado corot corota corp
-    corpa corra correcha correcho correcta corrected correcter correctest correcting corrective
-    correctly correctness correcto corrector corrects corredera correera corretear corretero
-    corretora corro corsa corse corsetera corso cortada cortado cortador cortadura cortante
-    cortao corte cortedad corteges cortejar corteses cortesia cortess cortex cortexes cortexs
-    cortez cortezon cortezs cortices cortinado cortland cortlands corton corua corva corvar
-    corvo corza corzo cosa cosechar coser cosida cosigned cost costa costanero costar costilla
-    costo costra costs cosys cota cotar cotes coto coton cots couch couched couches couching
-    coughs coulter coulters count counteract counteracting counteraction counteractions
-    counterattack counterattacked counterattacking counterattacks counterbalance counterclaim
-    counterclaiming countered countering counterpart counterpoint counters countersign
-    countersigned countersigning countersigns countersink countersinking counterweight countess
-    counties counting countrys county countys coupe coupled couples couplet couplets coupling
-    coursing courted courtesy courthouse courtier courting courtroom courts courtship cousins
-    cove coven coverall covering coverlet coverlets covers covert coves covet coveted covey
-    cower cowered cowing cowls coyer coyuntero cozening cpas cpis cpr cpus crabbed crabbing
-    crabs cracking cradling craft crafting cram cramming cramp crams crank cranking crap crape
-    crapes crappier crapping craps cras crasa crashs craso crass crate crates crave craved
-    craving cravings crawling cray craza craze crazys crea creacion creak creaking creamiest
-    creaminess creaming creams creamy crear crease creasing created creates creating creation
-    creative creator creators creature crecentar credited crediting credito creditor credits
-    creeping creer crema cremacion cremate cremated cremates cress crest cresta cresting
-    creston crete crewed criacion cribbing crick cricking crida cried criminal crimping crimps
-    crinar cringing crinkling crippled crises crisiss crisping crisps croaked croaking crocked
-    crookeder crookedest crookedly crookedness crookes crookess crooking crooned crooning
-    croons crop cropped cropping crops crosscheck crosschecking crosschecks crossest crossfire
-    crossing crossness crossover crosspiece crosss crosswalk crossways crossword crosswords
-    crouched crouches crouching crow crowding crowds crowed crown crowning crowns crows crud
-    cruenta cruentar cruised cruisers cruises cruising crumbing crumbled crumpling crunched
-    crunches crunching crup crusading crushs crust crusting crusty cryings cst cts cualidad
-    cuanta cuantia cuantidad cuantimas cuarcita cuarentava cuarentavo cuarenten cuarentena
-    cuarenton cuarentona cuaresma cuarta cuarteta cuatrena cube cubs cucho cueca cueita cuelmo
-    cuemo cuenca cuenda cuentera cuentero cuento cuentona cuerdo cuerno cuero cuervo cuesa
-    cueslo cuestas cuestion cuesto cuestor cuestura cuff cuffed cuffing cuffs cuida cuina cuing
-    cuita cuitar culinaria culinary culled culling culon cult cultures cumana cumbre cums
-    cunada cuneta cunning cunnings cunts curbed curd curdled cure cured curing curiositys
-    curler curlew currents currying curse cursed curt curta curtacion curtail curtails
-    curtained curtaining curtains curto curts curve curved curving custodia custodio custodys
-    custom customer customers cutre cutthroat cuttings cycled cycles cycling cyclone cyclones
-    dable dado daft dafter dailys dairy dairying daisy dale dalle dallen dally dallying
-    damascado dames damming damp dampened dampening damper danada danado danas dancer danchada
-    dandy dangling dango danial dank dantes danto danza dardo dare dared darin daring darkening
-    darla darning databases datar dated datelined datelines dates dating dats daunting dawn
-    dawned daybreak daydreaming daylights daytimes daze dazes dding dds deactivated deactivates
+    convulso cooing cooke cooked cookes cookings cooks cooling cools coon cooped cooperacion
+    cooperar cooperate coopered cooping coots copa copal copar copayero copelacion copes copey
+    copiante coping coplon copon copped copping cops copta copto copyright copyrighting
+    copyrights cora corada corar coras corbe corbillo corca corcarse corces corchete cord corda
+    corderina corderino cordiaca cordiaco cordilla cordites cordoned cords core corea corear
+    coreo cores coria coriandro corina coring corita corito corking corla corlar corm corma
+    corms cornalon cornered cornering cornet corning cornings cornmeal corno coro coronado
+    corot corota corp corpa corra correcha correcho correcta corrected correcter correctest
+    correcting corrective correctly correctness correcto corrector corrects corredera correera
+    correosa corretear corretero corretora corro corrosal corrosca corsa corse corsetera corso
+    cortada cortado cortador cortadura cortante cortao corte cortedad corteges cortejar
+    corteses cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortices
+    cortinado cortland cortlands corton corua corva corvar corvo corza corzo cosa cosechar
+    coser cosida cosigned cost costa costanero costar costilla costo costra costs cosys cota
+    cotar cotes coto coton cots couch couched couches couching coughs coulter coulters count
+    counteract counteracting counteraction counteractions counterattack counterattacked
+    counterattacking counterattacks counterbalance counterclaim counterclaiming countered
+    countering counterpart counterpoint counters countersign countersigned countersigning
+    countersigns countersink countersinking counterweight countess counties counting countrys
+    county countys coupe coupled couples couplet couplets coupling coursing courted courtesy
+    courthouse courtier courting courtroom courts courtship cousins cove coven coverall
+    covering coverlet coverlets covers covert coves covet coveted covey cower cowered cowing
+    cowls coyer coyuntero cozening cpas cpis cpr cpus crabbed crabbing crabs cracking cradling
+    craft crafting cram cramming cramp crams crank cranking crap crape crapes crappier crapping
+    craps cras crasa crashs craso crass crate crates crave craved craving cravings crawling
+    cray craza craze crazys crea creacion creak creaking creamiest creaminess creaming creams
+    creamy crear crease creasing created creates creating creation creative creator creators
+    creature crecentar credited crediting credito creditor credits creeping creer crema
+    cremacion cremate cremated cremates cress crest cresta cresting creston crete crewed
+    criacion cribbing crick cricking crida cried criminal crimping crimps crinar cringing
+    crinkling crippled crises crisiss crisping crisps croaked croaking crocked crookeder
+    crookedest crookedly crookedness crookes crookess crooking crooned crooning croons crop
+    cropped cropping crops crosscheck crosschecking crosschecks crossest crossfire crossing
+    crossness crossover crosspiece crosss crosswalk crossways crossword crosswords crouched
+    crouches crouching crow crowding crowds crowed crown crowning crowns crows crud cruenta
+    cruentar cruised cruisers cruises cruising crumbing crumbled crumpling crunched crunches
+    crunching crup crusading crushs crust crusting crusty cryings cst cts cualidad cuanta
+    cuantia cuantidad cuantimas cuarcita cuarentava cuarentavo cuarenten cuarentena cuarenton
+    cuarentona cuaresma cuarta cuarteta cuatrena cube cubs cucho cueca cueita cuelmo cuemo
+    cuenca cuenda cuentera cuentero cuento cuentona cuerdo cuerno cuero cuervo cuesa cueslo
+    cuestas cuestion cuesto cuestor cuestura cuff cuffed cuffing cuffs cuida cuina cuing cuita
+    cuitar culinaria culinary culled culling culon cult cultures cumana cumbre cums cunada
+    cuneta cunning cunnings cunts curbed curd curdled cure cured curing curiositys curler
+    curlew currents currying curse cursed curt curta curtacion curtail curtails curtained
+    curtaining curtains curto curts curve curved curving custodia custodio custodys custom
+    customer customers cutre cutthroat cuttings cycled cycles cycling cyclone cyclones dable
+    dado daft dafter dailys dairy dairying daisy dale dalle dallen dally dallying damascado
+    dames damming damp dampened dampening damper danada danado danas dancer danchada dandy
+    dangling dango danial dank dantes danto danza dardo dare dared darin daring darkening darla
+    darning databases datar dated datelined datelines dates dating dats daunting dawn dawned
+    daybreak daydreaming daylights daytimes daze dazes dding dds deactivated deactivates
     deadbeats deader deadhead deadlier deadlines deadlocked deadlocks deads deafer dealers
     dealership dealing dealings deals dear dearer dearly dears dearth deathbed deathless
     deathlike deaths debar debating debida debts debugs debut decade decantar decease deceased
@@ -493,118 +496,119 @@ PROTECTED: frozenset[str] = frozenset(
     elises ell elle ello ells elmer elsa elsas elsewhere elsies elul elves elvia elways
     emailing embarazado embarazador embarazadora embarazar embarazosa embarazoso embargada
     embargado embarrada embarrado embebida ember embers embolada embolicar embolism embolsar
-    emborrar embrolla emending emergence emergences emergencies emergencys emergent emergente
-    emersion emersons emery emil emile emils emission emitting emocional emocionar emory
-    emotionally emotions empechar empeciente empedrar empegar empelar empellar empenar empentar
-    empeorar emperezar empergar empernar empestar empizcar emplazar emplomar employe employed
-    employee employes employs empowers empozar emprenar emptying emptys empujada empujar empuje
-    empujo emulations emuncion enable enaciada enaciado enact enacting encanada encartas
-    encasing encebro encerado encerco encerrado encerrador encerrar encerrona encia encielar
-    encierro encimera enclisis enclosing encoding encortar encounter encuerar encuesta encumber
-    encumbers ende endearing endechar endiablar endina endings endino endlessness endowing
-    enduing endurance enduring energica enero enervate enferma enfermar enfermera enfermero
-    enfermizo enfermosa enfermoso enfingir enforced enforces enforcing enhances enhetrar enif
-    enjero enmatarse enormedad enoughs enquired enrase enrol enrollar enrolled enrolling
-    enrolls enrols enteca enteco entena entender ententes enteo enter enterada enterado enterar
-    entered enterez entereza enterica enterico enteriza enterizo enterocolitis enterrar enters
-    entice enticing entierro entirar entirely entirety entonces entornar entortar entrabar
-    entrador entramar entranar entrap entrapar entre entreated entree entregar entremes
-    entrevar entricar entrizar entrojar entrometer entronar entrujar entry entuerto enturar
-    enveloping envenenador envenenadora envernar envero enviadiza enviar envied envies envio
-    envisa envision envite envolver envuelto epactilla epica epicenter epicures epifita epifora
-    epigrams epilencia epilense epilentica epilentico epilepsys epileptic epileptica epileptics
-    epinicio epirota episode episodic episodio epistles epitomar epitomes equality equating
-    eraje eras erased eraser erases ereccion erecting erection erections eria erica erich erick
-    erina eross erse erses erudicion erupting eruption eruptions erutacion escalable escalada
-    escalado escalafon escalamo escalante escalated escalates escalating escalations escalator
-    escaleta escalofrio escapade escariar escarlata escarlatin escarpia escelerado escenario
-    eschewed esciente escision esclerosis escondida escondido escontra escorting escosa
-    escriban escribana escribano escribida escribido escribidor escripia escripta escripto
-    escritor escupido esgrimir espartar espechar esperida espertar espesa espeso espigosa
-    espigoso espinosa espinoso espirar espondeo espora esporo esposada esposado esposar esposas
-    espousal espouse espoused espouses espuerta espumaje espumajo espumar espumea espumosa
-    espumoso esquitar essaying establia estaca estacion estada estadia estadiza estafa estala
-    estalacion estampia estanadura estancar estancia estano estanque estantia estarcir estarna
-    estas estatica estay este estearica estearina esteba estelaria esteparia ester estera
-    estero esters estetica estiba estilista estimada estimado estimate estimulante estimular
-    estipendio estipular estique estirpia esto estofado estol estomagar estonces estonian
-    estonias estopena estoposa estoposo estos estradas estradiota estradiote estragar estragol
-    estrambote estrange estranged estranges estranging estria estribar estribor estrictez estro
-    ests estuaries estuario estupendo esturion etc etchings eter ether ethers etico etna etnica
-    eton eubolia euphoria euphorias evan evenings eventfully eventual eventuality evergreen
-    everlasting evermore everready eversion evert everybodys everyday everyones everyplace
-    everythings eves evicting evincing evolution ewer exaccion exacta exactest exacting
-    exactness exacto exacts exagerante exaggerated exaggerates exaggeration exaggerations exalt
-    exalting examinar examine examiner examiners examines exampled exasperate exasperating
-    excavate excavation excedente excepting exception exchange exchanged excise excising
-    excision exciting excluding excretas excruciatingly excusa excusana excusano excused
-    excuses excusion excuso execrate execs executed executes executing execution executive
-    executor exempted exempting exemptions exempts exercise exercised exercises exercising
-    exerciva exercivo exerting exertion exerts exhalation exhausta exhausto exhausts exhuming
-    existimar existing exists exits exorcise exorcism exorcist expectant expedida expedience
-    expediences expediencies expediency expediencys expedient expedientar expedienteo
-    expediently expedients expedite expedites expediting expelente expelling expending
-    experience experiences expert expiates expiating explained explaining explains explication
-    exploding explorer explorers exporting exposing expounding expresion expressing expression
-    expressionism expressionist extender extension exterminar external extracta extractar
-    extracted extracting extracto extractor extracts extrados extrasistole extraversion extrema
-    extremar extremena extremeno extremer extremes extremest extremity extremo eyeballing
-    eyelashes eyepiece eyesights eyesores eyestrain eying fabla fablar fable fabricante
-    fabricar fabricated fabricates faced faceless facelift facer faces facet faceting faceto
-    facha facia facial facienda faciente facile facilidad facililla facing faction factional
-    factions factor factored factoria factors factorys factual factually facultar fading fads
-    fagging failing failings fails failures fain fainter faintest faintness faints fairway
-    fairways fajar fakes falashas falca falce falcon falconry falda falir falla fallible fallo
-    fallow fallowed fallowing falo falsaarmadura falsar falsedad falseness falseo falser falsia
-    falsifying falsity falsitys faltar falte falter falters falto falua famed fames familys
-    fanada fanal fang fangs fanny fantasia fantasied fantasies fantasized fantasizes fantasying
-    farce farces fare farewells faring farmed farming farmings farms farsa farsanta fart farta
-    fartal farte farther farthest farthing fascinated fase fasta fasted fasten fastener
-    fastidio fasting fastness fata fatah fatalidad fates fatheads fathered fathering fatherless
-    fatherly fatigued fatigues fatiguess fating fatter fattest fattiest faulting faxing fazed
-    fazing fearing fearlessness fears feast feasting feather feathers feathery feats featured
-    feble febra febril fecal feces fechar fecho feder federate federation feds feedings
-    feelingly fees feint feinted feinting felling fellinis fellow fells femencia fementida
-    fenal fencings fender fending fends fentanyls feral feria ferida fermat fernando ferre
-    ferretera ferrying fest festal fester fests feta fetacion fetas fetter fettering fetters
-    feucha feuding feuds feverishly fevers fiancees fiances fiasco ficha fictions fiddle
-    fiddlers fidgeting fielders fielding fieldings fiemo fiend fiendish fiends fiera fierra
-    fifes fifteens fifteenth fifth fiftys fight fighter fighters fightings fights figura
-    figured figurehead figurera figurero figures figurine figuring filatera filatero filautia
-    filberts filed filet filetear filets filis filled filler fillers filling fillings fills
-    filmiest films filmstrip filtered filtering filthier filtro fimo finagler finaglers
-    finagling finance financed finances finchada finchado finder finders fined finer fines
-    fingerboard fingered fingering fingernails fingerprint fingerprinting fingidor finir finis
-    finished finisher finishes finishing finishs finiss finnish finnishs finny firebreak
-    firefighting firehouse fireplace fireproof fireproofing fires firestones firewall firewater
-    firewaters firm firmal firman firmar firme firmon firms firs firstborn firsthand firsts
-    firth fished fishiest fishing fishings fishwifes fision fist fitch fitter fitters fitting
-    fittings fiver fives fixating fixation fixatives fixed fixes fixtures fizzy flack flagging
-    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanking
-    flanks flapped flapping flaps flared flares flash flashed flasher flashers flashest
-    flashier flashiest flashily flashings flashs flask flattening flattering flatters flattery
-    flattest flatting flaunted flaunting flavored flavoring flawing flaying flecha flecking
-    fled fleecing fleeting flemings flesh fleshes fleshing fleshs flicked flicking flies
-    flightier flightiest flightiness flightless flights flighty fling flinging flings flint
-    flipped flipping flippy flirting flitting floater floating flock flocked flocking flocks
-    flogged flood flooding floorboard flooring floors flopping floppys flor floracion florecer
-    flossing flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida
-    fluido fluir flumes flung flunk fluor fluorina flurried flurry flurrying flus flushes
-    flushest flushing flushs flustering flusters flutters fluyente flying fms foaling foams
-    foch focha focusing foetal fogged foisting fold folding folds follicles follon followed
-    follower followings follows followup fomentar fomes fond fontanal fontanosa foodstuff
-    foolhardiest foolhardiness fooling foolproof fools footbridge footed footlights footnotes
-    footnoting footpaths footprint footstool footstools forada forage foraging foras foray
-    foraying forbearing forbes forcatear force forceps forcepss forchina forcible forcina ford
-    forded fording fords fore forearmed forebear foremast foreplay fores forestall forestalling
-    forestation forested forester foresting foretell forevermore forevers forged forger forges
-    forgets forgettable forgetting forging forgiven forgiveness forgiving forgo forgoing forked
-    forking forks forma formadura formal formaleta formalista formally formante formar
-    formation formative formats formed formiato formidar forming formlessness formon formosa
-    fornecer forra forrar fort forte fortes forth fortification fortin forts fortys forums
-    foster fotometro fought foundation founding foundling founds fount founts fours fourscore
-    fowls fraccion fracking fraction fractional fractura fracturar fracture fractures frade
-    frag framing france franco frank franking frasca frase frat fraude frauds freak freaking
+    emborrar embreada embreado embrolla emending emergence emergences emergencies emergencys
+    emergent emergente emersion emersons emery emil emile emils emission emitting emocional
+    emocionar emory emotionally emotions empechar empeciente empedrar empegar empelar empellar
+    empenar empentar empeorar emperezar empergar empernar empestar empizcar emplazar emplomar
+    employe employed employee employes employs empowers empozar emprenar emptying emptys
+    empujada empujar empuje empujo emulations emuncion enable enaciada enaciado enact enacting
+    encanada encartas encasing encebro encerado encerco encerrado encerrador encerrar encerrona
+    encia encielar encierro encimera enclisis enclosing encoding encortar encounter encuerar
+    encuesta encumber encumbers ende endearing endechar endiablar endina endings endino
+    endlessness endowing enduing endurance enduring energica enero enervate enferma enfermar
+    enfermera enfermero enfermizo enfermosa enfermoso enfingir enforced enforces enforcing
+    enhances enhetrar enif enjero enmatarse enormedad enoughs enquired enrase enrol enrollar
+    enrolled enrolling enrolls enrols enteca enteco entena entender ententes enteo enter
+    enterada enterado enterar entered enterez entereza enterica enterico enteriza enterizo
+    enterocolitis enterrar enters entice enticing entierro entirar entirely entirety entonces
+    entornar entortar entrabar entrador entramar entranar entrap entrapar entre entreated
+    entree entregar entremes entrevar entricar entrizar entrojar entrometer entronar entrujar
+    entry entuerto enturar enveloping envenenador envenenadora envernar envero enviadiza enviar
+    envied envies envio envisa envision envite envolver envuelto epactilla epica epicenter
+    epicures epifita epifora epigrams epilencia epilense epilentica epilentico epilepsys
+    epileptic epileptica epileptics epinicio epirota episode episodic episodio epistles
+    epitomar epitomes equality equating eraje eras erased eraser erases ereccion erecting
+    erection erections eria erica erich erick erina eross erse erses erudicion erupting
+    eruption eruptions erutacion escalable escalada escalado escalafon escalamo escalante
+    escalated escalates escalating escalations escalator escaleta escalofrio escapade escariar
+    escarlata escarlatin escarpia escelerado escenario eschewed esciente escision esclerosis
+    escondida escondido escontra escorting escosa escriban escribana escribano escribida
+    escribido escribidor escripia escripta escripto escritor escupido escuro esgrimir espartar
+    espechar esperacion esperida espertar espesa espeso espigosa espigoso espinosa espinoso
+    espirar espondeo espora esporo esposada esposado esposar esposas espousal espouse espoused
+    espouses espuerta espumaje espumajo espumar espumea espumosa espumoso esquitar essaying
+    establia estaca estacion estada estadia estadiza estafa estala estalacion estampia
+    estanadura estancar estancia estano estanque estantia estarcir estarna estas estatica estay
+    este estearica estearina esteba estelaria esteparia ester estera estero esters estetica
+    estiba estilista estimada estimado estimate estimulante estimular estipendio estipular
+    estique estirpia esto estofado estol estomagar estonces estonian estonias estopena estoposa
+    estoposo estos estradas estradiota estradiote estragar estragol estrambote estrange
+    estranged estranges estranging estria estribar estribor estrictez estro ests estuaries
+    estuario estupendo esturion etc etchings eter ether ethers etico etna etnica eton eubolia
+    euphoria euphorias evan evenings eventfully eventual eventuality evergreen everlasting
+    evermore everready eversion evert everybodys everyday everyones everyplace everythings eves
+    evicting evincing evolution ewer exaccion exacta exactest exacting exactness exacto exacts
+    exagerante exaggerated exaggerates exaggeration exaggerations exalt exalting examinar
+    examine examiner examiners examines exampled exasperate exasperating excavate excavation
+    excedente excepting exception exchange exchanged excise excising excision exciting
+    excluding excretas excruciatingly excusa excusana excusano excused excuses excusion excuso
+    execrate execs executed executes executing execution executive executor exempted exempting
+    exemptions exempts exercise exercised exercises exercising exerciva exercivo exerting
+    exertion exerts exhalation exhausta exhausto exhausts exhuming existimar existing exists
+    exits exorcise exorcism exorcist expectant expedida expedience expediences expediencies
+    expediency expediencys expedient expedientar expedienteo expediently expedients expedite
+    expedites expediting expelente expelling expending experience experiences expert expiates
+    expiating explained explaining explains explication exploding explorer explorers exporting
+    exposing expounding expresion expressing expression expressionism expressionist extender
+    extension exterminar external extracta extractar extracted extracting extracto extractor
+    extracts extrados extrasistole extraversion extrema extremar extremena extremeno extremer
+    extremes extremest extremity extremo eyeballing eyelashes eyepiece eyesights eyesores
+    eyestrain eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
+    facelift facer faces facet faceting faceto facha facia facial facienda faciente facile
+    facilidad facililla facing faction factional factions factor factored factoria factors
+    factorys factual factually facultar fading fads fagging failing failings fails failures
+    fain fainter faintest faintness faints fairway fairways fajar fakes falashas falca falce
+    falcon falconry falda falir falla fallible fallo fallow fallowed fallowing falo
+    falsaarmadura falsar falsedad falseness falseo falser falsia falsifying falsity falsitys
+    faltar falte falter falters falto falua famed fames familys fanada fanal fang fangs fanny
+    fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare farewells
+    faring farmed farming farmings farms farsa farsanta fart farta fartal farte farther
+    farthest farthing fascinated fase fasta fasted fasten fastener fastidio fasting fastness
+    fata fatah fatalidad fates fatheads fathered fathering fatherless fatherly fatigued
+    fatigues fatiguess fating fatter fattest fattiest faulting faxing fazed fazing fearing
+    fearlessness fears feast feasting feather feathers feathery feats featured feble febra
+    febril fecal feces fechar fecho feder federate federation feds feedings feelingly fees
+    feint feinted feinting felling fellinis fellow fells femencia fementida fenal fencings
+    fender fending fends fentanyls feral feria ferida fermat fernando ferre ferretera ferrying
+    fest festal fester fests feta fetacion fetas fetter fettering fetters feucha feuding feuds
+    feverishly fevers fiancees fiances fiasco ficha fictions fiddle fiddlers fidgeting fielders
+    fielding fieldings fiemo fiend fiendish fiends fiera fierra fifes fifteens fifteenth fifth
+    fiftys fight fighter fighters fightings fights figura figured figurehead figurera figurero
+    figures figurine figuring filatera filatero filautia filberts filed filet filetear filets
+    filis filled filler fillers filling fillings fills filmiest films filmstrip filtered
+    filtering filthier filtro fimo finagler finaglers finagling finance financed finances
+    finchada finchado finder finders fined finer fines fingerboard fingered fingering
+    fingernails fingerprint fingerprinting fingidor finir finis finished finisher finishes
+    finishing finishs finiss finnish finnishs finny firebreak firefighting firehouse fireplace
+    fireproof fireproofing fires firestones firewall firewater firewaters firm firmal firman
+    firmar firme firmon firms firs firstborn firsthand firsts firth fished fishiest fishing
+    fishings fishwifes fision fist fitch fitter fitters fitting fittings fiver fives fixating
+    fixation fixatives fixed fixes fixtures fizzy flack flagging flailing flak flake flaking
+    flama flame flamen flaming flamingo flamings flan flanking flanks flapped flapping flaps
+    flared flares flash flashed flasher flashers flashest flashier flashiest flashily flashings
+    flashs flask flattening flattering flatters flattery flattest flatting flaunted flaunting
+    flavored flavoring flawing flaying flecha flecking fled fleecing fleeting flemings flesh
+    fleshes fleshing fleshs flicked flicking flies flightier flightiest flightiness flightless
+    flights flighty fling flinging flings flint flipped flipping flippy flirting flitting
+    floater floating flock flocked flocking flocks flogged flood flooding floorboard flooring
+    floors flopping floppys flor floracion florecer flossing flotacion flour flouring flouting
+    flower flowing flubbing fluente fluffing fluida fluido fluir flumes flung flunk fluor
+    fluorina flurried flurry flurrying flus flushes flushest flushing flushs flustering
+    flusters flutters fluyente flying fms foaling foams foch focha focusing foetal fogged
+    foisting fold folding folds follicles follon followed follower followings follows followup
+    fomentar fomes fond fontanal fontanosa foodstuff foolhardiest foolhardiness fooling
+    foolproof fools footbridge footed footlights footnotes footnoting footpaths footprint
+    footstool footstools forada forage foraging foras foray foraying forbearing forbes
+    forcatear force forceps forcepss forchina forcible forcina ford forded fording fords fore
+    forearmed forebear foremast foreplay fores forestall forestalling forestation forested
+    forester foresting foretell forevermore forevers forged forger forges forgets forgettable
+    forgetting forging forgiven forgiveness forgiving forgo forgoing forked forking forks forma
+    formadura formal formaleta formalidad formalista formally formante formar formation
+    formative formats formed formiato formidar forming formlessness formon formosa fornecer
+    forra forrar fort forte fortes forth fortification fortin forts fortys forums foster
+    fotometro fought foundation founding foundling founds fount founts fours fourscore fowls
+    fraccion fracking fraction fractional fractura fracturar fracture fractures frade frag
+    framing france franco frank franking frasca frase frat fraude frauds freak freaking
     frecuente fred freds freeing freeloaded freeloading freestanding freethinking freezings
     fregacion freighting freights frente frentero frequency frequented frequenter frequentest
     frequenting frequently frequents fres fresa fresco freshest freshman freshness freshwater
@@ -652,11 +656,11 @@ PROTECTED: frozenset[str] = frozenset(
     groggily groin grooming grooving gross grossing grouched grouches ground grounded grounder
     grounders grounding groundswell grouping grouse grouting grove growl growling grows growths
     grub grubbed grubbing grubs grudging grueling grumbled gtes gualdado guams guara guarache
-    guarango guarda guardabrazo guardada guardado guardador guardalado guardamigo guardesa
-    guardhouse guardia guardilla guarding guardrail guardroom guards guaro guello guessing
-    guesting guffs guideline guinchada guita guitar guitarron guito gules gullies gulling
-    gummier gummiest gummy gunning gunny gunpoint gunrunning guns gunshots gurgling gushed
-    gushes gushiest gusting guts guttering gutting guying haba habar haber habiente
+    guarango guarda guardabrazo guardada guardado guardador guardalado guardamalleta guardamigo
+    guardesa guardhouse guardia guardilla guarding guardrail guardroom guards guaro guello
+    guessing guesting guffs guideline guinchada guita guitar guitarron guito gules gullies
+    gulling gummier gummiest gummy gunning gunny gunpoint gunrunning guns gunshots gurgling
+    gushed gushes gushiest gusting guts guttering gutting guying haba habar haber habiente
     habilitacion habitation habitations habituacion habituation hablado hablador hablante
     hacera hacienda haciendas haciente hacinacion hacked hackers hacks hades hadnt haemorrhage
     haemorrhaged haemorrhages haggling hagiografia hags hails hailstones hairiest hairiness
@@ -756,98 +760,104 @@ PROTECTED: frozenset[str] = frozenset(
     invented inventing invention invernal invernar inversion inverted inverting invested
     investing invoices inyeccion ionizing iotas iphone iran irania irasco irateness iridaceo
     irma ironia irregular irrision irrupcion irunesa isolation ispell issuance itchiest
-    itchiness itchs iterated iterator ives jabalcon jable jacer jailbreaks jails jains jakes
-    james jamming janas jangling janna japed japes jaretera jarretera jatea jaunting jeeps jell
-    jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests jetting jeweling
-    jewelled jewelling jigger jiggling jills jingling jives jiving jocks jogged joggling join
-    joins jointing joints joist joking jolly jorco jorge jorrar joses jottings jouncing jowls
-    jude judgar judged judges judgeship juglar jugo jugueton juiced juicer juices juiciest
-    juicy jules jumble jumbles jumental jumped jumpiest jumpiness jumping jumps juntador jurar
-    justificable justness jutting juzgar kaisers kanos kants karin kates keats keck kecks
-    keeling keels keened keens keepings keepsake keller kellers kelly kelps kemps kenneled
-    kermit keyboard keyboarding keyboards keynotes keynoting keypunch keypunched keypunches
-    keypunching keystones keystroke keyword kicker kickiest kickstand kicky kiddie kidneys
-    kiliarea killdeer killed killers killings kills kilning kilter kilters kindling kinked
-    kinking kinks kinney kipling kiplings kips kirks kissed kisses kissing kitchener kitchens
-    kites kitten klans klines knack knaves kneading kneeled kneeling knelling knew knievels
-    knifed knight knighting knits knitting knocker knockers knocking knockout knotting
-    knowingly knowings knuckled kongo kooks kraft kringles kurts laban labe labeling labels
-    labeo labil labio laborear laboreo laborer laborera laborers labrantia labs lace laceracion
-    lacerating lacerations laces lacing lack lacked lacks lacrosse lactation laddered laddering
-    ladders lade laded lades lading lager lagged lagging lags laida lain laista lakes lama
-    lamar lambel lambicar lamed lamentar lamer lames lamiente lamin lamming lanada lanas lancer
-    lanchada land landa lande lander landlords lando landry lands landward lanes langs
-    languages lank lanza lapel lapped lapping laps larder lardners larked larry lasagna laser
-    lashes lashing lasing lasses lassoing lasted lastimador lastimadura lastimera lastimero
-    lastimosa lastimoso lastingly latch latches latching later lather lathers laths latiente
-    latigueo latina latinear latinidad latino latins latinx latir laton latter latterly latters
-    lauder laughing laughters launch launched launches launching launders laundryman laundrys
-    laurents lave lawanda lawful lawlessness lawsuits lawyers laxativa laxative laxativo laxer
-    layar layering layers laying lazed leach leaching leaded leading leadings leads leafiest
-    leafing leaguing leakiest leal leaner leaning leanings leaping leapt learning lears leas
-    lease leash leashing leasing leasts leathers leaved leaven leavening leaves leavings
-    leavingss lecha lechal lechar lecho lecterns lectures lecturing ledra leeds leeks lefter
-    leftovers lega legacion legado legadura legalese legalidad legalista legalistic legals
-    legamosa leganosa legar legation legato legatos legenda legged legitimate legra legrees
-    legua leista leisures leja lejar lejio lelia lenatero lend lender lending lenguado lenguaje
-    lenguaz lenguaza lenguda lenguear lengueta lens lenticular lents lepra lept lepus lera
-    lesion lessen lessons lessor lest lester lesters lestrade leta letal letame letargia
-    letargica letargico letea letha lethally lethargy lethargys lethas letitia letora letradura
-    letron letterbox lettered letterheads lettering letterman letting letura leucenia leukemias
-    levantada levantado levantador leve levee levees levelers leveling levelness lever levering
-    levers lews lexico lgs liability libel liber liberation libra librea libreoffice libreto
-    libro libs licking lickings licks liebre lied liens lientera liento lies lifeblood
-    lifeforms lifeguard lifeguards lifelines lifer lifers lifesaving lifetimes lifts ligature
-    light lighted lighten lightened lightening lightens lighters lightest lighthearted lighting
-    lightings lightness lightnesss lightning liked likes liking lilas lilted lilting limb limed
-    limes liming limit limitada limitado limite limiting limned limpest limpia limpiador
-    limpiadura limpidez limpiedad limping limpness limps linas lince lind linde linds linea
-    linearly linen linens lineo liner liners linesman linger lingers lining linked links lins
-    linted linterna linting lints linus liones lionizing lipes lipreading lipreadings lipreads
-    lipsticking liquid liquida liquidar liquidez lire lirica lisa lision listar listed listened
-    listening lister listerine listers listing listings listlessness listo lists lita lithiums
-    litre litter littering litters livability lived liven livening lives livings livingstones
-    lizzy llaca llaga llagar llamador llamargo llamas llamazar llamear llana llapa llapar llave
-    lloro loader loafed loafing loaned loaning loathing lobs locating lock locke locker lockes
-    locket lockheed locking locus locution lodged lodger lofted lofting logan logger logia
-    logic logins logis logon logs loin loista lolled lomar lomes lone loner longa longadura
-    longar longed longhands longings longo longor longstreet longuera lons lookalike loomed
-    looming looms loons looped looping loops loor loose loosed loosing looted looting loots
-    loping lopped lopsidedly lopsidedness lorded lording lords lores loro lorry loser loses
-    losilla losina losino losss lotiforme lotteries lotterys lounging louse lousiness louvered
-    loved loveless lover loving lowe lowed lowercase lowering lowers lowery lowes lowing lows
-    luaus lubricate lucha luciente lucked lucking lucks lue luego luello lugar lugged lugs
-    lulling lulus lumber lumbers luminaria luminary lumped lumpiest lumpiness lumping lumps
-    lunchbox lunched lunches lunching lunchroom lunchs lunchtime lunchtimes lunes lupes lupuss
-    lurch lurching luring lush lushes lushness lustiness lusting lyings lymphomas lymphomata
-    lynch lynching lyra lyre lyric lyrical lyrics mabel mable macandon macar macarelo macaroon
-    maceracion maceration macerations maces macha macheta machetear machetero machetes machines
-    machinete machismo macho machote machs macing madagascan madagascar madame madames
-    maddening madder madelines maderacion maderar maderera madge madhouse madison madisons
-    madly mador madrearse madrepora madrera madrugar mads madurgar madwoman maes magar magentas
-    maginots magnates magnetic magnetism magneto magnetos maido maigrets mails mains majar majo
-    majoring majors makarios maker makers makings malabars malar males malfunctioning malindas
-    mall mallarme malpractices malta maltraer maltratar maltrato maltreat maltreats mamar mana
-    manada managing manamas manar manatia manato manca mancer manchada mandada mandanga
-    mandante mandar mandarin mandates mandato mandela mandelas mandi mando mandon mandona
-    mandra mandy mandys mane manea manes manets manga mangas mange manged mangling mangos
-    manguardia manhandles mania manias manic manicomio manicorta manicorto manida manido
-    manilas manilla maniquea manis manito manna mannas manns mano manor manors manosa manosear
-    manoso manquedad mans mansa manse manso mansueto manta mantecas mantenedor mantes mantilla
-    mantillas manton manutener manxs manys maos marbled marching mare marear mares margrets
-    maridazo marin marinated marinating mariners marino mario marion markdowns marked marking
-    markings marlon maron marooned marooning maroons marrear marrido marron marry marrying mars
-    mart marta martas marte martir marty martyring masageta masar mascaraing mascarilla mash
-    mashed masilla masked masking massage massaged massages massed masses massing massively
-    massiveness masss maste master masters masterss masterys mastodon mastoids matadora
-    matadura matapalo matarife matarrata match matches matching matear matera material maternal
-    mates mather mathers mating matisses mattels matter mattered mattes matthews mattings
-    mattocks mattress maturation maturations matutera matutero maude maundering maure maxed
-    maxes maxilla maxime maximums maxing mayar maybes mayer mayido mayor mayos mazar mazda
-    mazdas mazes mclean mds meados meads meadura mealiest mealtimes mealy meaningless meanings
-    means meantimes meanwhile measlier measliest measure measureless meatiest meats mecana
-    mecer mecha mechar medalist medalla medals medanosa meddle meddlers mediacana mediacion
-    medial mediania mediate mediated mediation mediations mediato medica medicable medicacion
+    itchiness itchs iteracion iterated iterator ives jabalcon jable jacer jailbreaks jails
+    jains jakes james jamming janas jangling janna japed japes jaretera jarretera jatea
+    jaunting jeeps jell jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests
+    jetting jeweling jewelled jewelling jigger jiggling jills jingling jives jiving jocks
+    jogged joggling join joins jointing joints joist joking jolly jorco jorge jorrar joses
+    jottings jouncing jowls jude judgar judged judges judgeship juglar jugo jugueton juiced
+    juicer juices juiciest juicy jules jumble jumbles jumental jumped jumpiest jumpiness
+    jumping jumps juntador jurar justificable justness jutting juzgar kaisers kanos kants karin
+    kates keats keck kecks keeling keels keened keens keepings keepsake keller kellers kelly
+    kelps kemps kenneled kermit keyboard keyboarding keyboards keynotes keynoting keypunch
+    keypunched keypunches keypunching keystones keystroke keyword kicker kickiest kickstand
+    kicky kiddie kidneys kiliarea killdeer killed killers killings kills kilning kilter kilters
+    kindling kinked kinking kinks kinney kipling kiplings kips kirks kissed kisses kissing
+    kitchener kitchens kites kitten klans klines knack knaves kneading kneeled kneeling
+    knelling knew knievels knifed knight knighting knits knitting knocker knockers knocking
+    knockout knotting knowingly knowings knuckled kongo kooks kraft kringles kurts laban labe
+    labeling labels labeo labil labio laborear laboreo laborer laborera laborers labrantia labs
+    lace laceracion lacerating lacerations laces lacing lack lacked lacks lacrosse lactation
+    laddered laddering ladders lade laded lades lading lager lagged lagging lags laida lain
+    laista lakes lama lamar lambel lambicar lamed lamentar lamer lames lamiente lamin lamming
+    lanada lanas lancer lanchada land landa lande lander landlords lando landry lands landward
+    lanes langs languages lank lanza lapel lapped lapping laps larder lardners larked larry
+    lasagna laser lashes lashing lasing lasses lassoing lasted lastimador lastimadura lastimera
+    lastimero lastimosa lastimoso lastingly latch latches latching later lather lathers laths
+    latiente latigueo latina latinear latinidad latino latins latinx latir laton latter
+    latterly latters lauder laughing laughters launch launched launches launching launders
+    laundryman laundrys laureada laureado laurents lave lawanda lawful lawlessness lawsuits
+    lawyers laxativa laxative laxativo laxer layar layering layers laying lazed leach leaching
+    leaded leading leadings leads leafiest leafing leaguing leakiest leal leaner leaning
+    leanings leaping leapt learning lears leas lease leash leashing leasing leasts leathers
+    leaved leaven leavening leaves leavings leavingss lecha lechal lechar lecho lecterns
+    lectures lecturing ledra leeds leeks lefter leftovers lega legacion legado legadura
+    legalese legalidad legalista legalistic legals legamosa leganosa legar legation legato
+    legatos legenda legged legitimate legra legrees legua leista leisures leja lejar lejio
+    lelia lenatero lend lender lending lenguado lenguaje lenguaz lenguaza lenguda lenguear
+    lengueta lens lenticular lents lepra lept lepus lera lesion lessen lessons lessor lest
+    lester lesters lestrade leta letal letame letargia letargica letargico letea letha lethally
+    lethargy lethargys lethas letitia letora letradura letron letterbox lettered letterheads
+    lettering letterman letting letura leucenia leukemias levantada levantado levantador leve
+    levee levees levelers leveling levelness lever levering levers lews lexico lgs liability
+    libel liber liberation libra librea libreoffice libreto libro libs licking lickings licks
+    liebre lied liens lientera liento lies lifeblood lifeforms lifeguard lifeguards lifelines
+    lifer lifers lifesaving lifetimes lifts ligature light lighted lighten lightened lightening
+    lightens lighters lightest lighthearted lighting lightings lightness lightnesss lightning
+    liked likes liking lilas lilted lilting limb limed limes liming limit limitada limitado
+    limite limiting limned limpest limpia limpiador limpiadura limpidez limpiedad limping
+    limpness limps linas lince lind linde linds linea linearly linen linens lineo liner liners
+    linesman linger lingers lining linked links lins linted linterna linting lints linus liones
+    lionizing lipes lipreading lipreadings lipreads lipsticking liquid liquida liquidar
+    liquidez lire lirica lisa lision listar listed listened listening lister listerine listers
+    listing listings listlessness listo lists lita lithiums litre litter littering litters
+    livability lived liven livening lives livings livingstones lizzy llaca llaga llagar
+    llamador llamargo llamas llamazar llamear llana llapa llapar llave lloro loader loafed
+    loafing loaned loaning loathing lobs locating lock locke locker lockes locket lockheed
+    locking locus locution lodged lodger lofted lofting logan logger logia logic logins logis
+    logon logs loin loista lolled lomar lomes lone loner longa longadura longar longed
+    longhands longings longo longor longstreet longuera lons lookalike loomed looming looms
+    loons looped looping loops loor loose loosed loosing looted looting loots loping lopped
+    lopsidedly lopsidedness lorded lording lords lores loro lorry loser loses losilla losina
+    losino losss lotiforme lotteries lotterys lounging louse lousiness louvered loved loveless
+    lover loving lowe lowed lowercase lowering lowers lowery lowes lowing lows luaus lubricate
+    lucha luciente lucked lucking lucks lue luego luello lugar lugged lugs lulling lulus lumber
+    lumbers luminaria luminary lumped lumpiest lumpiness lumping lumps lunchbox lunched lunches
+    lunching lunchroom lunchs lunchtime lunchtimes lunes lupes lupuss lurch lurching luring
+    lush lushes lushness lustiness lusting lyings lymphomas lymphomata lynch lynching lyra lyre
+    lyric lyrical lyrics mabel mable macandon macar macarelo macaroon maceador maceo maceracion
+    maceration macerations maces macha macheta machetear machetero machetes machines machinete
+    machismo macho machote machs macing madagascan madagascar madame madames maddening madder
+    madelines maderacion maderada maderar maderera madge madhouse madison madisons madly mador
+    madrearse madrepora madrera madrugar mads madurgar madwoman maes magar magentas maginots
+    magnates magnetic magnetism magneto magnetos maido maigrets mails mains majar majo majoring
+    majors makarios maker makers makings malabars maladies malaquita malar malatia malato
+    malavez malcomida malcontent malcontenta malcontentadiza malcontento maldecir maldonados
+    maleador males malestar malformation malformed malfunctioning malibus malilla malindas mall
+    mallarme malmandada malmeter malparar malpigiaceo malpractices malsindad malta maltosa
+    maltraer maltratar maltrato maltreat maltreated maltreating maltreatment maltreats malvivir
+    mamar mana manada managing manamas manar manatia manato manca mancer manchada mandada
+    mandanga mandante mandar mandarin mandates mandato mandela mandelas mandi mando mandon
+    mandona mandra mandy mandys mane manea manejada manejado manes manets manga mangas mange
+    manged mangling mangos manguardia manhandles mania manias manic manicomio manicorta
+    manicorto manida manido manilas manilla maniquea manis manito manna mannas manns mano manor
+    manors manosa manosear manoso manquedad mans mansa manse manso mansueto manta mantecas
+    mantenedor mantes mantilla mantillas manton manutener manxs manys maos maranada marbled
+    marcador marceador marceo marching marco mare marea mareador marear marejada marero mares
+    maretazo margo margrets maridazo marin marinated marinating mariners marino mario marion
+    markdowns marked marking markings marlon maro maron marooned marooning maroons marrear
+    marrido marro marron marry marrying mars marso mart marta martas marte martir marty
+    martyring marzadga marzo masageta masar mascaraing mascarilla mash mashed masilla masked
+    masking massage massaged massages massed masses massing massively massiveness masss maste
+    master masters masterss masterys mastodon mastoids matadora matadura matapalo matarife
+    matarrata match matches matching matear matera material maternal mates mather mathers
+    mating matisses mattels matter mattered mattes matthews mattings mattocks mattress
+    maturation maturations matutera matutero maude maundering maure maxed maxes maxilla maximal
+    maxime maximums maxing mayar maybes mayer mayido mayor mayorino mayos mazar mazda mazdas
+    mazes mclean mds meados meads meadura mealiest mealtimes mealy meaningless meanings means
+    meantimes meanwhile measlier measliest measure measureless meatiest meats mecana mecer
+    mecha mechar medalist medalla medals medanosa meddle meddlers mediacana mediacion medial
+    mediania mediate mediated mediation mediations mediato medica medicable medicacion
     medicaids medically medicals medicamentosa medicamentoso medicar medicares medicate
     medicated medicates medicating medici medicinal medicinar medicion medics medida
     medidamente medieval medio mediocre medir meditacion meditate meditation meditations medo
@@ -887,164 +897,165 @@ PROTECTED: frozenset[str] = frozenset(
     monotono monotony monoxides monoxilo mons mont monta monte monteron montes monthlys monto
     monts monty montys monument monuments monzon moochers mooed mooing mooney mooning moose
     mooted moped moping mopped morado morador moradora moradura moraga moraines moral morava
-    morder moreda morel moreover mores morin moriondo morn mornings morocada morose morpheme
-    morphines morra morrada morral morrow morsa morsel morses mort mortaldad mortalidad
-    mortally mortals mortar morticed morticing mortification morton moscarda moscardear
-    moscardon moscona mosconear moses mosey mosquita mosquito mosses mosss mostrada motar motel
-    motes moth motherboard mothered mothering motherless motherly moths motin moton motorcycled
-    motorcycles motoring motorway motril motrins motriz mottle mottles mound mounding mounds
-    mount mounted mounting mounts mourning mournings mouse mousiness moussing mouthe mouthing
-    mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves movida movies
-    movil movingly mowed mower mowing mris muchs mucking muddle muds mueca muellers muerta
-    muerte muffed muffing muffling muffs mugar muggiest mugriento muita muito mulching mulder
-    mules mull mulling mulso multipla multiples multiplex multiplexs multiplice multiplied
-    multiplier multiplies multiplo multiply mumbled mumblers mummies mummy mumps munch muncha
-    munched munches munchies munching muncho muneco murdered murderer murders murido murine
-    murk murmuring murtal muses mushed mushes mushiness mushing musing musk muskiness mussed
-    musses mussing musss mustaches mustering mustia mustiest mustiness mutating muter muttering
-    mutters mutton mutually mutuario mysores mystique nabla nacer naciente nagging nail nairs
-    naked namesake nams nancer nanking nankings nantes napes nappier narc narcosis narcosiss
-    narcotic narcotica narcotico narcotina nares narked nastiest natal natchezs nates natillas
-    nation nativity natral natura naturalidad naturally naturalness naturals naught naughtier
-    nauseam nausear nauseas nauseate nauseosa naval nave navels naves navio neals nearby
-    nearing nears neath neatly necesitado necesitar necessity necklines neediest neediness
-    needled needling needs neer negacion negada negador negadora negating negation negativa
-    negatived negatively negatives neighbored neighboring neighborly neils nells nelly neonatal
-    neonates nephews nervously nervousness nesgado nests netter netters netting nettings
-    nettling networked networking networks neumonia neumonica nevado nevar nevera neveria
-    nevermore nevero nevertheless newborns newer newlines newsiest nexts nick nicked nicking
-    nicks nicotica nicotico nicotina nicotines nidia nieces nieve nifty nigger niggling nigh
-    nigher nightclothes nightfall nightingales nightlife nightlifes nights nighttime nighttimes
-    nighty niles nils nines nintendo nitas nites nits nivel nixed nobel nobodys nocimiento
-    nodes noel noes noise nokia nolas nomes nomination nonas nonato nondeductible nonempty
-    nonexempt nonfatal nonhuman nonio nonliving nonmember nonmembers nonphysical
-    nonprescription nonrigid nonsenses nonsmoking nonsupport nontoxic nonusers nonviolence
-    nonviolent nonwhite noodling nooks nooses noramala noras norbo noria norial norma normalcy
-    normalcys normalidad normality normals norman normando normandy normas norms noro norse
-    north nosebleed nosebleeds nosed noses noshing nosiest nosiness nosing nosotros nostril
-    nostrums nosy notar notation notching noted nothingness nothings noticeboard notices
-    noticiar noticion notified notifying noting notional notwithstanding notwork notworks
-    nought nova noval novas novela novellas novelo novels noven novice nowadays nowheres noyes
-    nsas nub nuciente nuder nudge nuegado nuerza nueve nuked nuking numbed numbered numbering
-    numberless numberss numbest numbing numbnesss numbs numerals numero numerosa numerosidad
-    numeroso numerous nursed nurses nurtures nutting nyquils oaken oaks oaten oates oaths
-    objected objecting objection obsesion obsessions obstancia obstruction obstructions
-    obtained obtaining obtains obverses obviates occidental occidentals occision occluding
-    ocher ochers ocular oculta ocultador ocultis odder oder odometer odrina ofension offbeats
-    offending offering officemax officer officers offices officially officials officiate
-    offings offloaded offloading offsetting offshoot oficial oficiala oficinal oftenest
-    oftentimes oiliest oiliness oking older oleander olen oler olfactory olin olive olla olor
-    olvidada olvidadiza olvidado olvidar olvido olvidosa oman omar ominar omit omitting
-    oncoming onrushing ontologia opener openings openoffice operable operador operadora
-    operante operated operates operatic operation operative operatoria operatorio operators
-    opiata opiato opinante opinar opine opined opining opinions oponer opposing opposites
-    oppressing oppression oppressions opresiva opresivo opt optimate option optional optioned
-    opts oran orates orations orbiting orcina orco ordaining orden orderings orders ordinar
+    morder moreda morel moreo moreover mores morin moriondo morn mornings morocada morose
+    morpheme morphines morra morrada morral morrow morsa morsel morses mort mortaldad
+    mortalidad mortally mortals mortar morticed morticing mortification morton moscarda
+    moscardear moscardon moscona mosconear moses mosey mosquita mosquito mosses mosss mostrada
+    motar motel motes moth motherboard mothered mothering motherless motherly moths motin moton
+    motorcycled motorcycles motoring motorway motril motrins motriz mottle mottles mound
+    mounding mounds mount mounted mounting mounts mourning mournings mouse mousiness moussing
+    mouthe mouthing mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves
+    movida movies movil movingly mowed mower mowing mris muchs mucking muddle muds mueca
+    muellers muerta muerte muffed muffing muffling muffs mugar muggiest mugriento muita muito
+    mulching mulder mules mull mulling mulso multipla multiples multiplex multiplexs multiplice
+    multiplied multiplier multiplies multiplo multiply mumbled mumblers mummies mummy mumps
+    munch muncha munched munches munchies munching muncho muneco murdered murderer murders
+    murido murine murk murmuring murtal muses mushed mushes mushiness mushing musing musk
+    muskiness mussed musses mussing musss mustaches mustering mustia mustiest mustiness
+    mutating muter muttering mutters mutton mutually mutuario mysores mystique nabla nacer
+    naciente nagging nail nairs naked namesake nams nancer nanking nankings nantes napes
+    nappier narc narcosis narcosiss narcotic narcotica narcotico narcotina nares narked
+    nastiest natal natchezs nates natillas nation nativity natral natura naturalidad naturally
+    naturalness naturals naught naughtier nauseam nausear nauseas nauseate nauseosa naval nave
+    navels naves navio neals nearby nearing nears neath neatly nebro necesitado necesitar
+    necessity necklines neediest neediness needled needling needs neer negacion negada negador
+    negadora negating negation negativa negatived negatively negatives negra negrofila negroids
+    negror negros neighbored neighboring neighborly neils nells nelly neonatal neonates nephews
+    nero nervously nervousness nesgado nests netter netters netting nettings nettling networked
+    networking networks neumonia neumonica nevado nevar nevera neveria nevermore nevero
+    nevertheless newborns newer newlines newsiest nexts nick nicked nicking nicks nicotica
+    nicotico nicotina nicotines nidia nieces nieve nifty nigger niggling nigh nigher
+    nightclothes nightfall nightingales nightlife nightlifes nights nighttime nighttimes nighty
+    niles nils nines nintendo nitas nites nits nivel nixed nobel nobodys nocimiento nodes noel
+    noes noise nokia nolas nomes nomination nonas nonato nondeductible nonempty nonexempt
+    nonfatal nonhuman nonio nonliving nonmember nonmembers nonphysical nonprescription nonrigid
+    nonsenses nonsmoking nonsupport nontoxic nonusers nonviolence nonviolent nonwhite noodling
+    nooks nooses noramala noras norbo noria norial norma normalcy normalcys normalidad
+    normality normals norman normando normandy normas norms noro norse north nosebleed
+    nosebleeds nosed noses noshing nosiest nosiness nosing nosotros nostril nostrums nosy notar
+    notation notching noted nothingness nothings noticeboard notices noticiar noticion notified
+    notifying noting notional notwithstanding notwork notworks nought nova noval novas novela
+    novellas novelo novels noven novice nowadays nowheres noyes nsas nub nuciente nuder nudge
+    nuegado nuerza nueve nuked nuking numbed numbered numbering numberless numberss numbest
+    numbing numbnesss numbs numerals numero numerosa numerosidad numeroso numerous nursed
+    nurses nurtures nutting nyquils oaken oaks oaten oates oaths objected objecting objection
+    obscuro obsesion obsessions obstancia obstruction obstructions obtained obtaining obtains
+    obverses obviates occidental occidentals occision occluding ocher ochers ocular oculta
+    ocultador ocultis odder oder odometer odrina ofension offbeats offending offering officemax
+    officer officers offices officially officials officiate offings offloaded offloading
+    offsetting offshoot oficial oficiala oficinal oftenest oftentimes oiliest oiliness oking
+    older oleander olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado
+    olvidar olvido olvidosa oman omar ominar omit omitting oncoming onrushing ontologia opener
+    openings openoffice operable operador operadora operante operario operated operates
+    operatic operation operations operative operatoria operatorio operators opiata opiato
+    opilacion opinante opinar opine opined opining opinions oponer opposing opposites
+    oppressing oppression oppressions opresiva opresivo opt optacion optimate option optional
+    optioned opts orates orations orbiting orcina orco ordaining orden orderings orders ordinar
     ordinaria ordinary ordination ores organizar organize organized organizers organizes
     orientar orificio originalidad originally originals originar originate originea origineo
-    orin orinal orins orive oriya ornar oron orto osage oscars oseria oses ostension
-    osteoporosiss otar otor otra otre otri otrosi otter otters otto ottos ouch ought ours
-    outbalance outbound outbreak outbuilding outcomes outdoing outflank outflanking outgoing
-    outgrowing outgrown outgrowth outhouse outlasting outlawing outlined outlines outliving
-    outlooks outlying outnumber outnumbering outnumbers outpatient outpatients outplaying
-    outpouring outputs outrider outrigger outright outrunning outselling outsells outshine
-    outsider outsiders outsides outsize outsized outsizes outspreading outstanding outstaying
-    outstrip outtakes ovar ovations overacting overactive overanxious overate overbalance
-    overbear overbearing overbears overbite overboard overbore overburden overburdening
-    overcharges overcome overcomes overcoming overcooking overcrowd overcrowding overdoes
-    overdoing overdone overdoses overdraft overdrive overeaten overeating overeats overestimate
-    overgrowing overgrown overgrowth overhands overhanging overhangs overhead overheads
-    overhear overhearing overhears overheat overheats overjoyed overjoying overkill overlaid
-    overloaded overloading overlooked overlooking overlooks overlying overnight overpaid
-    overpasses overpaying overplaying overprice overprint overprinting overproduce overrate
-    overrates overrating overreacting overreaction overridden overrides overriding overripe
-    overripes overrode overrule overrules overrunning overseeing overseen overseer overseers
-    oversees oversell overselling oversells overshadow overshadowing overshare oversharing
-    overshoot overshooting oversight oversize oversleep oversleeping oversleeps overslept
-    overspreading overstating overstay overstaying overstays oversteps oversupply oversupplying
-    overtaken overtakes overtaking overthink overthinking overthought overthrew overthrow
-    overthrowing overthrown overthrows overtime overtimes overtone overturned overturning
-    overused overuses overusing overweight overworking overwrite overwrites overwriting
-    overwritten ovia ovid ovido ovina ovio ovoid owls owned oxigenado oxigenar oxigonio
-    oxygenate oxygenation oxygens ozone paar pablar pace pacemakers pacer paces pacing pack
-    packards packed packer packet packing packings pacotilla pacs padeciente padilla padillas
-    padlocked padlocks padrear padres pagar pageants pagel pailful pailfuls pails pailsful
-    paine painel paines painfullest painfully paining painkiller painstaking paint painted
-    painters painting paintings paints pairar pairs pais paisleys pajar pajea pajel pajiza
-    palabrada palabreja palabreo palabrera palabrita palabron palabrona palabrota palace
-    palacra palas paleface paleontologia paleontologo paletilla paletoque palia palida palio
-    palizada palled palliations palling palls palmilla palmyras palpations palpebra palpitacion
-    palpitating palpitation palsying palta pamper pampon pan pana panaches panada panal panca
-    pancilla pancreases panda pandas pandemia pandilla pando pandoras pane panela paneling
-    panels panes pangs pani panica panicking panico panics panil panned panning panol pans
-    pansa pantalla panted panthers pants panty panul panzas papar papel paperworks papillas
-    papin parading paral paralegal paralisis paralizador paralizadora paralizar paralyses
-    paralysis paralyze paralyzes paramedic paramedical paramedicals parameter parametro
-    paranormal parao parasites parce parch parches parching parcir pardilla pardoning pare
-    parear pareciente pared parejo parejura parent parental parented paresa paria parienta
-    pariente paring pario parir paris parity parker parkinson parlance parlar parlayed
-    parlaying parleying parne parodying paroling paronima parpar parr parra parrar parred
-    parrilla parry parrying parse parsed parses parsing parson parsons parsonss parta partaker
-    partakers partaking parted parterre partials partible particle particles partidor partidura
-    partil parting partings partly partnered partnering partnership parto parts partys parvenus
-    pasajuego pasar pascuilla pase pasote passages passe passel passels passer passings
-    passions passive passives passkeys passport passs passwords past pasta pasteboard pasted
-    pastel pastelista pastes pastiches pastie pastiest pastime pastimes pasting pastizal pasto
-    pasts pastures pasturing pasty pastys pata patas patched patchier patchiest patchiness
-    patching patchs patchwork patchy pate pateadura patear patel patellas patena patent patents
-    pateo patera paternal paterson patersons pates pateta path pathos patience patiences
-    patienter patientest patiently patilla patin patna pats patterns patters patty paulilla
-    paunches pause paused pauses pausing paved pavement pavements paving pawns payar paycheck
-    paychecks payer paying payments pche pcs pea peace peacemaker peacemakers peach peaking
-    pealing peals peanut pearlier pearlies pearling pearly pears pearson pearsons pease peats
-    pebbling pebre pece pecha pechar peche pecienta peciento pecina pecio peck pecking pecs
-    pedaling peddlers peddling pedicure pediente pedo peeking peeks peeled peelings peels
-    peeping peeps peering peeving peg pegadiza pegado pegadura pegar pegasus peking pelechar
-    pelete pelt penalista pender pending pendonear penetral penetrar penetrate penicillin
-    penique penitences penknife penknifes penknives penlights penmanship pensamiento pension
-    pensions peopled peoples peopling peplo pepped pepsis peptic perceive perceived percentiles
-    percents perching perchs percocero percussion perdidiza perdido perdidosa perdigon perdis
-    perdiz perdon perdonar perfects pericona periling perilous perinola perishing perked
-    perking perl permanent permanente permanents permansion permision permissions permissive
-    permistion permitir permits perna pernio peron perons peroration perrona pershing persiana
-    persians personada personado personae personage personaje personal personals personas
-    personera personilla personuda pertness perusals perusina perusing perverse pesga pest
-    peste pesticides pestillo pestling pests petal petalla petaquita petenera peter petering
-    peterson petersons peto petra petrified petting pharmacists pharmacys philters phishing
-    phobos phoned phoneme phonemes phones phoney phonically phony photocopy photocopying
-    photoing photon photons phototypesetting phreaking physicals physicians physicist physicss
-    pian picadura picapica picas pichanga pickaback pickabacking pickaxing picked picker
-    pickering picket picketing pickiest pickings pickingss pickling pickpocket picks pictorial
-    pictorico pictured picturesque piddle pieced piecemeal pieces piecework piecing pieing
-    pierce piercingly piercings pieria pigmea pignorar pike piked piking pilaf pilafs pilar
-    pilau pilaus pilaw pilaws pildora piles pilla pilled pillin pilling pillo pillorys
-    pillowing pilo pilon pilote pilotear pilothouse piloting piloto pilots pimp pimping pin
-    pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine pined pines pinga
-    pinging pingo pinking pins pint pints pinza piola piperina pipped piramide pirating pisas
-    pison piss pissed pisses pissing pisss pista pitas pitch pitchers pitches pitching pitchmen
-    pitchs piths pits pitting pivot placa placed placel placeme placer places placiente placing
-    plaguing plaice plain plainness plains plaiting plana plane planed planes planimetro
-    planing plank planked planking plankings planks planner planners plannings plano plant
-    planted plantilla planting plantings plantosa plants plaste plastering plasters plastica
-    plastico plate platea plaths platilla plating platings platters playacting player
-    playgrounds playhouse plays plaything playthings pleading pleas pleased pleases pleasing
-    pleasure pleasures pleating plenario plight plighted plighting plights plodding plonking
-    plopped plopping plot plots plotters plotting ploughed ploughing plowing ploy plucking
-    plumbers plumbing plumping plunging plunking plush plushest ply plying pneumonias poaching
-    pobre pocho pock pocked pocketed pocketing pocketknife pocketknifes pocketknives pockets
-    pocking pocks poda poder poderosa poderoso podiatry podio podre pogo poignancy poignant
-    poino pointiest pointing pointless pointlessly pointlessness points pointy poisoner
-    poisoners poisonings poisons poisson poissons poked pokemons poker police polices policia
-    policial policing policys polido poling polishes polishing polison politics polities polity
-    poliza polkaing polled polling polls pollution polucion pomading pomar pomp ponchada ponder
-    pondering pondo pone pones poniente ponto ponton pooching poohed poohing pooled pools
-    pooping popper porcal porchs porco pordiosera pordioseria pores poridad poring porns
-    porpoise porpoises porra porral porta portable portalon portals portar portatil porte
-    portena portending portento portentosa portents portilla portions porto ports portugal
-    posed poser poses posesion posh posing positing position positiva positively positives
-    positivo poson poss posses possessing possession possessives possessors post postal
-    postdate poste postilla postures posturing potassiums potions pots potteries potting pouch
-    pouched pouches pouching pouncing pound pounds pours pouting powdering power powering
+    orin orinal orins orion orive oriya ormino ornar orto osage oscar oscars osculo oscura
+    oseria oses ostension osteoporosiss otar otor otra otre otri otrosi otter otters otto ottos
+    ouch ought ours outbalance outbound outbreak outbuilding outcomes outdoing outflank
+    outflanking outgoing outgrowing outgrown outgrowth outhouse outlasting outlawing outlined
+    outlines outliving outlooks outlying outnumber outnumbering outnumbers outpatient
+    outpatients outplaying outpouring outputs outrider outrigger outright outrunning outselling
+    outsells outshine outsider outsiders outsides outsize outsized outsizes outspreading
+    outstanding outstaying outstrip outtakes ovar ovations overacting overactive overanxious
+    overate overbalance overbear overbearing overbears overbite overboard overbore overburden
+    overburdening overcharges overcome overcomes overcoming overcooking overcrowd overcrowding
+    overdoes overdoing overdone overdoses overdraft overdrive overeaten overeating overeats
+    overestimate overgrowing overgrown overgrowth overhands overhanging overhangs overhead
+    overheads overhear overhearing overhears overheat overheats overjoyed overjoying overkill
+    overlaid overloaded overloading overlooked overlooking overlooks overlying overnight
+    overpaid overpasses overpaying overplaying overprice overprint overprinting overproduce
+    overrate overrates overrating overreacting overreaction overridden overrides overriding
+    overripe overripes overrode overrule overrules overrunning overseeing overseen overseer
+    overseers oversees oversell overselling oversells overshadow overshadowing overshare
+    oversharing overshoot overshooting oversight oversize oversleep oversleeping oversleeps
+    overslept overspreading overstating overstay overstaying overstays oversteps oversupply
+    oversupplying overtaken overtakes overtaking overthink overthinking overthought overthrew
+    overthrow overthrowing overthrown overthrows overtime overtimes overtone overturned
+    overturning overused overuses overusing overweight overworking overwrite overwrites
+    overwriting overwritten ovia ovid ovido ovina ovino ovio ovoid owls owned oxigenado
+    oxigenar oxigonio oxygenate oxygenation oxygens ozone paar pablar pace pacemakers pacer
+    paces pacing pack packards packed packer packet packing packings pacotilla pacs padeciente
+    padilla padillas padlocked padlocks padrear padres pagar pageants pagel pailful pailfuls
+    pails pailsful paine painel paines painfullest painfully paining painkiller painstaking
+    paint painted painters painting paintings paints pairar pairs pais paisleys pajar pajea
+    pajel pajiza palabrada palabreja palabreo palabrera palabrita palabron palabrona palabrota
+    palace palacra palas paleface paleontologia paleontologo paletilla paletoque palia palida
+    palio palizada palled palliations palling palls palmilla palmyras palpations palpebra
+    palpitacion palpitating palpitation palsying palta pamper pampon pan pana panaches panada
+    panal panca pancilla pancreases panda pandas pandemia pandilla pando pandoras pane panela
+    paneling panels panes pangs pani panica panicking panico panics panil panned panning panol
+    pans pansa pantalla panted panthers pants panty panul panzas papar papel paperworks
+    papillas papin parading paral paralegal paralisis paralizador paralizadora paralizar
+    paralyses paralysis paralyze paralyzes paramedic paramedical paramedicals parameter
+    parametro paranormal parao parasites parce parch parches parching parcir pardilla pardoning
+    pare pareada pareado parear pareciente pared parejo parejura parent parental parented pareo
+    paresa paria parienta pariente paring pario parir paris parity parker parkinson parlance
+    parlar parlayed parlaying parleying parne parodying paroling paronima parpar parr parra
+    parrar parred parrilla parry parrying parse parsed parses parsing parson parsons parsonss
+    parta partaker partakers partaking parted parterre partials partible particle particles
+    partidor partidura partil parting partings partly partnered partnering partnership parto
+    parts partys parvenus pasajuego pasar pascuilla pase pasote passages passe passel passels
+    passer passings passions passive passives passkeys passport passs passwords past pasta
+    pasteboard pasted pastel pastelista pastes pastiches pastie pastiest pastime pastimes
+    pasting pastizal pasto pasts pastures pasturing pasty pastys pata patas patched patchier
+    patchiest patchiness patching patchs patchwork patchy pate pateadura patear patel patellas
+    patena patent patents pateo patera paternal paterson patersons pates pateta path pathos
+    patience patiences patienter patientest patiently patilla patin patna pats patterns patters
+    patty paulilla paunches pause paused pauses pausing paved pavement pavements paving pawns
+    payar paycheck paychecks payer paying payments pche pcs pea peace peacemaker peacemakers
+    peach peaking pealing peals peanut pearlier pearlies pearling pearly pears pearson pearsons
+    pease peats pebbling pebre pece pecha pechar peche pecienta peciento pecina pecio peck
+    pecking pecs pedaling peddlers peddling pedicure pediente pedo peeking peeks peeled
+    peelings peels peeping peeps peering peeving peg pegadiza pegado pegadura pegar pegasus
+    peking pelechar pelete pelt penalista pender pending pendonear penetral penetrar penetrate
+    penicillin penique penitences penknife penknifes penknives penlights penmanship pensamiento
+    pension pensions peopled peoples peopling peplo pepped pepsis peptic perceive perceived
+    percentiles percents perching perchs percocero percussion perdidiza perdido perdidosa
+    perdigon perdis perdiz perdon perdonar perfects pericona periling perilous perinola
+    perishing perked perking perl permanent permanente permanents permansion permision
+    permissions permissive permistion permitir permits perna pernio peron perons peroration
+    perrona pershing persiana persians personada personado personae personage personaje
+    personal personals personas personera personilla personuda pertness perusals perusina
+    perusing perverse pesga pest peste pesticides pestillo pestling pests petal petalla
+    petaquita petenera peter petering peterson petersons peto petra petrified petting
+    pharmacists pharmacys philters phishing phobos phoned phoneme phonemes phones phoney
+    phonically phony photocopy photocopying photoing photon photons phototypesetting phreaking
+    physicals physicians physicist physicss pian picadura picapica picas pichanga pickaback
+    pickabacking pickaxing picked picker pickering picket picketing pickiest pickings pickingss
+    pickling pickpocket picks pictorial pictorico pictured picturesque piddle pieced piecemeal
+    pieces piecework piecing pieing pierce piercingly piercings pieria pigmea pignorar pike
+    piked piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin
+    pilling pillo pillorys pillowing pilo pilon pilote pilotear pilothouse piloting piloto
+    pilots pimp pimping pin pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine
+    pined pines pinga pinging pingo pinking pins pint pints pinza piola piperina pipped
+    piramide pirating pisas pison piss pissed pisses pissing pisss pista pitas pitch pitchers
+    pitches pitching pitchmen pitchs piths pits pitting pivot placa placed placel placeme
+    placer places placiente placing plaguing plaice plain plainness plains plaiting plana plane
+    planed planes planimetro planing plank planked planking plankings planks planner planners
+    plannings plano plant planted plantilla planting plantings plantosa plants plaste
+    plastering plasters plastica plastico plate platea plaths platilla plating platings
+    platters playacting player playgrounds playhouse plays plaything playthings pleading pleas
+    pleased pleases pleasing pleasure pleasures pleating plenario plight plighted plighting
+    plights plodding plonking plopped plopping plot plots plotters plotting ploughed ploughing
+    plowing ploy plucking plumbers plumbing plumping plunging plunking plush plushest ply
+    plying pneumonias poaching pobre pocho pock pocked pocketed pocketing pocketknife
+    pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso podiatry podio
+    podre pogo poignancy poignant poino pointiest pointing pointless pointlessly pointlessness
+    points pointy poisoner poisoners poisonings poisons poisson poissons poked pokemons poker
+    police polices policia policial policing policys polido poling polishes polishing polison
+    politics polities polity poliza polkaing polled polling polls pollution polucion pomading
+    pomar pomp ponchada ponder pondering pondo pone pones poniente ponto ponton pooching poohed
+    poohing pooled pools pooping popper porcal porchs porco pordiosera pordioseria pores
+    poridad poring porns porpoise porpoises porra porral porta portable portalon portals portar
+    portatil porte portena portending portento portentosa portents portilla portions porto
+    ports portugal posed poser poses posesion posh posing positing position positiva positively
+    positives positivo poson poss posses possessing possession possessives possessors post
+    postal postdate poste postilla postures posturing potassiums potions pots potteries potting
+    pouch pouched pouches pouching pouncing pound pounds pours pouting powdering power powering
     practica practicaje practical practicar practiced practices practico practicon practise
     practised practises prados prague praise praising praline pralines prancing pranks prate
     prates prawning praying preacher preaches preaching prebenda precacion precedent precesion
@@ -1343,10 +1354,10 @@ PROTECTED: frozenset[str] = frozenset(
     sufocante sugariest sugaring sugarless sugary suggested suggester suggesting suggestive
     suggests suicides suita suites suitings suits sulking sullenly sullies sullying sumar
     suministrador summarily summarys summery summitry sumps sums sunblock sunder sundering sung
-    sunless sunning sunny superabundante superb superbest supercharges superflua superfluidad
-    superhighway superhighways superhuman superman supermodel supernatural superponer supers
-    superscript superuser superusers supervise supervision suplemento supper supple
-    supplemental supplemented supplementing supplements supplication supplied supplies
+    sunless sunning sunny superabundante superacion superb superbest supercharges superflua
+    superfluidad superhighway superhighways superhuman superman supermodel supernatural
+    superponer supers superscript superuser superusers supervise supervision suplemento supper
+    supple supplemental supplemented supplementing supplements supplication supplied supplies
     supplying supplys supported supporter supporting supportive supports suppose supposedly
     supposes supresion sups surcease surer sureste surgente surges surliest suroeste surrender
     surviving suscribir susidio suspected suspendedor suspenders suspends suspense suspenses
@@ -1401,19 +1412,19 @@ PROTECTED: frozenset[str] = frozenset(
     tiste titar tizne tizzy tkos tls toadied toadies toads toady toadying toalla toar toastiest
     toasting toballa tobar tocar tocata tocho tocona todays toddle toddled toddles todds toddy
     todia tods toenails toffee togas togetherness toggling togos toilet toileting toilets toils
-    toison tojos tokay token tokes toking toldadura toldilla toldillo tole tolerate toleration
-    toll tolled tolling tolls tolon toma tomada tomas tomes tomillo tommy tonar toned tonel
-    toneless toner tones tonga tongo tongued tongues tonguing tonic tonights tonillo tons
-    tontillo tonton tool tooling tooted toothless toots topada topar topic topica topped
-    topping toppings toppling tops topsides toracica torada torca torce torch torched torches
-    torching torcido torco tordilla tordillo tore tores torillo tornados tornillo torpida
-    torrar torrida torsi tort torta tortes tortillo tory toscana tose toseta tosidura tosquedad
-    tosss totes totos touchdown touche touchier touchiest touching touchs touchstones touchy
-    tough toughens toughest touring tours tovido towed toweling towelled towelling tower towers
-    towns tows toxica toxicar toxicidad toxico toxin toying tozar trabado trabajado trabajar
-    trabajosa trabajoso trabanco trabar trabazon trabe traca traccion traceable traced tracer
-    traces tracey traci tracie tracing tracings track tracking traction tracto tracts tracy
-    traded trademark trademarking trader trades traduced traducing trafagar trafficker
+    toison tojos tokay token tokes toking toldadura toldilla toldillo tole toleracion tolerate
+    toleration toll tolled tolling tolls tolon toma tomada tomas tomes tomillo tommy tonar
+    toned tonel toneless toner tones tonga tongo tongued tongues tonguing tonic tonights
+    tonillo tons tontillo tonton tool tooling tooted toothless toots topada topar topic topica
+    topped topping toppings toppling tops topsides toracica torada torca torce torch torched
+    torches torching torcido torco tordilla tordillo tore tores torillo tornados tornillo
+    torpida torrar torrida torsi tort torta tortes tortillo tory toscana tose toseta tosidura
+    tosquedad tosss totes totos touchdown touche touchier touchiest touching touchs touchstones
+    touchy tough toughens toughest touring tours tovido towed toweling towelled towelling tower
+    towers towns tows toxica toxicar toxicidad toxico toxin toying tozar trabado trabajado
+    trabajar trabajosa trabajoso trabanco trabar trabazon trabe traca traccion traceable traced
+    tracer traces tracey traci tracie tracing tracings track tracking traction tracto tracts
+    tracy traded trademark trademarking trader trades traduced traducing trafagar trafficker
     traffickers tragador tragaz tragon trail trailing traina trainings trains traipsed
     traipsing trait traje trajin tram trama tramador tramadora tramar tramming tramo trampear
     trampero tramping trampling tramps trams tran trance transeat translated translates
@@ -1427,7 +1438,7 @@ PROTECTED: frozenset[str] = frozenset(
     tresmesina trespassed trespasses trespassing tress trestiga treta triad trial trialing
     triangle triangles triar trice trickiest trickiness tricking trickles tricks trickster
     tricky tries triestes trifle trifling triggered triggering triggers trigo triguera triguero
-    trikes trile trilling trim trimesters trimestre trimming trina trinacria trinar tripe
+    trikes trile trilling trim trimesters trimestre trimming trina trinacria trinar trino tripe
     tripla triplano tripled triples triplet triplets triplice tripling triplo triply trippe
     trippes tripping tristan tristans trite trocable trolled trolling tromping tronchar troop
     trooping tropilla trot trote trotters trotting troubled troubles troubleshoot
@@ -1468,13 +1479,13 @@ PROTECTED: frozenset[str] = frozenset(
     usable usda uselessness usernames uses ushering ushers ussrs usuaria usuraria usurario
     usurious utica util uttering vacating vacation vaccinate vaccinates vaccination vacciniea
     vaccinieo vaciante vaida valance valances valencia valiente valiums valve vamps vangs
-    vanishing vans vantages vaped vapes vapid varar variance vars vary vaseline vasta vaster
-    vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps vega
-    vegan vegans vegass vehicles vehiculo veils veintava veinten veintena veinteno vejacion
-    vejar velacion velas velete venacion venador vencedor vend venda vendal vendar vended
-    vendedor vender vendi vending vendo vendors vends venenosa venenoso venerante venerate
-    venerated venerates venereal venero veneto vengador venganza vengativo venial veniente
-    venina venino venn venns vent ventada ventador ventaja ventalla ventanaje ventanal
+    vanishing vans vantages vaped vapes vapid varar vareador vareo variance vars vary vaseline
+    vasta vaster vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor
+    veeps vega vegan vegans vegass vehicles vehiculo veils veintava veinten veintena veinteno
+    vejacion vejar velacion velas velete venacion venador vencedor vend venda vendal vendar
+    vended vendedor vender vendi vending vendo vendors vends venenosa venenoso venerante
+    venerate venerated venerates venereal venero veneto vengador venganza vengativo venial
+    veniente venina venino venn venns vent ventada ventador ventaja ventalla ventanaje ventanal
     ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina ventolins ventor
     ventrada ventrera venue veras verdal verde verdigon verdinal verdor verification verified
     verns versatil versification versified versions vertebral vertible vesicle vesicles
@@ -1486,49 +1497,49 @@ PROTECTED: frozenset[str] = frozenset(
     visibility visioned visioning visions visir visita visitation visiting visiton visitors
     viso visor vistas vistillas visto vitamina vitola vitus vivar vivencia vivid vivienda
     vivienne viviente voace vodkas vogue voiced voiceless voicemail void voila voile voiles
-    volantin voles volition volt volvedor volvo vomico vomitado vomitiva vomitivo vomiton
-    vomitona vomits vortices votes vouch vouched vouchers vouches vouching vowed vowels vuelco
-    vuelo vuelta vulto vultures vying wacker wader waders wades wading wafer wafers wafted
-    wafting wafts wager wagers wages wagging waggling waging wailing wails waist waists waite
-    waited waiter waiters waites waits waiving waked waken wakening wakens wald wales waling
-    walkways walled walling walloped wallowed wallowing walter walters walterss walts waltzing
-    wand wanda wandas wands waned wanes wangling wangs waning wanked wankel wanking wanks
-    wannabee wanting wantoned warbled warbling warder warding wards wares warfares wariness
-    waring warmed warming warnings warping warring wars warts warty wash washed washerwoman
-    washing washings waste waster wasters wastes wasting watch watchers watches watching
-    waterbed waterboard waterboarding waterfall waterfront wateriest watering waterline
-    waterlines waterlogged watermark watermarking waterproof waterproofing watershed waterside
-    waterss watertight waterway waterways watery wats wattling watts waved waver wavers waves
-    waviness waving waxes waxing wayfaring weakling weals wealth weaponless weaponry weapons
-    weariest weariness wearing wears wearying weathers weave weaving webisodes websters wedder
-    weddings weeded weediest weeding weeds weeing weekending weeknight weekss weepings weeps
-    wees weigh weighing weighs weighted weightiest weightiness weighting weightless
-    weightlessness weightlifting weights weighty weir weirdest weirdness weirdo weirs welcoming
-    weld welder welled wellers welling wells welshing wend wended wending wends wesson wests
-    wetter wetting whacker whackers whackier whacking whale whamming whams whatsoever wheat
-    wheats wheedling wheeling wheelings wheezier wheeziest whelping wheres wherever whets
-    whetting whichever whiled whiles whine whiplashes whipping whir whisking whist whists whit
-    whitefish whitehead whiten whitener whiteness whiter whites whitewashed whitewashes whither
-    whiting whitings whits whittling whiz whizzing wholeness wholes wholesale wholesales
-    wholesome wholesomeness wholl whomever whooping whopping whore whose whosoever whove wicked
-    wicker wicks widow wiggling wight wights wild wildness wile wiles wiliness willed williess
-    willing willingness wills wince winced winching wind windex windowed windowing windows
-    windowss windpipes winds windshields wined wines winged winger wingers winging winked
-    winner winnow winnowing wipes wires wises wisher wishes wist wistaria wistarias witch
-    witched witching withholding withstand withstanding witting wives wizes wobble womankind
-    womanlike womans women wondering wong wonted wonts woods wools wordiest wordiness wording
-    wordings wordpress wordsworth wordy wore workaday workaround worked workforces workhouse
-    workingman workings workingss workmanlike workmanship workplace works workweeks worlds worm
-    worming worms wormy worrier worriers worries worrying worrys worsen worses worsting worsts
-    worthies worthiest worthiness worthlessness worths worthwhile worthy wotan woulds wounding
-    woven wrangled wrangles wrangling wrapping wrath wreak wreaking wreath wreathe wreathed
-    wreathes wreathing wrecking wrest wresting wrests wriest wriggler wright wrights wring
-    wringers wringing writ writer writers writhe writhes writhing writings writs wrongdoing
-    wrongest wronging wrongness wrongs wroth wrought wrung yacer yachting yaciente yalta yangs
-    yanking yardages yates yeahs yearlies yearling yearly yearn yearning yearns yeas yeast
-    yeastiest yeats yelling yellowing yells yelping yeses yeshiva yessed yessing yesterdays
-    yocks yodas yodel yodelers yogin yoking yore yores yours youth yowls ypress yrs yucking
-    yules yummiest yummy yunque yure zahora zaida zambia zampon zatara zeals zests zincking
-    zinger zingers zinging zola zolas zolofts zonked zoomed zorra zyrtecs
+    volantin voles volition volt voltio volvedor volvo vomico vomitado vomitiva vomitivo
+    vomiton vomitona vomits vortices votes vouch vouched vouchers vouches vouching vowed vowels
+    vuelco vuelo vuelta vulto vultures vying wacker wader waders wades wading wafer wafers
+    wafted wafting wafts wager wagers wages wagging waggling waging wailing wails waist waists
+    waite waited waiter waiters waites waits waiving waked waken wakening wakens wald wales
+    waling walkways walled walling walloped wallowed wallowing walter walters walterss walts
+    waltzing wand wanda wandas wands waned wanes wangling wangs waning wanked wankel wanking
+    wanks wannabee wanting wantoned warbled warbling warder warding wards wares warfares
+    wariness waring warmed warming warnings warping warring wars warts warty wash washed
+    washerwoman washing washings waste waster wasters wastes wasting watch watchers watches
+    watching waterbed waterboard waterboarding waterfall waterfront wateriest watering
+    waterline waterlines waterlogged watermark watermarking waterproof waterproofing watershed
+    waterside waterss watertight waterway waterways watery wats wattling watts waved waver
+    wavers waves waviness waving waxes waxing wayfaring weakling weals wealth weaponless
+    weaponry weapons weariest weariness wearing wears wearying weathers weave weaving webisodes
+    websters wedder weddings weeded weediest weeding weeds weeing weekending weeknight weekss
+    weepings weeps wees weigh weighing weighs weighted weightiest weightiness weighting
+    weightless weightlessness weightlifting weights weighty weir weirdest weirdness weirdo
+    weirs welcoming weld welder welled wellers welling wells welshing wend wended wending wends
+    wesson wests wetter wetting whacker whackers whackier whacking whale whamming whams
+    whatsoever wheat wheats wheedling wheeling wheelings wheezier wheeziest whelping wheres
+    wherever whets whetting whichever whiled whiles whine whiplashes whipping whir whisking
+    whist whists whit whitefish whitehead whiten whitener whiteness whiter whites whitewashed
+    whitewashes whither whiting whitings whits whittling whiz whizzing wholeness wholes
+    wholesale wholesales wholesome wholesomeness wholl whomever whooping whopping whore whose
+    whosoever whove wicked wicker wicks widow wiggling wight wights wild wildness wile wiles
+    wiliness willed williess willing willingness wills wince winced winching wind windex
+    windowed windowing windows windowss windpipes winds windshields wined wines winged winger
+    wingers winging winked winner winnow winnowing wipes wires wises wisher wishes wist
+    wistaria wistarias witch witched witching withholding withstand withstanding witting wives
+    wizes wobble womankind womanlike womans women wondering wong wonted wonts woods wools
+    wordiest wordiness wording wordings wordpress wordsworth wordy wore workaday workaround
+    worked workforces workhouse workingman workings workingss workmanlike workmanship workplace
+    works workweeks worlds worm worming worms wormy worrier worriers worries worrying worrys
+    worsen worses worsting worsts worthies worthiest worthiness worthlessness worths worthwhile
+    worthy wotan woulds wounding woven wrangled wrangles wrangling wrapping wrath wreak
+    wreaking wreath wreathe wreathed wreathes wreathing wrecking wrest wresting wrests wriest
+    wriggler wright wrights wring wringers wringing writ writer writers writhe writhes writhing
+    writings writs wrongdoing wrongest wronging wrongness wrongs wroth wrought wrung yacer
+    yachting yaciente yalta yangs yanking yardages yates yeahs yearlies yearling yearly yearn
+    yearning yearns yeas yeast yeastiest yeats yelling yellowing yells yelping yeses yeshiva
+    yessed yessing yesterdays yocks yodas yodel yodelers yogin yoking yore yores yours youth
+    yowls ypress yrs yucking yules yummiest yummy yunque yure zahora zaida zambia zampon zatara
+    zeals zests zincking zinger zingers zinging zola zolas zolofts zonked zoomed zorra zyrtecs
     """.split()
 )

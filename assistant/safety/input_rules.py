@@ -1012,6 +1012,16 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|swelling|swelled|swolen|puffy|closing|hinchad\w*|hincho|hinchando)"
             r" (?:\w+ ){0,6}(?:breath\w*|talk|swallow|wheez\w*|respira\w*|tragar|hablar)"
             r"|no me pasa el aire|me cuesta (?:respirar|tragar)",
+            r"(?:room|everything|vision|todo) (?:\w+ ){0,2}(?:going|went|want|goes|turning"
+            r"|turned|se puso|se volvio) (?:dark|black|grey|gray|negro|oscuro)",
+            r"tampon .{0,80}(?:fever|rash|vomit\w*|dizzy|faint\w*)",
+            r"(?:infeccion|herida|operacion|infection|wound|incision) .{0,80}(?:fiebre|escalofrios"
+            r"|fever|chills|shaking) .{0,60}(?:me mareo|mareado|mareada|muy mal|confus\w*"
+            r"|desmay\w*|dizzy|faint\w*|not peeing|no orino|heart (?:rate )?(?:is )?1[2-9]\d"
+            r"|hrt 1[2-9]\d|racing)|(?:infection|infeccion) (?:\w+ ){0,3}(?:spreading|que se"
+            r" esta extendiendo|se esta extendiendo)",
+            r"(?:pregnant|embarazada|weeks pregnant) .{0,40}(?:headache|dolor de cabeza) .{0,40}"
+            r"(?:blurry|vision|swollen|swelling|vista borrosa|hinchad\w*)",
         ),
         examples=(
             "my dad suddenly can't lift his right arm",
@@ -1361,6 +1371,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r" (?:\w+ )?(?:kids|people|guys|students|bullies|crowd|coworkers?|neighbors?)",
             r"(?:plan|planning|planned) (?:\w+ ){0,2}(?:how to|to) (?:poison|kill|hurt|stab|shoot"
             r"|get rid of) (?:\w+ ){0,2}(?:<WHO>|my \w+|mother in law|father in law)",
+            r"(?:want|wanna|gonna|going) (?:2|to) (?:hrt|hurt) (?:my|him|her|them|the) ?\w*",
             r"(?:sharpening|sharpened|loaded|loading) (?:\w+ ){0,2}(?:knives|knife|gun|rifle"
             r"|machete)",
         ),
@@ -1379,7 +1390,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
         (
             r"(?:pills|meds|tablets|pastillas) (?:are )?(?:lined up|laid out|counted out|all out"
             r"|en fila)|(?:got|have|bought|tied|found) (?:the |a )?(?:rope|noose)"
-            r"|(?:bought|has|got) (?:a |the )?gun (?:\w+ ){0,4}(?:for me|for myself|for himself"
+            r"|(?:bought|has|got) (?:a |the )?gun (?:[\w,]+ ){0,5}(?:for me|for myself|for himself"
             r"|for herself)",
             r"(?:disappear|desaparecer) (?:for good|forever|para siempre)|(?:not|no) (?:to )?exist"
             r" (?:anymore|any more)|ending everything|end everything|no way out",
@@ -2703,7 +2714,8 @@ PSEUDO_NEGATION = (
     r"|isnt|wont|not|never) (?:help|helping|stop|stopping|stopped|go away|going away|went"
     r" away|work|working|get better|improve|improving|respond|responding|ease|easing)"
     r"|no se|nobody|nothing|not like|never (?:felt|had) (?:anything |)(?:like)"
-    r"|no (?:dejo|deja|paro|para|puedo parar|puede parar) de)(?![a-z0-9])"
+    r"|no (?:dejo|deja|paro|para|puedo parar|puede parar) de|sin (?:fuerza|fuerzas|aire"
+    r"|respirar|poder))(?![a-z0-9])"
 )
 # "never had chest pain like this" reports the signal, it does not deny it.
 NEVER_BREAKER = r"like this|this bad|so bad|before now|until (?:now|today|tonight)"

@@ -110,6 +110,12 @@ VARIANTS: dict[str, str] = {
     "pls": "please",
     "plz": "please",
     "rn": "right now",
+    "wnt": "want",
+    "preg": "pregnant",
+    "vsn": "vision",
+    "hdache": "headache",
+    "dxd": "diagnosed",
+    "pyelo": "kidney infection",
     "atm": "at the moment",
     "b4": "before",
     "2day": "today",
@@ -664,7 +670,28 @@ def tokens(text: str) -> list[str]:
     if "." in folded or "-" in folded or "_" in folded or "*" in folded:
         folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), folded)
     raw = [_punct(tok) for tok in _TOKEN.findall(folded)]
-    return [canonical_token(t) for t in _join_spaced(raw)]
+    out = [canonical_token(t) for t in _join_spaced(raw)]
+    # Text-speak "2" for "to" after a verb of wanting or going ("want 2 die"); elsewhere a
+    # 2 stays a number ("2 pills").
+    for i in range(1, len(out) - 1):
+        if (
+            out[i] == "2"
+            and out[i - 1].rsplit(" ", 1)[-1] in _TO_BEFORE
+            and out[i + 1].isalpha()
+            and out[i + 1] not in _COUNTED
+        ):
+            out[i] = "to"
+    return out
+
+
+_TO_BEFORE = frozenset(
+    "want wanna need needs going gonna have has had trying try ready about plan planning"
+    " decided like wanted urge tempted scared afraid able".split()
+)
+_COUNTED = frozenset(
+    "pills tablets tabs capsules caps doses units shots puffs drinks times days weeks hours"
+    " minutes months years kids more of or and extra whole full".split()
+)
 
 
 def _punct(tok: str) -> str:

@@ -85,3 +85,17 @@ def test_vowelless_term(word: str, expected: str | None) -> None:
 def test_fold_decodes_tag_characters() -> None:
     hidden = "".join(chr(0xE0000 + ord(c)) for c in "hi")
     assert fold("x" + hidden) == "xhi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("i want 2 die", "i want to die", id="want-2-verb"),
+        pytest.param("going 2 hurt him", "going to hurt him", id="going-2-verb"),
+        pytest.param("i need 2 tablets", "i need 2 tablets", id="a-count-stays"),
+        pytest.param("took 2 pills", "took 2 pills", id="after-other-verbs"),
+        pytest.param("i wnt to sleep", "i want to sleep", id="wnt"),
+    ],
+)
+def test_text_speak_two_for_to(text: str, expected: str) -> None:
+    assert normalize(text) == expected
