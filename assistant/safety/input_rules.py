@@ -485,6 +485,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|nose ?bleed (?:\w+ ){0,8}(?:wont stop|that wont stop|for (?:over |more than |)an"
             r" hour|hours)|(?:vomit\w*|tos\w*|escupiendo) (?:\w+ ){0,2}sangre",
         ),
+        unless=(r"paper ?cuts?|shaving (?:nick|cut)s?|(?:after|when) (?:i )?floss\w*",),
         examples=(
             "I'm bleeding a lot and it won't stop",
             "I can't stop the bleeding",
@@ -518,6 +519,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"so (?:that )?(?:they|he|she|it|him|her) (?:\w+ )?pass\w* out|make (?:\w+ ){0,3}pass"
             r" out",
             r"collapsed lung .{0,20}(?:years|ago|history)",
+            r"(?:nearly|almost|about to) (?:pass|faint)\w* (?:out )?(?:just )?(?:thinking|at the"
+            r" (?:sight|thought)|when i see|looking at)|(?:needles?|blood draws?|shots?) make me"
+            r" (?:\w+ )?(?:faint|pass out)",
         ),
         examples=(
             "my dad passed out",
@@ -607,6 +611,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|un monton de|un frasco|una caja|un bote|\d+|diez|veinte|treinta|cuarenta)"
             r" (?:\w+ ){0,2}(?:pastillas|pastiyas)|(?:frasco|bote|caja|botella) (?:entero|entera"
             r"|completo|completa)",
+        ),
+        unless=(
+            # Figures of speech and questions about limits, not an overdose.
+            r"(?:overdos\w*|poison\w*) (?:on|with|by) (?:\w+ ){0,2}(?:candy|sugar|chocolate|cake"
+            r"|cookies|pizza|junk food|carbs|netflix|tv|coffee|caffeine|work|homework)",
+            r"(?:broccoli|vegetables?|veggies|food|dinner|homework|school) (?:is|are)"
+            r" (?:poisoning|killing) (?:him|her|me|them)",
+            r"(?:counts as|considered|is) (?:an )?overdose|(?:never|not) (?:get )?(?:near|close to)"
+            r" (?:the |them|it)",
         ),
         examples=(
             "I took too many of my pills",
@@ -1135,6 +1148,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|prevention|awareness|research|cause|causes|increase|increases) .{0,40}suicid\w*",
             r"suicid\w* .{0,30}(?:side effects?|risk|rates?|warning|prevention|awareness"
             r"|statistics|as a side)",
+            r"suicides? (?:sprints?|drills?|runs?|squats?|lines?)",
         ),
         examples=("I've been having suicidal thoughts", "thinking about suicide"),
     ),
@@ -2013,7 +2027,9 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
             r"|out of pocket|decide for me",
             r"in network|part [abcd]|enroll in|(?:claim|reclamo) (?:\w+ ){0,4}(?:denied|rejected"
             r"|negaron|negado)|worth fighting|disability insurance|is (?:my|the) \w+ covered"
-            r"|better insurance|seguro|reclamo|apel\w+|me conviene",
+            r"|better insurance|(?:mi|el|un|del|de) seguro(?! que)|seguro (?:medico|de salud)"
+            r"|reclamo|apel\w+|(?:me conviene|conviene mas) (?:\w+ ){0,3}(?:plan|seguro|poliza"
+            r"|cobertura|medicare)",
         ),
         framable=False,
         examples=("will my insurance cover an MRI", "should I appeal the denial"),
