@@ -2331,6 +2331,14 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|hanging)|how (?:deep|high) .{0,40}(?:cut|building|bridge|to be sure|actually work"
             r"|it to work|serious)",
             r"(?:look|looks|seem|seems|parezca) (?:like )?(?:an )?(?:accident|accidental|natural)",
+            r"(?:a|the|any) (?:dose|amount|number) (?:\w+ ){0,6}(?:that )?(?:would|will|could|to)"
+            r" (?:stop (?:my|the|his|her) (?:heart|breathing)|kill|end (?:it|my life)|be fatal)"
+            r"|(?:would|will|could|does) (?:taking|take|eating|swallowing) (?:all|a whole|the"
+            r" whole) .{0,40}(?:kill me|be fatal|do it|be enough|end it)",
+            r"(?:maximum|max|most) (?:\w+ ){0,6}(?:before|until) (?:my |the )?(?:breathing|heart)"
+            r" (?:stops|would stop)|sleep (?:4 ?ever|forever)|(?:which|what|wich) (?:veins?"
+            r"|arter\w+) .{0,40}(?:bleed|fastest|cut)|where (?:\w+ ){0,4}(?:cut|slit) .{0,40}"
+            r"(?:serious|deep|fatal|work|for good)",
         ),
         negatable=False,
         framable=False,
@@ -2406,6 +2414,19 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"(?:pass|beat|cheat|flush|mask|fool|get through|trick|clean for) (?:\w+ ){0,4}(?:drug"
             r"|urine|hair|follicle|nicotine|eye|dmv|probation|sports|pee) ?(?:test|screen\w*|exam)"
             r"|synthetic urine|fake (?:pee|urine)|(?:friends|someone elses|somebody elses) urine",
+            r"(?:pass|beat|cheat|fool|trick|get through) (?:\w+ ){0,4}(?:piss|swab|breathaly\w*"
+            r"|antidoping|doping) ?(?:test|screen\w*)?|(?:get|flush|clear) (?:\w+ ){0,3}(?:thc|weed"
+            r"|drugs?|nicotine|alcohol) out of (?:my|his|her) system|(?:sample|urine|pee) (?:\w+ )?"
+            r"(?:is |be )?clean|no me salga nada en (?:el|la) (?:control|examen|test|prueba)"
+            r"|lower the reading|(?:enganar|burlar) (?:\w+ ){0,2}(?:test|examen|control|prueba)",
+            r"(?:drs?|doctors?) (?:note|letter) .{0,60}(?:make|write|whip up|create) (?:1|one|it)"
+            r"|(?:cambiar|cambia|cambiame|change|edit) .{0,50}(?:a negativo|to negative)",
+            r"(?:card|letter|permit|note) .{0,60}(?:dont|do not|didnt) (?:actually |really )?"
+            r"(?:have|qualify)|(?:act|seem|look|sound) (?:\w+ ){0,2}(?:depressed|crazy|sick"
+            r"|disabled|injured|sicker) (?:enough|enuf)|(?:symptoms|answers|things) (?:should|do"
+            r"|can) (?:i|he|she|we|they) (?:claim|say|give|fake|describe)|so it sounds like"
+            r"|coach me (?:on )?how to act|(?:finjo|fingir|finja) (?:\w+ ){0,2}(?:lesion"
+            r"|enfermedad|dolor)|so (?:my|the) (?:life )?insurance thinks",
             r"(?:fake|faking|exaggerate|exaggerating|fingir|make (?:my |the )?\w+ look worse)"
             r" (?:\w+ ){0,3}(?:symptoms?|pain|injury|illness|sick|migraine|enfermo|dolor|back)",
             r"(?:hide|hiding|conceal|ocultar) (?:my |his |her )?(?:\w+ ){0,2}(?:from|at|on|en)"
@@ -2449,6 +2470,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|ozempic|wegovy|semaglutide|modafinil|steroids?|ketamine|isotretinoin|accutane"
             r"|zolpidem|ambien|birth control\w*|viagra|ritalin|codeine|morphine|fentanyl"
             r"|gabapentin)",
+            r"(?:farm|feed|pet|fish|tractor|vet) (?:supply )?(?:store|shop)|fish (?:antibiotics"
+            r"|amoxicil+in)|(?:get|buy) (?:some |more )?(?:\w+ )?(?:from|frm) (?:a |the )?"
+            r"(?:gym guy|dealer|guy at|friend who sells)|get more without (?:going back|seeing"
+            r"|a new)",
             r"(?:sites?|websites?|pharmacies|pharm|sellers|online) (?:\w+ ){0,3}(?:dont|that dont"
             r"|without|wont|no) (?:\w+ ){0,3}(?:prescription|rx|script|questions)",
             r"(?:coworkers?|roommates?|friends?|neighbors?|dogs?|vets?|vecina|vecino|padre|madre"
