@@ -23,15 +23,18 @@ class InvitationError(Exception):
         self.message = message
 
 
-INVALID = InvitationError(
-    "invalid",
-    str(
-        _(
-            "That activation code and date of birth do not match our records. Check the "
-            "letter from your care team and try again."
-        )
-    ),
-)
+def invalid_pair() -> InvitationError:
+    """The one message for any wrong code or date of birth, in the active language (built
+    per request: a message built at import would always be English)."""
+    return InvitationError(
+        "invalid",
+        str(
+            _(
+                "That activation code and date of birth do not match our records. Check the "
+                "letter from your care team and try again."
+            )
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def invitation_redeem(*, code: str, birth_date: date, email: str, password: str)
             .first()
         )
         if invitation is None or invitation.patient.birth_date != birth_date:
-            raise INVALID
+            raise invalid_pair()
         if invitation.used_at is not None:
             raise InvitationError(
                 "used",

@@ -231,3 +231,13 @@ def test_login_rate_limit_stops_guessing(client: Client, patient: Patient) -> No
     )
     assert right.status_code == 200
     assert "Too many failed login attempts" in right.content.decode()
+
+
+def test_a_wrong_code_is_explained_in_spanish(invited: Any) -> None:
+    patient, _code = invited
+    client = Client(HTTP_ACCEPT_LANGUAGE="es")
+    response = activate(client, "ABCD-EFGH-JKMN", patient.birth_date)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "no coinciden con nuestros" in page
+    assert "do not match our records" not in page
