@@ -88,29 +88,29 @@ PROTECTED: frozenset[str] = frozenset(
     atoxicar atps atranque atresia atria atrias atril attache attaches attaching attachments
     attacker attackers attained attaining attainment attempted attender attorneys attracted
     attracting attracts attucks attuckss auction auctions auden audibles aught augmentar
-    auguradora aumentada aumentador aunts ausentar auspicious authoring authoritys authorized
-    authorizes autisms autopista autopsida autopsido autopsied autopsies autopsying autopsys
-    avecinar avenenar avenging avenidor aventada aventaja aventura aversion aversions avery
-    avezadura avid avion avison avoiding avoids awaiting awaked awaken awakes awaking awarding
-    aware awarenesss awfulness awhile awoke awoken ayer ayudante ayunante ayunque ayuntante
-    ayuso azaque azocar azoe azolea azoleo azolve azor azote azt azucarar azucari azulaque
-    azular azumar azures azut azutea azuzar babar babbages babel babes bable babysits
-    babysitting bacallar bacin bacinete backaches backbite backbiting backbitten backboard
-    backboards backbreaking backdated backdates backdrops backed backer backgrounds backhanding
-    backhands backlashes backlogged backslide backsliding backstabbing backstairs backstopped
-    backstopping backstops backstory backstroke backward backwashs backwater backwaters
-    backwoods backyard backyards bacon bacterias badallar badanada badanado badder bade
-    badmouth badmouthing bagar baggages bagged bagging bailante bailista bails baiting bajonado
-    bakeries bakery bakes baking balancear balanced balanceo balancero balances balancin
-    balandro balante balar balconys balde baldes balding baldly baldon baliza balking ballasted
-    ballasting balled ballestear ballestilla balling balloonist balloting ballpoint balls balon
-    balsa balso balta baluster balusters banada banar banas banda bandage bandaged bandaging
-    bandanas banded banding bando bands bandy bandying bangs banishing banister banisters
-    banked banking bankings banknotes bankrolled banned banning banting bantings bantus
-    barbilla barbon barbotar barbs barbullido barcon bard bareness barents barentss barged
-    barging baring barked barley barns barr barra barragan barrages barrar barredera barretear
-    barretero barriada barrica barrida barrigon barrigona barriguda barrila barrilla barrings
-    barriosa barrizal barrosa barrow barrs barry barth barths basar baseboard baseline
+    auguradora aumentable aumentada aumentador aumentante aunts ausentar auspicious authoring
+    authoritys authorized authorizes autisms autopista autopsida autopsido autopsied autopsies
+    autopsying autopsys avecinar avenenar avenging avenidor aventada aventaja aventura aversion
+    aversions avery avezadura avid avion avison avoiding avoids awaiting awaked awaken awakes
+    awaking awarding aware awarenesss awfulness awhile awoke awoken ayer ayudante ayunante
+    ayunque ayuntante ayuso azaque azocar azoe azolea azoleo azolve azor azote azt azucarar
+    azucari azulaque azular azumar azures azut azutea azuzar babar babbages babel babes bable
+    babysits babysitting bacallar bacin bacinete backaches backbite backbiting backbitten
+    backboard backboards backbreaking backdated backdates backdrops backed backer backgrounds
+    backhanding backhands backlashes backlogged backslide backsliding backstabbing backstairs
+    backstopped backstopping backstops backstory backstroke backward backwashs backwater
+    backwaters backwoods backyard backyards bacon bacterias badallar badanada badanado badder
+    bade badmouth badmouthing bagar baggages bagged bagging bailante bailista bails baiting
+    bajonado bakeries bakery bakes baking balancear balanced balanceo balancero balances
+    balancin balandro balante balar balconys balde baldes balding baldly baldon baliza balking
+    ballasted ballasting balled ballestear ballestilla balling balloonist balloting ballpoint
+    balls balon balsa balso balta baluster balusters banada banar banas banda bandage bandaged
+    bandaging bandanas banded banding bando bands bandy bandying bangs banishing banister
+    banisters banked banking bankings banknotes bankrolled banned banning banting bantings
+    bantus barbilla barbon barbotar barbs barbullido barcon bard bareness barents barentss
+    barged barging baring barked barley barns barr barra barragan barrages barrar barredera
+    barretear barretero barriada barrica barrida barrigon barrigona barriguda barrila barrilla
+    barrings barriosa barrizal barrosa barrow barrs barry barth barths basar baseboard baseline
     baselines basely baseness basked basking bass basses basss bast baste basted bastilla
     bastille bastilles basting basts batalla batallar batanear batch batches batching batea
     batera batero bates batey bath bather bathers baths baticabeza batiente batifulla batin
@@ -399,48 +399,48 @@ PROTECTED: frozenset[str] = frozenset(
     daunting dawn dawned daybreak daydreaming daylights daytimes daze dazes dding dds
     deactivated deactivates deadbeats deader deadhead deadlier deadlines deadlocked deadlocks
     deads deafer dealers dealership dealing dealings deals dear dearer dearly dears dearth
-    deathbed deathless deathlike deaths debar debating debida debts debugs debut decade
+    deathbed deathless deathlike deaths debar debating debida deble debts debugs debut decade
     decantar decease deceased deceaseds deceases decedent deceived deceiver deceivers deceives
     december decenario decencia decentar deceptive decesion decidedly decidera decidero decides
     deciente deciphered deciphering deciphers decisions decisiva decisive decisivo declined
     declive decoded decoder decodes decoding decor decoying decreases decrees decretal decretar
-    decrying decurion dedalera dedicacion dedicate dedication dedications dedicion deduce
-    deduced deducible deducted deductibles deductiva deductive deeded deeding deeds deems deeps
-    deescalate defaming defaulted defaulter defaulting defaults defeccion defect defected
-    defectible defection defections defectiva defective defectives defendant deferente
-    deferment defiance defied defining deflects deformation defraudar defrauded defrauding
-    defrauds defrayed defuse degas degenerate degrades degree dehydrate dehydrates dehydrating
-    dehydrations deicidio deifying dejacion dejativa dejativo deject dejected dejecting
-    dejection dejections delacion delanos delatable delate delaying dele delectar delegate
-    deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates delicious
-    deliciouss delictiva delights delimited delimits delinear deliquio deliriously delirium
-    deliriums delito delivered delivery dells delusion demacrado demanda demandado demanding
-    demanial demasiada demencia demencial dementar demented dementias demientra demision
-    demoniado demonial denar dende deng denials denier denies dense dent dental dentaria dented
-    dentera denticular dentro denuding departir department dependant dependants depended
-    dependence dependency dependente dependents depender dependiente depending deplaned deplete
-    depleted depletes deport deportar depreces depresion depresses depressing depressions
-    depressive depriving deprogramming depth derailing derails derecha derechero derechez
-    derechito derechora derechuro deregulations deride derided deriding derision derisions
-    derive deriving derrama derramar derramo derrision derrumbe desaceitar desacertar desairar
-    desalado desalivar desamasado desangrar desaparear desaparejar desapestar desapretar
-    desasado desaseado desatibar desatinar desbanado desbuchar descarado descartar descebar
-    descended descendent descendida descepar descerar descercar descerrar described describes
-    describing describir descried descries descripcion description descriptions descrita
-    descrito desdel desden desdenada desdenosa desdentar dese deseable desecar desecativa
-    desecho deseguir desellar desentida desentido desertar deserted deserter desertor deserved
-    deserves deservir desfazado desfecha desfechar desfecho desferrar desfonde desganar
-    deshacer deshecha deshecho desherbar desherrar deshierba deside desierta desierto designed
-    desirees desirous desistir deslavado deslayo deslechar deslecho desmadrado desmalladura
-    desmanada desmanado desmandado desmano desmayada desmayar desmedida desmedido desmentida
-    desmentir desmochar desmolado desnervar desorden despachar despagado desparado desparar
-    desparear desparecer despartir desparvar despechar despecho despectiva despediente despedir
-    despedrar despegada despegar despeinar despejada despejar despelotar despenar despender
-    despepitar desperar desperate desperecer despernar despertador despesar despezar despicar
-    despichar despidida despierto despiezo despintar despistar desplatar despondent desposar
-    despostar desposte desprendida despresar despuesta despumar despuntar despunte deste
-    destechar destentar desterrar destetar destructed destruction destructions desvahar
-    desventar desvirar desyerbar detached detachment detail detailed detaining detains
+    decrying decuplicar decurion dedalera dedicacion dedicate dedication dedications dedicion
+    deduce deduced deducible deducir deducted deductibles deductiva deductive deeded deeding
+    deeds deems deeps deescalate defaming defaulted defaulter defaulting defaults defeccion
+    defect defected defectible defection defections defectiva defective defectives defendant
+    deferente deferment defiance defied defining deflects deformation defraudar defrauded
+    defrauding defrauds defrayed defuse degas degenerate degrades degree dehydrate dehydrates
+    dehydrating dehydrations deicidio deifying dejacion dejativa dejativo deject dejected
+    dejecting dejection dejections delacion delanos delatable delate delaying dele delectar
+    delegate deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates
+    delicious deliciouss delictiva delights delimited delimits delinear deliquio deliriously
+    delirium deliriums delito delivered delivery dells delusion demacrado demanda demandado
+    demanding demanial demasiada demencia demencial dementar demented dementias demientra
+    demision demoniado demonial denar dende deng denials denier denies dense dent dental
+    dentaria dented dentera denticular dentro denuding departir department dependant dependants
+    depended dependence dependency dependente dependents depender dependiente depending
+    deplaned deplete depleted depletes deport deportar depreces depresion depresses depressing
+    depressions depressive depriving deprogramming depth derailing derails derecha derechero
+    derechez derechito derechora derechuro deregulations deride derided deriding derision
+    derisions derive deriving derrama derramar derramo derrision derrumbe desaceitar desacertar
+    desairar desalado desalivar desamasado desangrar desaparear desaparejar desapestar
+    desapretar desasado desaseado desatibar desatinar desbanado desbuchar descarado descartar
+    descebar descended descendent descendida descepar descerar descercar descerrar described
+    describes describing describir descried descries descripcion description descriptions
+    descrita descrito desdel desden desdenada desdenosa desdentar dese deseable desecar
+    desecativa desecho deseguir desellar desentida desentido desertar deserted deserter
+    desertor deserved deserves deservir desfazado desfecha desfechar desfecho desferrar
+    desfonde desganar deshacer deshecha deshecho desherbar desherrar deshierba deside desierta
+    desierto designed desirees desirous desistir deslavado deslayo deslechar deslecho
+    desmadrado desmalladura desmanada desmanado desmandado desmano desmayada desmayar desmedida
+    desmedido desmentida desmentir desmochar desmolado desnervar desorden despachar despagado
+    desparado desparar desparear desparecer despartir desparvar despechar despecho despectiva
+    despediente despedir despedrar despegada despegar despeinar despejada despejar despelotar
+    despenar despender despepitar desperar desperate desperecer despernar despertador despesar
+    despezar despicar despichar despidida despierto despiezo despintar despistar desplatar
+    despondent desposar despostar desposte desprendida despresar despuesta despumar despuntar
+    despunte deste destechar destentar desterrar destetar destructed destruction destructions
+    desvahar desventar desvirar desyerbar detached detachment detail detailed detaining detains
     detectable detected detecting detection detections detective detectives detector detects
     detener deter detergents deterger determinar deterred deterrence deterrents deterring
     detest detonate detractor devanear devantal devastar developed develops deverbal deviously
@@ -467,36 +467,37 @@ PROTECTED: frozenset[str] = frozenset(
     distanced distaste distender distends distorter distraer disusing ditching ditchs dittoing
     diuretic dive diver divergent divergente divers diversion diverted diverting divertir
     diverts dives divest dividendo divine diving divining division dizziest dizzinesss dizzying
-    dniepers doable doble dobro docen docenario docimasia docked docket docks docto doctora
-    doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow doctorows
-    document documental documentar documented documento doddering dodos doffing dogged doghouse
-    doily doings dolar doled dolencia doler doles dolido doling dolled dolloping dolo dolora
-    dolt dolzor domar domed domes domesticada domesticado domesticar domesticate domestication
-    domesticidad domestico domestics domida domination doming donadio donation donna donned
-    donner donor doodlers doodling doorstops doorways doped dopes dorada doris dork dorm dormer
-    dormidera dormidero dormidor dormidora dormilon dormirlas dormitar dormitor dorms dosages
-    dosel doselete dosing doss dotage doted dotes doth doting dotor dotrinar doubleday
-    doubledays doubles doublet doublets doubly doubted douched douches douching dough doughier
-    doughtier dougs douse doused douses dove dover doves dovetails dowel dowelled dowelling
-    dowels downbeats downer downiest downing downloaded downloading downplaying downright
-    downstairs downtimes dowsed dowses dozed dozes dozing drabs drafted draftiest draftiness
-    drafting drafts drafty drag dragar dragging dragnets drago drags drains dram drams drano
-    draped draperys drapes draw drawl drawling drawls drawn drays dreading dreads dream
-    dreamier dreamily dredging dregs dress dressage dressages dressing dressings drews dried
-    drift drifter drifters dril drill drilling drily drinking drinks drino dripped dripping
-    drippings drips drivel driveling driven driver drives driveway driveways drivings drone
-    droning drool drooped droopier droopiest droops drope dropper droppers droppings droppingss
-    dropsy dross drought droughts drover droves drowned drownings drowns drowse drowsily
-    drowsing drubbing drubbings drubs drugstore drum drumming drums drunkest drunks drying
-    dubbing dubio dubitacion ducha ducho ducking duckling ductor duding duds duel duela dueled
-    duelling duelo duels duenario duerna duffer duffy dulling dullness duly dumber dumbness
-    dumbnesss dummies dummy dumped dumpiest dumping dumpling dumps dundo dung dunk dunner
-    dunning duping duplication durability duramadre durina duses dustiness dutch dwarfing
-    dwelled dwellers dwelling dwellings dwindled dyeing dyes dyings dyking earaches earl earle
-    earliest earlines earls earmarking earning earnings earphone earshots earthier earthing
-    earthlier ease eases easiness easing east easter eater eateries eaters eatery eaton eats
-    eave ebert ectopago ecuacion edible edificar edifices edilicia edilicio editable edmonton
-    edt education educations educcion eels eery effected effecting effective effectiveness
+    dniepers doable dobla doblador doblegar doblez doblo dobro docen docenario docimasia docked
+    docket docks docto doctora doctoral doctoranda doctorar doctorate doctorates doctored
+    doctoring doctorow doctorows document documental documentar documented documento doddering
+    dodos doffing dogged doghouse doily doings dolar dole doled dolencia doler doles dolido
+    doling dollar dolled dolloping dolo dolora dolt dolzor domar domed domes domesticada
+    domesticado domesticar domesticate domestication domesticidad domestico domestics domida
+    domination doming donadio donation donna donned donner donor doodlers doodling doorstops
+    doorways doped dopes dorada doris dork dorm dormer dormidera dormidero dormidor dormidora
+    dormilon dormirlas dormitar dormitor dorms dosages dosel doselete dosing doss dotage doted
+    dotes doth doting dotor dotrinar doubleday doubledays doubles doublet doublets doubly
+    doubted douched douches douching dough doughier doughtier dougs douse doused douses dove
+    dover doves dovetails dowel dowelled dowelling dowels downbeats downer downiest downing
+    downloaded downloading downplaying downright downstairs downtimes dowsed dowses doyle dozed
+    dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag dragar dragging
+    dragnets drago drags drains dram drams drano draped draperys drapes draw drawl drawling
+    drawls drawn drays dreading dreads dream dreamier dreamily dredging dregs dress dressage
+    dressages dressing dressings drews dried drift drifter drifters dril drill drilling drily
+    drinking drinks drino dripped dripping drippings drips drivel driveling driven driver
+    drives driveway driveways drivings drone droning drool drooped droopier droopiest droops
+    drope dropper droppers droppings droppingss dropsy dross drought droughts drover droves
+    drowned drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore drum
+    drumming drums drunkest drunks drying dubbing dubio dubitacion ducha ducho ducking duckling
+    ductor duding duds duel duela dueled duelling duelo duels duenario duerna duffer duffy
+    dulling dullness duly dumber dumbness dumbnesss dummies dummy dumped dumpiest dumping
+    dumpling dumps dundo dung dunk dunner dunning duping duplica duplicada duplicado duplicate
+    duplication duplicator durability duramadre durina duses dustiness dutch dwarfing dwelled
+    dwellers dwelling dwellings dwindled dyeing dyes dyings dyking earaches earl earle earliest
+    earlines earls earmarking earning earnings earphone earshots earthier earthing earthlier
+    ease eases easiness easing east easter eater eateries eaters eatery eaton eats eave ebert
+    ectopago ecuacion edible edificar edifices edilicia edilicio editable edmonton edt
+    education educations educcion educir eels eery effected effecting effective effectiveness
     egresion eider eighth eights eighty ejected ejecting ejection ejections elans elapsed
     elapsing elastica elastico elating elbes elbowing elbowroom elbows eldercare elders
     electing election elephants elicited elide elis elises ell elle ello ells elmer elsa elsas
@@ -512,122 +513,122 @@ PROTECTED: frozenset[str] = frozenset(
     encartas encasing encebro encerado encerco encerrado encerrador encerrar encerrona encia
     encielar encierro encimera enclisis enclosing encoding encortar encounter encuerar encuesta
     encumber encumbers ende endearing endechar endiablar endina endings endino endlessness
-    endowing enduing endurance enduring energica enero enervate enfangar enferma enfermar
-    enfermera enfermero enfermizo enfermosa enfermoso enfingir enforced enforces enforcing
-    engafar engaitar engalanar engalgar enganador enganchar engarrar engarzar engastar engatar
-    engaviar engazar engenar engoznar engranar engrandar engrapar engrasar enguantar enguatar
-    enhances enhetrar enif enjero enmangar enmantar enmatarse enormedad enoughs enquired enrase
-    enrol enrollar enrolled enrolling enrolls enrols ensanar entandar enteca enteco entena
-    entender ententes enteo enter enterada enterado enterar entered enterez entereza enterica
-    enterico enteriza enterizo enterocolitis enterrar enters entice enticing entierro entirar
-    entirely entirety entonces entornar entortar entrabar entrador entramar entranar entrap
-    entrapar entre entreated entree entregar entremes entrevar entricar entrizar entrojar
-    entrometer entronar entrujar entry entuerto enturar envainar enveloping envenenador
-    envenenadora envernar envero enviadiza enviar envied envies envio envisa envision envite
-    envolver envuelto epactilla epica epicenter epicures epifita epifora epigrams epilencia
-    epilense epilentica epilentico epilepsys epileptic epileptica epileptics epinicio epirota
-    episode episodic episodio epistles epitomar epitomes equality equating eraje eras erased
-    eraser erases ereccion erecting erection erections eria erica erich erick erina eross erse
-    erses erudicion erupting eruption eruptions erutacion escalable escalada escalado escalafon
-    escalamo escalante escalated escalates escalating escalations escalator escaleta escalofrio
-    escapade escariar escarlata escarlatin escarpia escelerado escenario eschewed esciente
-    escision esclerosis escondida escondido escontra escorting escosa escriban escribana
-    escribano escribida escribido escribidor escripia escripta escripto escritor escupido
-    escuro esgrimir espartar espechar esperacion esperida espertar espesa espeso espigosa
-    espigoso espinosa espinoso espirar espondeo espora esporo esposada esposado esposar esposas
-    espousal espouse espoused espouses espuerta espumaje espumajo espumar espumea espumosa
-    espumoso esquitar essaying establia estaca estacion estada estadia estadiza estafa estala
-    estalacion estampia estanadura estancar estancia estano estanque estantia estarcir estarna
-    estas estatica estay este estearica estearina esteba estelaria esteparia ester estera
-    estero esters estetica estiba estilista estimada estimado estimate estimulante estimular
-    estipendio estipular estique estirpia esto estofado estol estomagar estonces estonian
-    estonias estopena estoposa estoposo estos estradas estradiota estradiote estragar estragol
-    estrambote estrange estranged estranges estranging estria estribar estribor estrictez estro
-    ests estuaries estuario estupendo esturion etc etchings eter ether ethers etico etna etnica
-    eton eubolia euphoria euphorias evan evenings eventfully eventual eventuality evergreen
-    everlasting evermore everready eversion evert everybodys everyday everyones everyplace
-    everythings eves evicting evincing evolution ewer exaccion exacta exactest exacting
-    exactness exacto exacts exagerante exaggerated exaggerates exaggeration exaggerations exalt
-    exalting examinar examine examiner examiners examines exampled exasperate exasperating
-    excavate excavation excedente excepting exception exchange exchanged excise excising
-    excision exciting excluding excretas excruciatingly excusa excusana excusano excused
-    excuses excusion excuso execrate execs executed executes executing execution executive
-    executor exempted exempting exemptions exempts exercise exercised exercises exercising
-    exerciva exercivo exerting exertion exerts exhalation exhausta exhausto exhausts exhuming
-    existimar existing exists exits exorcise exorcism exorcist expectant expedida expedience
-    expediences expediencies expediency expediencys expedient expedientar expedienteo
-    expediently expedients expedite expedites expediting expelente expelling expending
-    experience experiences expert expiates expiating explained explaining explains explication
-    exploding explorer explorers exporting exposing expounding expresion expressed expressing
-    expression expressionism expressionist extender extension exterminar external extracta
-    extractar extracted extracting extracto extractor extracts extrados extrasistole
-    extraversion extrema extremar extremena extremeno extremer extremes extremest extremity
-    extremo eyeballing eyelashes eyepiece eyesights eyesores eyestrain eying fabla fablar fable
-    fabricante fabricar fabricated fabricates faced faceless facelift facer faces facet
-    faceting faceto facha facia facial facienda faciente facile facilidad facililla facing
-    faction factional factions factor factored factoria factors factorys factual factually
-    facultar fading fads fagging failing failings fails failures fain fainter faintest
-    faintness faints fairway fairways fajar fakes falashas falca falce falcon falconry falda
-    falir falla fallible fallo fallow fallowed fallowing falo falsaarmadura falsar falsedad
-    falseness falseo falser falsia falsifying falsity falsitys faltar falte falter falters
-    falto falua famed fames familys fanada fanal fang fangs fanny fantasia fantasied fantasies
-    fantasized fantasizes fantasying farce farces fare farewells faring farmed farmhands
-    farmhouse farming farmings farms farsa farsanta fart farta fartal farte farther farthest
-    farthing fascinated fase fasta fasted fasten fastener fastidio fasting fastness fata fatah
-    fatalidad fates fatheads fathered fathering fatherless fatherly fatigued fatigues fatiguess
-    fating fatter fattest fattiest faulting faxing fazed fazing fearing fearlessness fears
-    feast feasting feather feathers feathery feats featured feble febra febril fecal feces
-    fechar fecho feder federate federation feds feedings feelingly fees feint feinted feinting
-    felling fellinis fellow fells femencia fementida fenal fencings fender fending fends
-    fentanyls feral feria ferida fermat fernando ferre ferretera ferrying fest festal fester
-    fests feta fetacion fetas fetter fettering fetters feucha feuding feuds feverishly fevers
-    fiancees fiances fiasco ficha fictions fiddle fiddlers fidgeting fielders fielding
-    fieldings fiemo fiend fiendish fiends fiera fierra fifes fifteens fifteenth fifth fiftys
-    fight fighter fighters fightings fights figura figured figurehead figurera figurero figures
-    figurine figuring fija fijo filatera filatero filautia filberts filed filet filetear filets
-    filis filled filler fillers filling fillings fills filmiest films filmstrip filtered
-    filtering filthier filtro fimo fina finagler finaglers finagling finance financed finances
-    finca finchada finchado finder finders fined finer fines fingerboard fingered fingering
-    fingernails fingerprint fingerprinting fingidor finir finis finished finisher finishes
-    finishing finishs finiss finnish finnishs finny fino finojo finta firebreak firefighting
-    firehouse fireplace fireproof fireproofing fires firestones firewall firewater firewaters
-    firm firmal firman firmar firme firmon firms firs firstborn firsthand firsts firth fished
-    fishiest fishing fishings fishwifes fision fist fitch fitter fitters fitting fittings fiver
-    fives fixating fixation fixatives fixed fixes fixtures fizzy flack flagging flailing flak
-    flake flaking flama flame flamen flaming flamingo flamings flan flanking flanks flapped
-    flapping flaps flared flares flash flashed flasher flashers flashest flashier flashiest
-    flashily flashings flashs flask flattening flattering flatters flattery flattest flatting
-    flaunted flaunting flavored flavoring flawing flaying flecha flecking fled fleecing
-    fleeting flemings flesh fleshes fleshing fleshs flicked flicking flies flightier flightiest
-    flightiness flightless flights flighty fling flinging flings flint flipped flipping flippy
-    flirting flitting floater floating flock flocked flocking flocks flogged flood flooding
-    floorboard flooring floors flopping floppys flor floracion florecer flossing flotacion
-    flour flouring flouting flower flowing flubbing fluente fluffing fluida fluido fluir flumes
-    flung flunk fluor fluorina flurried flurry flurrying flus flushes flushest flushing flushs
-    flustering flusters flutters fluyente flying fms foaling foams foch focha focusing foetal
-    fogged foisting fold folding folds follicles follon followed follower followings follows
-    followup fomentar fomes fond fontanal fontanosa foodstuff foolhardiest foolhardiness
-    fooling foolproof fools footbridge footed footlights footnotes footnoting footpaths
-    footprint footstool footstools forada forage foraging foras foray foraying forbearing
-    forbes forcatear force forceps forcepss forchina forcible forcina ford forded fording fords
-    fore forearmed forebear foremast foreplay fores forestall forestalling forestation forested
-    forester foresting foretell forevermore forevers forged forger forges forgets forgettable
-    forgetting forging forgiven forgiveness forgiving forgo forgoing forked forking forks forma
-    formadura formal formaleta formalidad formalista formally formante formar formation
-    formative formats formed formiato formidar forming formlessness formon formosa fornecer
-    forra forrar fort forte fortes forth fortification fortin forts fortys forums foster
-    fotometro fought foundation founding foundling founds fount founts fours fourscore fowls
-    fraccion fracking fraction fractional fractura fracturar fracture fractures frade frag
-    framing france franco frank franking frasca frase frat fraude frauds freak freaking
-    frecuente fred freds freeing freeloaded freeloading freestanding freethinking freezings
-    fregacion freighting freights frente frentero frequency frequented frequenter frequentest
-    frequenting frequently frequents fres fresa fresco freshest freshman freshness freshwater
-    freshwaters freso fret fretting fretwork freud frez fridge fried friended friending
-    friendless friendly friendlys friendship fright frighted frighten frightening frightens
-    frighting frights frigid frigido frills fringe fringing frior frisco frittering fritters
-    frizzing frog frond fronds fronte fronting fronts frost frote frothier frothing frown
-    frowning frowsy fruente fruicion fruit fruiting fruits frying fucking fudge fuds fuego
-    fueling fuelling fuels fuentes fuentess fuera fugar fulgente fulling fullness fumbled
+    endoblar endowing enduing endurance enduring energica enero enervate enfangar enferma
+    enfermar enfermera enfermero enfermizo enfermosa enfermoso enfingir enforced enforces
+    enforcing engafar engaitar engalanar engalgar enganador enganchar engarrar engarzar
+    engastar engatar engaviar engazar engenar engoznar engranar engrandar engrapar engrasar
+    enguantar enguatar enhances enhetrar enif enjero enmangar enmantar enmatarse enormedad enos
+    enoughs enquired enrase enrol enrollar enrolled enrolling enrolls enrols ensanar entandar
+    enteca enteco entena entender ententes enteo enter enterada enterado enterar entered
+    enterez entereza enterica enterico enteriza enterizo enterocolitis enterrar enters entice
+    enticing entierro entirar entirely entirety entonces entornar entortar entrabar entrador
+    entramar entranar entrap entrapar entre entreated entree entregar entremes entrevar
+    entricar entrizar entrojar entrometer entronar entrujar entry entuerto enturar envainar
+    enveloping envenenador envenenadora envernar envero enviadiza enviar envied envies envio
+    envisa envision envite envolver envuelto epactilla epica epicenter epicures epifita epifora
+    epigrams epilencia epilense epilentica epilentico epilepsys epileptic epileptica epileptics
+    epinicio epirota episode episodic episodio epistles epitomar epitomes equality equating
+    eraje eras erased eraser erases ereccion erecting erection erections eria erica erich erick
+    erina eross erse erses erudicion erupting eruption eruptions erutacion escalable escalada
+    escalado escalafon escalamo escalante escalated escalates escalating escalations escalator
+    escaleta escalofrio escapade escariar escarlata escarlatin escarpia escelerado escenario
+    eschewed esciente escision esclerosis escondida escondido escontra escorting escosa
+    escriban escribana escribano escribida escribido escribidor escripia escripta escripto
+    escritor escupido escuro esgrimir espartar espechar esperacion esperida espertar espesa
+    espeso espigosa espigoso espinosa espinoso espirar espondeo espora esporo esposada esposado
+    esposar esposas espousal espouse espoused espouses espuerta espumaje espumajo espumar
+    espumea espumosa espumoso esquitar essaying establia estaca estacion estada estadia
+    estadiza estafa estala estalacion estampia estanadura estancar estancia estano estanque
+    estantia estarcir estarna estas estatica estay este estearica estearina esteba estelaria
+    esteparia ester estera estero esters estetica estiba estilista estimada estimado estimate
+    estimulante estimular estipendio estipular estique estirpia esto estofado estol estomagar
+    estonces estonian estonias estopena estoposa estoposo estos estradas estradiota estradiote
+    estragar estragol estrambote estrange estranged estranges estranging estria estribar
+    estribor estrictez estro ests estuaries estuario estupendo esturion etc etchings eter ether
+    ethers etico etna etnica eton eubolia euphoria euphorias evan evenings eventfully eventual
+    eventuality evergreen everlasting evermore everready eversion evert everybodys everyday
+    everyones everyplace everythings eves evicting evincing evolution ewer exaccion exacta
+    exactest exacting exactness exacto exacts exagerante exaggerated exaggerates exaggeration
+    exaggerations exalt exalting examinar examine examiner examiners examines exampled
+    exasperate exasperating excavate excavation excedente excepting exception exchange
+    exchanged excise excising excision exciting excluding excretas excruciatingly excusa
+    excusana excusano excused excuses excusion excuso execrate execs executed executes
+    executing execution executive executor exempted exempting exemptions exempts exercise
+    exercised exercises exercising exerciva exercivo exerting exertion exerts exhalation
+    exhausta exhausto exhausts exhuming existimar existing exists exits exorcise exorcism
+    exorcist expectant expedida expedience expediences expediencies expediency expediencys
+    expedient expedientar expedienteo expediently expedients expedite expedites expediting
+    expelente expelling expending experience experiences expert expiates expiating explained
+    explaining explains explicar explication exploding explorer explorers exporting exposing
+    expounding expresion expressed expressing expression expressionism expressionist extender
+    extension exterminar external extracta extractar extracted extracting extracto extractor
+    extracts extrados extrasistole extraversion extrema extremar extremena extremeno extremer
+    extremes extremest extremity extremo eyeballing eyelashes eyepiece eyesights eyesores
+    eyestrain eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
+    facelift facer faces facet faceting faceto facha facia facial facienda faciente facile
+    facilidad facililla facing faction factional factions factor factored factoria factors
+    factorys factual factually facultar fading fads fagging failing failings fails failures
+    fain fainter faintest faintness faints fairway fairways fajar fakes falashas falca falce
+    falcon falconry falda falir falla fallible fallo fallow fallowed fallowing falo
+    falsaarmadura falsar falsedad falseness falseo falser falsia falsifying falsity falsitys
+    faltar falte falter falters falto falua famed fames familys fanada fanal fang fangs fanny
+    fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare farewells
+    faring farmed farmhands farmhouse farming farmings farms farsa farsanta fart farta fartal
+    farte farther farthest farthing fascinated fase fasta fasted fasten fastener fastidio
+    fasting fastness fata fatah fatalidad fates fatheads fathered fathering fatherless fatherly
+    fatigued fatigues fatiguess fating fatter fattest fattiest faulting faxing fazed fazing
+    fearing fearlessness fears feast feasting feather feathers feathery feats featured feble
+    febra febril fecal feces fechar fecho feder federate federation feds feedings feelingly
+    fees feint feinted feinting felling fellinis fellow fells femencia fementida fenal fencings
+    fender fending fends fentanyls feral feria ferida fermat fernando ferre ferretera ferrying
+    fest festal fester fests feta fetacion fetas fetter fettering fetters feucha feuding feuds
+    feverishly fevers fiancees fiances fiasco ficha fictions fiddle fiddlers fidgeting fielders
+    fielding fieldings fiemo fiend fiendish fiends fiera fierra fifes fifteens fifteenth fifth
+    fiftys fight fighter fighters fightings fights figura figured figurehead figurera figurero
+    figures figurine figuring fija fijo filatera filatero filautia filberts filed filet
+    filetear filets filis filled filler fillers filling fillings fills filmiest films filmstrip
+    filtered filtering filthier filtro fimo fina finagler finaglers finagling finance financed
+    finances finca finchada finchado finder finders fined finer fines fingerboard fingered
+    fingering fingernails fingerprint fingerprinting fingidor finir finis finished finisher
+    finishes finishing finishs finiss finnish finnishs finny fino finojo finta firebreak
+    firefighting firehouse fireplace fireproof fireproofing fires firestones firewall firewater
+    firewaters firm firmal firman firmar firme firmon firms firs firstborn firsthand firsts
+    firth fished fishiest fishing fishings fishwifes fision fist fitch fitter fitters fitting
+    fittings fiver fives fixating fixation fixatives fixed fixes fixtures fizzy flack flagging
+    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanking
+    flanks flapped flapping flaps flared flares flash flashed flasher flashers flashest
+    flashier flashiest flashily flashings flashs flask flattening flattering flatters flattery
+    flattest flatting flaunted flaunting flavored flavoring flawing flaying flecha flecking
+    fled fleecing fleeting flemings flesh fleshes fleshing fleshs flicked flicking flies
+    flightier flightiest flightiness flightless flights flighty fling flinging flings flint
+    flipped flipping flippy flirting flitting floater floating flock flocked flocking flocks
+    flogged flood flooding floorboard flooring floors flopping floppys flor floracion florecer
+    flossing flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida
+    fluido fluir flumes flung flunk fluor fluorina flurried flurry flurrying flus flushes
+    flushest flushing flushs flustering flusters flutters fluyente flying fms foaling foams
+    foch focha focusing foetal fogged foisting fold folding folds follicles follon followed
+    follower followings follows followup fomentar fomes fond fontanal fontanosa foodstuff
+    foolhardiest foolhardiness fooling foolproof fools footbridge footed footlights footnotes
+    footnoting footpaths footprint footstool footstools forada forage foraging foras foray
+    foraying forbearing forbes forcatear force forceps forcepss forchina forcible forcina ford
+    forded fording fords fore forearmed forebear foremast foreplay fores forestall forestalling
+    forestation forested forester foresting foretell forevermore forevers forged forger forges
+    forgets forgettable forgetting forging forgiven forgiveness forgiving forgo forgoing forked
+    forking forks forma formadura formal formaleta formalidad formalista formally formante
+    formar formation formative formats formed formiato formidar forming formlessness formon
+    formosa fornecer forra forrar fort forte fortes forth fortification fortin forts fortys
+    forums foster fotometro fought foundation founding foundling founds fount founts fours
+    fourscore fowls fraccion fracking fraction fractional fractura fracturar fracture fractures
+    frade frag framing france franco frank franking frasca frase frat fraude frauds freak
+    freaking frecuente fred freds freeing freeloaded freeloading freestanding freethinking
+    freezings fregacion freighting freights frente frentero frequency frequented frequenter
+    frequentest frequenting frequently frequents fres fresa fresco freshest freshman freshness
+    freshwater freshwaters freso fret fretting fretwork freud frez fridge fried friended
+    friending friendless friendly friendlys friendship fright frighted frighten frightening
+    frightens frighting frights frigid frigido frills fringe fringing frior frisco frittering
+    fritters frizzing frog frond fronds fronte fronting fronts frost frote frothier frothing
+    frown frowning frowsy fruente fruicion fruit fruiting fruits frying fucking fudge fuds
+    fuego fueling fuelling fuels fuentes fuentess fuera fugar fulgente fulling fullness fumbled
     fumblers fume fumed fums functional fund fundente fundida fundy funestar funicar funique
     funky funnys furente furiente furled furnishing furthers fusentes fuses fusing fussiness
     fustiest futures fuzes fuzziness gaban gabbed gabbing gabbled gabbling gabinete gable
@@ -734,7 +735,7 @@ PROTECTED: frozenset[str] = frozenset(
     idoneidad idoneo ignara ignorant ignorar ignored ignores ignota ilas ilegal ilegalidad
     iliquida iliquido illnesses illnesss ills imaged imagerys imaginar imagination imagined
     imaginero imagines imaging imbalance imitada immortal imodiums imp impaciente impartir
-    impasses impassive impatient impediente implication impounding impresion impressed
+    impasses impassive impatient impediente implicar implication impounding impresion impressed
     impressing impression impressions imprints improbably improperly improved impulsing
     inability inaccion inaction inactivity inafectada inafectado inatento incaler incense
     incensed incenses incenso incensor inception incidental incidentally incienso inciente
@@ -806,162 +807,163 @@ PROTECTED: frozenset[str] = frozenset(
     legadura legalese legalidad legalista legalistic legals legamosa leganosa legar legation
     legato legatos legenda legged leggiest legion legitimate legra legrees legua leista
     leisures leja lejar lejio lelia lenatero lend lender lending lenguado lenguaje lenguaz
-    lenguaza lenguda lenguear lengueta lens lenticular lents lepra lept lepus lera lesionar
-    lesions lessen lessons lessor lest lester lesters lestrade leta letal letame letargia
-    letargica letargico letea letha lethally lethargy lethargys lethas letitia letora letradura
-    letron letterbox lettered letterheads lettering letterman letting letura leucenia leukemias
-    levantada levantado levantador leve levee levees levelers leveling levelness lever levering
-    levers lews lexico lgs liability libel liber liberation libra librea libreoffice libreto
-    libro libs licking lickings licks liebre lied liens lientera liento lies lifeblood
-    lifeforms lifeguard lifeguards lifelines lifer lifers lifesaving lifetimes lifts ligature
-    light lighted lighten lightened lightening lightens lighters lightest lighthearted lighting
-    lightings lightness lightnesss lightning liked likes liking lilas lilted lilting limb limed
-    limes liming limit limitada limitado limite limiting limned limpest limpia limpiador
-    limpiadura limpidez limpiedad limping limpness limps linas lince lind linde linds linea
-    linearly linen linens lineo liner liners linesman linger lingers lining linked links lins
-    linted linterna linting lints linus liones lionizing lipes lipreading lipreadings lipreads
-    lipsticking liquid liquida liquidar liquidez lire lirica lisa lision listar listed listened
-    listening lister listerine listers listing listings listlessness listo lists lita lithiums
-    litre litter littering litters livability lived liven livening lives livings livingstones
-    lizzy llaca llaga llagar llamador llamargo llamas llamazar llamear llana llapa llapar llave
-    lloro loader loafed loafing loaned loaning loathing lobs locating lock locke locker lockes
-    locket lockheed locking locus locution lodged lodger lofted lofting logan logger logia
-    logic logins logis logon logs loin loista lolled lomar lomes lone loner longa longadura
-    longar longed longhands longings longo longor longstreet longuera lons lookalike loomed
-    looming looms loons looped looping loops loor loose loosed loosing looted looting loots
-    loping lopped lopsidedly lopsidedness lorded lording lords lores loro lorry loser loses
-    losilla losina losino losss lotiforme lotteries lotterys lounging louse lousiness louvered
-    loved loveless lover loving lowe lowed lowercase lowering lowers lowery lowes lowing lows
-    luaus lubricate lucha luciente lucked lucking lucks lue luego luello lugar lugged lugs
-    lulling lulus lumber lumbers luminaria luminary lumped lumpiest lumpiness lumping lumps
-    lunchbox lunched lunches lunching lunchroom lunchs lunchtime lunchtimes lunes lupes lupuss
-    lurch lurching luring lush lushes lushness lustiness lusting lyings lymphomas lymphomata
-    lynch lynching lyra lyre lyric lyrical lyrics mabel mable macandon macar macarelo macaroon
-    maceador maceo maceracion maceration macerations maces macha macheta machetear machetero
-    machetes machines machinete machismo macho machote machs macing madagascan madagascar
-    madame madames maddening madder madelines maderacion maderada maderar maderera madge
-    madhouse madison madisons madly mador madrearse madrepora madrera madrugar mads madurgar
-    madwoman maes magar magentas maginots magnates magnetic magnetism magneto magnetos maido
-    maigrets mails mains majar majo majoring majors makarios maker makers makings malabars
-    maladies malaquita malar malatia malato malavez malcomida malcontent malcontenta
-    malcontentadiza malcontento maldecir maldonados maleador males malestar malformation
-    malformed malfunctioning malibus malilla malindas mall mallarme malmandada malmeter
-    malparar malpigiaceo malpractices malsindad malta maltosa maltraer maltratar maltrato
-    maltreat maltreated maltreating maltreatment maltreats malvivir mamar mana manada managing
-    manamas mananear manar manatia manato manca mancer manchada mandada mandanga mandante
-    mandar mandarin mandates mandato mandela mandelas mandi mando mandon mandona mandra
-    mandrills mandy mandys mane manea manejada manejado manes manets manga mangas mange manged
-    mangling mangos manguardia manhandles mania manias manic manicomio manicorta manicorto
-    manida manido manilas manilla maniquea manis manito manna mannas manns mano manor manors
-    manosa manosear manoso manquedad mans mansa manse manso mansueto manta mantecas mantenedor
-    mantes mantilla mantillas manton manutener manxs manys maos maranada marbled marcador
-    marceador marceo marching marco mare marea mareador marear marejada marero mares maretazo
-    margo margrets maridazo marin marinated marinating mariners marino mario marion markdowns
-    marked marking markings marlon maro maron marooned marooning maroons marrear marrido marro
-    marron marry marrying mars marso mart marta martas marte martir marty martyring marzadga
-    marzo masageta masar mascaraing mascarilla mash mashed masilla masked masking massage
-    massaged massages massed masses massing massively massiveness masss maste master masters
-    masterss masterys mastodon mastoids matadora matadura matapalo matarife matarrata match
-    matches matching matear matera material maternal mates mather mathers mating matisses
-    mattels matter mattered mattes matthews mattings mattocks mattress maturation maturations
-    matutera matutero maude maundering maure maxed maxes maxilla maximal maxime maximums maxing
-    mayar maybes mayer mayido mayor mayorino mayos mazar mazda mazdas mazes mclean mds meados
-    meads meadura mealiest mealtimes mealy meaningless meanings means meantimes meanwhile
-    measlier measliest measure measureless meatiest meats mecana mecer mecha mechar medalist
-    medalla medals medanosa meddle meddlers mediacana mediacion medial mediania mediate
-    mediated mediation mediations mediato medica medicable medicacion medicaids medically
-    medicals medicamentosa medicamentoso medicar medicares medicate medicated medicates
-    medicating medici medicinal medicinar medicion medics medida medidamente medieval medio
-    mediocre medir meditacion meditate meditation meditations medo medrana medro medusea
-    meetings meier meitad mejer mejia mejicana mejico mejora mejoria melanina melanita
-    melanomas melanomata melastomataceo meld melecina melico mellowing melodico melosa
-    melosidad melosilla mels membership memes memlings memorys menaza mender mendicacion
-    mending mendocina mends menes mengua menial menonia menor menos menoscuenta mens mensaje
-    mensajera mensajero menses mentido mentir menton mercados meres merienda meriting mero
-    mesadura mesas mesdames mese meseta meshed meshes meshing meshs mesilla mesinesa mesinga
-    mesmedad messes messiest messiness messs mestena mester metad metal metals mete meted
-    meteor metering meters metes methadon methadones methadons methinks methods methought
-    metical metier metodico metodologia metra metrical metrication metrications metrologia
-    metros meuses mewls mexicali mexicos meyer meyor mezcla mezclado mfumes micha micho michs
-    micks middleman middles middleweight midpoint mientre miera mierra mightier mightiest
-    mightiness mights mighty migrants migrates migrating miked mikes miking mild mildness mile
-    miler miles miligramo milled miller milligram millimeter milling millisecond mills
-    millstones mils mimed mimes mince minded mindlessness minds mined mines mingling minifundio
-    ministrador minos mins mint mints minue minuet minuete minuets minus minuses minuta minuted
-    minutely minuteman minuteness minuter minutero minutest minutiae minutias minuto mirada
-    mirandas mirar mired mirs mirth mirthless misapplication misapplies misapply misapplying
-    misbehave miscalled miscalling miscarrying mischance mischances miscounted miscounts
-    miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing misgiving
-    mishandles misidentify misidentifying misinformation misinterpret misinterpretation
-    misinterpreting mision misjudge misled misplace misplay misplaying misplays misprint
-    misprinting misprints misquote misreading misreadings misreads misrules missiles missions
-    missive missives misspell misspelling misspend misss misstate misstating missteps missys
-    mista mistaken mistakes mistaking misted mister misterial misters mistimes misting mistreat
-    mistreated mistreating mistreatment mistrial misunderstand misunderstanding misused misuses
-    misusing mita mitan mitch miter mites mitten mixer mixes mixtures mns moaning mocha mochas
-    mochete mocho mocked mocks modal modeling modelista modelo models modem moderacion moderada
-    moderate moderates moderating moderations moderativa moderativo moderator modes modestia
-    modestos modestys modicamente modico modifying mods modulation moer mohada mojada mojel
-    molada molar mold molder moldering molding moldings molero moles molest molesta molestar
-    molester molesters molestia molesting molesto molestosa molestoso molida molino moll molon
-    momio monada monda mondon monet moneymaking moneys monger mongo monitored monitoria
-    monitoring monitorio monitors monkey monograms monomania monon monos monotona monotone
-    monotono monotony monoxides monoxilo mons mont monta monte monteron montes monthlys monto
-    monts monty montys monument monuments monzon moochers mooed mooing mooney mooning moose
-    mooted moped moping mopped morado morador moradora moradura moraga moraines moral morava
-    morder moreda morel moreo moreover mores morin moriondo morn mornings morocada morose
-    morpheme morphines morra morrada morral morrow morsa morsel morses mort mortaldad
-    mortalidad mortally mortals mortar morticed morticing mortification morton moscarda
-    moscardear moscardon moscona mosconear moses mosey mosquita mosquito mosses mosss mostrada
-    motar motel motes moth motherboard mothered mothering motherless motherly moths motin moton
-    motorcycled motorcycles motoring motorway motril motrins motriz mottle mottles mound
-    mounding mounds mount mounted mounting mounts mourning mournings mouse mousiness moussing
-    mouthe mouthing mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves
-    movida movies movil movingly mowed mower mowing mris muchs mucking muddle muds mueca
-    muellers muerta muerte muffed muffing muffling muffs mugar muggiest mugriento muita muito
-    mulching mulder mules mull mulling mulso multipla multiples multiplex multiplexs multiplice
-    multiplied multiplier multiplies multiplo multiply mumbled mumblers mummies mummy mumps
-    munch muncha munched munches munchies munching muncho muneco murdered murderer murders
-    murido murine murk murmuring murtal muses mushed mushes mushiness mushing musing musk
-    muskiness mussed musses mussing musss mustaches mustering mustia mustiest mustiness
-    mutating muter muttering mutters mutton mutually mutuario mysores mystique nabla nacer
-    naciente nagging nail nairs naked nalga namesake nams nancer nanking nankings nantes napes
-    nappier narc narcosis narcosiss narcotic narcotica narcotico narcotina nares narked
-    nastiest natal natchezs nates natillas nation nativity natral natura naturalidad naturally
-    naturalness naturals naught naughtier nauseam nausear nauseas nauseate nauseosa naval nave
-    navels naves navio neals nearby nearing nears neath neatly nebro necesitado necesitar
-    necessity necklines neediest neediness needle needled needless needling needs neer negacion
-    negada negador negadora negating negation negativa negatived negatively negatives negra
-    negrofila negroids negror negros neighbored neighboring neighborly neils nells nelly
-    neonatal neonates nephews nero nervously nervousness nesgado nests netflixs netter netters
-    netting nettings nettling networked networking networks neumonia neumonica nevado nevar
-    nevera neveria nevermore nevero nevertheless newborns newer newlines newsiest newsprints
-    nexts nicked nicking nicknamed nicknames nicks nicotica nicotico nicotina nicotines nidia
-    nieces nieve nifty nigger niggling nigh nigher nightclothes nightfall nightingales
-    nightlife nightlifes nights nighttime nighttimes nighty niles nils nines ninja nintendo
-    nitas nites nits nivel nixed nobel nobodys nocimiento nodes noel noes noise nokia nolas
-    nomes nomination nonas nonato nondeductible nonempty nonexempt nonfatal nonhuman nonio
-    nonliving nonmember nonmembers nonphysical nonprescription nonrigid nonsenses nonsmoking
-    nonsupport nontoxic nonusers nonviolence nonviolent nonwhite noodling nooks nooses noramala
-    noras norbo noria norial norma normalcy normalcys normalidad normality normals norman
-    normando normandy normas norms noro norse north nosebleed nosebleeds nosed noses noshing
-    nosiest nosiness nosing nosotros nostril nostrums nosy notar notation notching noted
-    notepaper nothingness nothings noticeboard notices noticiar noticion notified notifying
-    noting notional notwithstanding notwork notworks nought nova noval novas novela novellas
-    novelo novels noven novice nowadays nowheres noyes nsas nub nuciente nuder nudge nuegado
-    nuerza nueve nuked nuking numbed numbered numbering numberless numberss numbest numbing
-    numbnesss numbs numerals numero numerosa numerosidad numeroso numerous nursed nurses
-    nurtures nutting nyquils oaken oaks oaten oates oaths obertura objected objecting objection
-    obscuro obsesion obsessions obstancia obstruction obstructions obtained obtaining obtains
-    obverses obviates occidental occidentals occision occluding ocher ochers ocular oculta
-    ocultador ocultis odder oder odometer odrina ofension offbeats offending offering officemax
-    officer officers offices officially officials officiate offings offloaded offloading
-    offsetting offshoot oficial oficiala oficinal oftenest oftentimes oiliest oiliness oking
-    older oleander olear olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado
-    olvidar olvido olvidosa oman omar ominar omit omitting oncoming onrushing ontologia opener
-    openings openoffice operable operador operadora operante operario operated operates
-    operatic operation operations operative operatoria operatorio operators opiata opiato
-    opilacion opinante opinar opine opined opining opinions oponer opposing opposites oppressed
+    lenguaza lenguda lenguear lengueta lenos lens lenticular lents lepra lept lepus lera
+    lesionar lesions lessen lessons lessor lest lester lesters lestrade leta letal letame
+    letargia letargica letargico letea letha lethally lethargy lethargys lethas letitia letora
+    letradura letron letterbox lettered letterheads lettering letterman letting letura leucenia
+    leukemias levantada levantado levantador leve levee levees levelers leveling levelness
+    lever levering levers lews lexico lgs liability libel liber liberation libra librea
+    libreoffice libreto libro libs licking lickings licks liebre lied liens lientera liento
+    lies lifeblood lifeforms lifeguard lifeguards lifelines lifer lifers lifesaving lifetimes
+    lifts ligature light lighted lighten lightened lightening lightens lighters lightest
+    lighthearted lighting lightings lightness lightnesss lightning liked likes liking lilas
+    lilted lilting limb limed limes liming limit limitada limitado limite limiting limned
+    limpest limpia limpiador limpiadura limpidez limpiedad limping limpness limps linas lince
+    lind linde linds linea linearly linen linens lineo liner liners linesman linger lingers
+    lining linked links lins linted linterna linting lints linus liones lionizing lipes
+    lipreading lipreadings lipreads lipsticking liquid liquida liquidar liquidez lire lirica
+    lisa lision listar listed listened listening lister listerine listers listing listings
+    listlessness listo lists lita lithiums litre litter littering litters livability lived
+    liven livening lives livings livingstones lizzy llaca llaga llagar llamador llamargo llamas
+    llamazar llamear llana llapa llapar llave lloro loader loafed loafing loaned loaning
+    loathing lobs locating lock locke locker lockes locket lockheed locking locus locution
+    lodged lodger lofted lofting logan logger logia logic logins logis logon logs loin loista
+    lolled lomar lomes lone loner longa longadura longar longed longhands longings longo longor
+    longstreet longuera lons lookalike loomed looming looms loons looped looping loops loor
+    loose loosed loosing looted looting loots loping lopped lopsidedly lopsidedness lorded
+    lording lords lores loro lorry loser loses losilla losina losino losss lotiforme lotteries
+    lotterys lounging louse lousiness louvered loved loveless lover loving lowe lowed lowercase
+    lowering lowers lowery lowes lowing lows luaus lubricate lucha luciente lucked lucking
+    lucks lue luego luello lugar lugged lugs lulling lulus lumber lumbers luminaria luminary
+    lumped lumpiest lumpiness lumping lumps lunchbox lunched lunches lunching lunchroom lunchs
+    lunchtime lunchtimes lunes lupes lupuss lurch lurching luring lush lushes lushness
+    lustiness lusting lyings lymphomas lymphomata lynch lynching lyra lyre lyric lyrical lyrics
+    mabel mable macandon macar macarelo macaroon maceador maceo maceracion maceration
+    macerations maces macha macheta machetear machetero machetes machines machinete machismo
+    macho machote machs macing madagascan madagascar madame madames maddening madder madelines
+    maderacion maderada maderar maderera madge madhouse madison madisons madly mador madrearse
+    madrepora madrera madrugar mads madurgar madwoman maes magar magentas maginots magnates
+    magnetic magnetism magneto magnetos maido maigrets mails mains majar majo majoring majors
+    makarios maker makers makings malabars maladies malaquita malar malatia malato malavez
+    malcomida malcontent malcontenta malcontentadiza malcontento maldecir maldonados maleador
+    males malestar malformation malformed malfunctioning malibus malilla malindas mall mallarme
+    malmandada malmeter malparar malpigiaceo malpractices malsindad malta maltosa maltraer
+    maltratar maltrato maltreat maltreated maltreating maltreatment maltreats malvivir mamar
+    mana manada managing manamas mananear manar manatia manato manca mancer manchada mandada
+    mandanga mandante mandar mandarin mandates mandato mandela mandelas mandi mando mandoble
+    mandon mandona mandra mandrills mandy mandys mane manea manejada manejado manes manets
+    manga mangas mange manged mangling mangos manguardia manhandles mania manias manic
+    manicomio manicorta manicorto manida manido manilas manilla maniquea manis manito manna
+    mannas manns mano manor manors manosa manosear manoso manquedad mans mansa manse manso
+    mansueto manta mantecas mantenedor mantes mantilla mantillas manton manutener manxs manys
+    maos maranada marbled marcador marceador marceo marching marco mare marea mareador marear
+    marejada marero mares maretazo margo margrets maridazo marin marinated marinating mariners
+    marino mario marion markdowns marked marking markings marlon maro maron marooned marooning
+    maroons marrear marrido marro marron marry marrying mars marso mart marta martas marte
+    martir marty martyring marzadga marzo masageta masar mascaraing mascarilla mash mashed
+    masilla masked masking massage massaged massages massed masses massing massively
+    massiveness masss maste master masters masterss masterys mastodon mastoids matadora
+    matadura matapalo matarife matarrata match matches matching matear matera material maternal
+    mates mather mathers mating matisses mattels matter mattered mattes matthews mattings
+    mattocks mattress maturation maturations matutera matutero maude maundering maure maxed
+    maxes maxilla maximal maxime maximums maxing mayar maybes mayer mayido mayor mayorino mayos
+    mazar mazda mazdas mazes mclean mds meados meads meadura mealiest mealtimes mealy
+    meaningless meanings means meantimes meanwhile measlier measliest measure measureless
+    meatiest meats mecana mecer mecha mechar medalist medalla medals medanosa meddle meddlers
+    mediacana mediacion medial mediania mediate mediated mediation mediations mediato medica
+    medicable medicacion medicaids medically medicals medicamentosa medicamentoso medicar
+    medicares medicate medicated medicates medicating medici medicinal medicinar medicion
+    medics medida medidamente medieval medio mediocre medir meditacion meditate meditation
+    meditations medo medrana medro medusea meetings megos meier meitad mejer mejia mejicana
+    mejico mejora mejoria melanina melanita melanomas melanomata melastomataceo meld melecina
+    melico mellowing melodico melosa melosidad melosilla mels membership memes memlings memorys
+    memos menaza mender mendicacion mending mendocina mends menes mengua menial menonia menor
+    menoscuenta mens mensaje mensajera mensajero menses mentido mentir menton menus mercados
+    meres merienda meriting mero mesadura mesas mesdames mese meseta meshed meshes meshing
+    meshs mesilla mesinesa mesinga mesmedad messes messiest messiness messs mestena mester
+    metad metal metals mete meted meteor metering meters metes methadon methadones methadons
+    methinks methods methought metical metier metodico metodologia metra metrical metrication
+    metrications metrologia metros meuses mewls mexicali mexicos meyer meyor mezcla mezclado
+    mfumes micha micho michs micks middleman middles middleweight midpoint mientre miera mierra
+    mightier mightiest mightiness mights mighty migrants migrates migrating miked mikes miking
+    mild mildness mile miler miles miligramo milled miller milligram millimeter milling
+    millisecond mills millstones mils mimed mimes mince minded mindlessness minds mined mines
+    mingling minifundio ministrador minos mint mints minue minuet minuete minuets minus minuses
+    minuta minuted minutely minuteman minuteness minuter minutero minutest minutiae minutias
+    minuto mirada mirandas mirar mired mirs mirth mirthless misapplication misapplies misapply
+    misapplying misbehave miscalled miscalling miscarrying mischance mischances miscounted
+    miscounts miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing
+    misgiving mishandles misidentify misidentifying misinformation misinterpret
+    misinterpretation misinterpreting mision misjudge misled misplace misplay misplaying
+    misplays misprint misprinting misprints misquote misreading misreadings misreads misrules
+    missiles missions missive missives misspell misspelling misspend misss misstate misstating
+    missteps missys mista mistaken mistakes mistaking misted mister misterial misters mistimes
+    misting mistreat mistreated mistreating mistreatment mistrial misunderstand
+    misunderstanding misused misuses misusing mita mitan mitch miter mites mitten mixer mixes
+    mixtures moaning moblar moble mocha mochas mochete mocho mocked mocks modal modeling
+    modelista modelo models modem moderacion moderada moderate moderates moderating moderations
+    moderativa moderativo moderator modes modestia modestos modestys modicamente modico
+    modifying mods modulation moer mohada mojada mojel molada molar mold molder moldering
+    molding moldings molero moles molest molesta molestar molester molesters molestia molesting
+    molesto molestosa molestoso molida molino moll molon momio monada monda mondon monet
+    moneymaking moneys monger mongo monitored monitoria monitoring monitorio monitors monkey
+    monograms monomania monon monos monotona monotone monotono monotony monoxides monoxilo mont
+    monta monte monteron montes monthlys monto monts monty montys monument monuments monzon
+    moochers mooed mooing mooney mooning moose mooted moped moping mopped morado morador
+    moradora moradura moraga moraines moral morava morder moreda morel moreo moreover mores
+    morin moriondo morn mornings morocada morose morpheme morphines morra morrada morral morrow
+    morsa morsel morses mort mortaldad mortalidad mortally mortals mortar morticed morticing
+    mortification morton moscarda moscardear moscardon moscona mosconear moses mosey mosquita
+    mosquito mosses mosss mostrada motar motel motes moth motherboard mothered mothering
+    motherless motherly moths motin moton motorcycled motorcycles motoring motorway motril
+    motrins motriz mottle mottles mound mounding mounds mount mounted mounting mounts mourning
+    mournings mouse mousiness moussing mouthe mouthing mouthpiece mouths mouthwashes
+    mouthwatering mouton movediza movers moves movida movies movil movingly mowed mower mowing
+    mris muchs mucking muddle muds mueca muellers muerta muerte muffed muffing muffling muffs
+    mugar muggiest mugriento muita muito mulching mulder mules mull mullicar mulling mulso
+    multipla multiples multiplex multiplexs multiplice multiplied multiplier multiplies
+    multiplo multiply mumbled mumblers mummies mummy mumps munch muncha munched munches
+    munchies munching muncho muneco murdered murderer murders murido murine murk murmuring
+    murtal muses mushed mushes mushiness mushing musing musk muskiness mussed musses mussing
+    musss mustaches mustering mustia mustiest mustiness mutating muter muttering mutters mutton
+    mutually mutuario mysores mystique nabla nacer naciente nagging nail nairs naked nalga
+    namesake nams nancer nanking nankings nantes napes nappier narc narcosis narcosiss narcotic
+    narcotica narcotico narcotina nares narked nastiest natal natchezs nates natillas nation
+    nativity natral natura naturalidad naturally naturalness naturals naught naughtier nauseam
+    nausear nauseas nauseate nauseosa naval nave navels naves navio neals nearby nearing nears
+    neath neatly nebro necesitado necesitar necessity necklines neediest neediness needle
+    needled needless needling needs neer negacion negada negador negadora negating negation
+    negativa negatived negatively negatives negra negrofila negroids negror negros neighbored
+    neighboring neighborly neils nells nelly neonatal neonates nephews nero nervously
+    nervousness nesgado nests netflixs netter netters netting nettings nettling networked
+    networking networks neumonia neumonica nevado nevar nevera neveria nevermore nevero
+    nevertheless newborns newer newlines newsiest newsprints nexts nicked nicking nicknamed
+    nicknames nicks nicotica nicotico nicotina nicotines nidia nieces nieve nifty nigger
+    niggling nigh nigher nightclothes nightfall nightingales nightlife nightlifes nights
+    nighttime nighttimes nighty niles nils nines ninja nintendo nitas nites nits nivel nixed
+    nobel noble nobodys nocimiento nodes noel noes noise nokia nolas nomes nomination nonas
+    nonato nondeductible nonempty nonexempt nonfatal nonhuman nonio nonliving nonmember
+    nonmembers nonphysical nonprescription nonrigid nonsenses nonsmoking nonsupport nontoxic
+    nonusers nonviolence nonviolent nonwhite noodling nooks nooses noramala noras norbo noria
+    norial norma normalcy normalcys normalidad normality normals norman normando normandy
+    normas norms noro norse north nosebleed nosebleeds nosed noses noshing nosiest nosiness
+    nosing nosotros nostril nostrums nosy notar notation notching noted notepaper nothingness
+    nothings noticeboard notices noticiar noticion notified notifying noting notional
+    notwithstanding notwork notworks nought nova noval novas novela novellas novelo novels
+    noven novice nowadays nowheres noyes nsas nub nuciente nuder nudge nuegado nuerza nueve
+    nuked nuking numbed numbered numbering numberless numberss numbest numbing numbnesss numbs
+    numerals numero numerosa numerosidad numeroso numerous nursed nurses nurtures nutting
+    nyquils oaken oaks oaten oates oaths obertura objected objecting objection obscuro obsesion
+    obsessions obstancia obstruction obstructions obtained obtaining obtains obverses obviates
+    occidental occidentals occision occluding ocher ochers ocular oculta ocultador ocultis
+    odder oder odometer odrina ofension offbeats offending offering officemax officer officers
+    offices officially officials officiate offings offloaded offloading offsetting offshoot
+    oficial oficiala oficinal oftenest oftentimes oiliest oiliness oking older oleander olear
+    olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido
+    olvidosa oman omar ominar omit omitting oncoming onrushing ontologia opener openings
+    openoffice operable operador operadora operante operario operated operates operatic
+    operation operations operative operatoria operatorio operators opiata opiato opilacion
+    opinante opinar opine opined opining opinions oponer opposing opposites oppressed
     oppressing oppression oppressions opresiva opresivo opt optacion optimate option optional
     optioned opts orates orations orbiting orcina orco ordaining orden orderings orders ordinar
     ordinaria ordinary ordination ores organizar organize organized organizers organizes
@@ -1057,32 +1059,32 @@ PROTECTED: frozenset[str] = frozenset(
     pleased pleases pleasing pleasure pleasures pleating plenario plight plighted plighting
     plights plodding plonking plopped plopping plot plots plotters plotting ploughed ploughing
     plowing ploy plucking plumbers plumbing plumping plunging plunking plush plushest ply
-    plying pneumonias poach poaching pobre pocho pock pocked pocketed pocketing pocketknife
-    pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso podiatry podio
-    podre pogo poignancy poignant poino pointiest pointing pointless pointlessly pointlessness
-    points pointy poisoner poisoners poisonings poisons poisson poissons poked pokemons poker
-    police polices policia policial policing policys polida polideza polido poling polishes
-    polishing polison politics polities polity polkaing polled polling polls pollution polucion
-    pomading pomar pomp ponchada ponder pondering pondo pone pones poniente ponto ponton
-    pooching poohed poohing pooled pools pooping popper porcal porchs porco pordiosera
-    pordioseria pores poridad poring porns porpoise porpoises porra porral porta portable
-    portalon portals portar portatil porte portena portending portento portentosa portents
-    portilla portions porto ports portugal posed poser poses posesion posh posing positing
-    position positiva positively positives positivo poson posses possessing possession
+    plying pneumonias poach poaching poblar pobre pocho pock pocked pocketed pocketing
+    pocketknife pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso
+    podiatry podio podre pogo poignancy poignant poino pointiest pointing pointless pointlessly
+    pointlessness points pointy poisoner poisoners poisonings poisons poisson poissons poked
+    pokemons poker police polices policia policial policing policys polida polideza polido
+    poling polishes polishing polison politics polities polity polkaing polled polling polls
+    pollution polucion pomading pomar pomp ponchada ponder pondering pondo pone pones poniente
+    ponto ponton pooching poohed poohing pooled pools pooping popper porcal porchs porco
+    pordiosera pordioseria pores poridad poring porns porpoise porpoises porra porral porta
+    portable portalon portals portar portatil porte portena portending portento portentosa
+    portents portilla portions porto ports portugal posed poser poses posesion posh posing
+    positing position positiva positively positives positivo poson posses possessing possession
     possessives possessors post postal postdate poste postilla postures posturing potassiums
     potions pots potteries potting pouch pouched pouches pouching pouncing pound pounds pours
     pouting powdering power powering practica practicaje practical practicar practiced
     practices practico practicon practise practised practises prados prague praise praising
     praline pralines prancing pranks prate prates prawning praying preacher preaches preaching
     prebenda precacion precedent precesion precinta precious preciously precising precision
-    preclaro precluding predated predicamento predication predications predicts predio preempts
-    preen preening prefacion pregnancys prelacion prelusion premising premiums prension
-    prentice preparar prepared prepares preposito prepping preps pres presa presaging
-    prescribed prescribes prescribir prescriptive prescripto prescrita prescrito present
-    presente presenting presents preserve preset presiding preso pressings pressman presss
-    pressured pressuring pressurize pressurizes prest prestante prestino preston prestons
-    presumes presuming preteens pretence pretended pretender pretends pretensa pretense
-    pretension pretenso prevalent prevencion prevenir prevented preventing preventions
+    preclaro precluding predated predecir predicamento predication predications predicts predio
+    preempts preen preening prefacion pregnancys prelacion prelucir prelusion premising
+    premiums prension prentice preparar prepared prepares preposito prepping preps pres presa
+    presaging prescribed prescribes prescribir prescriptive prescripto prescrita prescrito
+    present presente presenting presents preserve preset presiding preso pressings pressman
+    presss pressured pressuring pressurize pressurizes prest prestante prestino preston
+    prestons presumes presuming preteens pretence pretended pretender pretends pretensa
+    pretense pretension pretenso prevalent prevencion prevenir prevented preventing preventions
     preventiva preventive preventivo prevents preview previews prevision preys prick pricking
     prickling pried primaria primor primping princess printing printouts prints priora priorato
     prioresa prioridad priors priory prision prison prisoner privation proactive probable
@@ -1097,184 +1099,186 @@ PROTECTED: frozenset[str] = frozenset(
     proscription proscriptions prosperity prostata prostates prostrate prostrated prostrates
     protects protesting proto provable provably prove proven proventa provento provoked
     provokes prowlers prowling proximal proximo prozacs prudente prying pryor pst psychiatrists
-    psychiatry psychiatrys psyching ptahs ptas pts puado publishing puches pucho puck puddling
-    pudiente puesta puff puffier puffin puffins puke pukes pulls pulping pulpo pulsating pulsed
-    pulses pumente pumped pumpkins pumps puncha punchier punchiest punchline punchs puncture
-    punctures puncturing punete pungente punic punished punishes punitive punk punning puntilla
-    punts pupila pupped pupping purchased purchaser purchasers purchases pureeing purest purges
-    purl purled purling purpler purples purplest purports purposed purposeless purposely purse
-    pursing pursuing pusher pushers pushiest pushiness pushkins pushs pusses pusss putanear
-    putin putrida puts putsches puttering putting puttying puzzling qatar quacking quaffing
-    quaintly qualifying quality qualitys quantify quarrying quashing queasiest queda quedada
-    quedante quedo queening queering quehacer queja quejo quelling quemada quemado quemador
-    quemadura quemante quemi quena quenched quenches quenching quentins quera querando querida
-    queseria queso questing question questioned questioner questioners queued queues queule
-    quia quicio quickens quickies quickness quids quiebro quien quier quieta quietar quiete
-    quietest quieting quietness quieto quiets quijar quijero quijo quila quilatar quilo quilt
-    quilters quilting quiltings quilts quima quimia quimico quimo quina quino quinta quintanon
-    quintar quintero quinto quio quipo quipping quips quire quirkiest quirking quisa quisling
-    quista quistarse quistion quisto quitacion quitador quitaipon quitante quitapon quitasol
-    quite quitinosa quiton quitos quivered quivering quiza quizs quizzing quoiting quoits quota
-    quoted quotes quoth rabel rabid rabin raccoons race raced racer races racine racings racion
-    rack racking racoon radiance radiografiar radiografica radiografico radiograma raes rafs
-    raft rafter raged rages ragging raging raid raida rails railways rain raining rains raised
-    raises rajar raked rakes raking rally rallying ramadan rambling ramilla ramito ramos ramps
-    rams ranching ranchs randa randada rands randy ranged ranging ranilla rank ranking rankings
-    rankle rankling ranted rants rapida rapidest rapido rapids rapine raping rapped raps rapt
-    rared rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasped
-    raspiest raspilla rasping raster rastillar rastillo rastrilla rataplan ratchets rated rateo
-    rathers rating ration rats rattlers rave raved ravel ravening raves raving raws rayburns
-    razar razed razes razing razon rbs rds reaccionar reach reaching reacio reactions reactiva
-    reactivate reactivated reactivates reactive reactivo reader readiest readiness readjust
-    readjusting readying realer realidad realista realists realito reals realty ream reaming
-    reams reaparecer reaped reaping reappear reapplies reaps rearing rearming rears reasoned
-    reasoner reasoning reasons reassure reassures rebating rebuilding rebultada rebultado
-    recalled recalling recalmon recambiar recamo recanting recapped recasting recatar recatear
-    recebar recechar receding receipted receive receiver receivers receives recejar recelar
-    recental recentar recenter receptar reception receptor recercar recessed recessing
-    recetador recetante recetario recetor recharge recharges rechecking rechecks recial
-    reciente recision recital recitals recitar reciting reclaims reclamar reclame reclined
-    reclutar recoiled recolado recollecting recombination recombine recommence recommenced
-    recommendation recommended recommending recommends recondition reconditions reconfiguration
-    reconfigured reconocimiento reconsidered recontar recordar recorded recorder recorders
-    recording recortar recostar recounted recounts recovered recreate recreated recta rectar
-    rectification rectoral rectorys rectums recuento recuerdo recuesta recuestar recuesto
-    recular recuperable recuperar recuperate recuperates recurred redaccion redbreast redden
-    redding reddings redemption redeveloping redfords redgrave redhead redicion redistricted
-    redito redouble redoubled redressed redresses reds reduccion reduces reducible reducida
-    reducido reductible reduction reeds reedy reeks reelected reelection reeled reeling reels
-    reenacting reeves reexamined refaccion refeccion refertar refile refilled refilling refills
-    refinish reflected reflection reflects reformat reformation refraccion refracting
-    refraction refs refuge refusal refused refuses refusilo refutations refute refuting regal
-    regala regalada regalado regalador regalar regaled regalejo regalero regales regalias
-    regaling regally regalo reganado regarding regate regenerate regentar reggies regitivo
-    regla reglar regoldar regolfar regressed regression regulacion regulada regulado regulador
-    regularidad regularly regulars regulate regulating regulation regulator regulators rehearse
-    reheat reheated reids reigning reilly reimbursed reimburses reins reinterpret rejecting
-    rejections relacion relacionar relacionero relapse relapses relapsing relating relation
-    relations relative relativo relaxant relaying released releasing relented relieved
-    religious relimpiar reliquia reliving reloaded reloading rely remaking remanding remembered
-    remembering remembers remembrar remiendo remision remission remocion remolido remote
-    remover removers removes removing rempujar renaming renaults render rending rendition
-    renditions rends rene renee renegado reneging renes renewing renews rengo renombre rent
-    rental renter rentera rentero renumber renumbers reopened reopening reordering repaired
-    repartir repay repaying repeal repealed repeatably repeated repeater repeating repeats
-    repechar repent repented replaces replaceta replacing replay replayed replaying repletar
-    repleted replication replying replys reportar reporte reported reportedly reporter
-    reporting reports repossessions reprension represion repressed represses repressing
-    repression repressions reprints reprocessing reproduce reprogramming reproved reprueba reps
-    repuesta repuesto repulgado repulgar repulsar repulsing reputations reputedly reputing
-    requeson requested requester requesting requests require requires requited requites
-    rereading rerunning resalado resale rescatar rescinding rescision rescribir rescued rescuer
-    rescuers rescues rescuing researched researcher researches researchs reseccion reseguir
-    reselling resent resented resentido reserve reserved reserves resets resetting resfriar
-    residing resigned resistant resister resisters resistir resobrar resolution resolved
-    resonate resort resounding resounds respailar respectar respected respecting respetar
-    respigar respingar respirador respirator respired respires responded respondent responder
-    respondon respondona responds response responseo responses responsible responsion
-    responsiva responsively responsiveness responsivo responso rest restar restarted restating
-    restriccion restrict restricta restricting restriction restricto restricts rests restudies
-    resucitado resuelta resuelto resulta resultada resultando resultant resultar resulted
-    resulting resupply resurtido retails retainer retaking retal retarding retching retejer
-    retelling retenedor retenir retentar retention rethinking rethinks rethought retica
-    reticular retorcida retort retouched retouches retraccion retraced retracted retracting
-    retraction retractions retraining retreated retro retrying returned returnee returning
-    returns reunited reuse revas revealed revealing reveals revel revelations reveling revels
-    revencer revender revenging reventar reventon rever revere reveres reverie reveries
-    revering reversa reversal reversar reversed reverses reversion reverso reverted reverter
-    revery revesa reviewed reviewer reviewers reviewing revilers revision revisits revolved
-    revolver revs revuelto revues rewarding reword rewords reworking rewrites rewriting
-    rewritten rewrote reyertar reyes rheumatic rhone ribbing ricing rick ricked ricking ricks
-    ridden riddle ridge ridging riding rids rife riffle rifled rifleman rifles rifted rifting
-    rifts rigging riggings righter rightest righting rightist rightmost rightness rightnesss
-    rigida rigidness rigue rile riles rills rimes rimming rina rind ring ringer ringers
-    ringling ringlings rink rinsing ripening ripped ripping rippling rips rise riskiest
-    riskiness ritalins rite rites ritually rivaling riven rnas rns roach roaching roads roaming
-    roarings roasting robbing robre robs rochas rocin rocked rocket rockiest rockiness rocks
-    rodas rodia rodillada rodillazo rodillera rodillo rodilluda rods rofl rogacion rogativo
-    roge rogering rogues roiled roistering roisters roles roller roman romanero romes romi romp
-    rompible rompido romps roncha ronchar rondalla ronny rons ronstadt rooked rookies rooking
-    rooks roomiest roominess roosts rooted roped ropes ropilla roping roque rosas rose roses
-    rosilla rosiness ross rosss rotacion rotarian rotating rotation rote rotes rots rotten
-    rottener rottenest rottenness roue roues rouge rough roughed roughing round rounding rounds
-    roused rouses route rove roved rover roves roving rowel rowelled rowelling rowels rower rps
-    rubes rubio rubles rubs rucho rudder rudy ruedo ruego ruello rues ruffed ruffing ruffling
-    ruffs rugar rugido rugs ruination ruinations ruing ruining ruled ruler rulers rumana
-    rumbaing rumbled rumbling ruminated ruminating rumination rummy rumpling rumps runabout
-    runaround runaways runes runnings ruptures ruse rusentar ruses rush rushed rushes rushing
-    rusk rust rustiness rutinaria ruts rutting rvs saabs saars sabiente sabio sable sabre sacio
-    sack sacked sacking sackings sacred sacredly saddening sadder sadly sadr saetilla safeguard
+    psychiatry psychiatrys psyching ptahs ptas pts puado publicar publishing puches pucho puck
+    puddling pudiente puesta puff puffier puffin puffins puke pukes pulls pulping pulpo
+    pulsating pulsed pulses pumente pumped pumpkins pumps puncha punchier punchiest punchline
+    punchs puncture punctures puncturing punete pungente punic punished punishes punitive punk
+    punning puntilla punts pupila pupped pupping purchased purchaser purchasers purchases
+    pureeing purest purges purl purled purling purpler purples purplest purports purposed
+    purposeless purposely purse pursing pursuing pusher pushers pushiest pushiness pushkins
+    pushs pusses pusss putanear putin putrida puts putsches puttering putting puttying puzzling
+    qatar quacking quaffing quaintly qualifying quality qualitys quantify quarrying quashing
+    queasiest queda quedada quedante quedo queening queering quehacer queja quejo quelling
+    quemada quemado quemador quemadura quemante quemi quena quenched quenches quenching
+    quentins quera querando querida queseria queso questing question questioned questioner
+    questioners queued queues queule quia quicio quickens quickies quickness quids quiebro
+    quien quier quieta quietar quiete quietest quieting quietness quieto quiets quijar quijero
+    quijo quila quilatar quilo quilt quilters quilting quiltings quilts quima quimia quimico
+    quimo quina quino quinta quintanon quintar quintero quinto quio quipo quipping quips quire
+    quirkiest quirking quisa quisling quista quistarse quistion quisto quitacion quitador
+    quitaipon quitante quitapon quitasol quite quitinosa quiton quitos quivered quivering quiza
+    quizs quizzing quoiting quoits quota quoted quotes quoth rabel rabid rabin raccoons race
+    raced racer races racine racings racion rack racking racoon radiance radiografiar
+    radiografica radiografico radiograma raes rafs raft rafter raged rages ragging raging raid
+    raida rails railways rain raining rains raised raises rajar raked rakes raking rally
+    rallying ramadan rambling ramilla ramito ramos ramps rams ranching ranchs randa randada
+    rands randy ranged ranging ranilla rank ranking rankings rankle rankling ranted rants
+    rapida rapidest rapido rapids rapine raping rapped raps rapt rared rarely rareness rares
+    rarest raring ras rasco rasher rashest rashness rashs rasped raspiest raspilla rasping
+    raster rastillar rastillo rastrilla rataplan ratchets rated rateo rathers rating ration
+    rats rattlers rave raved ravel ravening raves raving raws rayburns razar razed razes razing
+    razon rbs rds reaccionar reach reaching reacio reactions reactiva reactivate reactivated
+    reactivates reactive reactivo reader readiest readiness readjust readjusting readying
+    realer realidad realista realists realito reals realty ream reaming reams reaparecer reaped
+    reaping reappear reapplies reaps rearing rearming rears reasoned reasoner reasoning reasons
+    reassure reassures rebating rebuilding rebultada rebultado recalled recalling recalmon
+    recambiar recamo recanting recapped recasting recatar recatear recebar recechar receding
+    receipted receive receiver receivers receives recejar recelar recental recentar recenter
+    receptar reception receptor recercar recessed recessing recetador recetante recetario
+    recetor recharge recharges rechecking rechecks recial reciente recision recital recitals
+    recitar reciting reclaims reclamar reclame reclined reclutar recoiled recolado recollecting
+    recombination recombine recommence recommenced recommendation recommended recommending
+    recommends recondition reconditions reconfiguration reconfigured reconocimiento
+    reconsidered recontar recordar recorded recorder recorders recording recortar recostar
+    recounted recounts recovered recreate recreated recta rectar rectification rectoral
+    rectorys rectums recuento recuerdo recuesta recuestar recuesto recular recuperable
+    recuperar recuperate recuperates recurred redaccion redbreast redden redding reddings
+    redecir redemption redeveloping redfords redgrave redhead redicion redistricted redito
+    redoblar redouble redoubled redressed redresses reds reduccion reduces reducible reducida
+    reducido reducing reductible reduction reductor reduplicar reeds reeducar reedy reeks
+    reelected reelection reeled reeling reels reenacting reeves reexamined refaccion refeccion
+    refertar refile refilled refilling refills refinish reflected reflection reflects reformat
+    reformation refraccion refracting refraction refs refuge refusal refused refuses refusilo
+    refutations refute refuting regal regala regalada regalado regalador regalar regaled
+    regalejo regalero regales regalias regaling regally regalo reganado regarding regate
+    regenerate regentar reggies regitivo regla reglar regoldar regolfar regressed regression
+    regulacion regulada regulado regulador regularidad regularly regulars regulate regulating
+    regulation regulator regulators rehearse reheat reheated reids reigning reilly reimbursed
+    reimburses reins reinterpret rejecting rejections relacion relacionar relacionero relapse
+    relapses relapsing relating relation relations relative relativo relaxant relaying released
+    releasing relented relieved religious relimpiar reliquia reliving reloaded reloading
+    relucir rely remaking remanding remembered remembering remembers remembrar remiendo
+    remision remission remocion remolido remote remover removers removes removing rempujar
+    renaming renaults render rending rendition renditions rends rene renee renegado reneging
+    renes renewing renews rengo renombre renos rent rental renter rentera rentero renumber
+    renumbers reopened reopening reordering repaired repartir repay repaying repeal repealed
+    repeatably repeated repeater repeating repeats repechar repent repented replaces replaceta
+    replacing replay replayed replaying repletar repleted replicar replication replying replys
+    reportar reporte reported reportedly reporter reporting reports repossessions reprension
+    represion repressed represses repressing repression repressions reprints reprocessing
+    reproduce reprogramming reproved reprueba reps repuesta repuesto repulgado repulgar
+    repulsar repulsing reputations reputedly reputing requeson requested requester requesting
+    requests require requires requited requites rereading rerunning resalado resale rescatar
+    rescinding rescision rescribir rescued rescuer rescuers rescues rescuing researched
+    researcher researches researchs reseccion reseguir reselling resent resented resentido
+    reserve reserved reserves resets resetting resfriar residing resigned resistant resister
+    resisters resistir resobrar resolution resolved resonate resort resounding resounds
+    respailar respectar respected respecting respetar respigar respingar respirador respirator
+    respired respires responded respondent responder respondon respondona responds response
+    responseo responses responsible responsion responsiva responsively responsiveness
+    responsivo responso rest restar restarted restating restriccion restrict restricta
+    restricting restriction restricto restricts rests restudies resucitado resuelta resuelto
+    resulta resultada resultando resultant resultar resulted resulting resupply resurtido
+    retails retainer retaking retal retarding retching retejer retelling retenedor retenir
+    retentar retention rethinking rethinks rethought retica reticular retorcida retort
+    retouched retouches retraccion retraced retracted retracting retraction retractions
+    retraining retreated retro retrying returned returnee returning returns reunited reuse
+    revas revealed revealing reveals revel revelations reveling revels revencer revender
+    revenging reventar reventon rever revere reveres reverie reveries revering reversa reversal
+    reversar reversed reverses reversion reverso reverted reverter revery revesa reviewed
+    reviewer reviewers reviewing revilers revision revisits revolved revolver revs revuelto
+    revues rewarding reword rewords reworking rewrites rewriting rewritten rewrote reyertar
+    reyes rheumatic rhone ribbing ricing rick ricked ricking ricks ridden riddle ridge ridging
+    riding rids rife riffle rifled rifleman rifles rifted rifting rifts rigging riggings
+    righter rightest righting rightist rightmost rightness rightnesss rigida rigidness rigue
+    rile riles rills rimes rimming rina rind ring ringer ringers ringling ringlings rink
+    rinsing ripening ripped ripping rippling rips rise riskiest riskiness ritalins rite rites
+    ritually rivaling riven rnas rns roach roaching roads roaming roarings roasting robbing
+    roblar roble robre robs rochas rocin rocked rocket rockiest rockiness rocks rodas rodia
+    rodillada rodillazo rodillera rodillo rodilluda rods rofl rogacion rogativo roge rogering
+    rogues roiled roistering roisters roles roller roman romanero romes romi romp rompible
+    rompido romps roncha ronchar rondalla ronny rons ronstadt rooked rookies rooking rooks
+    roomiest roominess roosts rooted roped ropes ropilla roping roque rosas rose roses rosilla
+    rosiness ross rosss rotacion rotarian rotating rotation rote rotes rots rotten rottener
+    rottenest rottenness roue roues rouge rough roughed roughing round rounding rounds roused
+    rouses route rove roved rover roves roving rowel rowelled rowelling rowels rower rps rubes
+    rubio rubles rubs rucho rudder rudy ruedo ruego ruello rues ruffed ruffing ruffling ruffs
+    rugar rugido rugs ruination ruinations ruing ruining ruled ruler rulers rumana rumbaing
+    rumbled rumbling ruminated ruminating rumination rummy rumpling rumps runabout runaround
+    runaways runes runnings ruptures ruse rusentar ruses rush rushed rushes rushing rusk rust
+    rustiness rutinaria ruts rutting rvs saabs saars sabiente sabio sable sabre sacio sack
+    sacked sacking sackings sacred sacredly saddening sadder sadly sadr saetilla safeguard
     safeguarded safeguarding safekeeping safely safetys safio safir saga sagrado sagrar sails
-    saint sajar sake sakes saks sala salad salar saldo salea salediza salega salem salep sales
-    salgadura salgar salia salicina salico salido saliente salients salin salino sallow
-    sallower sallying salma salmo salon salpa salpullido salsa salso salt salter salto saludo
-    salutation salva salve salved salving salvo sames samio sampled sampler samplers samples
-    sams sanas sanchete sanction sand sanding sandra sands sandy sanger sangrador sangradura
-    sangraza sangredo sangria sangriza sangs santidad santones sapiente sapped sappier sapping
-    saps saran sarape sarcotica sarcotico sarga sargenta sargents saria sarmentar sarong
-    sarpullir sars sarta sartal sarten sash sassed sasses sassiest sassing satan satchels sated
-    saten sates satiate satiating satin sating satins satirico saturacion saturating
-    saturations saturnal savaging save saver saves savings savingss savoring savvying sawed
-    sawing sawyer sayings scab scabbed scabbing scads scags scalding scaled scalloped
-    scalloping scalping scamming scamp scams scanning scans scanting scare scares scarf scarfed
-    scarfing scarfs scariest scaring scarred scarring scary scathing scats scatters scatting
-    scenarios scenting scheat schelling scheming schoolboy schoolchild schoolchildren
-    schoolchilds schooldays schooled schoolgirl schoolhouse schooling schoolmate schoolroom
-    schools schoolteacher schoolwork sclerosiss sclerotic scoffing scolding scone scones
-    scooping scooting scope scorching scoreboard scorecard scored scoreless scorer scores scorn
-    scorning scorns scotched scotches scotching scots scouring scouting scowling scows scramble
-    scramming scrap scraped scraper scrapers scrapes scraping scrapped scrapping scraps
-    scratches scratchier scratchiest scratchiness scratchs scratchy scream screeched screeching
-    screechs screened screenings screenplays screenshots screwing scrimping scrip scrips
-    scripted scripting scripts scrod scrolled scrota scrotums scrounger scrubbing scrunched
-    scrunching scuds scuff scuffing sculling scum scurried scurrying scuttling scything
-    seagoing seal sealer sealers sealing seals seamiest seams seaports searcher searchingly
-    seared searing sears season seated seating seatings seats sebera sebrings seceding secesion
-    secluding secon seconded secondhand seconding secondly seconds secrecys secrestar secresto
-    secreta secretar secretary secretarys secrete secretear secreted secreteo secretes
-    secreting secretive secretiveness secreto secretor secrets sectaria sectarian sectario
-    sectional securely securest securing securitys sedacion sedante sedately sedater sedates
-    sedatest sedating sedative sedativo sedear seder sedera sedero sediento seduce seduced
-    seeded seeding seedless seedling seedlings seeds seeings seeking seeks seeming seep seeping
-    seeps seer seers seething segar segas segfault segue segueing seguida seguidor segundar
-    segundos segura segurador seguridad seise selected selection selenosis selfless
-    selflessness selfs selladura seller sellerss sello seltzers semana semanal sementar
-    sementina semidea semideo seminars semite senario senate sencido sendai sender sends sene
-    senera senero sensed senseless senselessness senses sensing sensually sentado sentar
-    sentence sentenced sentencia senticar sentida sentidor sentidora sentience sepia sepsiss
-    sept septica septico septs sequences sequeral sequined serape serba serbia serenading serer
-    serest serial serially seriar serica serie serija seringa serio seriously seriousness
-    sermonar serna seron serous serpa serpia serpiginosa serra serrana serrania serranilla
-    serrated serratilla serron serta servia servible servings serviola sesear sesera sesion
-    sestar setal setenario setero setica seton settable setter setters settlements settlers
-    settling sever severally severals severed severely severer severest severing severity
-    severn severs seviro sewed sewers sewing sexiest sexiness sexing sexist sexting sexto
-    sexualidad sexuality shack shackled shackling shade shading shadings shadowbox shadowboxing
-    shadowed shadowiest shadowing shadows shadowy shafting shagging shaka shakedown shaken
-    shaker shakes shakiest shakiness shaky shale shallot shallots shallower shallowest
-    shallowness shallows shame shaming shamming shane shape shapeless shaping shard shared
-    sharepoint shares shari shark sharking sharlene sharlenes sharpe sharpener sharpeners
-    sharpens sharpest sharping sharpness sharps shatters shave shaved shaves shavians shavings
-    shaw shaws sheared shearing sheathe sheathes sheathing sheathings shedding sheep sheeps
-    sheering sheeting sheetings sheilas shell shelled shelleys shelling shells shelly shelters
-    shelving sheridan shifting shill shilling shills shimmering shingle shingled shingling
-    shinnies shinning shipboard shipbuilding shipped shipping shippings shire shirking shirring
-    shirt shirting shits shitting shlepped shlepping shlock shoaling shocking shockproof shocks
-    shoed shoeing shoes shogun shone shoo shooed shooing shoon shoos shootings shootout shoots
-    shoplifted shoplifting shopped shopping shoppings shops shore shored shores shoring
-    shortcake shortchange shortchanged shortcoming shortcut shortcuts shortened shortening
-    shortens shortest shortfall shorthand shorthands shorting shortlist shortnesss shorts
-    shortstop shortstops shotguns shouldered shouldering shoulders shouldnt shouldve shouting
-    shouts shove shovel shoveled shoveling shovels shoving shower showered showering showiest
-    showiness showings showmanship shown showpiece showplace showy shredder shredding shrew
-    shrikes shrinking shriveling shriving shrugged shrugging shuck shucking shunning shunting
-    shushing shuts shuttering shutting shying shysters sians sicked sicken sicking sicklier
-    sicks sideboard sideburns sidekicks sidelights sidelined sidelines siderosis sides
-    sideshows sidestroke siding sidney siempretieso sierra sieso sifted sifter sifters sifting
-    sigh sighed sighs sighting sightings sightless sightread sights sightseeing signaled
-    signalling signatory signatura signatures signboard signer signet signo silas silepsis
-    silga sill sillin silliness sills silt silting silvering simile simple simpleza sims
-    simulated simulates simulator sinamay sinclair sine sing singe singed singeing singer
+    saint sajar sake sakes saks sala salad salar saldo salea salearse salediza salega salem
+    salep sales salgadura salgar salia salicina salico salido saliente salients salin salino
+    sallow sallower sallying salma salmo salon salpa salpullido salsa salso salt saltable
+    saltante saltarel saltaren saltarin salter salto saludo salutation salva salve salved
+    salving salvo sames samio sampled sampler samplers samples sams sanas sanchete sanction
+    sand sanding sandra sands sandy sanger sangrador sangradura sangraza sangredo sangria
+    sangriza sangs santidad santones sapiente sapped sappier sapping saps saran sarape
+    sarcotica sarcotico sarga sargenta sargents saria sarmentar sarong sarpullir sars sarta
+    sartal sarten sash sassed sasses sassiest sassing satan satchels sated saten sates satiate
+    satiating satin sating satins satirico saturacion saturating saturations saturnal savaging
+    save saver saves savings savingss savoring savvying sawed sawing sawyer sayings scab
+    scabbed scabbing scads scags scalding scaled scalloped scalloping scalping scamming scamp
+    scams scanning scans scanting scare scares scarf scarfed scarfing scarfs scariest scaring
+    scarred scarring scary scathing scats scatters scatting scenarios scenting scheat schelling
+    scheming schoolboy schoolchild schoolchildren schoolchilds schooldays schooled schoolgirl
+    schoolhouse schooling schoolmate schoolroom schools schoolteacher schoolwork sclerosiss
+    sclerotic scoffing scolding scone scones scooping scooting scope scorching scoreboard
+    scorecard scored scoreless scorer scores scorn scorning scorns scotched scotches scotching
+    scots scouring scouting scowling scows scramble scramming scrap scraped scraper scrapers
+    scrapes scraping scrapped scrapping scraps scratches scratchier scratchiest scratchiness
+    scratchs scratchy scream screeched screeching screechs screened screenings screenplays
+    screenshots screwing scrimping scrip scrips scripted scripting scripts scrod scrolled
+    scrota scrotums scrounger scrubbing scrunched scrunching scuds scuff scuffing sculling scum
+    scurried scurrying scuttling scything seagoing seal sealer sealers sealing seals seamiest
+    seams seaports searcher searchingly seared searing sears season seated seating seatings
+    seats sebera sebrings seceding secesion secluding secon seconded secondhand seconding
+    secondly seconds secrecys secrestar secresto secreta secretar secretary secretarys secrete
+    secretear secreted secreteo secretes secreting secretive secretiveness secreto secretor
+    secrets sectaria sectarian sectario sectional securely securest securing securitys sedacion
+    sedante sedately sedater sedates sedatest sedating sedative sedativo sedear seder sedera
+    sedero sediento seduce seduced seducir seeded seeding seedless seedling seedlings seeds
+    seeings seeking seeks seeming seep seeping seeps seer seers seething segar segas segfault
+    segue segueing seguida seguidor segundar segundos segura segurador seguridad seise selected
+    selection selenosis selfless selflessness selfs selladura seller sellerss sello seltzers
+    semana semanal sementar sementina semidea semideo seminars semite senario senate sencido
+    sendai sender sends sene senera senero sensed senseless senselessness senses sensing
+    sensually sentado sentar sentence sentenced sentencia senticar sentida sentidor sentidora
+    sentience sepia sepsiss sept septica septico septs sequences sequeral sequined serape serba
+    serbia serenading serer serest serial serially seriar serica serie serija seringa serio
+    seriously seriousness sermonar serna seron serous serpa serpia serpiginosa serra serrana
+    serrania serranilla serrated serratilla serron serta servia servible servings serviola
+    sesear sesera sesion sestar setal setenario setero setica seton settable setter setters
+    settlements settlers settling sever severally severals severed severely severer severest
+    severing severity severn severs seviro sewed sewers sewing sexiest sexiness sexing sexist
+    sexting sexto sexualidad sexuality shack shackled shackling shade shading shadings
+    shadowbox shadowboxing shadowed shadowiest shadowing shadows shadowy shafting shagging
+    shaka shakedown shaken shaker shakes shakiest shakiness shaky shale shallot shallots
+    shallower shallowest shallowness shallows shame shaming shamming shane shape shapeless
+    shaping shard shared sharepoint shares shari shark sharking sharlene sharlenes sharpe
+    sharpener sharpeners sharpens sharpest sharping sharpness sharps shatters shave shaved
+    shaves shavians shavings shaw shaws sheared shearing sheathe sheathes sheathing sheathings
+    shedding sheep sheeps sheering sheeting sheetings sheilas shell shelled shelleys shelling
+    shells shelly shelters shelving sheridan shifting shill shilling shills shimmering shingle
+    shingled shingling shinnies shinning shipboard shipbuilding shipped shipping shippings
+    shire shirking shirring shirt shirting shits shitting shlepped shlepping shlock shoaling
+    shocking shockproof shocks shoed shoeing shoes shogun shone shoo shooed shooing shoon shoos
+    shootings shootout shoots shoplifted shoplifting shopped shopping shoppings shops shore
+    shored shores shoring shortcake shortchange shortchanged shortcoming shortcut shortcuts
+    shortened shortening shortens shortest shortfall shorthand shorthands shorting shortlist
+    shortnesss shorts shortstop shortstops shotguns shouldered shouldering shoulders shouldnt
+    shouldve shouting shouts shove shovel shoveled shoveling shovels shoving shower showered
+    showering showiest showiness showings showmanship shown showpiece showplace showy shredder
+    shredding shrew shrikes shrinking shriveling shriving shrugged shrugging shuck shucking
+    shunning shunting shushing shuts shuttering shutting shying shysters sians sicked sicken
+    sicking sicklier sicks sideboard sideburns sidekicks sidelights sidelined sidelines
+    siderosis sides sideshows sidestroke siding sidney siempretieso sierra sieso sifted sifter
+    sifters sifting sigh sighed sighs sighting sightings sightless sightread sights sightseeing
+    signaled signalling signatory signatura signatures signboard signer signet signo silas
+    silepsis silga sill sillin silliness sills silt silting silvering simile simple simpleza
+    sims simulated simulates simulator sinamay sinclair sine sing singe singed singeing singer
     singers singing singings singles singless singling sings singular singulars sinister sinker
     sinks sinned sinner sinovitis sins sinusitiss sinuss sipped sipping sips sires siria sises
     sison sisterly sited siting sits sitter sitters sittings situating situation sixes sizes
@@ -1368,36 +1372,37 @@ PROTECTED: frozenset[str] = frozenset(
     strung stuart stub stubbed stubbing stud student studied studios studious studlier
     studliest studly studs studying studys stuffiest stuffiness stuffing stuffs stuffy stumbled
     stump stumping stun stunk stunning stuns stunt stunting sturdier sturdiest sturdy
-    stuttering sty stye style subbing subconscious subeo subido subir subito subsides subsidio
-    subtender sucio suck sucker suckering suckling sucklings sucretss sudan sudar suddenness
-    sudoripara suede suedes suelto suerte suffer suffocated suffocates suffocating sufocante
-    sugariest sugaring sugarless sugary suggested suggester suggesting suggestive suggests
-    suita suites suitings suits sulfides sulking sullenly sullies sullying sumar suministrador
-    summarily summarys summery summitry sumps sums sunblock sunder sundering sung sunless
-    sunning sunny superabundante superacion superb superbest supercharges superflua
-    superfluidad superhighway superhighways superhuman superman supermodel supernatural
-    superponer supers superscript superuser superusers supervise supervision suplemento supper
-    supple supplemental supplemented supplementing supplements supplication supplied supplies
-    supplying supplys supported supporter supporting supportive supports suppose supposedly
-    supposes supresion sups surcease surer sureste surgente surges surliest suroeste surrender
-    surviving suscribir susidio suspected suspendedor suspenders suspends suspense suspenses
-    suspicion suspicions suspiciously suspirar sustentable sustento sutton suture sutured
-    suversion swabbed swabbing swabs swagging swallows swamp swamped swamping swanking swapping
-    swaps swarming swash swashed swashing swat swatch swatches swathing swats swatters swatting
-    swaying swearing swears sweaters sweatiest sweating sweatshop sweatss sweaty sweep sweeping
-    sweepings sweeps sweets sweller swellest swellhead swellings swells swelters swept swerving
-    swigging swill swilled swilling swindled swindles swing swingers swinging swirling swished
-    swishing switchback switchblade switchblades switchboard switcher switches switching
-    switchs swiveling swivelled swivelling swooning swooping swop swopped swopping swops swords
-    swore swung symptom synching synge syntactic synthesis synthesiss synthesized synthesizer
-    synthesizers synthesizes synthetics syria syringing systemic systems tabbed tabbing tabes
-    tabinete tabla tablar tableaus tabled tableo tables tablet tableta tableteo tacho tacking
-    tackling tact tagging tailless tails taint tainted tainting tajar takeaways taker takers
-    takings takingss tale talentuda tales talio talker tall talle tallness tallying talud tamed
-    tamer tames taming tammy tamp tamped tampered tampering tampers tampons tanda taner
-    tangling tango tangoing tangs tanning tans tantalize tantalizing tanza taped taper tapes
-    taping tapon taque taray tarde tardy tares tarin taring tarp tarpon tarriest tarro tarrying
-    tars tart tarta tartan tartness taruma tasering tasked tasking tasted tasteless
+    stuttering sty stye style subbing subconscious subeo subido subito subprime subsides
+    subsidio subtender sucio suck sucker suckering suckling sucklings sucretss sudan sudar
+    suddenness sudoripara suede suedes suelto suerte suffer suffocated suffocates suffocating
+    sufocante sugariest sugaring sugarless sugary suggested suggester suggesting suggestive
+    suggests suita suites suitings suits sulfides sulking sullenly sullies sullying sumar
+    suministrador sumir summarily summarys summery summitry sumps sums sunblock sunder
+    sundering sung sunless sunning sunny superabundante superacion superb superbest
+    supercharges superflua superfluidad superhighway superhighways superhuman superman
+    supermodel supernatural superponer supers superscript superuser superusers supervise
+    supervision suplemento suplicar supper supple supplemental supplemented supplementing
+    supplements supplication supplied supplies supplying supplys supported supporter supporting
+    supportive supports suppose supposedly supposes supresion sups surcease surer sureste
+    surgente surges surliest suroeste surrender surviving suscribir susidio suspected
+    suspendedor suspenders suspends suspense suspenses suspicion suspicions suspiciously
+    suspirar sustentable sustento sutton suture sutured suversion swabbed swabbing swabs
+    swagging swallows swamp swamped swamping swanking swapping swaps swarming swash swashed
+    swashing swat swatch swatches swathing swats swatters swatting swaying swearing swears
+    sweaters sweatiest sweating sweatshop sweatss sweaty sweep sweeping sweepings sweeps sweets
+    sweller swellest swellhead swellings swells swelters swept swerving swigging swill swilled
+    swilling swindled swindles swing swingers swinging swirling swished swishing switchback
+    switchblade switchblades switchboard switcher switches switching switchs swiveling
+    swivelled swivelling swooning swooping swop swopped swopping swops swords swore swung
+    symptom synching synge syntactic synthesis synthesiss synthesized synthesizer synthesizers
+    synthesizes synthetics syria syringing systemic systems tabbed tabbing tabes tabinete tabla
+    tablar tableaus tabled tableo tables tablet tableta tabletear tableteo tacho tacking
+    tackling tact taffetas tagging tailless tails taint tainted tainting tajar takeaways taker
+    takers takings takingss tale talentuda tales talio talker tall talle tallness tallying
+    talud tamed tamer tames taming tammy tamp tamped tampered tampering tampers tampons tanda
+    taner tangling tango tangoing tangs tanning tans tantalize tantalizing tanza taped taper
+    tapes taping tapon taque taray tarde tardy tares tarin taring tarp tarpon tarriest tarro
+    tarrying tars tart tarta tartan tartness taruma tasering tasked tasking tasted tasteless
     tastelessness taster tastes tastiest tasto tasty tatar tate tates tatters tatting tattings
     tattlers tattling tattooed tattooing tattoos taught taunting taxes taxing teachers teaches
     teaching teak teaks teal tealights teals teaming teams tear teariest teary teas teasing
@@ -1445,123 +1450,123 @@ PROTECTED: frozenset[str] = frozenset(
     trabajar trabajosa trabajoso trabanco trabar trabazon trabe traca traccion traceable traced
     tracer traces tracey traci tracie tracing tracings track tracking tractar traction tracto
     tractors tracts tracy traded trademark trademarking trader trades traduced traducing
-    traductor trafagar trafficker traffickers tragador tragaz tragon tragonear trail trailing
-    traina trainings trains traipsed traipsing trait traitor traitors traje trajin tram trama
-    tramador tramadora tramar tramming tramo trampear trampero tramping trampling tramps trams
-    tran trance transeat translated translates translator transmute transplantation
-    transplanted transplanting transplants trap trapajo trape trapo trapped trapping traque
-    trarigue traro trascripcion trasegar trasgo trash trashing traslata traslato traspirar
-    trasplante trastajo traste tratador tratar trato traumas traumata traverse travo trawling
-    trazador trazar trazo treachery tread treading treadled treadling treads treas treason
-    treasons treasure treasures treaties treating treatments treats treaty trebling trece
-    trecho tree treed treintava treintavo treintena trekking tremadal trembling trend trendier
-    trending trent trentena treparse tresalba tresmesina trespassed trespasses trespassing
-    tress trestiga treta triad trial trialing triangle triangles triar trice trickiest
-    trickiness tricking trickles tricks trickster tricky tries triestes trifle trifling
-    triggered triggering triggers trigo triguera triguero trikes trile trilling trills trim
-    trimesters trimestre trimming trina trinacria trinar trino tripe tripla triplano tripled
-    triples triplet triplets triplice tripling triplo triply trippe trippes tripping tristan
-    tristans trite trocable trolled trolling tromping tronchar troop trooping tropilla trot
-    trote trotters trotting troubled troubles troubleshoot troubleshooting troubleshot
-    troublesome trough trouping trowel trowels truanted truanting truce trucking truckles
-    trucks truco trudging trued truing trumping truncada trunk trunking trussing trusting
-    truthers trysting tsars tuck tucking tull tumbled tumblers tummies tummys tumo tumor tuned
-    tuneless tuner tuning tunny tuns turar turfed turfing turgencia turgente turing turlerin
-    turmerics turnabout turnaround turner turnia turns turnstiles turntable tushes twain
-    twanging tweaking tweaks twelves twentys twerk twerking twiggier twine twingeing twinging
-    twink twinkling twinks twinning twister twisters twisting twitch twitched twitches twitted
-    twitting tycho tying tykes tylenols typeface typescript typesetting typewrite typewrites
-    typewriting typewritten typewrote typo tyree tzars ubio ubre udder ulcera ulcerate
-    ulceration ulcers ultrasounds umber umbers umped umping umps unafraid unaltered unattached
-    unbearably unbeatable unbeaten unbecoming unblock unblocked unblocking unblocks unbreakable
-    unbroken unburden unbutton uncalled unchanged uncleaner uncles unconcerned unconsciously
-    unconsciousness unconsciouss unconsidered uncontrollable unconvincing uncounted uncouple
-    uncovered undeceive undecided underact underacting underarm underarms underbelly
-    undercharges underclothes undercover undercut undercuts undercutting underdog underdogs
-    underdone underestimate underfeed underfeeding underfeeds underfoot undergoes undergoing
-    undergone undergrounds undergrowth underhand underlie underline underlined underlines
-    underlying undermost underpaid underpass underpasses underpay underpaying underplay
-    underplaying underrate underrates underrating underscore undersea undersell underselling
-    undersells undershoot undershooting undershot underside undersign undersigned undersigning
-    undersigns understanding understating understudies understudy understudying undertake
-    undertaken undertakes undertaking undertook underused underwater underwears underweight
-    underwent underworld underwrite underwrites underwriting underwritten underwrote undresses
-    uneasiest unedited unemotional unending unevenly unevenness unfeeling unfettered unfits
-    unfitted unfriend unfriends unhappier unharmed unheeded unible uninjured unintentionally
-    unit unitaria unitas unite unites unity unitys unixs unknowing unleaded unlimited unlisted
-    unloaded unloading unlocked unlocking unlocks unmaking unmissed unnatural unneeded
-    unnoticed unofficial unopened unoriginal unplanned unproved unreadable unrealistic unroll
-    unrolled unsaying unscrambled unscrambles unseeing unsigned unstable unsteady unstopped
-    unstopping unsuited unswerving untested unthinking untie untied untitled untouched
-    untreated untwisted unusable unwanted unwritten upbringing upcoming updated updater updates
-    upending upgraded upgrading upholding uplifted uplifting upraised uprights upsetting
-    upstairs upstarted upturned upturning urged urgencia urgencys urgente urgently urinario
-    urinate urinates urinations urines urn urna urns ursulina urticacea usability usable usda
-    uselessness usernames uses ushering ushers ussrs usuaria usuraria usurario usurious utica
-    util uttering vacating vacation vaccinate vaccinates vaccination vacciniea vaccinieo
-    vaciante vaida valance valances valencia valiente valiums valve vamps vangs vanishing vans
-    vantages vaped vapes vapid varar vareador vareo variance vars vary vaseline vasta vaster
-    vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps vega
-    vegan vegans vegass vegetable vegetates veggie vehicles vehiculo veils veintava veinten
-    veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor vend venda
-    vendal vendar vended vendedor vender vendi vending vendo vendors vends venenosa venenoso
-    venerante venerate venerated venerates venereal venero veneto vengador venganza vengativo
-    venial veniente venina venino venn venns vent ventada ventador ventaja ventalla ventanaje
-    ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina ventolins
-    ventor ventrada ventrera venue veras verdal verde verdigon verdinal verdor verification
-    verified verns versatil versification versified versions vertebral vertible vesicle
-    vesicles vesicular vesta vests vetting viability viagras vice vices victoria victrola video
-    vienes viento vigencia vila vilas vileness villa vilo vims vince vines vinolencia vinolenta
-    vinolento vinson vinta viol violaceo violacion violador violar violario violas violation
-    violator violences violenta violentar violently violento violet violon viols virar vireos
-    virginal virola virolenta virolento viron virulence virulencia virulent viruss visa
-    visibility visioned visioning visions visir visita visitation visiting visiton visitors
-    viso visor vistas vistillas visto vitamina vitola vitus vivar vivencia vivid vivienda
-    vivienne viviente voace vodkas vogue voiced voiceless voicemail void voila voile voiles
-    volantin voles volition volt voltio volvedor volvo vomico vomitado vomitiva vomitivo
-    vomiton vomitona vomits vortices votes vouch vouched vouchers vouches vouching vowed vowels
-    vuelco vuelo vuelta vulto vultures vying wacker wader waders wades wading wafer wafers
-    wafted wafting wafts wager wagers wages wagging waggling waging wailing wails waist waists
-    waite waited waiter waiters waites waits waiving waked waken wakening wakens wald wales
-    waling walkways walled walling walloped walloping wallowed wallowing walter walters
-    walterss walts waltzing wand wanda wandas wands waned wanes wangling wangs waning wanked
-    wankel wanking wanks wannabee wanting wantoned warbled warbling warder warding wards wares
-    warfares wariness waring warmed warming warnings warping warring wars warts warty wash
-    washed washerwoman washing washings waste waster wasters wastes wasting watch watchers
-    watches watching waterbed waterboard waterboarding waterfall waterfront wateriest watering
-    waterline waterlines waterlogged watermark watermarking waterproof waterproofing watershed
-    waterside waterss watertight waterway waterways watery wats wattling watts waved waver
-    wavers waves waviness waving waxes waxing wayfaring weakling weals wealth weaponless
-    weaponry weapons weariest weariness wearing wears wearying weathers weave weaving webisodes
-    websters wedder weddings weeded weediest weeding weeds weeing weekending weeknight weekss
-    weepings weeps wees weigh weighing weighs weighted weightiest weightiness weighting
-    weightless weightlessness weightlifting weights weighty weir weirdest weirdness weirdo
-    weirs welcoming weld welder welled wellers welling wells welshing wend wended wending wends
-    wesson wests wetter wetting whacker whackers whackier whacking whale whamming whams
-    whatsoever wheat wheats wheedles wheedling wheeling wheelings wheezier wheeziest whelping
-    wheres wherever whets whetting whichever whiled whiles whine whiplashes whipping whir
-    whisking whist whists whit whitefish whitehead whiten whitener whiteness whiter whites
-    whitewashed whitewashes whither whiting whitings whits whittling whiz whizzing wholeness
-    wholes wholesale wholesales wholesome wholesomeness wholl whomever whooping whopping whore
-    whose whosoever whove wicked wicker wicks widow wiggling wight wights wild wildness wile
-    wiles wiliness willed williess willing willingness wills wince winced winching wind windex
-    windowed windowing windows windowss windpipes winds windshields wined wines winged winger
-    wingers winging winked winner winnow winnowing wipes wires wises wisher wishes wist
-    wistaria wistarias witch witched witching withdraws withholding withstand withstanding
-    witting wives wizes wobble womankind womanlike womans women wondering wong wonted wonts
-    woods wools wordiest wordiness wording wordings wordpress wordsworth wordy wore workaday
-    workaround worked workforces workhouse workingman workings workingss workmanlike
-    workmanship workplace works workweeks worlds worm worming worms wormy worrier worriers
-    worries worrying worrys worsen worses worsting worsts worthies worthiest worthiness
-    worthlessness worths worthwhile worthy wotan woulds wounding woven wrangled wrangles
-    wrangling wrapping wrath wreak wreaking wreath wreathe wreathed wreathes wreathing wrecking
-    wrest wresting wrests wriest wriggler wright wrights wring wringers wringing writ writer
-    writers writhe writhes writhing writings writs wrongdoing wrongest wronging wrongness
-    wrongs wroth wrought wrung yacer yachting yaciente yalta yangs yanking yardages yates yeahs
-    yearlies yearling yearly yearn yearning yearns yeas yeast yeastiest yeats yelling yellowing
-    yells yelping yeses yeshiva yessed yessing yesterdays yocks yodas yodel yodelers yogin
-    yoking yore yores yours youth yowls ypress yrs yucking yules yummiest yummy yunque yure
-    zahora zaida zambia zampon zatara zeals zests zincking zinger zingers zinging zola zolas
-    zolofts zonked zoomed zorra zyrtecs
+    traducir traductor trafagar trafficker traffickers tragador tragaz tragon tragonear trail
+    trailing traina trainings trains traipsed traipsing trait traitor traitors traje trajin
+    tram trama tramador tramadora tramar tramming tramo trampear trampero tramping trampling
+    tramps trams tran trance transeat translated translates translator transmute
+    transplantation transplanted transplanting transplants trap trapajo trape trapo trapped
+    trapping traque trarigue traro trascripcion trasegar trasgo trash trashing traslata
+    traslato traspirar trasplante trastajo traste tratador tratar trato traumas traumata
+    traverse travo trawling trazador trazar trazo treachery tread treading treadled treadling
+    treads treas treason treasons treasure treasures treaties treating treatments treats treaty
+    trebling trece trecho tree treed treintava treintavo treintena trekking tremadal trembling
+    trend trendier trending trent trentena treparse tresalba tresdoblar tresdoble tresmesina
+    trespassed trespasses trespassing tress trestiga treta triad trial trialing triangle
+    triangles triar trice trickiest trickiness tricking trickles tricks trickster tricky tries
+    triestes trifle trifling triggered triggering triggers trigo triguera triguero trikes trile
+    trilling trills trim trimesters trimestre trimming trina trinacria trinar trino tripe
+    tripla triplano tripled triples triplet triplets triplice tripling triplo triply trippe
+    trippes tripping tristan tristans trite trocable trolled trolling tromping tronchar troop
+    trooping tropilla trot trote trotters trotting troubled troubles troubleshoot
+    troubleshooting troubleshot troublesome trough trouping trowel trowels truanted truanting
+    truce trucking truckles trucks truco trudging trued truing trumping truncada trunk trunking
+    trussing trusting truthers trysting tsars tuck tucking tull tumbled tumblers tummies tummys
+    tumo tumor tuned tuneless tuner tuning tunny tuns turar turfed turfing turgencia turgente
+    turing turlerin turmerics turnabout turnaround turner turnia turns turnstiles turntable
+    tushes twain twanging tweaking tweaks twelves twentys twerk twerking twiggier twine
+    twingeing twinging twink twinkling twinks twinning twister twisters twisting twitch
+    twitched twitches twitted twitting tycho tying tykes tylenols typeface typescript
+    typesetting typewrite typewrites typewriting typewritten typewrote typo tyree tzars ubio
+    ubre udder ulcera ulcerate ulceration ulcers ultrasounds umber umbers umped umping umps
+    unafraid unaltered unattached unbearably unbeatable unbeaten unbecoming unblock unblocked
+    unblocking unblocks unbreakable unbroken unburden unbutton uncalled unchanged uncleaner
+    uncles unconcerned unconsciously unconsciousness unconsciouss unconsidered uncontrollable
+    unconvincing uncounted uncouple uncovered undeceive undecided underact underacting underarm
+    underarms underbelly undercharges underclothes undercover undercut undercuts undercutting
+    underdog underdogs underdone underestimate underfeed underfeeding underfeeds underfoot
+    undergoes undergoing undergone undergrounds undergrowth underhand underlie underline
+    underlined underlines underlying undermost underpaid underpass underpasses underpay
+    underpaying underplay underplaying underrate underrates underrating underscore undersea
+    undersell underselling undersells undershoot undershooting undershot underside undersign
+    undersigned undersigning undersigns understanding understating understudies understudy
+    understudying undertake undertaken undertakes undertaking undertook underused underwater
+    underwears underweight underwent underworld underwrite underwrites underwriting
+    underwritten underwrote undresses uneasiest unedited unemotional unending unevenly
+    unevenness unfeeling unfettered unfits unfitted unfriend unfriends unhappier unharmed
+    unheeded unible unicodes uninjured unintentionally unit unitaria unitas unite unites unity
+    unitys unixs unknowing unleaded unlimited unlisted unloaded unloading unlocked unlocking
+    unlocks unmaking unmissed unnatural unneeded unnoticed unofficial unopened unoriginal
+    unplanned unproved unreadable unrealistic unroll unrolled unsaying unscrambled unscrambles
+    unseeing unsigned unstable unsteady unstopped unstopping unsuited unswerving untested
+    unthinking untie untied untitled untouched untreated untwisted unusable unwanted unwritten
+    upbringing upcoming updated updater updates upending upgraded upgrading upholding uplifted
+    uplifting upraised uprights upsetting upstairs upstarted upturned upturning urged urgencia
+    urgencys urgente urgently urinario urinate urinates urinations urines urn urna urns
+    ursulina urticacea usability usable usda uselessness usernames uses ushering ushers ussrs
+    usuaria usuraria usurario usurious utica util uttering vacating vacation vaccinate
+    vaccinates vaccination vacciniea vaccinieo vaciante vaida valance valances valencia
+    valiente valiums valve vamps vangs vanishing vans vantages vaped vapes vapid varar vareador
+    vareo variance vars vary vaseline vasta vaster vastest vasts vats vaunting vds veals
+    vecinal vecindad vecindar vedas veedor veeps vega vegan vegans vegass vegetable vegetates
+    veggie vehicles vehiculo veils veintava veinten veintena veinteno vejacion vejar velacion
+    velas velete venacion venador vencedor vend venda vendal vendar vended vendedor vender
+    vendi vending vendo vendors vends venenosa venenoso venerante venerate venerated venerates
+    venereal venero veneto vengador venganza vengativo venial veniente venina venino venn venns
+    vent ventada ventador ventaja ventalla ventanaje ventanal ventanazo ventanear ventaneo
+    ventanera ventano ventera ventero ventolina ventolins ventor ventrada ventrera venue veras
+    verdal verde verdigon verdinal verdor verification verified verns versatil versification
+    versified versions vertebral vertible vesicle vesicles vesicular vesta vests vetting
+    viability viagras vice vices victoria victrola video vienes viento vigencia vila vilas
+    vileness villa vilo vims vince vines vinolencia vinolenta vinolento vinson vinta viol
+    violaceo violacion violador violar violario violas violation violator violences violenta
+    violentar violently violento violet violon viols virar vireos virginal virola virolenta
+    virolento viron virulence virulencia virulent viruss visa visibility visioned visioning
+    visions visir visita visitation visiting visiton visitors viso visor vistas vistillas visto
+    vitamina vitola vitus vivar vivencia vivid vivienda vivienne viviente voace vodkas vogue
+    voiced voiceless voicemail void voila voile voiles volantin voles volition volt voltio
+    volvedor volvo vomico vomitado vomitiva vomitivo vomiton vomitona vomits vortices votes
+    vouch vouched vouchers vouches vouching vowed vowels vuelco vuelo vuelta vulto vultures
+    vying wacker wader waders wades wading wafer wafers wafted wafting wafts wager wagers wages
+    wagging waggling waging wailing wails waist waists waite waited waiter waiters waites waits
+    waiving waked waken wakening wakens wald wales waling walkways walled walling walloped
+    walloping wallowed wallowing walter walters walterss walts waltzing wand wanda wandas wands
+    waned wanes wangling wangs waning wanked wankel wanking wanks wannabee wanting wantoned
+    warbled warbling warder warding wards wares warfares wariness waring warmed warming
+    warnings warping warring wars warts warty wash washed washerwoman washing washings waste
+    waster wasters wastes wasting watch watchers watches watching waterbed waterboard
+    waterboarding waterfall waterfront wateriest watering waterline waterlines waterlogged
+    watermark watermarking waterproof waterproofing watershed waterside waterss watertight
+    waterway waterways watery wats wattling watts waved waver wavers waves waviness waving
+    waxes waxing wayfaring weakling weals wealth weaponless weaponry weapons weariest weariness
+    wearing wears wearying weathers weave weaving webisodes websters wedder weddings weeded
+    weediest weeding weeds weeing weekending weeknight weekss weepings weeps wees weigh
+    weighing weighs weighted weightiest weightiness weighting weightless weightlessness
+    weightlifting weights weighty weir weirdest weirdness weirdo weirs welcoming weld welder
+    welled wellers welling wells welshing wend wended wending wends wesson wests wetter wetting
+    whacker whackers whackier whacking whale whamming whams whatsoever wheat wheats wheedles
+    wheedling wheeling wheelings wheezier wheeziest whelping wheres wherever whets whetting
+    whichever whiled whiles whine whiplashes whipping whir whisking whist whists whit whitefish
+    whitehead whiten whitener whiteness whiter whites whitewashed whitewashes whither whiting
+    whitings whits whittling whiz whizzing wholeness wholes wholesale wholesales wholesome
+    wholesomeness wholl whomever whooping whopping whore whose whosoever whove wicked wicker
+    wicks widow wiggling wight wights wild wildness wile wiles wiliness willed williess willing
+    willingness wills wince winced winching wind windex windowed windowing windows windowss
+    windpipes winds windshields wined wines winged winger wingers winging winked winner winnow
+    winnowing wipes wires wises wisher wishes wist wistaria wistarias witch witched witching
+    withdraws withholding withstand withstanding witting wives wizes wobble womankind womanlike
+    womans women wondering wong wonted wonts woods wools wordiest wordiness wording wordings
+    wordpress wordsworth wordy wore workaday workaround worked workforces workhouse workingman
+    workings workingss workmanlike workmanship workplace works workweeks worlds worm worming
+    worms wormy worrier worriers worries worrying worrys worsen worses worsting worsts worthies
+    worthiest worthiness worthlessness worths worthwhile worthy wotan woulds wounding woven
+    wrangled wrangles wrangling wrapping wrath wreak wreaking wreath wreathe wreathed wreathes
+    wreathing wrecking wrest wresting wrests wriest wriggler wright wrights wring wringers
+    wringing writ writer writers writhe writhes writhing writings writs wrongdoing wrongest
+    wronging wrongness wrongs wroth wrought wrung yacer yachting yaciente yalta yangs yanking
+    yardages yates yeahs yearlies yearling yearly yearn yearning yearns yeas yeast yeastiest
+    yeats yelling yellowing yells yelping yeses yeshiva yessed yessing yesterdays yocks yodas
+    yodel yodelers yogin yoking yore yores yours youth yowls ypress yrs yucking yules yummiest
+    yummy yunque yure zahora zaida zambia zampon zatara zeals zenos zests zincking zinger
+    zingers zinging zola zolas zolofts zonked zoomed zorra zyrtecs
     """.split()
 )

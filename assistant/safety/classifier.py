@@ -70,13 +70,15 @@ class Model:
     weights: dict[str, tuple[float, ...]]
 
     def scores(self, feats: Iterable[str]) -> list[float]:
-        """Probability per action for one segment's features."""
-        totals = list(self.bias)
-        for feat in feats:
-            row = self.weights.get(feat)
-            if row is not None:
-                for i, w in enumerate(row):
-                    totals[i] += w
+        """Probability per action for one segment's features.
+
+        Sums are exact (``math.fsum``), so the result does not depend on the order in
+        which a set yields its features (which changes with the hash seed).
+        """
+        weights = self.weights
+        rows = [weights[f] for f in weights.keys() & feats]
+        columns = zip(*rows, strict=True) if rows else [()] * len(self.bias)
+        totals = [b + math.fsum(column) for b, column in zip(self.bias, columns, strict=True)]
         return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for t in totals]
 
     def best(self, canonical: str) -> list[float]:

@@ -1905,6 +1905,10 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
         _O,
         "asks to stop, start, skip or change a dose",
         (
+            r"(?:duplicar|doblar|aumentar|aumentarme|subir|subirme|bajar|bajarme|reducir|cambiar"
+            r"|cambiarme|partir|saltarme|tomar el doble de|tomar mas de|tomar menos de)"
+            r" (?:\w+ ){0,3}(?:dosis|pastillas?|insulina|unidades|medicina|medicamentos?"
+            r"|tabletas?)",
             r"(?:can|should|could|may|do|is it (?:ok|okay|safe|fine|bad) (?:if i|to)|would it be"
             r" (?:ok|safe) to|want to|wanna|thinking (?:of|about)|planning to|going to|gonna)"
             r" (?:i |)(?:stop|quit|skip|double|triple|increase|decrease|reduce|lower|raise|change"
@@ -2291,9 +2295,11 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"s?"
             r"|chart|email|login)|find out (?:if|whether|who) (?:\w+ ){0,6}(?:has|have) (?:hiv"
             r"|hepatitis|aids|herpes|an std|cancer|covid)|(?:fake|false) identity|get paid twice"
-            r"|without (?:\w+ ){0,4}knowing|(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescripti"
-            r"on"
-            r"|medication|receta) (?:\w+ ){0,3}(?:for myself|a mi nombre)|(?:wouldnt|wont|would no"
+            r"|without (?:\w+ ){0,4}knowing",
+            # No literal start: screened only where "for myself" or "a mi nombre" occurs.
+            r"(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescription|medication|receta)"
+            r" (?:\w+ ){0,3}(?:for myself|a mi nombre)",
+            r"(?:wouldnt|wont|would no"
             r"t)"
             r" know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s) (?:login|password|account)|reset"
             r" (?:her|his|their) password|sneaky way|jump the (?:\w+ ){0,3}(?:list|line|queue)"
