@@ -336,7 +336,7 @@ PROTECTED: frozenset[str] = frozenset(
     contraataque contrabajo contracaja contracandela contracarta contraccion contraceptions
     contract contracta contracting contraction contractor contractors contrada contradecir
     contradictions contradiza contraer contrafecha contrafirma contrafuerte contragolpe
-    contraguardia contrahacer contrahaz contrail contrair contramandato contramangas
+    contraguardia contrahacer contrahaz contrail contrair contramandato contramangas contramano
     contranatural contranota contraponer contraprueba contraption contraptions contrary
     contraseguro contrasentido contrast contrasting contrata contrato contraveneno
     contraventana contray contrita contrite contrition contritions controller controllers
@@ -668,15 +668,15 @@ PROTECTED: frozenset[str] = frozenset(
     grouched grouches ground grounded grounder grounders grounding groundswell grouping grouse
     grouting grove growl growling grows growths grub grubbed grubbing grubs grudging grueling
     grumbled gtes gualdado guams guara guarache guarango guarda guardabrazo guardada guardado
-    guardador guardalado guardamalleta guardamigo guardesa guardhouse guardia guardilla
-    guarding guardrail guardroom guards guaro guello guessing guesting guffs guideline
-    guinchada guita guitar guitarron guito gules gullies gulling gummier gummiest gummy gunning
-    gunny gunpoint gunrunning guns gunshots gurgling gushed gushes gushiest gusting guts
-    guttering gutting guying haba habar haber habiente habilitacion habitation habitations
-    habituacion habituation hablado hablador hablante hacera hacienda haciendas haciente
-    hacinacion hacked hackers hacks hades hadnt haemorrhage haemorrhaged haemorrhages haggling
-    hagiografia hags hails hailstones hairiest hairiness hairless hairlines hairpiece hake
-    hakes hala halar halcon hale haler hales halfs halftimes haling hallar hallow hallowed
+    guardador guardalado guardamalleta guardamano guardamigo guardesa guardhouse guardia
+    guardilla guarding guardrail guardroom guards guaro guello guessing guesting guffs
+    guideline guinchada guita guitar guitarron guito gules gullies gulling gummier gummiest
+    gummy gunning gunny gunpoint gunrunning guns gunshots gurgling gushed gushes gushiest
+    gusting guts guttering gutting guying haba habar haber habiente habilitacion habitation
+    habitations habituacion habituation hablado hablador hablante hacera hacienda haciendas
+    haciente hacinacion hacked hackers hacks hades hadnt haemorrhage haemorrhaged haemorrhages
+    haggling hagiografia hags hails hailstones hairiest hairiness hairless hairlines hairpiece
+    hake hakes hala halar halcon hale haler hales halfs halftimes haling hallar hallow hallowed
     hallowing halls hallucinating hallways halo haloes halon halons hals halss halter halts
     halved halves halving haman hamans hammed hamming hamper hampered hampering hampon handfuls
     handiest handiness handing handiwork handling handpicking handsful handshake handshaking
@@ -854,7 +854,7 @@ PROTECTED: frozenset[str] = frozenset(
     mandon mandona mandra mandrills mandy mandys mane manea manejada manejado manes manets
     manga mangas mange manged mangling mangos manguardia manhandles mania manias manic
     manicomio manicorta manicorto manida manido manilas manilla maniquea manis manito manna
-    mannas manns mano manor manors manosa manosear manoso manquedad mans mansa manse manso
+    mannas manns manometro manor manors manosa manosear manoso manquedad mans mansa manse manso
     mansueto manta mantecas mantenedor mantes mantilla mantillas manton manutener manxs manys
     maos maranada marbled marcador marceador marceo marching marco mare marea mareador marear
     marejada marero mares maretazo margo margrets maridazo marin marinated marinating mariners
@@ -1309,15 +1309,15 @@ PROTECTED: frozenset[str] = frozenset(
     snowing snows snubbing snuck snuff snuffing snuggest snugging snuggling soakings soaped
     soaping soaps soared soaring soars sobeo sober sobo sobra sobreabundante sobrebota
     sobrecana sobrecara sobrecarta sobrecomida sobrecuello sobreguarda sobrehaz sobreherida
-    sobrehumana sobremesa sobrenatural sobrenombre sobrepaga sobreplan sobreponer sobresalir
-    sobrescripta sobretendon sobretodo sobrevista sobrevivir sobrio socarron socia sociable
-    sociably socially socials societal sock socked socket socking socks sodas soften softness
-    softy soggiest solacing soldering sole solen soler soles solevantar solicits solido solio
-    solivion sollamar solon solucion solutions solutiva solutivo solver sombre somebodies
-    someplace somethings sometica sometime somewhats somewhere sonique sonsacar sonsaque
-    soothing soots soportable soportal sopped sopping sops sorbible sorbo sordilla sorehead
-    soreness sorer sorest soro sorra sorrow sort sorta sorting sorts sosas soses sotol sotole
-    sots sough soughed soughing sought soundest sounding soundings soundless soundness
+    sobrehumana sobremano sobremesa sobrenatural sobrenombre sobrepaga sobreplan sobreponer
+    sobresalir sobrescripta sobretendon sobretodo sobrevista sobrevivir sobrio socarron socia
+    sociable sociably socially socials societal sock socked socket socking socks sodas soften
+    softness softy soggiest solacing soldering sole solen soler soles solevantar solicits
+    solido solio solivion sollamar solon solucion solutions solutiva solutivo solver sombre
+    somebodies someplace somethings sometica sometime somewhats somewhere sonique sonsacar
+    sonsaque soothing soots soportable soportal sopped sopping sops sorbible sorbo sordilla
+    sorehead soreness sorer sorest soro sorra sorrow sort sorta sorting sorts sosas soses sotol
+    sotole sots sough soughed soughing sought soundest sounding soundings soundless soundness
     soundproof soundproofing sourcing sourest souring sours souse south sowed sower sowing sows
     soys spain spains spake spamming spangled spangles spangling spanking spanning spar spare
     spared spareness sparing sparked sparking sparkled sparring spars spartan spartans spas

@@ -1004,6 +1004,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|feel) (?:my|his|her|their|the) (?:left |right )?(?:arm|leg|hand|side)",
             r"(?:no (?:le|me) salen las palabras|se le cayo la cara|(?:boca|cara) (?:torcida"
             r"|caida)|la mitad del cuerpo (?:dormida|paralizada)|hablando incoherencias"
+            r"|no (?:puedo|puede|podia|podemos) (?:mover|levantar|sentir) (?:el|la|mi|su)"
+            r" (?:brazo|pierna|mano|lado|cara)"
             r"|no puede (?:levantar|mover) (?:el|la) (?:brazo|pierna))",
             r"(?:blood|sangre) (?:is |keeps |sale |esta )?(?:pumping|pouring|spurting|squirting"
             r"|gushing|pooling|a borbotones)|(?:bleeding|bled|blding) (?:right )?(?:thru|through)"
@@ -2805,6 +2807,7 @@ FRAME_CUE = (
     r"|what (?:should|do|would|can) (?:i|you|we) (?:say|tell|ask|do) (?:if|when|to)|why (?:is|are"
     r"|does|do) |que (?:hago|hacer|debo hacer|se hace|hacemos) (?:si|cuando)|que (?:es|son)"
     r"|como (?:se|puedo) (?:prevenir|evitar|saber)|riesgo de|aumenta el riesgo"
+    r"|cuando (?:debo|debe|debemos|hay que|tengo que|se debe) (?:llamar|ir|buscar|acudir)"
     r"|how (?:do|can|could) i (?:make|get|cause|trigger)|como (?:puedo )?hacer que"
     r"|if (?:i|you|someone|somebody|a person|he|she) (?:ever |)(?:think|thinks|thought|suspect"
     r"|were|was|get|gets|start|starts|notice|notices|see|sees))(?![a-z0-9])"

@@ -80,14 +80,25 @@ def test_personal_sentence_in_spanish(spanish_patient: Any) -> None:
     assert first == "Su expediente incluye diabetes tipo 2: «Diabetes» desde 2019."
 
 
-def test_no_spanish_article_offers_the_english_one(spanish_patient: Any) -> None:
+def test_a_translated_article_answers_in_spanish(spanish_patient: Any) -> None:
     frames = ask(spanish_patient, "¿Qué es la epilepsia?")
     end = frames[-1]
+    assert end["kind"] == "answer"
+    assert end["citations"]
+    assert all(c["url"].startswith("/articles/epilepsy/?lang=es") for c in end["citations"])
+    text = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    assert "epilepsia" in text.lower()
+    assert "convulsiones" in text
+
+
+def test_no_spanish_article_offers_the_english_one(spanish_patient: Any) -> None:
+    frames = ask(spanish_patient, "¿Qué es el insomnio?")
+    end = frames[-1]
     assert end["kind"] == "no_answer"
-    assert end["citations"][0]["url"].startswith("/articles/epilepsy/")
+    assert end["citations"][0]["url"].startswith("/articles/insomnia/")
     sentence = next(f["text"] for f in frames if f["type"] == "answer.delta")
     assert "en español" in sentence
-    assert "Epilepsy" in sentence
+    assert "Insomnia" in sentence
 
 
 def test_spanish_emergency_gets_spanish_instructions(spanish_patient: Any) -> None:
@@ -127,7 +138,7 @@ def test_an_english_question_gets_the_english_disclaimer(spanish_patient: Any) -
 
 
 def test_the_offer_to_send_it_on_is_labelled_in_spanish(spanish_patient: Any) -> None:
-    end = ask(spanish_patient, "¿Qué es la epilepsia?")[-1]
+    end = ask(spanish_patient, "¿Qué es el insomnio?")[-1]
     assert end["actions"] == [
         {"type": "send_to_care_team", "label": "Enviar a mi equipo de atención"}
     ]

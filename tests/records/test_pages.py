@@ -138,8 +138,8 @@ def _back_to_the_default_language() -> Iterator[None]:
 @pytest.fixture
 def spanish_patient(diabetic: Patient) -> Patient:
     """Ana, who prefers Spanish: type 2 diabetes ("Diabetes" in the chart, an article in
-    Spanish) and epilepsy (an article in English only)."""
-    ConditionFactory(patient=diabetic, code="84757009", display="Epilepsy (disorder)")
+    Spanish) and insomnia (an article in English only)."""
+    ConditionFactory(patient=diabetic, code="193462001", display="Insomnia (disorder)")
     diabetic.preferred_language = "es"
     diabetic.save(update_fields=["preferred_language"])
     return diabetic
@@ -159,7 +159,7 @@ def test_spanish_record_names_conditions_in_spanish_and_keeps_the_chart_words(
     assert "en su expediente" in _text(html)
     assert re.search(r'en su expediente: <span lang="en">Diabetes</span>', html)
     # No Spanish article: the English name, marked as English for screen readers.
-    assert '<strong lang="en">Epilepsy and seizures</strong>' in html
+    assert '<strong lang="en">Insomnia</strong>' in html
 
 
 def test_english_record_keeps_the_english_names(client: Client, diabetic: Patient) -> None:

@@ -197,6 +197,11 @@ SPANISH = [
     pytest.param("mi pareja me golpea", C, id="es-abuse"),
     pytest.param("que es la presion alta", A, id="es-education"),
     pytest.param("no tengo dolor de pecho, solo una pregunta", A, id="es-negated"),
+    pytest.param("cuando hay que llamar al 911 por un ataque de asma", A, id="es-when-to-call"),
+    pytest.param("senales de derrame: ya no puedo levantar la mano", E, id="es-signs-now"),
+    pytest.param("se me durmio la pierna y no puedo mover el lado derecho", E, id="es-one-side"),
+    pytest.param("tengo la mano sin fuerza y la boca torcida", E, id="es-sin-fuerza"),
+    pytest.param("puedo duplicar la insulina esta noche", Action.OUT_OF_SCOPE, id="es-dose-change"),
 ]
 
 
