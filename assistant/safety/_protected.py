@@ -32,7 +32,7 @@ PROTECTED: frozenset[str] = frozenset(
     afrentar afresh afterbirth aftercare aftereffect aftereffects afterlife afterlifes
     aftershock aftertaste afterthought afterthoughts afterword afterwords afuyentar agassis
     agent agitacion agni agnombre agnostico agonizingly agora agostia agotable agresion
-    agrippina aground aguafuerte aguamala aguamanos aguamelado aguanosa aguanosidad
+    agrietar agrippina aground aguafuerte aguamala aguamanos aguamelado aguanosa aguanosidad
     aguardentera aguardentero aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante
     ahorcada ahorcadiza ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahuyentar aida
     aiding ails aimlessly aint ainus airar airdropped airdropping airdrops airedales airhead
@@ -60,7 +60,7 @@ PROTECTED: frozenset[str] = frozenset(
     antimatters antinatural antipendio antipodia antiputrida antis antiseptic antiseptica
     antisocial antithesis antitrago antivirus antone antro ants antwerps anuses anvil anxietys
     anxiously anybodys anyones anyplace anythings anywhere aols aorta apagadiza apagar
-    apalabrar aparadura aparamento aparar aparato aparatosa aparejar aparente apartadijo
+    apalabrar aparadura aparamento aparar aparato aparatosa aparejar aparente apart apartadijo
     apartadiza aparte apartments apaste apea apear aped apegadiza apegadura apelacion apena
     apencar apendice apendicitis aperador apercion apes apetito apetitosa apice apiece aping
     apitonada aplaciente aplanetica aplicacion aponer aporca aporcar aporreada apositiva
@@ -68,115 +68,115 @@ PROTECTED: frozenset[str] = frozenset(
     appears appeaser appended appendicitiss appending applause apple apples applicant
     applications applicator applied applique appliqueing appliques applying apposite
     appositeness appositive apprised apprises apprized apprizes approbation approval approves
-    aprension aprobacion aproposito aproximar apter aptly apulso apuracion aquietar aquistar
-    arabo arabs arador arandano arandela aranesa arar arbitracion arbitral arbitrario
-    arbitrating arbitrations arbitrativa arbitrativo arbitrator arbor arches arching arcing
-    arda ardent arder ardors arefaccion areito arena arenacion arenaza arenosa aress arestinada
-    argent argentar argumentar arid arido aright arise arlar armadijo armadura armed armilla
-    arminada arming armor armos armrest armrests armstrong arouse arousing arraba arrastrada
-    arrastrado arrastrante arraying arrestar arrested arresting arresto arrests arria arrial
-    arribada arribaje arribar arribena arribo arribota arriendo arrima arriving arroba
-    arrostrado arroyarse arta artar arte artera arteria arterial arteries arthritic arthritics
-    arthritiss artritis arty asalir ascari ascender ascending aseguir asegurada asegurado
-    asegurador asentado asentadura asentir aseptic aseptica aseptico aserradora aserto aseverar
-    asexual asexually ash ashed ashes ashing asiento asignatura asisia askew asocial aspell
-    aspirant aspirating aspirina aspiring aspirins assailed assaulter assaulting assaults
-    assaying asses assigned assistance assistants assisting assorting assurance astaires
-    astartes aster asteroid asteroide asteroids asthmas astilla astillar astorias astounds
-    asturias asueto asuso atal atar atea atempa atenazar atencion atender atener ateniesa
-    atento atestadura athena atica atino atkinsons atole atolillo atoned atones atoque atora
-    atoxicar atps atranque atresia atria atrias atril attache attaches attaching attachments
-    attacker attackers attained attaining attainment attempted attender attorneys attracted
-    attracting attracts attucks attuckss auction auctions auden audibles aught augmentar
-    auguradora aumentable aumentada aumentador aumentante aunts ausentar auspicious authoring
-    authoritys authorized authorizes autisms autopista autopsida autopsido autopsied autopsies
-    autopsying autopsys avecinar avenenar avenging avenidor aventada aventaja aventura aversion
-    aversions avery avezadura avid avion avison avoiding avoids awaiting awaked awaken awakes
-    awaking awarding aware awarenesss awfulness awhile awoke awoken ayer ayudante ayunante
-    ayunque ayuntante ayuso azaque azocar azoe azolea azoleo azolve azor azote azt azucarar
-    azucari azulaque azular azumar azures azut azutea azuzar babar babbages babel babes bable
-    babysits babysitting bacallar bacin bacinete backaches backbite backbiting backbitten
-    backboard backboards backbreaking backdated backdates backdrops backed backer backgrounds
-    backhanding backhands backlashes backlogged backslide backsliding backstabbing backstairs
-    backstopped backstopping backstops backstory backstroke backward backwashs backwater
-    backwaters backwoods backyard backyards bacon bacterias badallar badanada badanado badder
-    bade badmouth badmouthing bagar baggages bagged bagging bailante bailista bails baiting
-    bajonado bakeries bakery bakes baking balancear balanced balanceo balancero balances
-    balancin balandro balante balar balconys balde baldes balding baldly baldon baliza balking
-    ballasted ballasting balled ballestear ballestilla balling balloonist balloting ballpoint
-    balls balon balsa balso balta baluster balusters banada banar banas banda bandage bandaged
-    bandaging bandanas banded banding bando bands bandy bandying bangs banishing banister
-    banisters banked banking bankings banknotes bankrolled banned banning banting bantings
-    bantus barbilla barbon barbotar barbs barbullido barcon bard bareness barents barentss
-    barged barging baring barked barley barns barr barra barragan barrages barrar barredera
-    barretear barretero barriada barrica barrida barrigon barrigona barriguda barrila barrilla
-    barrings barriosa barrizal barrosa barrow barrs barry barth barths basar baseboard baseline
-    baselines basely baseness basked basking bass basses basss bast baste basted bastilla
-    bastille bastilles basting basts batalla batallar batanear batch batches batching batea
-    batera batero bates batey bath bather bathers baths baticabeza batiente batifulla batin
-    bating bats batten battening battered battering batters batterys battings battle battlement
-    bausan bautismo bawl bayer baying bays bazar bazo bazucar bcs beach beaching beadiest
-    beading beads beady beak beaks beaming beams beaning beans bearable beard bearding bearing
-    bearings bears beast beasts beata beater beatification beatilla beatings beatless beato
-    beaus bebda bebdo bebeda bebediza bebido bebienda becalming became beck beckoning becomes
-    becomingly bedclothes bedder beddings bedeviling bedsores bedtimes beehives beekeeping
-    beelines beeps beetling beets befallen befalling beforehand befre befriend befriends began
-    begetting begins begotten begun behalves behaved behaves behaving behinds beholding beings
-    bejin belabored belay belaying belch belida belio bell bella belle belled bellies belling
-    bello bellow bellowing bells bellyache bellyaches bellyaching bellybutton bellying bellys
-    belonging belting belts bench benching bender bending bendito benedicts benefica benefice
-    benefices benefico benefit benefited benin bentos bents benzol benzs bequest bequests
-    berating bereaving bergsons beria bering bernia berns berra berrendo berrying berth
-    berthing berths berts beset besetting besought bespeaking bess besss bestia bestiame
-    besting bestriding bests bestsellers betaking betas beth bethinking bethinks bethought
-    betica bets bette betted bettered bettering betters bettes betting bettor bevel beveling
-    bevels bewaring bewitched bewitching biassing bicker bics bidden biddle biding bigamy
-    bigamys bigato bight bights bigmouth bignonia bignoniaceo biles bilked bilking billboard
-    billet billeted billeting billies billings billingss billions billowed billowing bills
-    billy binge binged bingeing binging birch bird birlar birthday birthdays birthers birthing
-    birthmark birthplace birthrate birthrates birthright birthrights births birthstones
-    bisections bisexual bison bitadura bitch bitching bitchy bites bits bitter bitterly bittern
-    bitterns blabbing blackball blackballing blackboard blackburn blackburns blacken blackened
-    blackens blacker blackest blackfoot blackguard blackhead blacking blacklist blacklisting
-    blackmail blackmailing blackness blackout blacks blackstones blackwell bladders blake
-    blakes blame blames blanched bland blandear blander blandest blanked blankest blanking
-    blankness blanks blare blares blaring blase blastema blaster blasters blasting blats blaze
-    blazes ble bleached bleacher bleaches bleaching bleachs bleak blearily bleating bleats
-    bleeders bleedings bleep bleeping bleeps blench blend blending blends blessing bletch blew
-    blight blighted blighting blights blimp blinda blinders blindest blinding blindness
-    blindside bling blink blinkering blinkers blinking blistered blobbing bloc bloca bloch
-    blochs blockade blockaded blockading blockhead blockhouse blocs blogged blogging blond
-    bloodiest blooding bloodless bloods bloodshot bloodthirsty bloodying bloom blooming blotch
-    blotched blotches blotching blotchs blots blotters blotting blousing blow blower blu
-    bluebottle blued bluefish blueing bluenose blueprint blueprinting bluer blues bluffing
-    bluing blunting blurrier blurriest blurring blurted blurting blush blushers blushing
-    bluster blustering blusters blustery boar boarda boardilla boarding boardinghouse boardroom
-    boards boardwalk boars boass boasted boasters boasting boasts boating boats bobarron
-    bobillo bocanada bocel boding bodybuilding bodyguard boeing bogged boggling boinked
-    boinking boira bojar bolido bolls bolon bolstering bolsters bombillo bond bondages bonded
-    boned bonehead boneless boner boney bonga bonged bonging bongo booked bookies booking
-    bookings books boost boosters boosting booted boots boozing bopped borboton borda bordar
-    borden border bordering boredoms bores boring borla borns boroughs borrachin borrador
-    borradura borraj borrasca borro borron borroso borrowed borrower borrowing borrows bortal
-    borto boses boshs bosns bosses bossiest bossiness bossy botadura botarate botarete botching
-    botellazo boteller botellon bother bothering bothers bothersome boticaria botilla botito
-    bottled bottleneck bottles bottomed bottoming bottomless bottoms bough boughs bouncing
-    bounding boundless bounds boutique bovido bowed bowell bowels bowen bower bowing bowl bowls
-    brace bracing braco bract brad bradly bragging braiding brain braining brainless braise
-    braised braises braising brake braking bramador bramo brand branding brandons brans brant
-    brash brass brats brave bravo bravos braza brazoss brea breach breached breaches breaching
-    bread breading breads breadth breadths breakdown breakfasted breakfasting breakfasts
-    breakneck breaks breakthrough breakwater breakwaters brear breastbones breasted breasting
-    breasts breaststroke breastwork breathed breather breathers breathier breathiest breathings
-    breathlessly breathlessness breaths breathtaking breathy bred breeches breed breeding
-    breedings breeds breezing brent brest brezo brick bricking bride bridged bridgehead bridger
-    bridgers bridges bridgess bridget bridgets bridgett bridgework bridging bridle bridling
-    briefing brig brighten brightened brightening brighter brightest brightly brightness
-    brighton brights brigid brimming brin brine brings brink briny brisking britches britten
-    brittens brizo brnos broaches broaching broad broccolis brock brocks brogue broilers
-    broiling broker brokered bronchitiss bronchos bronchus bronquitis bronzing brood brooders
-    brooding brooke brooked brooking brote brothel brothels brotherly broths brown browning
-    brownings browsers browsing brr bruiser bruisers bruising brunch brunched brunches
+    aprension apriesa aprieto aprobacion aproposito aproximar apter aptly apulso apuracion
+    aquietar aquistar arabo arabs arador arandano arandela aranesa arar arbitracion arbitral
+    arbitrario arbitrating arbitrations arbitrativa arbitrativo arbitrator arbor arches arching
+    arcing arda ardent arder ardors arefaccion areito arena arenacion arenaza arenosa aress
+    arestinada argent argentar argumentar arid arido arieta aright arise arlar armadijo
+    armadura armed armilla arminada arming armor armos armrest armrests armstrong arouse
+    arousing arraba arrastrada arrastrado arrastrante arraying arrestar arrested arresting
+    arresto arrests arria arrial arribada arribaje arribar arribena arribo arribota arriendo
+    arrima arriving arroba arrostrado arroyarse arta artar arte artera arteria arterial
+    arteries arthritic arthritics arthritiss artritis arty asalir ascari ascender ascending
+    aseguir asegurada asegurado asegurador asentado asentadura asentir aseptic aseptica
+    aseptico aserradora aserto aseverar asexual asexually ash ashed ashes ashing asiento
+    asignatura asisia askew asocial aspell aspirant aspirating aspirina aspiring aspirins
+    assailed assaulter assaulting assaults assaying asses assigned assistance assistants
+    assisting assorting assurance astaires astartes aster asteroid asteroide asteroids asthmas
+    astilla astillar astorias astounds asturias asueto asuso atal atar atea atempa atenazar
+    atencion atender atener ateniesa atento atestadura athena atica atino atkinsons atole
+    atolillo atoned atones atoque atora atoxicar atps atranque atresia atria atrias atril
+    attache attaches attaching attachments attacker attackers attained attaining attainment
+    attempted attender attorneys attracted attracting attracts attucks attuckss auction
+    auctions auden audibles aught augmentar auguradora aumentable aumentada aumentador
+    aumentante aunts ausentar auspicious authoring authoritys authorized authorizes autisms
+    autopista autopsida autopsido autopsied autopsies autopsying autopsys avecinar avenenar
+    avenging avenidor aventada aventaja aventura aversion aversions avery avezadura avid avion
+    avison avoiding avoids awaiting awaked awaken awakes awaking awarding aware awarenesss
+    awfulness awhile awoke awoken ayer ayudante ayunante ayunque ayuntante ayuso azaque azocar
+    azoe azolea azoleo azolve azor azote azt azucarar azucari azulaque azular azumar azures
+    azut azutea azuzar babar babbages babel babes bable babysits babysitting bacallar bacin
+    bacinete backaches backbite backbiting backbitten backboard backboards backbreaking
+    backdated backdates backdrops backed backer backgrounds backhanding backhands backlashes
+    backlogged backslide backsliding backstabbing backstairs backstopped backstopping backstops
+    backstory backstroke backward backwashs backwater backwaters backwoods backyard backyards
+    bacon bacterias badallar badanada badanado badder bade badmouth badmouthing bagar baggages
+    bagged bagging bailante bailista bails baiting bajonado bakeries bakery bakes baking
+    balancear balanced balanceo balancero balances balancin balandro balante balar balconys
+    balde baldes balding baldly baldon baliza balking ballasted ballasting balled ballestear
+    ballestilla balling balloonist balloting ballpoint balls balon balsa balso balta baluster
+    balusters banada banar banas banda bandage bandaged bandaging bandanas banded banding bando
+    bands bandy bandying bangs banishing banister banisters banked banking bankings banknotes
+    bankrolled banned banning banting bantings bantus barbilla barbon barbotar barbs barbullido
+    barcon bard bareness barents barentss barged barging baring barked barley barns barr barra
+    barragan barrages barrar barredera barretear barretero barriada barrica barrida barrigon
+    barrigona barriguda barrila barrilla barrings barriosa barrizal barrosa barrow barrs barry
+    barth barths basar baseboard baseline baselines basely baseness basked basking bass basses
+    basss bast baste basted bastilla bastille bastilles basting basts batalla batallar batanear
+    batch batches batching batea batera batero bates batey bath bather bathers baths baticabeza
+    batiente batifulla batin bating bats batten battening battered battering batters batterys
+    battings battle battlement bausan bautismo bawl bayer baying bays bazar bazo bazucar bcs
+    beach beaching beadiest beading beads beady beak beaks beaming beams beaning beans bearable
+    beard bearding bearing bearings bears beast beasts beata beater beatification beatilla
+    beatings beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda becalming became
+    beck beckoning becomes becomingly bedclothes bedder beddings bedeviling bedsores bedtimes
+    beehives beekeeping beelines beeps beetling beets befallen befalling beforehand befre
+    befriend befriends began begetting begins begotten begun behalves behaved behaves behaving
+    behinds beholding beings bejin belabored belay belaying belch belida belio bell bella belle
+    belled bellies belling bello bellow bellowing bells bellyache bellyaches bellyaching
+    bellybutton bellying bellys belonging belting belts bench benching bender bending bendito
+    benedicts benefica benefice benefices benefico benefit benefited benin bentos bents benzol
+    benzs bequest bequests berating bereaving bergsons beria bering bernia berns berra berrendo
+    berrying berth berthing berths berts beset besetting besought bespeaking bess besss bestia
+    bestiame besting bestriding bests bestsellers betaking betas beth bethinking bethinks
+    bethought betica bets bette betted bettered bettering betters bettes betting bettor bevel
+    beveling bevels bewaring bewitched bewitching biassing bicker bics bidden biddle biding
+    bigamy bigamys bigato bight bights bigmouth bignonia bignoniaceo biles bilked bilking
+    billboard billet billeted billeting billies billings billingss billions billowed billowing
+    bills billy binge binged bingeing binging birch bird birlar birthday birthdays birthers
+    birthing birthmark birthplace birthrate birthrates birthright birthrights births
+    birthstones bisections bisexual bison bitadura bitch bitching bitchy bites bits bitter
+    bitterly bittern bitterns blabbing blackball blackballing blackboard blackburn blackburns
+    blacken blackened blackens blacker blackest blackfoot blackguard blackhead blacking
+    blacklist blacklisting blackmail blackmailing blackness blackout blacks blackstones
+    blackwell bladders blake blakes blame blames blanched bland blandear blander blandest
+    blanked blankest blanking blankness blanks blare blares blaring blase blastema blaster
+    blasters blasting blats blaze blazes ble bleached bleacher bleaches bleaching bleachs bleak
+    blearily bleating bleats bleeders bleedings bleep bleeping bleeps blench blend blending
+    blends blessing bletch blew blight blighted blighting blights blimp blinda blinders
+    blindest blinding blindness blindside bling blink blinkering blinkers blinking blistered
+    blobbing bloc bloca bloch blochs blockade blockaded blockading blockhead blockhouse blocs
+    blogged blogging blond bloodiest blooding bloodless bloods bloodshot bloodthirsty bloodying
+    bloom blooming blotch blotched blotches blotching blotchs blots blotters blotting blousing
+    blow blower blu bluebottle blued bluefish blueing bluenose blueprint blueprinting bluer
+    blues bluffing bluing blunting blurrier blurriest blurring blurted blurting blush blushers
+    blushing bluster blustering blusters blustery boar boarda boardilla boarding boardinghouse
+    boardroom boards boardwalk boars boass boasted boasters boasting boasts boating boats
+    bobarron bobillo bocanada bocel boding bodybuilding bodyguard boeing bogged boggling
+    boinked boinking boira bojar bolido bolls bolon bolstering bolsters bombillo bond bondages
+    bonded boned bonehead boneless boner boney bonga bonged bonging bongo booked bookies
+    booking bookings books boost boosters boosting booted boots boozing bopped borboton borda
+    bordar borden border bordering boredoms bores boring borla borns boroughs borrachin
+    borrador borradura borraj borrasca borro borron borroso borrowed borrower borrowing borrows
+    bortal borto boses boshs bosns bosses bossiest bossiness bossy botadura botarate botarete
+    botching botellazo boteller botellon bother bothering bothers bothersome boticaria botilla
+    botito bottled bottleneck bottles bottomed bottoming bottomless bottoms bough boughs
+    bouncing bounding boundless bounds boutique bovido bowed bowell bowels bowen bower bowing
+    bowl bowls brace bracing braco bract brad bradly bragging braiding brain braining brainless
+    braise braised braises braising brake braking bramador bramo brand branding brandons brans
+    brant brash brass brats brave bravo bravos braza brazoss brea breach breached breaches
+    breaching bread breading breads breadth breadths breakdown breakfasted breakfasting
+    breakfasts breakneck breaks breakthrough breakwater breakwaters brear breastbones breasted
+    breasting breasts breaststroke breastwork breathed breather breathers breathier breathiest
+    breathings breathlessly breathlessness breaths breathtaking breathy bred breeches breed
+    breeding breedings breeds breezing brent brest brezo brick bricking bride bridged
+    bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett bridgework bridging
+    bridle bridling briefing brig brighten brightened brightening brighter brightest brightly
+    brightness brighton brights brigid brimming brin brine brings brink briny brisking britches
+    britten brittens brizo brnos broaches broaching broad broccolis brock brocks brogue
+    broilers broiling broker brokered bronchitiss bronchos bronchus bronquitis bronzing brood
+    brooders brooding brooke brooked brooking brote brothel brothels brotherly broths brown
+    browning brownings browsers browsing brr bruiser bruisers bruising brunch brunched brunches
     brunching brunt brush brushing bruskness brussels bruzos bss btus bubbling bucha buck
     bucking buckling budge bue buffed buffer buffing buffs buffy bugalla bugger buggiest
     buglosa buildings bular bulgiest bulkiest bulkiness bullar bulled bullied bulling bullions
@@ -337,8 +337,8 @@ PROTECTED: frozenset[str] = frozenset(
     contract contracta contracting contraction contractor contractors contrada contradecir
     contradictions contradiza contraer contrafecha contrafirma contrafuerte contragolpe
     contraguardia contrahacer contrahaz contrail contrair contramandato contramangas contramano
-    contranatural contranota contraponer contraprueba contraption contraptions contrary
-    contraseguro contrasentido contrast contrasting contrata contrato contraveneno
+    contranatural contranota contrapeso contraponer contraprueba contraption contraptions
+    contrary contraseguro contrasentido contrast contrasting contrata contrato contraveneno
     contraventana contray contrita contrite contrition contritions controller controllers
     contusa contused contuses contusing contusion contusions convecina convecino convection
     convencer convene convened convenes convening convent convention convento convents
@@ -1009,8 +1009,8 @@ PROTECTED: frozenset[str] = frozenset(
     paralizadora paralizar paralyses paralysis paralyze paralyzes paramedic paramedical
     paramedicals parameter parametro paranormal parao parasites parce parch parches parching
     parcir pardilla pardoning pare pareada pareado parear pareciente pared parejo parejura
-    parent parental parented pareo paresa paria parienta pariente paring pario parir paris
-    parity parker parkinson parlance parlar parlayed parlaying parleying parne parodying
+    parent parental parented pareo paresa paria parienta pariente parietal paring pario parir
+    paris parity parker parkinson parlance parlar parlayed parlaying parleying parne parodying
     paroling paronima parpar parr parra parrar parred parrilla parry parrying parse parsed
     parses parsing parson parsons parsonss parta partaker partakers partaking parted parterre
     partials partible particle particles partidor partidura partil parting partings partly
@@ -1086,101 +1086,101 @@ PROTECTED: frozenset[str] = frozenset(
     prestons presumes presuming preteens pretence pretended pretender pretends pretensa
     pretense pretension pretenso prevalent prevencion prevenir prevented preventing preventions
     preventiva preventive preventivo prevents preview previews prevision preys prick pricking
-    prickling pried primaria primor primping princess printing printouts prints priora priorato
-    prioresa prioridad priors priory prision prison prisoner privation proactive probable
-    probables probacion probatica probating probationer probations proceeding procesion
-    procession processions proclama proctors procuring produced producer producers produces
-    producir product producta producto productor prof profanely proferta proferto profesion
-    professing profs profusa profuso program programa programing programmings programs
-    progressing projected projection projects projima prolacion promotes promotion prompted
-    prompter prompters promptest prompting promptly promptness pronacion prone prong proofing
-    proofread proofreading proofreads proofs properer propertys proposes proposing proposition
-    propped propping props proscribe proscribed proscribes proscribing proscribir proscripcion
-    proscription proscriptions prosperity prostata prostates prostrate prostrated prostrates
-    protects protesting proto provable provably prove proven proventa provento provoked
-    provokes prowlers prowling proximal proximo prozacs prudente prying pryor pst psychiatrists
-    psychiatry psychiatrys psyching ptahs ptas pts puado publicar publishing puches pucho puck
-    puddling pudiente puesta puff puffier puffin puffins puke pukes pulls pulping pulpo
-    pulsating pulsed pulses pumente pumped pumpkins pumps puncha punchier punchiest punchline
-    punchs puncture punctures puncturing punete pungente punic punished punishes punitive punk
-    punning puntilla punts pupila pupped pupping purchased purchaser purchasers purchases
-    pureeing purest purges purl purled purling purpler purples purplest purports purposed
-    purposeless purposely purse pursing pursuing pusher pushers pushiest pushiness pushkins
-    pushs pusses pusss putanear putin putrida puts putsches puttering putting puttying puzzling
-    qatar quacking quaffing quaintly qualifying quality qualitys quantify quarrying quashing
-    queasiest queda quedada quedante quedo queening queering quehacer queja quejo quelling
-    quemada quemado quemador quemadura quemante quemi quena quenched quenches quenching
-    quentins quera querando querida queseria queso questing question questioned questioner
-    questioners queued queues queule quia quicio quickens quickies quickness quids quiebro
-    quien quier quieta quietar quiete quietest quieting quietness quieto quiets quijar quijero
-    quijo quila quilatar quilo quilt quilters quilting quiltings quilts quima quimia quimico
-    quimo quina quino quinta quintanon quintar quintero quinto quio quipo quipping quips quire
-    quirkiest quirking quisa quisling quista quistarse quistion quisto quitacion quitador
-    quitaipon quitante quitapon quitasol quite quitinosa quiton quitos quivered quivering quiza
-    quizs quizzing quoiting quoits quota quoted quotes quoth rabel rabid rabin raccoons race
-    raced racer races racine racings racion rack racking racoon radiance radiografiar
-    radiografica radiografico radiograma raes rafs raft rafter raged rages ragging raging raid
-    raida rails railways rain raining rains raised raises rajar raked rakes raking rally
-    rallying ramadan rambling ramilla ramito ramos ramps rams ranching ranchs randa randada
-    rands randy ranged ranging ranilla rank ranking rankings rankle rankling ranted rants
-    rapida rapidest rapido rapids rapine raping rapped raps rapt rared rarely rareness rares
-    rarest raring ras rasco rasher rashest rashness rashs rasped raspiest raspilla rasping
-    raster rastillar rastillo rastrilla rataplan ratchets rated rateo rathers rating ration
-    rats rattlers rave raved ravel ravening raves raving raws rayburns razar razed razes razing
-    razon rbs rds reaccionar reach reaching reacio reactions reactiva reactivate reactivated
-    reactivates reactive reactivo reader readiest readiness readjust readjusting readying
-    realer realidad realista realists realito reals realty ream reaming reams reaparecer reaped
-    reaping reappear reapplies reaps rearing rearming rears reasoned reasoner reasoning reasons
-    reassure reassures rebating rebuilding rebultada rebultado recalled recalling recalmon
-    recambiar recamo recanting recapped recasting recatar recatear recebar recechar receding
-    receipted receive receiver receivers receives recejar recelar recental recentar recenter
-    receptar reception receptor recercar recessed recessing recetador recetante recetario
-    recetor recharge recharges rechecking rechecks recial reciente recision recital recitals
-    recitar reciting reclaims reclamar reclame reclined reclutar recoiled recolado recollecting
-    recombination recombine recommence recommenced recommendation recommended recommending
-    recommends recondition reconditions reconfiguration reconfigured reconocimiento
-    reconsidered recontar recordar recorded recorder recorders recording recortar recostar
-    recounted recounts recovered recreate recreated recta rectar rectification rectoral
-    rectorys rectums recuento recuerdo recuesta recuestar recuesto recular recuperable
-    recuperar recuperate recuperates recurred redaccion redbreast redden redding reddings
-    redecir redemption redeveloping redfords redgrave redhead redicion redistricted redito
-    redoblar redouble redoubled redressed redresses reds reduccion reduces reducible reducida
-    reducido reducing reductible reduction reductor reduplicar reeds reeducar reedy reeks
-    reelected reelection reeled reeling reels reenacting reeves reexamined refaccion refeccion
-    refertar refile refilled refilling refills refinish reflected reflection reflects reformat
-    reformation refraccion refracting refraction refs refuge refusal refused refuses refusilo
-    refutations refute refuting regal regala regalada regalado regalador regalar regaled
-    regalejo regalero regales regalias regaling regally regalo reganado regarding regate
-    regenerate regentar reggies regitivo regla reglar regoldar regolfar regressed regression
-    regulacion regulada regulado regulador regularidad regularly regulars regulate regulating
-    regulation regulator regulators rehearse reheat reheated reids reigning reilly reimbursed
-    reimburses reins reinterpret rejecting rejections relacion relacionar relacionero relapse
-    relapses relapsing relating relation relations relative relativo relaxant relaying released
-    releasing relented relieved religious relimpiar reliquia reliving reloaded reloading
-    relucir rely remaking remanding remembered remembering remembers remembrar remiendo
-    remision remission remocion remolido remote remover removers removes removing rempujar
-    renaming renaults render rending rendition renditions rends rene renee renegado reneging
-    renes renewing renews rengo renombre renos rent rental renter rentera rentero renumber
-    renumbers reopened reopening reordering repaired repartir repay repaying repeal repealed
-    repeatably repeated repeater repeating repeats repechar repent repented replaces replaceta
-    replacing replay replayed replaying repletar repleted replicar replication replying replys
-    reportar reporte reported reportedly reporter reporting reports repossessions reprension
-    represion repressed represses repressing repression repressions reprints reprocessing
-    reproduce reprogramming reproved reprueba reps repuesta repuesto repulgado repulgar
-    repulsar repulsing reputations reputedly reputing requeson requested requester requesting
-    requests require requires requited requites rereading rerunning resalado resale rescatar
-    rescinding rescision rescribir rescued rescuer rescuers rescues rescuing researched
-    researcher researches researchs reseccion reseguir reselling resent resented resentido
-    reserve reserved reserves resets resetting resfriar residing resigned resistant resister
-    resisters resistir resobrar resolution resolved resonate resort resounding resounds
-    respailar respectar respected respecting respetar respigar respingar respirador respirator
-    respired respires responded respondent responder respondon respondona responds response
-    responseo responses responsible responsion responsiva responsively responsiveness
-    responsivo responso rest restar restarted restating restriccion restrict restricta
-    restricting restriction restricto restricts rests restudies resucitado resuelta resuelto
-    resulta resultada resultando resultant resultar resulted resulting resupply resurtido
-    retails retainer retaking retal retarding retching retejer retelling retenedor retenir
-    retentar retention rethinking rethinks rethought retica reticular retorcida retort
+    prickling pried prieta primaria primor primping princess printing printouts prints priora
+    priorato prioresa prioridad priors priory prision prison prisoner privation proactive
+    probable probables probacion probatica probating probationer probations proceeding
+    procesion procession processions proclama proctors procuring produced producer producers
+    produces producir product producta producto productor prof profanely proferta proferto
+    profesion professing profs profusa profuso program programa programing programmings
+    programs progressing projected projection projects projima prolacion promotes promotion
+    prompted prompter prompters promptest prompting promptly promptness pronacion prone prong
+    proofing proofread proofreading proofreads proofs properer propertys proposes proposing
+    proposition propped propping props proscribe proscribed proscribes proscribing proscribir
+    proscripcion proscription proscriptions prosperity prostata prostates prostrate prostrated
+    prostrates protects protesting proto provable provably prove proven proventa provento
+    provoked provokes prowlers prowling proximal proximo prozacs prudente prying pryor pst
+    psychiatrists psychiatry psychiatrys psyching ptahs ptas pts puado publicar publishing
+    puches pucho puck puddling pudiente puesta puff puffier puffin puffins puke pukes pulls
+    pulping pulpo pulsating pulsed pulses pumente pumped pumpkins pumps puncha punchier
+    punchiest punchline punchs puncture punctures puncturing punete pungente punic punished
+    punishes punitive punk punning puntilla punts pupila pupped pupping purchased purchaser
+    purchasers purchases pureeing purest purges purl purled purling purpler purples purplest
+    purports purposed purposeless purposely purse pursing pursuing pusher pushers pushiest
+    pushiness pushkins pushs pusses pusss putanear putin putrida puts putsches puttering
+    putting puttying puzzling qatar quacking quaffing quaintly qualifying quality qualitys
+    quantify quarrying quashing queasiest queda quedada quedante quedo queening queering
+    quehacer queja quejo quelling quemada quemado quemador quemadura quemante quemi quena
+    quenched quenches quenching quentins quera querando querida queseria queso questing
+    question questioned questioner questioners queued queues queule quia quicio quickens
+    quickies quickness quids quiebro quien quier quieta quietar quiete quietest quieting
+    quietness quieto quiets quijar quijero quijo quila quilatar quilo quilt quilters quilting
+    quiltings quilts quima quimia quimico quimo quina quino quinta quintanon quintar quintero
+    quinto quio quipo quipping quips quire quirkiest quirking quisa quisling quista quistarse
+    quistion quisto quitacion quitador quitaipon quitante quitapon quitasol quite quitinosa
+    quiton quitos quivered quivering quiza quizs quizzing quoiting quoits quota quoted quotes
+    quoth rabel rabid rabin raccoons race raced racer races racine racings racion rack racking
+    racoon radiance radiografiar radiografica radiografico radiograma raes rafs raft rafter
+    raged rages ragging raging raid raida rails railways rain raining rains raised raises rajar
+    raked rakes raking rally rallying ramadan rambling ramilla ramito ramos ramps rams ranching
+    ranchs randa randada rands randy ranged ranging ranilla rank ranking rankings rankle
+    rankling ranted rants rapida rapidest rapido rapids rapine raping rapped raps rapt rared
+    rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasped raspiest
+    raspilla rasping raster rastillar rastillo rastrilla rataplan ratchets rated rateo rathers
+    rating ration rats rattlers rave raved ravel ravening raves raving raws rayburns razar
+    razed razes razing razon rbs rds reaccionar reach reaching reacio reactions reactiva
+    reactivate reactivated reactivates reactive reactivo reader readiest readiness readjust
+    readjusting readying realer realidad realista realists realito reals realty ream reaming
+    reams reaparecer reaped reaping reappear reapplies reaps rearing rearming rears reasoned
+    reasoner reasoning reasons reassure reassures rebating rebuilding rebultada rebultado
+    recalled recalling recalmon recambiar recamo recanting recapped recasting recatar recatear
+    recebar recechar receding receipted receive receiver receivers receives recejar recelar
+    recental recentar recenter receptar reception receptor recercar recessed recessing
+    recetador recetante recetario recetor recharge recharges rechecking rechecks recial
+    reciente recision recital recitals recitar reciting reclaims reclamar reclame reclined
+    reclutar recoiled recolado recollecting recombination recombine recommence recommenced
+    recommendation recommended recommending recommends recondition reconditions reconfiguration
+    reconfigured reconocimiento reconsidered recontar recordar recorded recorder recorders
+    recording recortar recostar recounted recounts recovered recreate recreated recta rectar
+    rectification rectoral rectorys rectums recuento recuerdo recuesta recuestar recuesto
+    recular recuperable recuperar recuperate recuperates recurred redaccion redbreast redden
+    redding reddings redecir redemption redeveloping redfords redgrave redhead redicion
+    redistricted redito redoblar redouble redoubled redressed redresses reds reduccion reduces
+    reducible reducida reducido reducing reductible reduction reductor reduplicar reeds
+    reeducar reedy reeks reelected reelection reeled reeling reels reenacting reeves reexamined
+    refaccion refeccion refertar refile refilled refilling refills refinish reflected
+    reflection reflects reformat reformation refraccion refracting refraction refs refuge
+    refusal refused refuses refusilo refutations refute refuting regal regala regalada regalado
+    regalador regalar regaled regalejo regalero regales regalias regaling regally regalo
+    reganado regarding regate regenerate regentar reggies regitivo regla reglar regoldar
+    regolfar regressed regression regulacion regulada regulado regulador regularidad regularly
+    regulars regulate regulating regulation regulator regulators rehearse reheat reheated reids
+    reigning reilly reimbursed reimburses reins reinterpret rejecting rejections relacion
+    relacionar relacionero relapse relapses relapsing relating relation relations relative
+    relativo relaxant relaying released releasing relented relieved religious relimpiar
+    reliquia reliving reloaded reloading relucir rely remaking remanding remembered remembering
+    remembers remembrar remiendo remision remission remocion remolido remote remover removers
+    removes removing rempujar renaming renaults render rending rendition renditions rends rene
+    renee renegado reneging renes renewing renews rengo renombre renos rent rental renter
+    rentera rentero renumber renumbers reopened reopening reordering repaired repartir repay
+    repaying repeal repealed repeatably repeated repeater repeating repeats repechar repent
+    repented replaces replaceta replacing replay replayed replaying repletar repleted replicar
+    replication replying replys reportar reporte reported reportedly reporter reporting reports
+    repossessions reprension represion repressed represses repressing repression repressions
+    reprints reprocessing reproduce reprogramming reproved reprueba reps repuesta repuesto
+    repulgado repulgar repulsar repulsing reputations reputedly reputing requeson requested
+    requester requesting requests require requires requited requites rereading rerunning
+    resalado resale rescatar rescinding rescision rescribir rescued rescuer rescuers rescues
+    rescuing researched researcher researches researchs reseccion reseguir reselling resent
+    resented resentido reserve reserved reserves resets resetting resfriar residing resigned
+    resistant resister resisters resistir resobrar resolution resolved resonate resort
+    resounding resounds respailar respectar respected respecting respetar respigar respingar
+    respirador respirator respired respires responded respondent responder respondon respondona
+    responds response responseo responses responsible responsion responsiva responsively
+    responsiveness responsivo responso rest restar restarted restating restriccion restrict
+    restricta restricting restriction restricto restricts rests restudies resucitado resuelta
+    resuelto resulta resultada resultando resultant resultar resulted resulting resupply
+    resurtido retails retainer retaking retal retarding retching retejer retelling retenedor
+    retenir retentar retention rethinking rethinks rethought retica reticular retorcida retort
     retouched retouches retraccion retraced retracted retracting retraction retractions
     retraining retreated retro retrying returned returnee returning returns reunited reuse
     revas revealed revealing reveals revel revelations reveling revels revencer revender
@@ -1216,69 +1216,70 @@ PROTECTED: frozenset[str] = frozenset(
     salving salvo sames samio sampled sampler samplers samples sams sanas sanchete sanction
     sand sanding sandra sands sandy sanger sangrador sangradura sangraza sangredo sangria
     sangriza sangs santidad santones sapiente sapped sappier sapping saps saran sarape
-    sarcotica sarcotico sarga sargenta sargents saria sarmentar sarong sarpullir sars sarta
-    sartal sarten sash sassed sasses sassiest sassing satan satchels sated saten sates satiate
-    satiating satin sating satins satirico saturacion saturating saturations saturnal savaging
-    save saver saves savings savingss savoring savvying sawed sawing sawyer sayings scab
-    scabbed scabbing scads scags scalding scaled scalloped scalloping scalping scamming scamp
-    scams scanning scans scanting scare scares scarf scarfed scarfing scarfs scariest scaring
-    scarred scarring scary scathing scats scatters scatting scenarios scenting scheat schelling
-    scheming schoolboy schoolchild schoolchildren schoolchilds schooldays schooled schoolgirl
-    schoolhouse schooling schoolmate schoolroom schools schoolteacher schoolwork sclerosiss
-    sclerotic scoffing scolding scone scones scooping scooting scope scorching scoreboard
-    scorecard scored scoreless scorer scores scorn scorning scorns scotched scotches scotching
-    scots scouring scouting scowling scows scramble scramming scrap scraped scraper scrapers
-    scrapes scraping scrapped scrapping scraps scratches scratchier scratchiest scratchiness
-    scratchs scratchy scream screeched screeching screechs screened screenings screenplays
-    screenshots screwing scrimping scrip scrips scripted scripting scripts scrod scrolled
-    scrota scrotums scrounger scrubbing scrunched scrunching scuds scuff scuffing sculling scum
-    scurried scurrying scuttling scything seagoing seal sealer sealers sealing seals seamiest
-    seams seaports searcher searchingly seared searing sears season seated seating seatings
-    seats sebera sebrings seceding secesion secluding secon seconded secondhand seconding
-    secondly seconds secrecys secrestar secresto secreta secretar secretary secretarys secrete
-    secretear secreted secreteo secretes secreting secretive secretiveness secreto secretor
-    secrets sectaria sectarian sectario sectional securely securest securing securitys sedacion
-    sedante sedately sedater sedates sedatest sedating sedative sedativo sedear seder sedera
-    sedero sediento seduce seduced seducir seeded seeding seedless seedling seedlings seeds
-    seeings seeking seeks seeming seep seeping seeps seer seers seething segar segas segfault
-    segue segueing seguida seguidor segundar segundos segura segurador seguridad seise selected
-    selection selenosis selfless selflessness selfs selladura seller sellerss sello seltzers
-    semana semanal sementar sementina semidea semideo seminars semite senario senate sencido
-    sendai sender sends sene senera senero sensed senseless senselessness senses sensing
-    sensually sentado sentar sentence sentenced sentencia senticar sentida sentidor sentidora
-    sentience sepia sepsiss sept septica septico septs sequences sequeral sequined serape serba
-    serbia serenading serer serest serial serially seriar serica serie serija seringa serio
-    seriously seriousness sermonar serna seron serous serpa serpia serpiginosa serra serrana
-    serrania serranilla serrated serratilla serron serta servia servible servings serviola
-    sesear sesera sesion sestar setal setenario setero setica seton settable setter setters
-    settlements settlers settling sever severally severals severed severely severer severest
-    severing severity severn severs seviro sewed sewers sewing sexiest sexiness sexing sexist
-    sexting sexto sexualidad sexuality shack shackled shackling shade shading shadings
-    shadowbox shadowboxing shadowed shadowiest shadowing shadows shadowy shafting shagging
-    shaka shakedown shaken shaker shakes shakiest shakiness shaky shale shallot shallots
-    shallower shallowest shallowness shallows shame shaming shamming shane shape shapeless
-    shaping shard shared sharepoint shares shari shark sharking sharlene sharlenes sharpe
-    sharpener sharpeners sharpens sharpest sharping sharpness sharps shatters shave shaved
-    shaves shavians shavings shaw shaws sheared shearing sheathe sheathes sheathing sheathings
-    shedding sheep sheeps sheering sheeting sheetings sheilas shell shelled shelleys shelling
-    shells shelly shelters shelving sheridan shifting shill shilling shills shimmering shingle
-    shingled shingling shinnies shinning shipboard shipbuilding shipped shipping shippings
-    shire shirking shirring shirt shirting shits shitting shlepped shlepping shlock shoaling
-    shocking shockproof shocks shoed shoeing shoes shogun shone shoo shooed shooing shoon shoos
-    shootings shootout shoots shoplifted shoplifting shopped shopping shoppings shops shore
-    shored shores shoring shortcake shortchange shortchanged shortcoming shortcut shortcuts
-    shortened shortening shortens shortest shortfall shorthand shorthands shorting shortlist
-    shortnesss shorts shortstop shortstops shotguns shouldered shouldering shoulders shouldnt
-    shouldve shouting shouts shove shovel shoveled shoveling shovels shoving shower showered
-    showering showiest showiness showings showmanship shown showpiece showplace showy shredder
-    shredding shrew shrikes shrinking shriveling shriving shrugged shrugging shuck shucking
-    shunning shunting shushing shuts shuttering shutting shying shysters sians sicked sicken
-    sicking sicklier sicks sideboard sideburns sidekicks sidelights sidelined sidelines
-    siderosis sides sideshows sidestroke siding sidney siempretieso sierra sieso sifted sifter
-    sifters sifting sigh sighed sighs sighting sightings sightless sightread sights sightseeing
-    signaled signalling signatory signatura signatures signboard signer signet signo silas
-    silepsis silga sill sillin silliness sills silt silting silvering simile simple simpleza
-    sims simulated simulates simulator sinamay sinclair sine sing singe singed singeing singer
+    sarcotica sarcotico sarga sargenta sargents saria sarmentar sarong sarpullir sarrieta sars
+    sarta sartal sarten sash sassed sasses sassiest sassing satan satchels sated saten sates
+    satiate satiating satin sating satins satirico saturacion saturating saturations saturnal
+    savaging save saver saves savings savingss savoring savvying sawed sawing sawyer sayings
+    scab scabbed scabbing scads scags scalding scaled scalloped scalloping scalping scamming
+    scamp scams scanning scans scanting scare scares scarf scarfed scarfing scarfs scariest
+    scaring scarred scarring scary scathing scats scatters scatting scenarios scenting scheat
+    schelling scheming schoolboy schoolchild schoolchildren schoolchilds schooldays schooled
+    schoolgirl schoolhouse schooling schoolmate schoolroom schools schoolteacher schoolwork
+    sclerosiss sclerotic scoffing scolding scone scones scooping scooting scope scorching
+    scoreboard scorecard scored scoreless scorer scores scorn scorning scorns scotched scotches
+    scotching scots scouring scouting scowling scows scramble scramming scrap scraped scraper
+    scrapers scrapes scraping scrapped scrapping scraps scratches scratchier scratchiest
+    scratchiness scratchs scratchy scream screeched screeching screechs screened screenings
+    screenplays screenshots screwing scrimping scrip scrips scripted scripting scripts scrod
+    scrolled scrota scrotums scrounger scrubbing scrunched scrunching scuds scuff scuffing
+    sculling scum scurried scurrying scuttling scything seagoing seal sealer sealers sealing
+    seals seamiest seams seaports searcher searchingly seared searing sears season seated
+    seating seatings seats sebera sebrings seceding secesion secluding secon seconded
+    secondhand seconding secondly seconds secrecys secrestar secresto secreta secretar
+    secretary secretarys secrete secretear secreted secreteo secretes secreting secretive
+    secretiveness secreto secretor secrets sectaria sectarian sectario sectional securely
+    securest securing securitys sedacion sedante sedately sedater sedates sedatest sedating
+    sedative sedativo sedear seder sedera sedero sediento seduce seduced seducir seeded seeding
+    seedless seedling seedlings seeds seeings seeking seeks seeming seep seeping seeps seer
+    seers seething segar segas segfault segue segueing seguida seguidor segundar segundos
+    segura segurador seguridad seise selected selection selenosis selfless selflessness selfs
+    selladura seller sellerss sello seltzers semana semanal sementar sementina semidea semideo
+    seminars semite senario senate sencido sendai sender sends sene senera senero sensed
+    senseless senselessness senses sensing sensually sentado sentar sentence sentenced
+    sentencia senticar sentida sentidor sentidora sentience sepia sepsiss sept septica septico
+    septs sequences sequeral sequined serape serba serbia serenading serer serest serial
+    serially seriar serica serie serija seringa serio seriously seriousness sermonar serna
+    seron serous serpa serpia serpiginosa serra serrana serrania serranilla serrated serratilla
+    serron serta servia servible servings serviola sesear sesera sesion sestar setal setenario
+    setero setica seton settable setter setters settlements settlers settling sever severally
+    severals severed severely severer severest severing severity severn severs seviro sewed
+    sewers sewing sexiest sexiness sexing sexist sexting sexto sexualidad sexuality shack
+    shackled shackling shade shading shadings shadowbox shadowboxing shadowed shadowiest
+    shadowing shadows shadowy shafting shagging shaka shakedown shaken shaker shakes shakiest
+    shakiness shaky shale shallot shallots shallower shallowest shallowness shallows shame
+    shaming shamming shane shape shapeless shaping shard shared sharepoint shares shari shark
+    sharking sharlene sharlenes sharpe sharpener sharpeners sharpens sharpest sharping
+    sharpness sharps shatters shave shaved shaves shavians shavings shaw shaws sheared shearing
+    sheathe sheathes sheathing sheathings shedding sheep sheeps sheering sheeting sheetings
+    sheilas shell shelled shelleys shelling shells shelly shelters shelving sheridan shifting
+    shill shilling shills shimmering shingle shingled shingling shinnies shinning shipboard
+    shipbuilding shipped shipping shippings shire shirking shirring shirt shirting shits
+    shitting shlepped shlepping shlock shoaling shocking shockproof shocks shoed shoeing shoes
+    shogun shone shoo shooed shooing shoon shoos shootings shootout shoots shoplifted
+    shoplifting shopped shopping shoppings shops shore shored shores shoring shortcake
+    shortchange shortchanged shortcoming shortcut shortcuts shortened shortening shortens
+    shortest shortfall shorthand shorthands shorting shortlist shortnesss shorts shortstop
+    shortstops shotguns shouldered shouldering shoulders shouldnt shouldve shouting shouts
+    shove shovel shoveled shoveling shovels shoving shower showered showering showiest
+    showiness showings showmanship shown showpiece showplace showy shredder shredding shrew
+    shrikes shrinking shriveling shriving shrugged shrugging shuck shucking shunning shunting
+    shushing shuts shuttering shutting shying shysters sians sicked sicken sicking sicklier
+    sicks sideboard sideburns sidekicks sidelights sidelined sidelines siderosis sides
+    sideshows sidestroke siding sidney siempretieso sierra sieso sifted sifter sifters sifting
+    sigh sighed sighs sighting sightings sightless sightread sights sightseeing signaled
+    signalling signatory signatura signatures signboard signer signet signo silas silepsis
+    silga sill sillin silliness sills silt silting silvering simile simple simpleza sims
+    simulated simulates simulator sinamay sinclair sine sing singe singed singeing singer
     singers singing singings singles singless singling sings singular singulars sinister sinker
     sinks sinned sinner sinovitis sins sinusitiss sinuss sipped sipping sips sires siria sises
     sison sisterly sited siting sits sitter sitters sittings situating situation sixes sizes

@@ -258,8 +258,9 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:left|my left|his left|her left) arm (?:is |feels |)(?:\w+ )?(?:numb|hurting"
             r"|hurts|pain|aching|tingling|heavy)",
             r"pain (?:down|in|spreading to) (?:my|his|her) (?:left arm|jaw and|arm and jaw)",
-            r"dolor (?:fuerte |intenso |)(?:de|en el|en mi|del) pecho|(?:me|le) duele (?:mucho )?"
-            r"el pecho|(?:presion|opresion) en el pecho",
+            r"dolor (?:\w+ ){0,2}(?:de|en el|en mi|del) pecho|(?:me|le|nos) (?:duele|arde|aprieta)"
+            r" (?:\w+ ){0,2}el pecho|(?:presion|opresion|peso) (?:\w+ )?en el pecho"
+            r"|(?:el )?pecho me (?:duele|aprieta|arde)",
             r"(?:dando|teniendo|tengo|tiene|tuvo) (?:un )?(?:infarto|ataque (?:al|de) corazon)",
             r"(?:grabbing|holding|clutching|gripping|rubbing) (?:<POSS>) chest",
             r"(?:heavy|heavey|tight|squeez\w*|crushing|pressure|burning) (?:\w+ ){0,4}(?:in|on)"
@@ -2808,6 +2809,7 @@ FRAME_CUE = (
     r"|does|do) |que (?:hago|hacer|debo hacer|se hace|hacemos) (?:si|cuando)|que (?:es|son)"
     r"|como (?:se|puedo) (?:prevenir|evitar|saber)|riesgo de|aumenta el riesgo"
     r"|cuando (?:debo|debe|debemos|hay que|tengo que|se debe) (?:llamar|ir|buscar|acudir)"
+    r"|explain my diagnosis|explicar mi diagnostico"
     r"|how (?:do|can|could) i (?:make|get|cause|trigger)|como (?:puedo )?hacer que"
     r"|if (?:i|you|someone|somebody|a person|he|she) (?:ever |)(?:think|thinks|thought|suspect"
     r"|were|was|get|gets|start|starts|notice|notices|see|sees))(?![a-z0-9])"

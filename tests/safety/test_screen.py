@@ -201,6 +201,8 @@ SPANISH = [
     pytest.param("senales de derrame: ya no puedo levantar la mano", E, id="es-signs-now"),
     pytest.param("se me durmio la pierna y no puedo mover el lado derecho", E, id="es-one-side"),
     pytest.param("tengo la mano sin fuerza y la boca torcida", E, id="es-sin-fuerza"),
+    pytest.param("me puede explicar por que me duele tanto el pecho", E, id="es-chest-words-apart"),
+    pytest.param("el pecho me aprieta desde hace rato", E, id="es-chest-subject-first"),
     pytest.param("puedo duplicar la insulina esta noche", Action.OUT_OF_SCOPE, id="es-dose-change"),
 ]
 
