@@ -278,6 +278,7 @@ def citations(sentences: Any, passages: Any) -> list[dict[str, Any]]:
             "slug": by_n[n].slug,
             "title": by_n[n].title,
             "section": by_n[n].section,
+            "label": section_label(by_n[n].section, by_n[n].lang),
             "url": f"/articles/{by_n[n].slug}/"
             + ("" if by_n[n].lang == "en" else f"?lang={by_n[n].lang}")
             + f"#{_anchor(by_n[n].section)}",
@@ -285,6 +286,16 @@ def citations(sentences: Any, passages: Any) -> list[dict[str, Any]]:
         for n in used
         if n in by_n
     ]
+
+
+def section_label(section: str, lang: str) -> str:
+    """The heading of canonical section `section` as the article in `lang` shows it."""
+    from assistant.knowledge.articles import SECTION_HEADINGS, SECTION_HEADINGS_BY_LANG
+
+    if section not in SECTION_HEADINGS:
+        return section
+    headings = SECTION_HEADINGS_BY_LANG.get(lang, SECTION_HEADINGS)
+    return headings[SECTION_HEADINGS.index(section)]
 
 
 def _anchor(heading: str) -> str:

@@ -31,8 +31,8 @@ SECTION_HEADINGS: tuple[str, ...] = (
     "When to get emergency help",
 )
 # The same six sections in each language, in order. Sections are stored under the English
-# heading (the canonical key the index, intents and page anchors use); `SECTION_LABELS`
-# gives the heading to show in the article's own language.
+# heading (the canonical key the index, intents and page anchors use); the list for the
+# article's language gives the heading to show (`assistant.protocol.section_label`).
 SECTION_HEADINGS_BY_LANG: dict[str, tuple[str, ...]] = {
     "en": SECTION_HEADINGS,
     "es": (

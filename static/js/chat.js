@@ -134,7 +134,7 @@
         var li = el("li");
         li.id = "src-" + frame.message_id + "-" + c.n;
         li.value = c.n;
-        var a = el("a", null, c.title + " — " + c.section);
+        var a = el("a", null, c.title + " — " + (c.label || c.section));
         a.href = c.url;
         li.appendChild(a);
         list.appendChild(li);

@@ -86,6 +86,7 @@ def test_a_translated_article_answers_in_spanish(spanish_patient: Any) -> None:
     assert end["kind"] == "answer"
     assert end["citations"]
     assert all(c["url"].startswith("/articles/epilepsy/?lang=es") for c in end["citations"])
+    assert end["citations"][0]["label"] == "Qué es"  # the heading as the Spanish page shows it
     text = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
     assert "epilepsia" in text.lower()
     assert "convulsiones" in text
