@@ -2294,17 +2294,16 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|(?:in|under) (?:his|her|their) name|skim\w* (?:\w+ ){0,2}pills|extras for me"
             r"|(?:find out|figure out|tell me) who (?:\w+ ){0,6}(?:has|have) (?:hiv|hepatitis|aids"
             r"|herpes|an std|cancer|covid)|secretly test|into prescribing|higher dose so",
-            r"(?:access|log ?in to|get into|break into|hack) (?:\w+ ){0,5}(?:portal|account|record"
-            r"s?"
-            r"|chart|email|login)|find out (?:if|whether|who) (?:\w+ ){0,6}(?:has|have) (?:hiv"
+            r"(?:access|log ?in to|get into|break into|hack) (?:\w+ ){0,5}(?:portal|account"
+            r"|records?|chart|email|login)|find out (?:if|whether|who) (?:\w+ ){0,6}(?:has|have)"
+            r" (?:hiv"
             r"|hepatitis|aids|herpes|an std|cancer|covid)|(?:fake|false) identity|get paid twice"
             r"|without (?:\w+ ){0,4}knowing",
             # No literal start: screened only where "for myself" or "a mi nombre" occurs.
             r"(?:\w+s) (?:\w+ ){0,2}(?:patches|pills|meds|prescription|medication|receta)"
             r" (?:\w+ ){0,3}(?:for myself|a mi nombre)",
-            r"(?:wouldnt|wont|would no"
-            r"t)"
-            r" know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s) (?:login|password|account)|reset"
+            r"(?:wouldnt|wont|would not) know|(?:use|log ?in (?:with|as)) (?:my |)(?:\w+s)"
+            r" (?:login|password|account)|reset"
             r" (?:her|his|their) password|sneaky way|jump the (?:\w+ ){0,3}(?:list|line|queue)"
             r"|quedarme con (?:las|sus) pastillas|a mi nombre",
             r"(?:sign|add|put) (?:my name|me) (?:\w+ ){0,2}(?:onto|to|on) (?:her|his|their) (?:"
