@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.safety import _classifier_weights as W
 from assistant.safety.verdict import SEVERITY, Action, Verdict
@@ -28,19 +29,28 @@ CLAUSE_END = ","
 
 
 def features(tokens: list[str]) -> set[str]:
-    """Binary features of one sentence's canonical tokens."""
-    found: set[str] = set()
-    previous = "^"
-    for token in tokens:
-        if token == CLAUSE_END:
-            previous = CLAUSE_END
-            continue
-        found.add("w:" + token)
-        found.add(f"b:{previous}_{token}")
-        if len(token) > PREFIX_LENGTH:
-            found.add("p:" + token[:PREFIX_LENGTH])
-        previous = token
+    """Binary features of one sentence's canonical tokens: words, word pairs (the first word
+    of a sentence pairs with "^", a word after a comma with ","), and word beginnings."""
+    words = [t for t in tokens if t != CLAUSE_END]
+    found = set(map("w:".__add__, words))
+    found.update(
+        f"b:{before}_{token}"
+        for before, token in zip(["^", *tokens], tokens, strict=False)
+        if token != CLAUSE_END
+    )
+    found.update("p:" + t[:PREFIX_LENGTH] for t in words if len(t) > PREFIX_LENGTH)
     return found
+
+
+def _sentences(canonical: str) -> list[list[str]]:
+    """The canonical text's sentences, as token lists (empty ones dropped)."""
+    sentences: list[list[str]] = [[]]
+    for token in canonical.split(" ") if canonical else ():
+        if token == SENTENCE_END:
+            sentences.append([])
+        else:
+            sentences[-1].append(token)
+    return [tokens for tokens in sentences if tokens]
 
 
 def segments(canonical: str) -> list[set[str]]:
@@ -49,15 +59,85 @@ def segments(canonical: str) -> list[set[str]]:
     The whole message's features are the union of its sentences' (word pairs do not
     cross a sentence end), so each sentence is read once.
     """
-    sentences: list[list[str]] = [[]]
-    for token in canonical.split(" ") if canonical else ():
-        if token == SENTENCE_END:
-            sentences.append([])
-        else:
-            sentences[-1].append(token)
-    each = [features(tokens) for tokens in sentences if tokens]
+    each = [features(tokens) for tokens in _sentences(canonical)]
     whole = set().union(*each)
     return [whole, *each] if len(each) > 1 else [whole]
+
+
+# Scores are summed as integers (weights are stored with three decimals), all actions at
+# once: each feature's weights are packed into one integer, one lane of _LANE bits per
+# action, each weight shifted by _OFFSET so that no lane goes negative. Integer sums are
+# exact and do not depend on the order in which a set yields its features (which changes
+# with the hash seed), and one sum over a segment's features replaces one per action.
+_SCALE = 1000
+_OFFSET = 1 << 16
+_LANE = 40
+_MASK = (1 << _LANE) - 1
+
+
+def _pack(weights: tuple[float, ...]) -> int:
+    packed = 0
+    for i, w in enumerate(weights):
+        units = round(w * _SCALE)
+        if abs(units) >= _OFFSET or abs(units - w * _SCALE) > 1e-6:
+            raise ValueError(f"weight {w} is not a multiple of 1/{_SCALE} below {_OFFSET}")
+        packed |= (units + _OFFSET) << (_LANE * i)
+    return packed
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """The weights packed, by kind of feature, keyed without building feature strings."""
+
+    words: dict[str, int]
+    pairs: dict[tuple[str, str], int]
+    prefixes: dict[str, int]
+    strings: dict[str, int]
+
+    @classmethod
+    def of(cls, weights: dict[str, tuple[float, ...]]) -> _Packed:
+        strings = {f: _pack(w) for f, w in weights.items()}
+        words: dict[str, int] = {}
+        pairs: dict[tuple[str, str], int] = {}
+        prefixes: dict[str, int] = {}
+        for feature, packed in strings.items():
+            kind, _, rest = feature.partition(":")
+            if kind == "w":
+                words[rest] = packed
+            elif kind == "p":
+                prefixes[rest] = packed
+            elif kind == "b" and rest.count("_") == 1:  # tokens never hold "_"
+                before, _, token = rest.partition("_")
+                pairs[before, token] = packed
+            else:
+                raise ValueError(f"unknown feature {feature!r}")
+        return cls(words, pairs, prefixes, strings)
+
+    def units(self, sentence: list[str]) -> tuple[set[str], set[tuple[str, str]], set[str]]:
+        """The features of one sentence present in the model, keyed for the packed
+        dictionaries. Spelled as ``features`` spells them; the model holds no feature of a
+        comma, so the commas' own words and pairs find nothing."""
+        return (
+            self.words.keys() & sentence,
+            self.pairs.keys() & zip(["^", *sentence], sentence, strict=False),
+            self.prefixes.keys() & {t[:PREFIX_LENGTH] for t in sentence if len(t) > PREFIX_LENGTH},
+        )
+
+    def total(
+        self, actions: int, words: set[str], pairs: set[tuple[str, str]], prefixes: set[str]
+    ) -> list[int]:
+        """Summed weights per action, in units of 1/_SCALE."""
+        total = (
+            sum(map(self.words.__getitem__, words))
+            + sum(map(self.pairs.__getitem__, pairs))
+            + sum(map(self.prefixes.__getitem__, prefixes))
+        )
+        return _lanes(total, len(words) + len(pairs) + len(prefixes), actions)
+
+
+def _lanes(total: int, count: int, actions: int) -> list[int]:
+    shift = count * _OFFSET
+    return [((total >> (_LANE * i)) & _MASK) - shift for i in range(actions)]
 
 
 @dataclass(frozen=True)
@@ -69,25 +149,46 @@ class Model:
     thresholds: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
 
-    def scores(self, feats: Iterable[str]) -> list[float]:
-        """Probability per action for one segment's features.
+    @cached_property
+    def _packed(self) -> _Packed:
+        return _Packed.of(self.weights)
 
-        Sums are exact (``math.fsum``), so the result does not depend on the order in
-        which a set yields its features (which changes with the hash seed).
-        """
-        weights = self.weights
-        rows = [weights[f] for f in weights.keys() & feats]
-        columns = zip(*rows, strict=True) if rows else [()] * len(self.bias)
-        totals = [b + math.fsum(column) for b, column in zip(self.bias, columns, strict=True)]
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, t)))) for t in totals]
+    def _probabilities(self, units: Iterable[int]) -> list[float]:
+        return [
+            1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, bias + u / _SCALE))))
+            for bias, u in zip(self.bias, units, strict=True)
+        ]
+
+    def scores(self, feats: Iterable[str]) -> list[float]:
+        """Probability per action for one segment's features (``features`` strings)."""
+        strings = self._packed.strings
+        present = strings.keys() & feats
+        total = sum(map(strings.__getitem__, present))
+        return self._probabilities(_lanes(total, len(present), len(self.bias)))
 
     def best(self, canonical: str) -> list[float]:
-        """Highest probability per action over the message and its sentences."""
-        top = [0.0] * len(self.actions)
-        for feats in segments(canonical):
-            for i, p in enumerate(self.scores(feats)):
-                top[i] = max(top[i], p)
-        return top
+        """Highest probability per action over the message and its sentences.
+
+        The same as the highest ``scores`` over ``segments(canonical)``, computed without
+        building feature strings; the highest sum wins, since the score rises with it.
+        """
+        packed = self._packed
+        sentences = [packed.units(tokens) for tokens in _sentences(canonical)]
+        if not sentences:
+            return self._probabilities([0] * len(self.actions))
+        actions = len(self.actions)
+        top = packed.total(
+            actions,
+            set().union(*(s[0] for s in sentences)),
+            set().union(*(s[1] for s in sentences)),
+            set().union(*(s[2] for s in sentences)),
+        )
+        if len(sentences) > 1:
+            for sentence in sentences:
+                top = [
+                    max(a, b) for a, b in zip(top, packed.total(actions, *sentence), strict=True)
+                ]
+        return self._probabilities(top)
 
 
 def load() -> Model:

@@ -99,6 +99,8 @@ _GLUE = frozenset("i a my me to".split())
 _SEGMENT_VOCAB = PATTERN_WORDS | KEY_TERMS | _GLUE
 # Words that are certainly whole: never glued to a neighbour.
 _KNOWN = PATTERN_WORDS | KEY_TERMS | frozenset(".,")
+_KNOWN_WORDS = frozenset(w for w in _KNOWN if len(w) > 1)  # single letters may be spaced out
+_ODD_PAIR = re.compile(b"(?=\x00\x00)")
 
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
 # far from the right word). Values may be several words.
@@ -419,13 +421,14 @@ def fold(text: str) -> str:
     Characters are not guaranteed to keep their offsets; use this for matching only.
     """
     if text.isascii():
-        return _W_SLASH.sub(_w_slash, text.lower())
+        text = text.lower()
+        return _W_SLASH.sub(_w_slash, text) if "w/" in text else text
     text = _TAG_CHARS.sub(lambda m: chr(ord(m.group()) - 0xE0000), text)
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFKD", text).casefold()
     text = _COMBINING.sub("", text)
     text = text.translate(_HOMOGLYPH_TABLE)
-    return _W_SLASH.sub(_w_slash, text)
+    return _W_SLASH.sub(_w_slash, text) if "w/" in text else text
 
 
 def _w_slash(match: re.Match[str]) -> str:
@@ -636,51 +639,72 @@ def canonical_token(token: str) -> str:
 
 
 def _join_spaced(tokens: list[str]) -> list[str]:
-    """Join letter-spaced runs ("c h e s t") and key terms split in two ("bre athe")."""
+    """Join letter-spaced runs ("c h e s t") and key terms split in two ("bre athe").
+
+    Both need two neighbouring tokens that are each a single letter or an unknown word;
+    only the stretches around such pairs are walked, the rest is kept as it is.
+    """
+    # One byte per token, 0 where it is a single letter or unknown: pairs are b"\0\0".
+    known = bytes(map(_KNOWN_WORDS.__contains__, tokens))
+    pairs = [m.start() for m in _ODD_PAIR.finditer(known)]
+    if not pairs:
+        return tokens
+    at_pair = set(pairs)
     out: list[str] = []
     i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
-        if len(tok) == 1 and tok.isalpha():
-            j = i
-            while j < n and len(tokens[j]) == 1 and tokens[j].isalpha():
-                j += 1
-            if j - i >= 3:
-                out.append("".join(tokens[i:j]))
-                i = j
-                continue
-        elif i + 1 < n and tok not in _KNOWN and tokens[i + 1] not in _KNOWN:
-            joined = tok + tokens[i + 1]
-            if len(joined) >= 6 and joined in KEY_TERMS:
-                out.append(joined)
-                i += 2
-                continue
-        out.append(tok)
-        i += 1
+    for start in pairs:
+        if start < i:  # already consumed by a join
+            continue
+        out.extend(tokens[i:start])
+        i = start
+        while i in at_pair:
+            i = _join_at(tokens, i, out)
+    out.extend(tokens[i:])
     return out
 
 
+def _join_at(tokens: list[str], i: int, out: list[str]) -> int:
+    """One step of the join at token ``i``: append what it becomes, return the next index."""
+    n = len(tokens)
+    tok = tokens[i]
+    if len(tok) == 1 and tok.isalpha():
+        j = i
+        while j < n and len(tokens[j]) == 1 and tokens[j].isalpha():
+            j += 1
+        if j - i >= 3:
+            out.append("".join(tokens[i:j]))
+            return j
+    elif i + 1 < n and tok not in _KNOWN and tokens[i + 1] not in _KNOWN:
+        joined = tok + tokens[i + 1]
+        if len(joined) >= 6 and joined in KEY_TERMS:
+            out.append(joined)
+            return i + 2
+    out.append(tok)
+    return i + 1
+
+
 _DOTTED = re.compile(r"(?<![a-z0-9])(?:[a-z][.\-_*] ?){3,}[a-z](?![a-z0-9])")
+_DOTTED_HINT = re.compile(r"[.\-_*] ?[a-z][.\-_*]")
 
 
 def tokens(text: str) -> list[str]:
     """Canonical tokens of ``text``: words, numbers, "." (sentence end) and "," (clause)."""
     folded = fold(text)
-    if "." in folded or "-" in folded or "_" in folded or "*" in folded:
+    if _DOTTED_HINT.search(folded):  # cheaper than _DOTTED, needed by every match of it
         folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), folded)
-    raw = [_punct(tok) for tok in _TOKEN.findall(folded)]
-    out = [canonical_token(t) for t in _join_spaced(raw)]
+    raw = list(map(_punct, _TOKEN.findall(folded)))
+    out = list(map(canonical_token, _join_spaced(raw)))
     # Text-speak "2" for "to" after a verb of wanting or going ("want 2 die"); elsewhere a
     # 2 stays a number ("2 pills").
-    for i in range(1, len(out) - 1):
-        if (
-            out[i] == "2"
-            and out[i - 1].rsplit(" ", 1)[-1] in _TO_BEFORE
-            and out[i + 1].isalpha()
-            and out[i + 1] not in _COUNTED
-        ):
-            out[i] = "to"
+    if "2" in out:
+        for i in range(1, len(out) - 1):
+            if (
+                out[i] == "2"
+                and out[i - 1].rsplit(" ", 1)[-1] in _TO_BEFORE
+                and out[i + 1].isalpha()
+                and out[i + 1] not in _COUNTED
+            ):
+                out[i] = "to"
     return out
 
 
@@ -694,6 +718,7 @@ _COUNTED = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def _punct(tok: str) -> str:
     first = tok[0]
     if first in _SENTENCE_END:

@@ -27,9 +27,11 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from assistant.safety import input_rules as R
@@ -112,7 +114,7 @@ _MAX_PREFIXES = 400
 
 def _shrink(prefixes: set[str]) -> set[str]:
     """Cut prefixes back to their first word: fewer, shorter, still valid."""
-    return {p.split(" ")[0] or p for p in prefixes}
+    return {p.split(" ")[0] + " " if " " in p.lstrip(" ") else p for p in prefixes}
 
 
 def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
@@ -360,6 +362,20 @@ def _keys_for(token: str) -> tuple[str, ...]:
     return tuple(token[:n] for n in _KEY_LENGTHS if n <= len(token) and token[:n] in _KEYS)
 
 
+@lru_cache(maxsize=65536)
+def _prefixes_at(scanner: Scanner, key: str, token: str) -> tuple[bool, tuple[str, ...]]:
+    """How the prefixes of ``scanner`` under ``key`` apply where ``token`` (which starts
+    with ``key``) stands: True if one lies within the token (every such position counts),
+    else the prefixes that run on past it (to test at each position; may be none). This
+    is only a filter: the pattern decides at every position it lets through."""
+    prefixes = scanner.by_key[key]
+    # "my " after the token "my": the next character is a space wherever the token is not
+    # the last one, and a try at the last one only fails (the pattern itself decides).
+    if any(token.startswith(p) or p == token + " " for p in prefixes if len(p) <= len(token) + 1):
+        return True, ()
+    return False, tuple(p for p in prefixes if p.startswith(token + " "))
+
+
 _RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
 )
@@ -381,6 +397,7 @@ _PAST_VERB = re.compile(
 )
 _POST_NEGATION = re.compile(r" ?[,.]? ?(?:no|none|nope|negative|denied|denies)(?= ?(?:[.,]|$))")
 _NEG_WINDOW = 8
+_TRIES_BEFORE_REQUIRED = 16
 _TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
@@ -394,21 +411,36 @@ class _Doc:
         self._clauses: list[int] | None = None
         self._break_ends: list[int] = []
         self._starts: list[int] | None = None
-        self._at: dict[str, list[int]] = {}
-        pos = 0
+        # Positions of each token (or pair of tokens, for two-word keys such as "my che")
+        # that starts with an index key, and the tokens under each key. A token is looked
+        # up once however often it occurs.
+        self._token_at: dict[str, list[int]] = {}
+        self._key_tokens: dict[str, list[str]] = {}
         words = text.split(" ")
+        by_token: defaultdict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(words):
-            for key in _keys_for(token):
-                self._at.setdefault(key, []).append(pos)
-            if token in _COMMON_FIRST and i + 1 < len(words):
-                pair = f"{token} {words[i + 1][:3]}"
-                if pair in _KEYS:
-                    self._at.setdefault(pair, []).append(pos)
-            pos += len(token) + 1
+            by_token[token].append(i)
+        starts = [0, *accumulate(map((1).__add__, map(len, words)))]
+        last = len(words) - 1
+        for token, indexes in by_token.items():
+            keys = _keys_for(token)
+            if keys:
+                self._token_at[token] = [starts[i] for i in indexes]
+                for key in keys:
+                    self._key_tokens.setdefault(key, []).append(token)
+            if token in _COMMON_FIRST:  # two-word keys: the two words stand together
+                for i in indexes:
+                    if i < last and f"{token} {words[i + 1][:3]}" in _KEYS:
+                        pair = f"{token} {words[i + 1]}"
+                        if pair not in self._token_at:
+                            self._token_at[pair] = []
+                            key = f"{token} {words[i + 1][:3]}"
+                            self._key_tokens.setdefault(key, []).append(pair)
+                        self._token_at[pair].append(starts[i])
         # Which index keys of each scanner occur here: scanners with none are never tried.
         self._required_seen: dict[frozenset[str], bool] = {}
         self._keys_of: dict[Scanner, list[str]] = {}
-        for key in self._at:
+        for key in self._key_tokens:
             for scanner in _SCANNERS_BY_KEY.get(key, ()):
                 self._keys_of.setdefault(scanner, []).append(key)
 
@@ -416,10 +448,8 @@ class _Doc:
         """Indexed scanners one of whose prefixes starts a token of this text."""
         return iter(self._keys_of)
 
-    def may_match(self, scanner: Scanner) -> bool:
-        """False when no match of ``scanner`` can occur in this text (cheap checks only)."""
-        if scanner.prefixes is not None and scanner not in self._keys_of:
-            return False
+    def _contains_required(self, scanner: Scanner) -> bool:
+        """False when the text lacks every string one of which each match contains."""
         if scanner.required is None:
             return True
         known = self._required_seen.get(scanner.required)
@@ -428,24 +458,38 @@ class _Doc:
             self._required_seen[scanner.required] = known
         return known
 
-    def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
-        """Matches of ``scanner`` at every position where one can begin (see module doc)."""
-        if not self.may_match(scanner):
-            return
+    def _positions(self, scanner: Scanner) -> list[int]:
         text = self.text
-        if scanner.prefixes is not None:
-            found: set[int] = set()
-            for key in self._keys_of.get(scanner, ()):
-                prefixes = scanner.by_key[key]
-                found.update(p for p in self._at[key] if text.startswith(prefixes, p))
-            positions = sorted(found)
-        else:
+        if scanner.prefixes is None:
             if self._starts is None:
                 self._starts = [m.start() for m in _TOKEN_START.finditer(text)]
             first = scanner.first
-            positions = [p for p in self._starts if first is None or text[p] in first]
+            return [p for p in self._starts if first is None or text[p] in first]
+        keys = self._keys_of.get(scanner, ())
+        found: list[int] = []
+        for key in keys:
+            for token in self._key_tokens[key]:
+                every, spanning = _prefixes_at(scanner, key, token)
+                if every:
+                    found.extend(self._token_at[token])
+                elif spanning:
+                    found.extend(p for p in self._token_at[token] if text.startswith(spanning, p))
+        # Unordered: a rule fires or not whatever the order in which its matches are tried.
+        return list(set(found)) if len(keys) > 1 else found
+
+    def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
+        """Matches of ``scanner`` at every position where one can begin (see module doc),
+        in no particular order."""
+        if scanner.prefixes is None and not self._contains_required(scanner):
+            return  # tried at every token start: rule it out first
+        positions = self._positions(scanner)
+        # Scanning the whole text for the required strings pays only before many tries.
+        if len(positions) > _TRIES_BEFORE_REQUIRED and not self._contains_required(scanner):
+            return
+        match = scanner.pattern.match
+        text = self.text
         for pos in positions:
-            m = scanner.pattern.match(text, pos)
+            m = match(text, pos)
             if m is not None:
                 yield m
 
