@@ -27,7 +27,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
+from assistant.safety.literals import literal_prefixes
 from assistant.safety.normalize import fold
 from assistant.safety.support import SupportScorer, content_words, lexical_support
 
@@ -46,8 +48,7 @@ class RecordFacts:
     medications: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class SentenceCheck:
+class SentenceCheck(NamedTuple):
     """Result for one sentence: ``ok`` is False when any rule in ``rules`` failed."""
 
     ok: bool
@@ -239,6 +240,64 @@ _SAFE_SENTENCE = re.compile(
     r"|clinician|nurse|pharmacist)|send (?:a message|this) to your care team|i can'?t (?:give"
     r"|answer|help with)|i'?m not able to|this is general information)\b"
 )
+_ALNUM = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """Whether a pattern can match a sentence, told cheaply from its words.
+
+    Built from the literal prefixes one of which starts every match (``literals``): a
+    match needs a word equal to a prefix's first word and the prefix (up to its second
+    word) in the sentence, or, for a prefix that ends inside its first word, that prefix
+    in the sentence. Every pattern here starts at a word boundary, so a match starts where
+    a word does. Most sentences of an answer open no gate and are checked without running
+    the patterns; a gate that opens only means the pattern decides.
+    """
+
+    spans: dict[str, tuple[str, ...]]
+    starts: re.Pattern[str] | None
+    always: bool
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str]) -> _Gate:
+        prefixes = literal_prefixes(pattern.pattern)
+        spans: dict[str, set[str]] = {}
+        starts: set[str] = set()
+        for prefix in prefixes or ():
+            word = _ALNUM.match(prefix)
+            if word is None:
+                return cls({}, None, always=True)
+            if word.end() == len(prefix):
+                starts.add(prefix)
+            else:  # up to two words are enough to tell, and fewer to test
+                spans.setdefault(word.group(), set()).add(" ".join(prefix.split(" ")[:2]))
+        return cls(
+            {word: tuple(sorted(values)) for word, values in spans.items()},
+            re.compile("|".join(map(re.escape, sorted(starts)))) if starts else None,
+            always=prefixes is None,
+        )
+
+    def open(self, text: str, words: frozenset[str] | None) -> bool:
+        """False when the pattern cannot match ``text``, whose words are ``words`` (None
+        for text outside ASCII, where the patterns' classes such as ``\\d`` and ``\\w``
+        reach characters the gates do not know: every gate opens)."""
+        if self.always or words is None:
+            return True
+        for word in self.spans.keys() & words:
+            if any(prefix in text for prefix in self.spans[word]):
+                return True
+        return self.starts is not None and self.starts.search(text) is not None
+
+
+_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
+def _sentence_words(text: str) -> frozenset[str] | None:
+    """The words of a folded sentence, or None if it holds characters outside ASCII."""
+    return frozenset(text.translate(_NOT_ALNUM).split()) if text.isascii() else None
+
+
 _MED_TEXT_DOSE = re.compile(rf"(?P<amount>\d+(?:[.,]\d+)?) ?(?P<unit>{_DOSE_UNITS})\b")
 _UNIT_CANON = {
     "mgs": "mg",
@@ -380,6 +439,16 @@ def _pattern_fails(rule_id: str, sentence: str) -> bool:
     return False
 
 
+_GATES: dict[str, _Gate] = {
+    "out.dose_number": _Gate.of(_DOSE),
+    "out.dosing_instruction": _Gate.of(_SCHEDULE),
+    "out.new_diagnosis": _Gate.of(_CLAIM),
+    "out.treatment_change": _Gate.of(_RULES_BY_ID["out.treatment_change"]),
+    "out.cure_promise": _Gate.of(_RULES_BY_ID["out.cure_promise"]),
+    "safe": _Gate.of(_SAFE_SENTENCE),
+}
+
+
 def is_quoted(folded_sentence: str, passages: Sequence[str]) -> bool:
     """True when the (folded, space-normalised) sentence appears verbatim in a passage."""
     if len(folded_sentence.split()) < 4:
@@ -415,19 +484,24 @@ def check_sentence(
     patient they have something their record does not hold.
     """
     text = " ".join(fold(sentence).split())
+    words = _sentence_words(text)
     quoted = is_quoted(text, passages)
     failed: list[str] = []
-    if not quoted and _dose_fails(text, record):
+    if not quoted and _GATES["out.dose_number"].open(text, words) and _dose_fails(text, record):
         failed.append("out.dose_number")
-    if not quoted and _schedule_fails(text, record):
+    if (
+        not quoted
+        and _GATES["out.dosing_instruction"].open(text, words)
+        and _schedule_fails(text, record)
+    ):
         failed.append("out.dosing_instruction")
-    if _diagnosis_fails(text, record):
+    if _GATES["out.new_diagnosis"].open(text, words) and _diagnosis_fails(text, record):
         failed.append("out.new_diagnosis")
-    if not quoted and _pattern_fails("out.treatment_change", text):
-        failed.append("out.treatment_change")
-    if not quoted and _pattern_fails("out.cure_promise", text):
-        failed.append("out.cure_promise")
-    if _SAFE_SENTENCE.search(text) or not content_words(text):
+    for rule_id in ("out.treatment_change", "out.cure_promise"):
+        if not quoted and _GATES[rule_id].open(text, words) and _pattern_fails(rule_id, text):
+            failed.append(rule_id)
+    safe = _GATES["safe"].open(text, words) and _SAFE_SENTENCE.search(text) is not None
+    if safe or not content_words(text):
         support = 1.0
     else:
         record_terms = record.conditions + record.medications

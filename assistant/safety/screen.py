@@ -24,23 +24,19 @@ misses an emergency is worse than one that raises a false alarm.
 
 from __future__ import annotations
 
-import importlib
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
-from typing import Any
+from itertools import accumulate, compress, repeat
 
 from assistant.safety import input_rules as R
 from assistant.safety.classifier import second_opinion
+from assistant.safety.literals import first_chars, literal_prefixes, required_strings
 from assistant.safety.normalize import fold, has_tag_characters, normalize
 from assistant.safety.verdict import ANSWER, SEVERITY, Action, Verdict, combine
-
-_sre_parser: Any = importlib.import_module("re._parser")
-_sre_const: Any = importlib.import_module("re._constants")
 
 _MACRO = re.compile(r"<([A-Z_]+)>")
 # A space between two letters (or before a group) in a pattern may be missing in the text.
@@ -53,200 +49,6 @@ def expand(pattern: str) -> str:
         pattern = _MACRO.sub(lambda m: R.MACROS[m.group(1)], pattern)
     pattern = _OPTIONAL_SPACE.sub(" ?", pattern)
     return rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])"
-
-
-def _first_seq(items: Any) -> tuple[set[str] | None, bool]:
-    """Characters that can start a match of ``items`` (None: any), and whether it can be empty."""
-    acc: set[str] = set()
-    for op, av in items:
-        first, nullable = _first_node(op, av)
-        if first is None:
-            return None, False
-        acc |= first
-        if not nullable:
-            return acc, False
-    return acc, True
-
-
-def _first_node(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-    c = _sre_const
-    if op is c.LITERAL:
-        return {chr(av)}, False
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return set(), True
-    if op is c.SUBPATTERN:
-        return _first_seq(av[-1])
-    if op is c.ATOMIC_GROUP:
-        return _first_seq(av)
-    if op is c.BRANCH:
-        acc: set[str] = set()
-        nullable = False
-        for alternative in av[1]:
-            first, alt_nullable = _first_seq(alternative)
-            if first is None:
-                return None, False
-            acc |= first
-            nullable = nullable or alt_nullable
-        return acc, nullable
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        low, _high, sub = av
-        first, nullable = _first_seq(sub)
-        return first, nullable or low == 0
-    if op is c.IN:
-        chars: set[str] = set()
-        for item_op, item_av in av:
-            if item_op is c.LITERAL:
-                chars.add(chr(item_av))
-            elif item_op is c.RANGE:
-                chars.update(chr(x) for x in range(item_av[0], item_av[1] + 1))
-            elif item_op is c.CATEGORY and item_av is c.CATEGORY_DIGIT:
-                chars.update("0123456789")
-            else:
-                return None, False
-        return chars, False
-    if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
-        return set("0123456789"), False
-    return None, False
-
-
-_MAX_PREFIXES = 400
-
-
-def _shrink(prefixes: set[str]) -> set[str]:
-    """Cut prefixes back to their first word: fewer, shorter, still valid."""
-    return {p.split(" ")[0] + " " if " " in p.lstrip(" ") else p for p in prefixes}
-
-
-def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
-    """Extend literal prefixes ``acc`` over ``items``; the flag says all items were literal."""
-    c = _sre_const
-    for op, av in items:
-        if op is c.LITERAL:
-            acc = {p + chr(av) for p in acc}
-            continue
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        if op in (c.SUBPATTERN, c.ATOMIC_GROUP, c.BRANCH):
-            alternatives = av[1] if op is c.BRANCH else [av[-1] if op is c.SUBPATTERN else av]
-            merged: set[str] = set()
-            complete = True
-            for alternative in alternatives:
-                sub, sub_complete = _prefix_seq(alternative, {""})
-                merged |= {a + b for a in acc for b in sub}
-                complete = complete and sub_complete
-                if len(merged) > _MAX_PREFIXES:
-                    merged = _shrink(merged)
-                    complete = False
-            acc = merged
-            if not complete:
-                return acc, False
-            continue
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-            # An optional part (often the optional space between words): both spellings.
-            with_part, complete = _prefix_seq(av[2], set(acc))
-            extended = acc | with_part
-            if len(extended) > _MAX_PREFIXES:
-                return _shrink(extended), False
-            if not complete:
-                return extended, False
-            acc = extended
-            continue
-        chars = _class_chars(op, av)
-        if chars is not None:
-            extended = {p + ch for p in acc for ch in chars}
-            if len(extended) > _MAX_PREFIXES:
-                return _shrink(extended), False
-            acc = extended
-            continue
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
-            # "\d{2,3}": every match starts with one character of the repeated class.
-            chars = _class_chars(*av[2][0])
-            if chars is not None and len(acc) * len(chars) <= _MAX_PREFIXES:
-                return {p + ch for p in acc for ch in chars}, False
-            return acc, False
-        if op is c.IN and all(item_op is c.LITERAL for item_op, _ in av) and len(av) <= 8:
-            acc = {p + chr(ch) for p in acc for _, ch in av}
-            continue
-        return acc, False
-    return acc, True
-
-
-def _class_chars(op: Any, av: Any) -> list[str] | None:
-    """The characters a small character class or a digit class matches, or None."""
-    c = _sre_const
-    if op is c.IN:
-        chars: list[str] = []
-        for item_op, item_av in av:
-            if item_op is c.LITERAL:
-                chars.append(chr(item_av))
-            elif item_op is c.CATEGORY and item_av is c.CATEGORY_DIGIT:
-                chars.extend("0123456789")
-            else:
-                return None
-        return chars if len(chars) <= 12 else None
-    if op is c.CATEGORY and av is c.CATEGORY_DIGIT:
-        return list("0123456789")
-    return None
-
-
-def literal_prefixes(pattern: str) -> frozenset[str] | None:
-    """Literal strings one of which starts every match of ``pattern``, or None."""
-    found, _ = _prefix_seq(_sre_parser.parse(pattern), {""})
-    return None if "" in found else frozenset(found)
-
-
-def _required_seq(items: Any) -> frozenset[str] | None:
-    """Literal strings one of which occurs in every match of ``items`` (None if unknown).
-
-    Among the candidates a sequence offers (each literal run, each required sub-part) the
-    one whose shortest string is longest is kept: it is the most selective filter.
-    """
-    c = _sre_const
-    candidates: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            candidates.append(frozenset({max("".join(run).split(" "), key=len)}))
-            run.clear()
-
-    for op, av in items:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        flush()
-        sub: frozenset[str] | None = None
-        if op is c.SUBPATTERN:
-            sub = _required_seq(av[-1])
-        elif op is c.BRANCH:
-            union: set[str] = set()
-            for alternative in av[1]:
-                req = _required_seq(alternative)
-                if req is None:
-                    union = set()
-                    break
-                union |= req
-            sub = frozenset(union) if union else None
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            sub = _required_seq(av[2])
-        if sub is not None:
-            candidates.append(sub)
-    flush()
-    usable = [cand for cand in candidates if cand and min(len(x) for x in cand) >= 3]
-    if not usable:
-        return None
-    return max(usable, key=lambda cand: (min(len(x) for x in cand), -len(cand)))
-
-
-def required_strings(pattern: str) -> frozenset[str] | None:
-    """Strings of which every match of ``pattern`` contains one, or None if unknown."""
-    return _required_seq(_sre_parser.parse(pattern))
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """Characters a match of ``pattern`` can start with, or None if not known."""
-    first, nullable = _first_seq(_sre_parser.parse(pattern))
-    return None if first is None or nullable else frozenset(first)
 
 
 @dataclass(frozen=True, eq=False)
@@ -376,6 +178,27 @@ def _prefixes_at(scanner: Scanner, key: str, token: str) -> tuple[bool, tuple[st
     return False, tuple(p for p in prefixes if p.startswith(token + " "))
 
 
+@lru_cache(maxsize=65536)
+def _scanners_at(span: str) -> tuple[tuple[Scanner, tuple[str, ...] | None], ...]:
+    """The scanners that may match where ``span`` (a token, or two tokens for two-word
+    keys such as "my che") starts: with None when every such position counts, else the
+    prefixes to test at each position (``_prefixes_at``)."""
+    if " " in span:
+        first, second = span.split(" ", 1)
+        keys: tuple[str, ...] = (f"{first} {second[:3]}",)
+    else:
+        keys = _keys_for(span)
+    found: dict[Scanner, tuple[str, ...] | None] = {}
+    for key in keys:
+        for scanner in _SCANNERS_BY_KEY.get(key, ()):
+            every, spanning = _prefixes_at(scanner, key, span)
+            if every or found.get(scanner, ()) is None:
+                found[scanner] = None
+            elif spanning:
+                found[scanner] = (*(found.get(scanner) or ()), *spanning)
+    return tuple(found.items())
+
+
 _RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
 )
@@ -411,11 +234,11 @@ class _Doc:
         self._clauses: list[int] | None = None
         self._break_ends: list[int] = []
         self._starts: list[int] | None = None
-        # Positions of each token (or pair of tokens, for two-word keys such as "my che")
-        # that starts with an index key, and the tokens under each key. A token is looked
-        # up once however often it occurs.
-        self._token_at: dict[str, list[int]] = {}
-        self._key_tokens: dict[str, list[str]] = {}
+        # Where each indexed scanner may match: the positions of the tokens (and of the
+        # pairs of tokens, for two-word keys) it may start with. Each distinct token is
+        # looked up once however often it occurs. Positions are in no particular order: a
+        # rule fires or not whatever the order in which its matches are tried.
+        self._at: dict[Scanner, list[int]] = {}
         words = text.split(" ")
         by_token: defaultdict[str, list[int]] = defaultdict(list)
         for i, token in enumerate(words):
@@ -423,30 +246,28 @@ class _Doc:
         starts = [0, *accumulate(map((1).__add__, map(len, words)))]
         last = len(words) - 1
         for token, indexes in by_token.items():
-            keys = _keys_for(token)
-            if keys:
-                self._token_at[token] = [starts[i] for i in indexes]
-                for key in keys:
-                    self._key_tokens.setdefault(key, []).append(token)
-            if token in _COMMON_FIRST:  # two-word keys: the two words stand together
+            self._add(token, [starts[i] for i in indexes])
+            if token in _COMMON_FIRST:
+                pairs: defaultdict[str, list[int]] = defaultdict(list)
                 for i in indexes:
                     if i < last and f"{token} {words[i + 1][:3]}" in _KEYS:
-                        pair = f"{token} {words[i + 1]}"
-                        if pair not in self._token_at:
-                            self._token_at[pair] = []
-                            key = f"{token} {words[i + 1][:3]}"
-                            self._key_tokens.setdefault(key, []).append(pair)
-                        self._token_at[pair].append(starts[i])
-        # Which index keys of each scanner occur here: scanners with none are never tried.
+                        pairs[f"{token} {words[i + 1]}"].append(starts[i])
+                for pair, positions in pairs.items():
+                    self._add(pair, positions)
         self._required_seen: dict[frozenset[str], bool] = {}
-        self._keys_of: dict[Scanner, list[str]] = {}
-        for key in self._key_tokens:
-            for scanner in _SCANNERS_BY_KEY.get(key, ()):
-                self._keys_of.setdefault(scanner, []).append(key)
+
+    def _add(self, span: str, positions: list[int]) -> None:
+        text = self.text
+        for scanner, spanning in _scanners_at(span):
+            found = self._at.setdefault(scanner, [])
+            if spanning is None:
+                found.extend(positions)
+            else:
+                found.extend(compress(positions, map(text.startswith, repeat(spanning), positions)))
 
     def scanners_present(self) -> Iterator[Scanner]:
-        """Indexed scanners one of whose prefixes starts a token of this text."""
-        return iter(self._keys_of)
+        """Indexed scanners that may match somewhere in this text."""
+        return (scanner for scanner, positions in self._at.items() if positions)
 
     def _contains_required(self, scanner: Scanner) -> bool:
         """False when the text lacks every string one of which each match contains."""
@@ -459,39 +280,23 @@ class _Doc:
         return known
 
     def _positions(self, scanner: Scanner) -> list[int]:
-        text = self.text
-        if scanner.prefixes is None:
-            if self._starts is None:
-                self._starts = [m.start() for m in _TOKEN_START.finditer(text)]
-            first = scanner.first
-            return [p for p in self._starts if first is None or text[p] in first]
-        keys = self._keys_of.get(scanner, ())
-        found: list[int] = []
-        for key in keys:
-            for token in self._key_tokens[key]:
-                every, spanning = _prefixes_at(scanner, key, token)
-                if every:
-                    found.extend(self._token_at[token])
-                elif spanning:
-                    found.extend(p for p in self._token_at[token] if text.startswith(spanning, p))
-        # Unordered: a rule fires or not whatever the order in which its matches are tried.
-        return list(set(found)) if len(keys) > 1 else found
+        if scanner.prefixes is not None:
+            return self._at.get(scanner, [])
+        if self._starts is None:
+            self._starts = [m.start() for m in _TOKEN_START.finditer(self.text)]
+        first = scanner.first
+        return [p for p in self._starts if first is None or self.text[p] in first]
 
     def matches(self, scanner: Scanner) -> Iterator[re.Match[str]]:
         """Matches of ``scanner`` at every position where one can begin (see module doc),
-        in no particular order."""
+        in no particular order, lazily (a rule stops at its first match that counts)."""
         if scanner.prefixes is None and not self._contains_required(scanner):
-            return  # tried at every token start: rule it out first
+            return iter(())  # tried at every token start: rule it out first
         positions = self._positions(scanner)
         # Scanning the whole text for the required strings pays only before many tries.
         if len(positions) > _TRIES_BEFORE_REQUIRED and not self._contains_required(scanner):
-            return
-        match = scanner.pattern.match
-        text = self.text
-        for pos in positions:
-            m = match(text, pos)
-            if m is not None:
-                yield m
+            return iter(())
+        return filter(None, map(scanner.pattern.match, repeat(self.text), positions))
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence containing ``pos``."""

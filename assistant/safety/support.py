@@ -109,11 +109,14 @@ def lexical_support(
     words = content_words(sentence)
     if not words:
         return 1.0
-    grounded: set[str] = set()
-    for passage in passages:
-        grounded |= content_words(passage)
-    for term in record_terms:
-        grounded |= content_words(term)
+    grounded = _grounded(tuple(passages), tuple(record_terms))
     asked = content_words(question) if question else frozenset()
     score = sum(1.0 if w in grounded else QUESTION_WEIGHT if w in asked else 0.0 for w in words)
     return score / len(words)
+
+
+@lru_cache(maxsize=256)
+def _grounded(passages: tuple[str, ...], record_terms: tuple[str, ...]) -> frozenset[str]:
+    """Content words of the passages and record terms: the same for every sentence of an
+    answer, so computed once per answer."""
+    return frozenset().union(*map(content_words, passages), *map(content_words, record_terms))

@@ -1,0 +1,131 @@
+"""The shortcuts that keep the guard fast never hide a match.
+
+Each shortcut decides where (or whether) a pattern is tried: the input rules' token index,
+the output checks' word gates, the classifier's packed sums, the joining of spaced-out
+letters. Each is checked here against the plain computation on real text: the rules'
+examples, a sample of the labelled tuning set and the approved articles.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.safety import output
+from assistant.safety.classifier import MODEL, segments
+from assistant.safety.input_rules import ALL_RULES
+from assistant.safety.normalize import _join_at, _join_spaced, fold, normalize
+from assistant.safety.screen import COMPILED, _Doc
+
+ROOT = Path(__file__).resolve().parents[2]
+SAFETY = ROOT / "assistant" / "safety"
+
+
+def _tuning_texts(every: int) -> list[str]:
+    lines = [
+        json.loads(line)["text"]
+        for path in sorted((SAFETY / "eval").glob("screen-*.jsonl"))
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
+    return lines[::every]
+
+
+def _article_sentences() -> list[str]:
+    found = []
+    for path in sorted((ROOT / "assistant" / "knowledge" / "articles").rglob("*.md")):
+        for sentence in re.split(r"(?<=[.!?])\s+", path.read_text()):
+            if 10 < len(sentence) < 400:
+                found.append(sentence.strip())
+    return found
+
+
+RULE_EXAMPLES = [example for rule in ALL_RULES for example in rule.examples]
+TEXTS = RULE_EXAMPLES + _tuning_texts(every=12)
+_TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
+
+
+def test_the_token_index_lets_through_every_position_where_a_rule_matches() -> None:
+    checked = 0
+    for text in TEXTS:
+        canonical = normalize(text)
+        doc = _Doc(canonical)
+        starts = [m.start() for m in _TOKEN_START.finditer(canonical)]
+        for compiled in COMPILED:
+            for scanner in compiled.patterns + compiled.context:
+                if scanner.pattern.search(canonical) is None:
+                    continue
+                allowed = {m.start() for m in doc.matches(scanner)}
+                for pos in starts:
+                    if scanner.pattern.match(canonical, pos) is not None:
+                        checked += 1
+                        assert pos in allowed, (compiled.rule.id, text)
+    assert checked > 1000  # the sample exercises the index, not an empty loop
+
+
+SENTENCES = (
+    _article_sentences()
+    + RULE_EXAMPLES
+    + [
+        "Take 500 mg twice a day.",
+        "You have diabetes and it will never come back.",
+        "Stop taking your metformin.",
+        "This treatment is guaranteed to work.",
+        "Call 988 any time.",
+        "You could double your dose of insulin.",
+        "Take one and a half tablets at bedtime.",
+        "It is 100% effective.",
+    ]
+)
+
+
+@pytest.mark.parametrize("rule_id", sorted(output._GATES))
+def test_an_output_gate_opens_wherever_its_pattern_matches(rule_id: str) -> None:
+    pattern = output._SAFE_SENTENCE if rule_id == "safe" else output._RULES_BY_ID[rule_id]
+    gate = output._GATES[rule_id]
+    matched = 0
+    for sentence in SENTENCES:
+        text = " ".join(fold(sentence).split())
+        if pattern.search(text) is not None:
+            matched += 1
+            assert gate.open(text, output._sentence_words(text)), sentence
+    assert matched > 0
+
+
+def test_output_gates_close_on_plain_sentences() -> None:
+    text = "walking most days helps your heart and your mood"
+    words = output._sentence_words(text)
+    closed = [rule_id for rule_id, gate in output._GATES.items() if not gate.open(text, words)]
+    assert len(closed) >= 4
+
+
+def test_packed_classifier_sums_equal_the_feature_by_feature_scores() -> None:
+    for text in TEXTS:
+        canonical = normalize(text)
+        plain = [
+            max(column) for column in zip(*map(MODEL.scores, segments(canonical)), strict=True)
+        ]
+        assert MODEL.best(canonical) == pytest.approx(plain, abs=1e-12), text
+
+
+def _join_spaced_reference(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        step: list[str] = []
+        i = _join_at(tokens, i, step)
+        out.extend(step)
+    return out
+
+
+def test_joining_spaced_letters_only_where_needed_changes_nothing() -> None:
+    rng = random.Random(7)
+    vocabulary = ["c", "h", "e", "s", "t", "a", "i", "bre", "athe", "chest", "pain", "5", ".",
+                  ",", "xq", "zz", "blee", "ding", "my", "the", "2"]  # fmt: skip
+    for _ in range(20000):
+        tokens = [rng.choice(vocabulary) for _ in range(rng.randrange(12))]
+        assert _join_spaced(list(tokens)) == _join_spaced_reference(tokens), tokens
