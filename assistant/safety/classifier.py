@@ -16,6 +16,7 @@ A raise is reported with the rule id ``clf.<action>`` and the score, for the aud
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,15 +43,13 @@ def features(tokens: list[str]) -> set[str]:
     return found
 
 
+# A "." token: the literal first, so that the scan jumps from dot to dot.
+_SENTENCE_MARK = re.compile(r"\.(?<![^ ]\.)(?![^ ])")
+
+
 def _sentences(canonical: str) -> list[list[str]]:
     """The canonical text's sentences, as token lists (empty ones dropped)."""
-    sentences: list[list[str]] = [[]]
-    for token in canonical.split(" ") if canonical else ():
-        if token == SENTENCE_END:
-            sentences.append([])
-        else:
-            sentences[-1].append(token)
-    return [tokens for tokens in sentences if tokens]
+    return [tokens for part in _SENTENCE_MARK.split(canonical) if (tokens := part.split())]
 
 
 def segments(canonical: str) -> list[set[str]]:

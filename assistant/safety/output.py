@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from assistant.safety.literals import literal_prefixes
@@ -46,6 +46,11 @@ class RecordFacts:
 
     conditions: tuple[str, ...] = ()
     medications: tuple[str, ...] = ()
+
+    @cached_property
+    def terms(self) -> tuple[str, ...]:
+        """Conditions and medications: the record's words a sentence may rest on."""
+        return self.conditions + self.medications
 
 
 class SentenceCheck(NamedTuple):
@@ -451,15 +456,16 @@ _GATES: dict[str, _Gate] = {
 
 def is_quoted(folded_sentence: str, passages: Sequence[str]) -> bool:
     """True when the (folded, space-normalised) sentence appears verbatim in a passage."""
-    if len(folded_sentence.split()) < 4:
-        return False  # too short to count as a quote
-    return any(folded_sentence in _normalised(p) for p in passages)
+    if folded_sentence.count(" ") < 3:
+        return False  # too short (under four words) to count as a quote
+    return folded_sentence in _normalised(tuple(passages))
 
 
-@lru_cache(maxsize=4096)
-def _normalised(passage: str) -> str:
-    """A passage folded and space-normalised once, not once per checked sentence."""
-    return " ".join(fold(passage).split())
+@lru_cache(maxsize=1024)
+def _normalised(passages: tuple[str, ...]) -> str:
+    """The passages folded, space-normalised and joined by line breaks (which a normalised
+    sentence never holds), once per answer rather than once per checked sentence."""
+    return "\n".join(" ".join(fold(p).split()) for p in passages)
 
 
 def check_sentence(
@@ -504,8 +510,7 @@ def check_sentence(
     if safe or not content_words(text):
         support = 1.0
     else:
-        record_terms = record.conditions + record.medications
-        support = scorer(text, passages, record_terms=record_terms, question=question)
+        support = scorer(text, passages, record_terms=record.terms, question=question)
     if support < threshold:
         failed.append("out.unsupported")
     return SentenceCheck(ok=not failed, rules=tuple(failed), support=round(support, 3))

@@ -212,7 +212,6 @@ _PRESENT = re.compile(R.PRESENT_CUE)
 _FRAME = re.compile(R.FRAME_CUE)
 _FRAME_OVERRIDE = re.compile(R.FRAME_OVERRIDE)
 _SCOPE_BREAK = re.compile(R.SCOPE_BREAK)
-_SENTENCE = re.compile(r"(?:^| )\.(?= |$)")
 _CLAUSE = re.compile(r"(?:^| ),(?= |$)")
 _PAST_VERB = re.compile(
     r"(?<![a-z0-9])(?:had|was|were|did|got|went|used|suffered|survived|experienced"
@@ -224,15 +223,25 @@ _TRIES_BEFORE_REQUIRED = 16
 _TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
+def _token_marks(text: str, token: str) -> list[int]:
+    """Where the one-character token ``token`` stands alone in ``text``: the index of the
+    space before it (0 at the very start), as ``(?:^| )<token>(?= |$)`` would find it."""
+    marks = [0] if text[:2] in (token, token + " ") else []
+    i = text.find(" " + token)
+    while i != -1:
+        if text[i + 2 : i + 3] in ("", " ") and (i > 0 or not marks):
+            marks.append(i)
+        i = text.find(" " + token, i + 2)
+    return marks
+
+
 class _Doc:
     """The canonical text with lazily computed sentence and clause boundaries."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._sentences: list[int] | None = None
-        self._breaks: list[tuple[int, int]] | None = None
-        self._clauses: list[int] | None = None
-        self._break_ends: list[int] = []
+        self._in_sentence: dict[int, tuple[list[int], list[int]]] = {}
         self._starts: list[int] | None = None
         # Where each indexed scanner may match: the positions of the tokens (and of the
         # pairs of tokens, for two-word keys) it may start with. Each distinct token is
@@ -301,33 +310,39 @@ class _Doc:
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence containing ``pos``."""
         if self._sentences is None:
-            self._sentences = [m.start() for m in _SENTENCE.finditer(self.text)]
+            self._sentences = _token_marks(self.text, ".")
         ends = self._sentences
         i = bisect_right(ends, pos)
         start = ends[i - 1] + 2 if i > 0 else 0
         end = ends[i] if i < len(ends) else len(self.text)
         return start, end
 
+    def _marks(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        """The ends of the scope breaks in the sentence ``start:end``, and where its clauses
+        begin (commas and scope breaks). Neither crosses a sentence end, so each sentence
+        is read on its own, once, and only if a match in it needs them."""
+        found = self._in_sentence.get(start)
+        if found is None:
+            breaks = [(m.start(), m.end()) for m in _SCOPE_BREAK.finditer(self.text, start, end)]
+            commas = [m.start() for m in _CLAUSE.finditer(self.text, start, end)]
+            found = ([e for _, e in breaks], sorted(commas + [b for b, _ in breaks]))
+            self._in_sentence[start] = found
+        return found
+
     def scope_start(self, pos: int) -> int:
         """Start of the statement containing ``pos`` (after the last scope break)."""
-        start, _ = self.sentence(pos)
-        if self._breaks is None:
-            self._breaks = [(m.start(), m.end()) for m in _SCOPE_BREAK.finditer(self.text)]
-            self._break_ends = [end for _, end in self._breaks]
-        i = bisect_right(self._break_ends, pos)
-        return max(start, self._break_ends[i - 1]) if i > 0 else start
+        start, end = self.sentence(pos)
+        break_ends, _ = self._marks(start, end)
+        i = bisect_right(break_ends, pos)
+        return max(start, break_ends[i - 1]) if i > 0 else start
 
     def clause(self, pos: int) -> tuple[int, int]:
         """Bounds of the clause containing ``pos`` (commas and scope breaks included)."""
         s_start, s_end = self.sentence(pos)
-        if self._clauses is None:
-            self.scope_start(pos)
-            breaks = self._breaks or []
-            marks = [m.start() for m in _CLAUSE.finditer(self.text)]
-            self._clauses = sorted(marks + [b for b, _ in breaks])
-        i = bisect_right(self._clauses, pos)
-        start = max(s_start, self._clauses[i - 1]) if i > 0 else s_start
-        end = min(s_end, self._clauses[i]) if i < len(self._clauses) else s_end
+        _, clauses = self._marks(s_start, s_end)
+        i = bisect_right(clauses, pos)
+        start = max(s_start, clauses[i - 1]) if i > 0 else s_start
+        end = min(s_end, clauses[i]) if i < len(clauses) else s_end
         return start, end
 
     def negated(self, start: int, end: int) -> bool:

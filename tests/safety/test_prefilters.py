@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from assistant.safety import output
-from assistant.safety.classifier import MODEL, segments
+from assistant.safety.classifier import MODEL, _sentences, segments
 from assistant.safety.input_rules import ALL_RULES
 from assistant.safety.normalize import _join_at, _join_spaced, fold, normalize
 from assistant.safety.screen import COMPILED, _Doc
@@ -129,3 +129,19 @@ def test_joining_spaced_letters_only_where_needed_changes_nothing() -> None:
     for _ in range(20000):
         tokens = [rng.choice(vocabulary) for _ in range(rng.randrange(12))]
         assert _join_spaced(list(tokens)) == _join_spaced_reference(tokens), tokens
+
+
+def test_sentences_split_on_every_sentence_end_token() -> None:
+    def reference(canonical: str) -> list[list[str]]:
+        sentences: list[list[str]] = [[]]
+        for token in canonical.split(" ") if canonical else ():
+            if token == ".":
+                sentences.append([])
+            else:
+                sentences[-1].append(token)
+        return [tokens for tokens in sentences if tokens]
+
+    rng = random.Random(11)
+    for _ in range(20000):
+        canonical = " ".join(rng.choice(["a", ".", ",", "b.c", "1.5", "d"]) for _ in range(8))
+        assert _sentences(canonical) == reference(canonical), canonical
