@@ -248,59 +248,69 @@ _SAFE_SENTENCE = re.compile(
 _ALNUM = re.compile(r"[a-z0-9]+")
 
 
-@dataclass(frozen=True)
-class _Gate:
-    """Whether a pattern can match a sentence, told cheaply from its words.
+class _Gates:
+    """Which checks' patterns can match a sentence, told cheaply from its words.
 
-    Built from the literal prefixes one of which starts every match (``literals``): a
-    match needs a word equal to a prefix's first word and the prefix (up to its second
-    word) in the sentence, or, for a prefix that ends inside its first word, that prefix
-    in the sentence. Every pattern here starts at a word boundary, so a match starts where
-    a word does. Most sentences of an answer open no gate and are checked without running
-    the patterns; a gate that opens only means the pattern decides.
+    Built from the literal prefixes one of which starts every match of each pattern
+    (``literals``). A pattern can match only if the sentence has a word equal to a
+    prefix's first word and holds the prefix (up to its second word), or, for a prefix
+    that ends inside its first word, a word that starts with it. Every pattern here starts
+    at a word boundary, so a match starts where a word does. Most sentences of an answer
+    open no gate and are checked without running the patterns; an open gate only means
+    the pattern decides. Text outside ASCII opens every gate: the patterns' classes
+    (``\\d``, ``\\w``) reach characters the gates do not know.
     """
 
-    spans: dict[str, tuple[str, ...]]
-    starts: re.Pattern[str] | None
-    always: bool
+    def __init__(self, patterns: dict[str, re.Pattern[str]]) -> None:
+        self.names = frozenset(patterns)
+        self.always: set[str] = set()
+        spans: dict[str, dict[str, set[str]]] = {}
+        starts: dict[str, set[str]] = {}
+        for name, pattern in patterns.items():
+            prefixes = literal_prefixes(pattern.pattern)
+            for prefix in prefixes or ():
+                word = _ALNUM.match(prefix)
+                if word is None:
+                    self.always.add(name)
+                elif word.end() == len(prefix):
+                    starts.setdefault(prefix, set()).add(name)
+                else:  # up to two words are enough to tell, and fewer to test
+                    two = " ".join(prefix.split(" ")[:2])
+                    spans.setdefault(word.group(), {}).setdefault(name, set()).add(two)
+            if prefixes is None:
+                self.always.add(name)
+        self.spans = {
+            word: tuple((name, tuple(sorted(p))) for name, p in by_name.items())
+            for word, by_name in spans.items()
+        }
+        # A word that starts with a literal also starts with every shorter literal that
+        # is a prefix of it: the alternation finds only one of them.
+        self.starts_of = {
+            literal: frozenset(
+                n for other, ns in starts.items() if literal.startswith(other) for n in ns
+            )
+            for literal in starts
+        }
+        ordered = sorted(starts, key=lambda literal: (-len(literal), literal))
+        self.starts = re.compile("|".join(map(re.escape, ordered)))
 
-    @classmethod
-    def of(cls, pattern: re.Pattern[str]) -> _Gate:
-        prefixes = literal_prefixes(pattern.pattern)
-        spans: dict[str, set[str]] = {}
-        starts: set[str] = set()
-        for prefix in prefixes or ():
-            word = _ALNUM.match(prefix)
-            if word is None:
-                return cls({}, None, always=True)
-            if word.end() == len(prefix):
-                starts.add(prefix)
-            else:  # up to two words are enough to tell, and fewer to test
-                spans.setdefault(word.group(), set()).add(" ".join(prefix.split(" ")[:2]))
-        return cls(
-            {word: tuple(sorted(values)) for word, values in spans.items()},
-            re.compile("|".join(map(re.escape, sorted(starts)))) if starts else None,
-            always=prefixes is None,
-        )
-
-    def open(self, text: str, words: frozenset[str] | None) -> bool:
-        """False when the pattern cannot match ``text``, whose words are ``words`` (None
-        for text outside ASCII, where the patterns' classes such as ``\\d`` and ``\\w``
-        reach characters the gates do not know: every gate opens)."""
-        if self.always or words is None:
-            return True
-        for word in self.spans.keys() & words:
-            if any(prefix in text for prefix in self.spans[word]):
-                return True
-        return self.starts is not None and self.starts.search(text) is not None
+    def open(self, text: str) -> frozenset[str] | set[str]:
+        """The names of the patterns that may match ``text`` (folded, space-normalised)."""
+        if not text.isascii():
+            return self.names
+        words = text.translate(_NOT_ALNUM).split()
+        opened = set(self.always)
+        for word in self.spans.keys() & set(words):
+            for name, prefixes in self.spans[word]:
+                if name not in opened and any(prefix in text for prefix in prefixes):
+                    opened.add(name)
+        for m in self.starts.finditer(text):  # literals are words: a match stays in one
+            if m.start() == 0 or not text[m.start() - 1].isalnum():
+                opened |= self.starts_of[m.group()]
+        return opened
 
 
 _NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
-
-
-def _sentence_words(text: str) -> frozenset[str] | None:
-    """The words of a folded sentence, or None if it holds characters outside ASCII."""
-    return frozenset(text.translate(_NOT_ALNUM).split()) if text.isascii() else None
 
 
 _MED_TEXT_DOSE = re.compile(rf"(?P<amount>\d+(?:[.,]\d+)?) ?(?P<unit>{_DOSE_UNITS})\b")
@@ -444,14 +454,16 @@ def _pattern_fails(rule_id: str, sentence: str) -> bool:
     return False
 
 
-_GATES: dict[str, _Gate] = {
-    "out.dose_number": _Gate.of(_DOSE),
-    "out.dosing_instruction": _Gate.of(_SCHEDULE),
-    "out.new_diagnosis": _Gate.of(_CLAIM),
-    "out.treatment_change": _Gate.of(_RULES_BY_ID["out.treatment_change"]),
-    "out.cure_promise": _Gate.of(_RULES_BY_ID["out.cure_promise"]),
-    "safe": _Gate.of(_SAFE_SENTENCE),
-}
+_GATES = _Gates(
+    {
+        "out.dose_number": _DOSE,
+        "out.dosing_instruction": _SCHEDULE,
+        "out.new_diagnosis": _CLAIM,
+        "out.treatment_change": _RULES_BY_ID["out.treatment_change"],
+        "out.cure_promise": _RULES_BY_ID["out.cure_promise"],
+        "safe": _SAFE_SENTENCE,
+    }
+)
 
 
 def is_quoted(folded_sentence: str, passages: Sequence[str]) -> bool:
@@ -490,23 +502,22 @@ def check_sentence(
     patient they have something their record does not hold.
     """
     text = " ".join(fold(sentence).split())
-    words = _sentence_words(text)
-    quoted = is_quoted(text, passages)
+    opened = _GATES.open(text)
+    # A quote from a passage skips the dose, schedule, treatment and cure checks.
+    quoted = len(opened) > ("out.new_diagnosis" in opened) + ("safe" in opened) and is_quoted(
+        text, passages
+    )
     failed: list[str] = []
-    if not quoted and _GATES["out.dose_number"].open(text, words) and _dose_fails(text, record):
+    if "out.dose_number" in opened and not quoted and _dose_fails(text, record):
         failed.append("out.dose_number")
-    if (
-        not quoted
-        and _GATES["out.dosing_instruction"].open(text, words)
-        and _schedule_fails(text, record)
-    ):
+    if "out.dosing_instruction" in opened and not quoted and _schedule_fails(text, record):
         failed.append("out.dosing_instruction")
-    if _GATES["out.new_diagnosis"].open(text, words) and _diagnosis_fails(text, record):
+    if "out.new_diagnosis" in opened and _diagnosis_fails(text, record):
         failed.append("out.new_diagnosis")
     for rule_id in ("out.treatment_change", "out.cure_promise"):
-        if not quoted and _GATES[rule_id].open(text, words) and _pattern_fails(rule_id, text):
+        if rule_id in opened and not quoted and _pattern_fails(rule_id, text):
             failed.append(rule_id)
-    safe = _GATES["safe"].open(text, words) and _SAFE_SENTENCE.search(text) is not None
+    safe = "safe" in opened and _SAFE_SENTENCE.search(text) is not None
     if safe or not content_words(text):
         support = 1.0
     else:
