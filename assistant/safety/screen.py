@@ -178,8 +178,11 @@ def _prefixes_at(scanner: Scanner, key: str, token: str) -> tuple[bool, tuple[st
     return False, tuple(p for p in prefixes if p.startswith(token + " "))
 
 
+_ScannersAt = tuple[tuple[Scanner, tuple[str, ...] | None], ...]
+
+
 @lru_cache(maxsize=65536)
-def _scanners_at(span: str) -> tuple[tuple[Scanner, tuple[str, ...] | None], ...]:
+def _scanners_at(span: str) -> _ScannersAt:
     """The scanners that may match where ``span`` (a token, or two tokens for two-word
     keys such as "my che") starts: with None when every such position counts, else the
     prefixes to test at each position (``_prefixes_at``)."""
@@ -255,19 +258,21 @@ class _Doc:
         starts = [0, *accumulate(map((1).__add__, map(len, words)))]
         last = len(words) - 1
         for token, indexes in by_token.items():
-            self._add(token, [starts[i] for i in indexes])
+            scanners = _scanners_at(token)
+            if scanners:
+                self._add(scanners, list(map(starts.__getitem__, indexes)))
             if token in _COMMON_FIRST:
                 pairs: defaultdict[str, list[int]] = defaultdict(list)
                 for i in indexes:
                     if i < last and f"{token} {words[i + 1][:3]}" in _KEYS:
                         pairs[f"{token} {words[i + 1]}"].append(starts[i])
                 for pair, positions in pairs.items():
-                    self._add(pair, positions)
+                    self._add(_scanners_at(pair), positions)
         self._required_seen: dict[frozenset[str], bool] = {}
 
-    def _add(self, span: str, positions: list[int]) -> None:
+    def _add(self, scanners: _ScannersAt, positions: list[int]) -> None:
         text = self.text
-        for scanner, spanning in _scanners_at(span):
+        for scanner, spanning in scanners:
             found = self._at.setdefault(scanner, [])
             if spanning is None:
                 found.extend(positions)
