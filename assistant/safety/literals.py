@@ -75,7 +75,7 @@ def _shrink(prefixes: set[str]) -> set[str]:
     return {p.split(" ")[0] + " " if " " in p.lstrip(" ") else p for p in prefixes}
 
 
-def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
+def _prefix_seq(items: Any, acc: set[str], cap: int = _MAX_PREFIXES) -> tuple[set[str], bool]:
     """Extend literal prefixes ``acc`` over ``items``; the flag says all items were literal."""
     c = _sre_const
     for op, av in items:
@@ -89,10 +89,10 @@ def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
             merged: set[str] = set()
             complete = True
             for alternative in alternatives:
-                sub, sub_complete = _prefix_seq(alternative, {""})
+                sub, sub_complete = _prefix_seq(alternative, {""}, cap)
                 merged |= {a + b for a in acc for b in sub}
                 complete = complete and sub_complete
-                if len(merged) > _MAX_PREFIXES:
+                if len(merged) > cap:
                     merged = _shrink(merged)
                     complete = False
             acc = merged
@@ -101,9 +101,9 @@ def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
             continue
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
             # An optional part (often the optional space between words): both spellings.
-            with_part, complete = _prefix_seq(av[2], set(acc))
+            with_part, complete = _prefix_seq(av[2], set(acc), cap)
             extended = acc | with_part
-            if len(extended) > _MAX_PREFIXES:
+            if len(extended) > cap:
                 return _shrink(extended), False
             if not complete:
                 return extended, False
@@ -112,14 +112,14 @@ def _prefix_seq(items: Any, acc: set[str]) -> tuple[set[str], bool]:
         chars = _class_chars(op, av)
         if chars is not None:
             extended = {p + ch for p in acc for ch in chars}
-            if len(extended) > _MAX_PREFIXES:
+            if len(extended) > cap:
                 return _shrink(extended), False
             acc = extended
             continue
         if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and len(av[2]) == 1:
             # "\d{2,3}": every match starts with one character of the repeated class.
             chars = _class_chars(*av[2][0])
-            if chars is not None and len(acc) * len(chars) <= _MAX_PREFIXES:
+            if chars is not None and len(acc) * len(chars) <= cap:
                 return {p + ch for p in acc for ch in chars}, False
             return acc, False
         if op is c.IN and all(item_op is c.LITERAL for item_op, _ in av) and len(av) <= 8:
@@ -147,9 +147,12 @@ def _class_chars(op: Any, av: Any) -> list[str] | None:
     return None
 
 
-def literal_prefixes(pattern: str) -> frozenset[str] | None:
-    """Literal strings one of which starts every match of ``pattern``, or None."""
-    found, _ = _prefix_seq(_sre_parser.parse(pattern), {""})
+def literal_prefixes(pattern: str, cap: int = _MAX_PREFIXES) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of ``pattern``, or None.
+
+    Past ``cap`` strings they are cut back to their first word: fewer, less selective.
+    """
+    found, _ = _prefix_seq(_sre_parser.parse(pattern), {""}, cap)
     return None if "" in found else frozenset(found)
 
 

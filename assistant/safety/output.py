@@ -267,7 +267,8 @@ class _Gates:
         spans: dict[str, dict[str, set[str]]] = {}
         starts: dict[str, set[str]] = {}
         for name, pattern in patterns.items():
-            prefixes = literal_prefixes(pattern.pattern)
+            # A generous cap: long prefixes keep "take home" from opening "take double".
+            prefixes = literal_prefixes(pattern.pattern, cap=20000)
             for prefix in prefixes or ():
                 word = _ALNUM.match(prefix)
                 if word is None:
