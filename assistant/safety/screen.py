@@ -268,6 +268,7 @@ class _Doc:
                         pairs[f"{token} {words[i + 1]}"].append(starts[i])
                 for pair, positions in pairs.items():
                     self._add(_scanners_at(pair), positions)
+        self._vocabulary = " ".join(by_token)
         self._required_seen: dict[frozenset[str], bool] = {}
 
     def _add(self, scanners: _ScannersAt, positions: list[int]) -> None:
@@ -289,7 +290,11 @@ class _Doc:
             return True
         known = self._required_seen.get(scanner.required)
         if known is None:
-            known = any(r in self.text for r in scanner.required)
+            # A string without a space lies within one token: the distinct tokens, once
+            # each, are a shorter haystack than the text.
+            known = any(
+                r in (self.text if " " in r else self._vocabulary) for r in scanner.required
+            )
             self._required_seen[scanner.required] = known
         return known
 
