@@ -64,21 +64,30 @@ def access_conversation(user: Any, public_id: UUID | str) -> Conversation:
     """The conversation with `public_id` if it belongs to `user`'s own record, else NotFound.
 
     Care-team staff read conversations through their escalations (access_escalation).
+    The conversation's `patient` is the checked record, already loaded.
     """
     patient = access_own_patient(user)
     try:
-        return Conversation.objects.get(public_id=public_id, patient=patient)
+        conversation = Conversation.objects.get(public_id=public_id, patient=patient)
     except (Conversation.DoesNotExist, ValueError, ValidationError) as exc:
         raise NotFound from exc
+    conversation.patient = patient
+    return conversation
 
 
 def open_conversation(user: Any, public_id: UUID | str | None = None) -> Conversation:
-    """The patient's conversation `public_id`, or their latest one, or a new one."""
+    """The patient's conversation `public_id`, or their latest one, or a new one.
+
+    The conversation's `patient` is the checked record, already loaded.
+    """
     if public_id:
         return access_conversation(user, public_id)
     patient = access_own_patient(user)
     latest = Conversation.objects.filter(patient=patient).order_by("-updated_at").first()
-    return latest or Conversation.objects.create(patient=patient)
+    if latest is None:
+        return Conversation.objects.create(patient=patient)
+    latest.patient = patient
+    return latest
 
 
 def escalations_visible_to(user: Any) -> QuerySet[Escalation]:

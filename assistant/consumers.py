@@ -25,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from assistant import events, pipeline, protocol, selectors, services
-from assistant.access import NotFound, access_own_patient, open_conversation
+from assistant.access import NotFound, open_conversation
 from assistant.context import PatientContext, patient_context
 from assistant.models import Message, Role
 from assistant.sessions import SessionBound
@@ -63,9 +63,9 @@ class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
 
     @database_sync_to_async
     def _load(self, user: Any, conversation_id: str | None) -> tuple[PatientContext, int, str]:
-        patient = access_own_patient(user)  # anonymous and staff users: NotFound
+        # Anonymous and staff users, and other patients' conversations: NotFound.
         conversation = open_conversation(user, conversation_id)
-        ctx = patient_context(patient, conversation_id=conversation.pk)
+        ctx = patient_context(conversation.patient, conversation_id=conversation.pk)
         last = selectors.last_seq(conversation_id=conversation.pk)
         return ctx, last, str(conversation.public_id)
 

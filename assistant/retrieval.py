@@ -6,7 +6,7 @@ from channels.db import database_sync_to_async
 
 from assistant.backends.base import Passage
 from assistant.context import PatientContext
-from assistant.selectors import library
+from assistant.selectors import library, library_if_checked
 
 TOP_K = 5
 
@@ -14,10 +14,11 @@ TOP_K = 5
 async def retrieve(question: str, ctx: PatientContext, *, lang: str = "en") -> list[Passage]:
     """Approved sections in `lang` for `question`, boosted by the patient's own conditions.
 
-    The search is in-memory CPU work well under a millisecond (see `make bench`); the one
-    database query checks that the library has not changed since the index was built.
+    The search is in-memory CPU work well under a millisecond (see `make bench`). At most
+    every ASSISTANT_LIBRARY_CHECK_SECONDS one database query checks that the library has
+    not changed since the index was built; in between, no trip to the database thread.
     """
-    lib = await database_sync_to_async(library)()
+    lib = library_if_checked() or await database_sync_to_async(library)()
     _, index = lib.in_language(lang)
     hits = index.search(question, k=TOP_K, patient_codes=ctx.patient_codes)
     return [

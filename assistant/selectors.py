@@ -51,6 +51,20 @@ def _approved_stamp() -> tuple[int, object]:
     return (agg["n"], agg["last"])
 
 
+def library_if_checked() -> Library | None:
+    """The library when it was checked within ASSISTANT_LIBRARY_CHECK_SECONDS, else None.
+
+    Needs no database, so async callers can skip the hop to the database thread (most
+    questions): only when this returns None do they call `library()` there.
+    """
+    current = _library
+    if current is not None and time.monotonic() - _checked_at < (
+        settings.ASSISTANT_LIBRARY_CHECK_SECONDS
+    ):
+        return current
+    return None
+
+
 def library() -> Library:
     """The current approved library. One cheap query (at most every
     ASSISTANT_LIBRARY_CHECK_SECONDS) checks it is still current; the indexes are rebuilt

@@ -161,6 +161,17 @@ class KnowledgeIndex:
         self._vocabulary = dict(vocabulary)
         self._corrections = dict(corrections)
         self._respell = dict(respell)
+        # Derived lookups so that a search touches only what the query can match: the
+        # aliases by their first word (an alias matches only when all its words occur),
+        # and each article's sections.
+        by_first: dict[str, list[int]] = defaultdict(list)
+        for n, alias in enumerate(self._aliases):
+            by_first[alias.words[0]].append(n)
+        self._aliases_by_first = {w: tuple(ns) for w, ns in by_first.items()}
+        sections: list[list[int]] = [[] for _ in self.articles]
+        for doc_id, doc in enumerate(self._docs):
+            sections[doc.article].append(doc_id)
+        self._article_docs = tuple(tuple(ids) for ids in sections)
 
     @classmethod
     def build(cls, articles: Iterable[Article]) -> KnowledgeIndex:
@@ -310,7 +321,8 @@ class KnowledgeIndex:
         for pos, token in enumerate(qtokens):
             positions[token].append(pos)
         best: dict[int, float] = {}
-        for alias in self._aliases:
+        candidates = sorted(n for w in present for n in self._aliases_by_first.get(w, ()))
+        for alias in (self._aliases[n] for n in candidates):
             if not present.issuperset(alias.words):
                 continue
             extra = ALIAS_PER_EXTRA_WORD * (len(alias.words) - 1)
@@ -326,14 +338,9 @@ class KnowledgeIndex:
         intent = section_intent(query)
         wanted = intent.heading if intent else None
         section_scores = self._section_bm25.scores(dict.fromkeys(qtokens))
-        per_article: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        chosen = {i for _, i in ranked}
-        for doc_id, doc in enumerate(self._docs):
-            if doc.article in chosen:
-                per_article[doc.article].append((section_scores.get(doc_id, 0.0), doc_id))
         hits: list[Hit] = []
         for topic, i in ranked:
-            docs = per_article.get(i, [])
+            docs = [(section_scores.get(d, 0.0), d) for d in self._article_docs[i]]
             top_bm25 = max((s for s, _ in docs), default=0.0)
             scored: list[tuple[float, int]] = []
             for bm25, doc_id in docs:
