@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput -v0
 	$(DEV_ENV) $(BIN)/python manage.py demo
 	@echo "Serving the portal at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(DEV_ENV) $(BIN)/uvicorn portal.asgi:application --host $(HOST) --port $(PORT) --log-level warning
+	$(DEV_ENV) $(BIN)/uvicorn portal.asgi:application --host $(HOST) --port $(PORT) --log-level warning --ws-per-message-deflate false
 
 test: $(STAMP) lint
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run

@@ -16,7 +16,7 @@ mkdir -p var
 pids=()
 $bin/uvicorn portal.asgi:application --host "${HOST:-127.0.0.1}" --port "${PORT:-8000}" \
   --workers "${WEB_CONCURRENCY:-2}" --proxy-headers \
-  --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" --ws-max-size 65536 & pids+=($!)
+  --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}" --ws-max-size 65536 --ws-per-message-deflate false & pids+=($!)
 $bin/celery -A portal worker --loglevel info --concurrency "${CELERY_CONCURRENCY:-2}" & pids+=($!)
 $bin/celery -A portal beat --loglevel info --schedule var/celerybeat-schedule & pids+=($!)
 trap 'kill "${pids[@]}" 2>/dev/null; wait' INT TERM EXIT

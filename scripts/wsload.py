@@ -112,6 +112,8 @@ class Portal:
                 "8192",
                 "--limit-concurrency",
                 "20000",
+                "--ws-per-message-deflate",  # as in production (docs/DEPLOYMENT.md)
+                "false",
             ],
             cwd=ROOT,
             env=env,

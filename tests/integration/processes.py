@@ -87,6 +87,8 @@ def asgi_server(database_url: str, port: int, origins: str) -> Iterator[str]:
             str(port),
             "--log-level",
             "warning",
+            "--ws-per-message-deflate",  # as in production (docs/DEPLOYMENT.md)
+            "false",
         ],
         cwd=ROOT,
         env=env,
