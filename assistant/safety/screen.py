@@ -239,7 +239,8 @@ def _token_marks(text: str, token: str) -> list[int]:
 
 
 class _Doc:
-    """The canonical text with lazily computed sentence and clause boundaries."""
+    """The canonical text, where each pattern may match in it, and (lazily) its sentence and
+    clause boundaries."""
 
     def __init__(self, text: str) -> None:
         self.text = text
