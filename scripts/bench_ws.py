@@ -8,8 +8,10 @@ evaluation set (554 different questions, so nothing is answered from a warm cach
 
 - saturation: every patient asks again the moment the previous answer ends (a closed loop
   with no pause). Prints turns per second for the chat and for the echo baseline, and
-  their ratio: how close the chat comes to the ceiling of the stack. Time to first delta
-  here is queueing time (patients / turns per second), not what a patient sees.
+  their ratio: how close the chat comes to the ceiling of the stack; also the server's CPU
+  time per turn of each (steadier than turns per second when other jobs share the
+  machine). Time to first delta here is queueing time (patients / turns per second), not
+  what a patient sees.
 - paced: the same patients, each pausing a random 2-6 s (--think) after an answer before
   the next question (people read and type for longer). Prints time to first delta p50/p99:
   what patients see when 200 of them chat at once.
@@ -94,6 +96,7 @@ async def load(
     firsts: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
+    cpu_before = portal.cpu_seconds()
     done = await asyncio.gather(
         *(
             patient_session(portal, portal.cookies[i], path, asks, i, firsts, errors, think)
@@ -101,7 +104,9 @@ async def load(
         )
     )
     elapsed = time.perf_counter() - started
+    cpu = portal.cpu_seconds() - cpu_before
     return {
+        "cpu_ms_per_turn": cpu * 1000 / sum(done) if sum(done) else float("nan"),
         "turns": sum(done),
         "turns_per_s": sum(done) / elapsed,
         "p50_ms": statistics.median(firsts) * 1000 if firsts else float("nan"),
@@ -201,9 +206,13 @@ def main() -> None:
         print(
             f"  {name:5} turns {r['turns']:5}  {r['turns_per_s']:8.1f} turns/s  first delta "
             f"p50 {r['p50_ms']:7.1f} ms  p99 {r['p99_ms']:7.1f} ms  errors {r['errors']} "
-            f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB"
+            f"{r['error_kinds']}  server RSS {r['rss_mb']:.0f} MB  server CPU "
+            f"{r['cpu_ms_per_turn']:.2f} ms/turn"
         )
     print(f"  ratio chat/echo: {ratio:.2f} (target >= 0.33)")
+    # Steadier than turns/s on a shared machine: what one turn costs the server itself.
+    cpu_ratio = echo["cpu_ms_per_turn"] / chat["cpu_ms_per_turn"]
+    print(f"  server CPU per turn, echo/chat: {cpu_ratio:.2f}")
     print(
         f"  paced ({args.paced_asks} asks each, {args.think} s between): "
         f"{paced['turns']} turns, {paced['turns_per_s']:.1f} turns/s, first delta "
