@@ -121,6 +121,15 @@ def article_version_approve(
 # --- Conversations ---------------------------------------------------------------------
 
 
+# Constant statements (the models' default table names; every chat test runs them), values
+# always as parameters.
+_TOUCH_CONVERSATION = (
+    "UPDATE assistant_conversation SET updated_at = %s,"
+    " title = CASE WHEN title = '' THEN %s ELSE title END WHERE id = %s"
+)
+_LAST_SEQ = "SELECT MAX(seq) FROM assistant_message WHERE conversation_id = %s"
+
+
 def next_seq(conversation_id: int, *, title: str = "") -> int:
     """The next message number (call inside atomic); `title` names the conversation if it
     has no title yet.
@@ -131,18 +140,12 @@ def next_seq(conversation_id: int, *, title: str = "") -> int:
     committed. Plain SQL: every question takes this path, and compiling these two statements
     cost the ORM about 0.7 ms of CPU per question (docs/PERFORMANCE.md).
     """
-    qn = connection.ops.quote_name  # table names from the models; values are parameters
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {qn(Conversation._meta.db_table)} SET updated_at = %s,"  # noqa: S608
-            " title = CASE WHEN title = '' THEN %s ELSE title END WHERE id = %s",
+            _TOUCH_CONVERSATION,
             [connection.ops.adapt_datetimefield_value(timezone.now()), title, conversation_id],
         )
-        cursor.execute(
-            f"SELECT MAX(seq) FROM {qn(Message._meta.db_table)}"  # noqa: S608
-            " WHERE conversation_id = %s",
-            [conversation_id],
-        )
+        cursor.execute(_LAST_SEQ, [conversation_id])
         last = cursor.fetchone()[0]
     return int(last or 0) + 1
 
