@@ -31,12 +31,21 @@ class RecordingBackend(Backend):
 
 
 class SlowBackend(Backend):
-    """Takes one second before answering, without blocking the event loop."""
+    """Takes one second before answering, without blocking the event loop; counts the
+    answers waiting at the same moment (``most_waiting``)."""
 
     name = "slow"
+    waiting = 0
+    most_waiting = 0
 
     async def answer(self, request: AnswerRequest) -> AsyncIterator[Sentence]:
-        await asyncio.sleep(1.0)
+        cls = type(self)
+        cls.waiting += 1
+        cls.most_waiting = max(cls.most_waiting, cls.waiting)
+        try:
+            await asyncio.sleep(1.0)
+        finally:
+            cls.waiting -= 1
         for sentence in quoted(request):
             yield sentence
 

@@ -130,9 +130,8 @@ def test_breaker_opens_after_failures_and_closes_after_reset(
         ask(diabetic, "what is gout", client_id=f"fail{i}")
     assert backend.breaker.state == "open"
     calls = fault.counts["error500"]
-    frames, elapsed = ask(diabetic, "what is gout", client_id="skipped")
+    frames, _ = ask(diabetic, "what is gout", client_id="skipped")
     assert fault.counts["error500"] == calls  # the endpoint was not called at all
-    assert elapsed < 1.0
     assert frames[-1]["kind"] == "answer"  # grounded answer meanwhile
     time.sleep(1.1)  # OPENAI_BREAKER_RESET_SECONDS: the next call is a trial
     backend.base_url = fault.url("ok")  # the endpoint has recovered
