@@ -111,11 +111,10 @@ async def test_patient_socket_closes_at_once(diabetic: Any, action: Any) -> None
     async with socket_for(client) as socket, socket_for(other_device) as elsewhere:
         await connect(socket)
         await connect(elsewhere)
-        started = time.monotonic()
         await database_sync_to_async(action)(client)
+        # Well before the periodic session check: the close is pushed, not polled.
         assert await socket.receive_output(timeout=3) == CLOSED
         assert await elsewhere.receive_output(timeout=3) == CLOSED
-        assert time.monotonic() - started < 3
 
 
 async def test_removing_an_authenticator_closes_the_staff_queue_socket(clinician: Any) -> None:
