@@ -284,30 +284,25 @@ class _Gates:
             word: tuple((name, tuple(sorted(p))) for name, p in by_name.items())
             for word, by_name in spans.items()
         }
-        # A word that starts with a literal also starts with every shorter literal that
-        # is a prefix of it: the alternation finds only one of them.
-        self.starts_of = {
-            literal: frozenset(
-                n for other, ns in starts.items() if literal.startswith(other) for n in ns
-            )
-            for literal in starts
-        }
-        ordered = sorted(starts, key=lambda literal: (-len(literal), literal))
-        self.starts = re.compile("|".join(map(re.escape, ordered)))
+        self.starts = starts
+        self.lengths = sorted({len(literal) for literal in starts})
+        # One lookup per distinct word, cached: answers reuse a small vocabulary.
+        self.word = lru_cache(maxsize=65536)(self._word)
+
+    def _word(self, word: str) -> frozenset[str]:
+        """The gates ``word`` opens by itself: those of every literal it starts with."""
+        return frozenset(name for n in self.lengths for name in self.starts.get(word[:n], ()))
 
     def open(self, text: str) -> frozenset[str] | set[str]:
         """The names of the patterns that may match ``text`` (folded, space-normalised)."""
         if not text.isascii():
             return self.names
-        words = text.translate(_NOT_ALNUM).split()
-        opened = set(self.always)
-        for word in self.spans.keys() & set(words):
+        words = set(text.translate(_NOT_ALNUM).split())
+        opened = self.always.union(*map(self.word, words))
+        for word in self.spans.keys() & words:
             for name, prefixes in self.spans[word]:
                 if name not in opened and any(prefix in text for prefix in prefixes):
                     opened.add(name)
-        for m in self.starts.finditer(text):  # literals are words: a match stays in one
-            if m.start() == 0 or not text[m.start() - 1].isalnum():
-                opened |= self.starts_of[m.group()]
         return opened
 
 
