@@ -156,6 +156,9 @@ def literal_prefixes(pattern: str, cap: int = _MAX_PREFIXES) -> frozenset[str] |
     return None if "" in found else frozenset(found)
 
 
+_MAX_SPELLINGS = 4
+
+
 def _required_seq(items: Any) -> frozenset[str] | None:
     """Literal strings one of which occurs in every match of ``items`` (None if unknown).
 
@@ -165,15 +168,29 @@ def _required_seq(items: Any) -> frozenset[str] | None:
     c = _sre_const
     candidates: list[frozenset[str]] = []
     run: list[str] = []
+    # The spellings of literal runs joined by optional characters (the optional space
+    # between two words): "for ?myself" is "for myself" or "formyself".
+    spellings: set[str] = {""}
 
-    def flush() -> None:
+    def flush(*, joined: bool = True) -> None:
+        nonlocal spellings
         if run:
             candidates.append(frozenset({max("".join(run).split(" "), key=len)}))
             run.clear()
+        if joined:
+            if len(spellings) > 1:
+                candidates.append(frozenset(spellings))
+            spellings = {""}
 
     for op, av in items:
         if op is c.LITERAL:
             run.append(chr(av))
+            spellings = {spelling + chr(av) for spelling in spellings}
+            continue
+        optional = op is c.MAX_REPEAT and av[:2] == (0, 1) and len(av[2]) == 1
+        if optional and av[2][0][0] is c.LITERAL and len(spellings) < _MAX_SPELLINGS:
+            flush(joined=False)
+            spellings |= {spelling + chr(av[2][0][1]) for spelling in spellings}
             continue
         flush()
         sub: frozenset[str] | None = None

@@ -223,6 +223,9 @@ _PAST_VERB = re.compile(
 _POST_NEGATION = re.compile(r" ?[,.]? ?(?:no|none|nope|negative|denied|denies)(?= ?(?:[.,]|$))")
 _NEG_WINDOW = 8
 _TRIES_BEFORE_REQUIRED = 16
+# Past this many token starts to try, a pattern without a literal prefix scans the text
+# itself (one call into the regex engine per match instead of one per token start).
+_SEARCH_ABOVE = 64
 _TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
@@ -316,7 +319,21 @@ class _Doc:
         # Scanning the whole text for the required strings pays only before many tries.
         if len(positions) > _TRIES_BEFORE_REQUIRED and not self._contains_required(scanner):
             return iter(())
+        if scanner.prefixes is None and len(positions) > _SEARCH_ABOVE:
+            return self._searched(scanner)
         return filter(None, map(scanner.pattern.match, repeat(self.text), positions))
+
+    def _searched(self, scanner: Scanner) -> Iterator[re.Match[str]]:
+        """The same matches as trying ``scanner`` at each of its positions, in order: the
+        engine tries every position from the last match start on (lookbehinds see the
+        text before it), and a match that begins where no try would have is skipped."""
+        allowed = set(self._positions(scanner))
+        search, text = scanner.pattern.search, self.text
+        m = search(text)
+        while m is not None:
+            if m.start() in allowed:
+                yield m
+            m = search(text, m.start() + 1)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """Bounds of the sentence containing ``pos``."""

@@ -8,6 +8,7 @@ examples, a sample of the labelled tuning set and the approved articles.
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
@@ -15,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.safety import output
+from assistant.safety import literals, output
 from assistant.safety.classifier import MODEL, _sentences, segments
 from assistant.safety.input_rules import ALL_RULES
 from assistant.safety.normalize import _join_at, _join_spaced, fold, normalize
 from assistant.safety.screen import COMPILED, _Doc
+
+screen = importlib.import_module("assistant.safety.screen")
 
 ROOT = Path(__file__).resolve().parents[2]
 SAFETY = ROOT / "assistant" / "safety"
@@ -45,12 +48,17 @@ def _article_sentences() -> list[str]:
 
 
 RULE_EXAMPLES = [example for rule in ALL_RULES for example in rule.examples]
-TEXTS = RULE_EXAMPLES + _tuning_texts(every=12)
+# Long messages too (over _SEARCH_ABOVE tokens), where a pattern without a literal start
+# scans the text instead of being tried token by token.
+_LONG = [" ".join(_tuning_texts(every=7)[i : i + 40]) for i in range(0, 400, 40)] + [
+    "Long story. " * 40 + "Could I use my moms old pills just for myself? " + "Thanks. " * 40
+]
+TEXTS = RULE_EXAMPLES + _tuning_texts(every=12) + _LONG
 _TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
 def test_the_token_index_lets_through_every_position_where_a_rule_matches() -> None:
-    checked = 0
+    checked = searched = 0
     for text in TEXTS:
         canonical = normalize(text)
         doc = _Doc(canonical)
@@ -59,12 +67,29 @@ def test_the_token_index_lets_through_every_position_where_a_rule_matches() -> N
             for scanner in compiled.patterns + compiled.context:
                 if scanner.pattern.search(canonical) is None:
                     continue
+                tried = doc._positions(scanner)
+                searched += scanner.prefixes is None and len(tried) > screen._SEARCH_ABOVE
                 allowed = {m.start() for m in doc.matches(scanner)}
                 for pos in starts:
                     if scanner.pattern.match(canonical, pos) is not None:
                         checked += 1
                         assert pos in allowed, (compiled.rule.id, text)
     assert checked > 1000  # the sample exercises the index, not an empty loop
+    assert searched  # and the text scan of long messages
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        ("for ?myself", {"for myself", "formyself"}),
+        ("a ?mi ?nombre", {"a mi nombre", "ami nombre", "a minombre", "aminombre"}),
+        ("pills? for", {"pills for", "pill for"}),
+        ("call ?911 now", {"call 911 now", "call911 now"}),
+        ("(?:chest|heart) ?pain", {"chest", "heart"}),  # the longer of the two filters
+    ],
+)
+def test_required_strings_follow_optional_spaces(pattern: str, required: set[str]) -> None:
+    assert literals.required_strings(pattern) == required
 
 
 SENTENCES = (
