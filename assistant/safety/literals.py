@@ -221,6 +221,44 @@ def required_strings(pattern: str) -> frozenset[str] | None:
     return _required_seq(_sre_parser.parse(pattern))
 
 
+def _chars_seq(items: Any) -> frozenset[str] | None:
+    """Characters one of which occurs in every match of ``items`` (None if unknown):
+    punctuation is preferred, being rarer in messages than letters."""
+    c = _sre_const
+    candidates: list[frozenset[str]] = []
+    for op, av in items:
+        found: frozenset[str] | None = None
+        if op is c.LITERAL:
+            found = frozenset(chr(av))
+        elif op is c.SUBPATTERN:
+            found = _chars_seq(av[-1])
+        elif op is c.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                chars = _chars_seq(alternative)
+                if chars is None:
+                    break
+                union |= chars
+            else:
+                found = frozenset(union)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _chars_seq(av[2])
+        if found:
+            candidates.append(found)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda chars: (any(ch.isalnum() for ch in chars), len(chars)))
+
+
+def required_chars(pattern: str) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` contains one, or None if unknown
+    (always None for a case-insensitive pattern)."""
+    parsed = _sre_parser.parse(pattern)
+    if parsed.state.flags & _sre_const.SRE_FLAG_IGNORECASE:
+        return None
+    return _chars_seq(parsed)
+
+
 def first_chars(pattern: str) -> frozenset[str] | None:
     """Characters a match of ``pattern`` can start with, or None if not known."""
     first, nullable = _first_seq(_sre_parser.parse(pattern))

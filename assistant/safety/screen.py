@@ -34,7 +34,12 @@ from itertools import accumulate, compress, repeat
 
 from assistant.safety import input_rules as R
 from assistant.safety.classifier import second_opinion
-from assistant.safety.literals import first_chars, literal_prefixes, required_strings
+from assistant.safety.literals import (
+    first_chars,
+    literal_prefixes,
+    required_chars,
+    required_strings,
+)
 from assistant.safety.normalize import fold, has_tag_characters, normalize
 from assistant.safety.verdict import ANSWER, SEVERITY, Action, Verdict, combine
 
@@ -202,8 +207,9 @@ def _scanners_at(span: str) -> _ScannersAt:
     return tuple(found.items())
 
 
-_RAW: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (rule_id, re.compile(p), reason) for rule_id, p, reason in R.RAW_RULES
+# Raw-text rules, each with the characters one of which every match holds (None: any).
+_RAW: tuple[tuple[str, re.Pattern[str], str, frozenset[str] | None], ...] = tuple(
+    (rule_id, re.compile(p), reason, required_chars(p)) for rule_id, p, reason in R.RAW_RULES
 )
 _HIDDEN_ID = "inj.hidden_characters"
 
@@ -451,8 +457,8 @@ def matched_rules(text: str, canonical: str | None = None) -> list[R.Rule]:
             present.setdefault(index, []).append(scanner)
     fired = [COMPILED[i].rule for i in sorted(present) if _fires(COMPILED[i], doc, present[i])]
     folded = fold(text)
-    for rule_id, pattern, reason in _RAW:
-        if pattern.search(folded):
+    for rule_id, pattern, reason, chars in _RAW:
+        if (chars is None or any(ch in folded for ch in chars)) and pattern.search(folded):
             fired.append(R.Rule(rule_id, Action.INJECTION, reason, ()))
     if has_tag_characters(text):
         fired.append(R.Rule(_HIDDEN_ID, Action.INJECTION, "invisible tag characters", ()))
