@@ -12,6 +12,7 @@ import importlib
 import json
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from assistant.safety.normalize import _join_at, _join_spaced, fold, normalize
 from assistant.safety.screen import COMPILED, _Doc, matched_rules
 
 screen = importlib.import_module("assistant.safety.screen")
+normalize_module = importlib.import_module("assistant.safety.normalize")
 
 ROOT = Path(__file__).resolve().parents[2]
 SAFETY = ROOT / "assistant" / "safety"
@@ -196,3 +198,26 @@ def test_required_chars(pattern: str, chars: set[str] | None) -> None:
 )
 def test_raw_rules_fire_through_their_character_filter(text: str) -> None:
     assert "inj.role_tag" in {rule.id for rule in matched_rules(text)}
+
+
+def test_fold_translates_only_what_the_table_knows_as_a_whole_translate_would() -> None:
+    table = normalize_module._HOMOGLYPH_TABLE
+    rng = random.Random(5)
+    known = [chr(code) for code in table]
+    texts = [*TEXTS, *_article_sentences()[:200]]
+    for _ in range(300):  # mixed runs of table characters, accents and plain letters
+        texts.append("".join(rng.choice([*known, "a", " ", "é", "ß", "`", "9"]) for _ in range(40)))
+    for text in (t for t in texts if not t.isascii()):  # ASCII takes another path
+        reference = normalize_module._COMBINING.sub(
+            "",
+            unicodedata.normalize(
+                "NFKD",
+                normalize_module._INVISIBLE.sub(
+                    "",
+                    normalize_module._TAG_CHARS.sub(lambda m: chr(ord(m.group()) - 0xE0000), text),
+                ),
+            ).casefold(),
+        ).translate(table)
+        if "w/" in reference:
+            reference = normalize_module._W_SLASH.sub(normalize_module._w_slash, reference)
+        assert fold(text) == reference, text
