@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Max
 
 from assistant.backends.base import Turn
@@ -131,8 +132,16 @@ def messages_after(*, conversation_id: int, after: int) -> list[Message]:
     )
 
 
+# A constant statement (the model's default table name; every chat test runs it): every
+# connect and every question reads it, and the ORM's aggregate cost about 0.3 ms to compile.
+_LAST_SEQ = "SELECT MAX(seq) FROM assistant_message WHERE conversation_id = %s"
+
+
 def last_seq(*, conversation_id: int) -> int:
-    value = Message.objects.filter(conversation_id=conversation_id).aggregate(n=Max("seq"))["n"]
+    """The number of the conversation's last message (0 when it has none)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_LAST_SEQ, [conversation_id])
+        value = cursor.fetchone()[0]
     return int(value or 0)
 
 

@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from assistant import selectors, sql
 from assistant.knowledge.articles import LANGUAGES, parse_article
 from assistant.knowledge.articles import Article as ParsedArticle
 from assistant.models import (
@@ -121,13 +122,12 @@ def article_version_approve(
 # --- Conversations ---------------------------------------------------------------------
 
 
-# Constant statements (the models' default table names; every chat test runs them), values
+# A constant statement (the model's default table name; every chat test runs it), values
 # always as parameters.
 _TOUCH_CONVERSATION = (
     "UPDATE assistant_conversation SET updated_at = %s,"
     " title = CASE WHEN title = '' THEN %s ELSE title END WHERE id = %s"
 )
-_LAST_SEQ = "SELECT MAX(seq) FROM assistant_message WHERE conversation_id = %s"
 
 
 def next_seq(conversation_id: int, *, title: str = "") -> int:
@@ -145,9 +145,7 @@ def next_seq(conversation_id: int, *, title: str = "") -> int:
             _TOUCH_CONVERSATION,
             [connection.ops.adapt_datetimefield_value(timezone.now()), title, conversation_id],
         )
-        cursor.execute(_LAST_SEQ, [conversation_id])
-        last = cursor.fetchone()[0]
-    return int(last or 0) + 1
+    return selectors.last_seq(conversation_id=conversation_id) + 1
 
 
 def question_store(
@@ -157,12 +155,13 @@ def question_store(
     assistant's reply (pending, numbered right after the question): one transaction.
 
     Idempotent on `client_id`: the same ask sent twice returns the stored question and no
-    reply (the unique constraint decides, so two racing copies store one).
+    reply (the unique constraint decides, so two racing copies store one). Every question
+    takes this path: the INSERTs skip the ORM's compiler (assistant/sql.py).
     """
     try:
         with transaction.atomic():
             seq = next_seq(conversation_id, title=text[:120])  # the first question names it
-            question = Message.objects.create(
+            question = Message(
                 conversation_id=conversation_id,
                 seq=seq,
                 role=Role.PATIENT,
@@ -170,7 +169,8 @@ def question_store(
                 client_id=client_id,
                 text=text,
             )
-            reply = Message.objects.create(
+            sql.insert(question)
+            reply = Message(
                 conversation_id=conversation_id,
                 seq=seq + 1,
                 role=Role.ASSISTANT,
@@ -178,6 +178,7 @@ def question_store(
                 state=MessageState.PENDING,
                 reply_to=question,
             )
+            sql.insert(reply)
     except IntegrityError:
         return Message.objects.get(conversation_id=conversation_id, client_id=client_id), None
     return question, reply
@@ -239,7 +240,7 @@ def reply_finish(*, reply: Message, **fields: Any) -> Message:
     for key, value in fields.items():
         setattr(reply, key, value)
     reply.state = MessageState.COMPLETE
-    reply.save(update_fields=[*fields, "state"])
+    sql.update(reply, fields=[*fields, "state"])  # every answer: no ORM compiler (sql.py)
     if reply.kind == Kind.FALLBACK:
         flag_raise(kind=FlagKind.FALLBACK, message=reply, detail=reply.backend)
     return reply
@@ -251,16 +252,16 @@ FLAGGED_INPUT = {"harmful": FlagKind.HARMFUL, "injection": FlagKind.INJECTION}
 def guard_events_record(*, message: Message, stage: str, events: list[dict[str, Any]]) -> None:
     """Record the guard's findings; harmful and injection inputs and dropped output
     sentences are flagged for moderators."""
-    GuardEvent.objects.bulk_create(
-        GuardEvent(
-            message=message,
-            stage=stage,
-            action=e["action"],
-            rules=list(e.get("rules", ())),
-            text=e.get("text", ""),
+    for e in events:  # one row a statement: usually one event (the input verdict)
+        sql.insert(
+            GuardEvent(
+                message=message,
+                stage=stage,
+                action=e["action"],
+                rules=list(e.get("rules", ())),
+                text=e.get("text", ""),
+            )
         )
-        for e in events
-    )
     for event in events:
         if stage == GuardStage.INPUT and event["action"] in FLAGGED_INPUT:
             flag_raise(kind=FLAGGED_INPUT[event["action"]], message=message, rules=event["rules"])
