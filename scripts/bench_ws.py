@@ -12,9 +12,10 @@ evaluation set (554 different questions, so nothing is answered from a warm cach
   time per turn of each (steadier than turns per second when other jobs share the
   machine). Time to first delta here is queueing time (patients / turns per second), not
   what a patient sees.
-- paced: the same patients, each pausing a random 2-6 s (--think) after an answer before
-  the next question (people read and type for longer). Prints time to first delta p50/p99:
-  what patients see when 200 of them chat at once.
+- paced: the same patients arriving spread over the first 6 s (each opens the chat, then
+  types for 2-6 s before the first question), each pausing a random 2-6 s (--think) after
+  an answer before the next question (people read and type for longer). Prints time to
+  first delta p50/p99: what patients see when 200 of them chat at once.
 
 Then idle connections held and the reconnect storm. Targets on a 2-core machine: ratio
 >= 0.33; first delta p99 <= 100 ms at 200 concurrent patients; >= 4,000 idle authenticated
@@ -51,6 +52,11 @@ async def patient_session(
     think: tuple[float, float] = (0.0, 0.0),
 ) -> int:
     done = 0
+    rng = random.Random(index)
+    if think[1]:
+        # Patients arrive spread out: each opens the chat at its own moment, then types the
+        # first question (a think pause) before asking, as people do.
+        await asyncio.sleep(rng.uniform(0, think[1]))
     try:
         ws = await connect(portal, cookie, path)
     except Exception as exc:  # noqa: BLE001 - counted, not raised
@@ -59,9 +65,8 @@ async def patient_session(
     try:
         if path == "/ws/chat/":
             await recv_json(ws)  # hello
-        rng = random.Random(index)
         if think[1]:
-            await asyncio.sleep(rng.uniform(0, think[1]))  # patients arrive spread out
+            await asyncio.sleep(rng.uniform(*think))
         for n in range(asks):
             started = time.perf_counter()
             question = QUESTIONS[(index * asks + n) % len(QUESTIONS)]
