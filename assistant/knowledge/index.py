@@ -27,7 +27,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -96,7 +96,11 @@ class _Alias:
 
 
 class _Bm25:
-    """A plain BM25 (Okapi) over token lists, with an inverted index."""
+    """A plain BM25 (Okapi) over token lists, with an inverted index.
+
+    A token's contribution to a document does not depend on the query, so each posting
+    carries it, computed once here (every search used to redo it for every posting).
+    """
 
     def __init__(self, docs: Sequence[Sequence[str]]) -> None:
         self.n = len(docs)
@@ -109,7 +113,15 @@ class _Bm25:
         self.postings: dict[str, tuple[tuple[int, int], ...]] = {
             t: tuple(p) for t, p in postings.items()
         }
+        self.weights: dict[str, tuple[tuple[int, float], ...]] = {
+            t: tuple((doc_id, self._weight(len(p), doc_id, tf)) for doc_id, tf in p)
+            for t, p in self.postings.items()
+        }
         self.max_idf = self.idf_for(0)
+
+    def _weight(self, df: int, doc_id: int, tf: int) -> float:
+        norm = K1 * (1.0 - B + B * self.lengths[doc_id] / self.avgdl)
+        return self.idf_for(df) * tf * (K1 + 1.0) / (tf + norm)
 
     def idf_for(self, df: int) -> float:
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -117,22 +129,15 @@ class _Bm25:
     def idf(self, token: str) -> float:
         return self.idf_for(len(self.postings.get(token, ())))
 
-    def token_scores(self, query: Iterable[str]) -> dict[int, dict[str, float]]:
-        """Per document, the BM25 contribution of each query token it contains."""
-        out: dict[int, dict[str, float]] = defaultdict(dict)
+    def scores(self, query: Iterable[str], docs: Container[int]) -> dict[int, float]:
+        """BM25 score of each document of `docs` that contains a query token (the
+        contributions added in query order)."""
+        out: dict[int, float] = {}
         for token in query:
-            plist = self.postings.get(token)
-            if not plist:
-                continue
-            idf = self.idf_for(len(plist))
-            for doc_id, tf in plist:
-                norm = K1 * (1.0 - B + B * self.lengths[doc_id] / self.avgdl)
-                out[doc_id][token] = idf * tf * (K1 + 1.0) / (tf + norm)
+            for doc_id, weight in self.weights.get(token, ()):
+                if doc_id in docs:
+                    out[doc_id] = out.get(doc_id, 0) + weight
         return out
-
-    def scores(self, query: Iterable[str]) -> dict[int, float]:
-        """BM25 score of every document that contains a query token."""
-        return {d: sum(parts.values()) for d, parts in self.token_scores(query).items()}
 
 
 class KnowledgeIndex:
@@ -172,6 +177,15 @@ class KnowledgeIndex:
         for doc_id, doc in enumerate(self._docs):
             sections[doc.article].append(doc_id)
         self._article_docs = tuple(tuple(ids) for ids in sections)
+        # For the topic score, each article holding a word: whether the word is in its
+        # topic (title, aliases, summary), and what a body-only mention of it is worth.
+        self._coverage: dict[str, tuple[tuple[int, bool, float], ...]] = {}
+        for token, postings in article_bm25.weights.items():
+            idf = article_bm25.idf(token)
+            self._coverage[token] = tuple(
+                (i, token in self._topics[i], BODY_WEIGHT * min(1.0, w / idf) * idf)
+                for i, w in postings
+            )
 
     @classmethod
     def build(cls, articles: Iterable[Article]) -> KnowledgeIndex:
@@ -286,15 +300,22 @@ class KnowledgeIndex:
         idf = {t: self._article_bm25.idf(t) for t in unique}
         weight = sum(idf.values())
         if weight > 0:
-            for i, per_token in self._article_bm25.token_scores(unique).items():
-                topic = self._topics[i]
-                in_topic = [t for t in unique if t in topic]
-                body_only = [t for t in per_token if t not in topic]
-                matched = sum(idf[t] for t in in_topic) + sum(
-                    BODY_WEIGHT * min(1.0, per_token[t] / idf[t]) * idf[t] for t in body_only
-                )
+            # Per article: the IDF of the query words in its topic, and the weighted body-only
+            # matches, each added in query order.
+            topical: dict[int, float] = {}
+            body: dict[int, float] = {}
+            body_words: dict[int, int] = {}
+            for t in unique:
+                for i, in_topic, body_value in self._coverage.get(t, ()):
+                    if in_topic:
+                        topical[i] = topical.get(i, 0) + idf[t]
+                    else:
+                        body[i] = body.get(i, 0) + body_value
+                        body_words[i] = body_words.get(i, 0) + 1
+            for i in topical.keys() | body.keys():
+                matched = topical.get(i, 0) + body.get(i, 0)
                 coverage = (matched / weight) * min(1.0, matched / MIN_EVIDENCE_IDF)
-                if not in_topic and len(body_only) < 2:
+                if i not in topical and body_words[i] < 2:
                     coverage *= SINGLE_MENTION_FACTOR
                 scores[i] += COVERAGE_WEIGHT * coverage
         for i, value in self._alias_scores(qtokens).items():
@@ -337,7 +358,8 @@ class KnowledgeIndex:
     ) -> list[Hit]:
         intent = section_intent(query)
         wanted = intent.heading if intent else None
-        section_scores = self._section_bm25.scores(dict.fromkeys(qtokens))
+        wanted_docs = {d for _, i in ranked for d in self._article_docs[i]}
+        section_scores = self._section_bm25.scores(dict.fromkeys(qtokens), wanted_docs)
         hits: list[Hit] = []
         for topic, i in ranked:
             docs = [(section_scores.get(d, 0.0), d) for d in self._article_docs[i]]
