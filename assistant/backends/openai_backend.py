@@ -29,7 +29,6 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import openai
 from django.conf import settings
 
@@ -102,7 +101,9 @@ class OpenAIBackend(Backend):
         loop = asyncio.get_running_loop()
         client = self._clients.get(loop)
         if client is None:
-            timeout = httpx.Timeout(
+            # openai's own Timeout: the HTTP library under it has changed (httpx, now httpx2)
+            # and refuses the other one's type.
+            timeout = openai.Timeout(
                 settings.OPENAI_TOTAL_TIMEOUT, connect=settings.OPENAI_CONNECT_TIMEOUT
             )
             common: dict[str, Any] = {
@@ -138,7 +139,9 @@ class OpenAIBackend(Backend):
                 async for sentence in self._sentences(stream, redactor, request, started):
                     yield sentence
             ok = True
-        except (openai.OpenAIError, httpx.HTTPError, TimeoutError, ValueError) as exc:
+        except Exception as exc:
+            # Errors of the HTTP library under openai (httpx2 now) can surface from a
+            # stream unwrapped; whatever fails, the contract is BackendError only.
             raise BackendError(f"model call failed: {type(exc).__name__}") from exc
         finally:
             self.breaker.record(ok, threshold=threshold)
