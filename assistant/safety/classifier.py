@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
 
 from assistant.safety import _classifier_weights as W
 from assistant.safety.verdict import SEVERITY, Action, Verdict
@@ -94,12 +95,15 @@ class _Packed:
     strings: dict[str, int]
 
     @classmethod
-    def of(cls, weights: dict[str, tuple[float, ...]]) -> _Packed:
+    def of(cls, weights: dict[str, tuple[float, ...]], actions: int) -> _Packed:
         strings = {f: _pack(w) for f, w in weights.items()}
         words: dict[str, int] = {}
         pairs: dict[tuple[str, str], int] = {}
         prefixes: dict[str, int] = {}
-        for feature, packed in strings.items():
+        # The kind dictionaries also count their features, in the lane above the actions'.
+        count = 1 << (_LANE * actions)
+        for feature, plain in strings.items():
+            packed = plain + count
             kind, _, rest = feature.partition(":")
             if kind == "w":
                 words[rest] = packed
@@ -122,16 +126,32 @@ class _Packed:
             self.prefixes.keys() & {t[:PREFIX_LENGTH] for t in sentence if len(t) > PREFIX_LENGTH},
         )
 
-    def total(
-        self, actions: int, words: set[str], pairs: set[tuple[str, str]], prefixes: set[str]
-    ) -> list[int]:
-        """Summed weights per action, in units of 1/_SCALE."""
-        total = (
-            sum(map(self.words.__getitem__, words))
-            + sum(map(self.pairs.__getitem__, pairs))
-            + sum(map(self.prefixes.__getitem__, prefixes))
+    def total(self, words: set[str], pairs: set[tuple[str, str]], prefixes: set[str]) -> int:
+        """The packed sum of these features, their count in the lane above the actions'."""
+        return sum(
+            map(self.words.__getitem__, words),
+            sum(map(self.pairs.__getitem__, pairs), sum(map(self.prefixes.__getitem__, prefixes))),
         )
-        return _lanes(total, len(words) + len(pairs) + len(prefixes), actions)
+
+
+_HALF = 1 << (_LANE - 1)
+
+
+def _tops(sums: list[int], actions: int) -> list[int]:
+    """Per action, the highest of the packed sums' lanes, in units of 1/_SCALE.
+
+    Each sum carries its feature count in the lane above the actions'. Taking the count's
+    offsets off and adding half a lane to each leaves every lane in [0, 2**_LANE), so one
+    pass over the sums per action reads that lane of all of them."""
+    shift = _LANE * actions
+    offsets = sum(_OFFSET << (_LANE * i) for i in range(actions))
+    half = sum(_HALF << (_LANE * i) for i in range(actions))
+    counts = map(shift.__rrshift__, sums)
+    lanes = list(map(half.__add__, map(int.__sub__, sums, map(offsets.__mul__, counts))))
+    return [
+        max(map(_MASK.__and__, map(int.__rshift__, lanes, repeat(_LANE * i)))) - _HALF
+        for i in range(actions)
+    ]
 
 
 def _lanes(total: int, count: int, actions: int) -> list[int]:
@@ -150,7 +170,7 @@ class Model:
 
     @cached_property
     def _packed(self) -> _Packed:
-        return _Packed.of(self.weights)
+        return _Packed.of(self.weights, len(self.actions))
 
     def _probabilities(self, units: Iterable[int]) -> list[float]:
         return [
@@ -175,19 +195,13 @@ class Model:
         sentences = [packed.units(tokens) for tokens in _sentences(canonical)]
         if not sentences:
             return self._probabilities([0] * len(self.actions))
-        actions = len(self.actions)
-        top = packed.total(
-            actions,
+        whole = packed.total(
             set().union(*(s[0] for s in sentences)),
             set().union(*(s[1] for s in sentences)),
             set().union(*(s[2] for s in sentences)),
         )
-        if len(sentences) > 1:
-            for sentence in sentences:
-                top = [
-                    max(a, b) for a, b in zip(top, packed.total(actions, *sentence), strict=True)
-                ]
-        return self._probabilities(top)
+        sums = [whole, *(packed.total(*s) for s in sentences)] if len(sentences) > 1 else [whole]
+        return self._probabilities(_tops(sums, len(self.actions)))
 
 
 def load() -> Model:

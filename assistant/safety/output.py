@@ -280,8 +280,13 @@ class _Gates:
                     spans.setdefault(word.group(), {}).setdefault(name, set()).add(two)
             if prefixes is None:
                 self.always.add(name)
+        # Per first word, each gate with one search for all of its prefixes: a match of the
+        # alternation is an occurrence of one of them, which is what the gate asks.
         self.spans = {
-            word: tuple((name, tuple(sorted(p))) for name, p in by_name.items())
+            word: tuple(
+                (name, re.compile("|".join(map(re.escape, sorted(p)))).search)
+                for name, p in sorted(by_name.items())
+            )
             for word, by_name in spans.items()
         }
         self.starts = starts
@@ -299,9 +304,10 @@ class _Gates:
             return self.names
         words = set(text.translate(_NOT_ALNUM).split())
         opened = self.always.union(*map(self.word, words))
-        for word in self.spans.keys() & words:
-            for name, prefixes in self.spans[word]:
-                if name not in opened and any(prefix in text for prefix in prefixes):
+        spans = self.spans
+        for word in spans.keys() & words:
+            for name, search in spans[word]:
+                if name not in opened and search(text) is not None:
                     opened.add(name)
         return opened
 

@@ -111,8 +111,10 @@ def lexical_support(
         return 1.0
     grounded = _grounded(tuple(passages), tuple(record_terms))
     asked = content_words(question) if question else frozenset()
-    score = sum(1.0 if w in grounded else QUESTION_WEIGHT if w in asked else 0.0 for w in words)
-    return score / len(words)
+    # Whole words count 1, echoes of the question a quarter: counted by set operations,
+    # the same sum as adding them word by word (multiples of a quarter add exactly).
+    echoed = len((words - grounded) & asked) if asked else 0
+    return (len(words & grounded) + QUESTION_WEIGHT * echoed) / len(words)
 
 
 @lru_cache(maxsize=256)
