@@ -502,9 +502,7 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
     ):
         return None
     limit = 2 if n >= 8 else 1
-    candidates: set[str] = set()
-    for key in _deletions(word, limit):
-        candidates |= _INDEX.get(key, frozenset())
+    candidates: set[str] = set().union(*filter(None, map(_INDEX.get, _deletions(word, limit))))
     best: tuple[int, bool, bool, str] | None = None
     for term in candidates:
         if len(term) < 4:
