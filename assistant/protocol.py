@@ -9,6 +9,7 @@ careteam.reply, feedback.saved, pong, error {code, detail}. docs/PROTOCOL.md lis
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -306,18 +307,31 @@ def disclaimer(language: str = "en") -> str:
     """The line under every answer, in `language`: the language the answer is written in,
     which is not always the language of the page (a Spanish question gets a Spanish answer)."""
     from django.conf import settings
+
+    return _disclaimer(language, settings.EMERGENCY_NUMBER)
+
+
+def send_to_care_team(language: str = "en") -> Frame:
+    """The action offered under an answer that did not answer, labelled in `language`."""
+    return {"type": "send_to_care_team", "label": _send_label(language)}
+
+
+# Switching the active translation costs more than building the rest of an answer's last
+# frame; the catalogs are compiled files that do not change while the process runs.
+@functools.lru_cache(maxsize=32)
+def _disclaimer(language: str, number: str) -> str:
     from django.utils import translation
 
     with translation.override(language):
         return translation.gettext(
             "This explains information from approved articles and your record. It is not a "
             "diagnosis or medical advice. In an emergency, call %(number)s."
-        ) % {"number": settings.EMERGENCY_NUMBER}
+        ) % {"number": number}
 
 
-def send_to_care_team(language: str = "en") -> Frame:
-    """The action offered under an answer that did not answer, labelled in `language`."""
+@functools.lru_cache(maxsize=32)
+def _send_label(language: str) -> str:
     from django.utils import translation
 
     with translation.override(language):
-        return {"type": "send_to_care_team", "label": translation.gettext("Send to my care team")}
+        return translation.gettext("Send to my care team")
