@@ -1,4 +1,4 @@
-"""The websocket protocol, version 1: parsing client frames and building server frames.
+"""The websocket protocol, version 2: parsing client frames and building server frames.
 
 Plain Python. Client frames are JSON objects with a "type":
   ask {client_id, text}            feedback {message_id, rating: 1 | -1, comment?}
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: answer.delta carries a list of sentences
 MAX_TEXT_CHARS = 4000
 MAX_COMMENT_CHARS = 2000
 MAX_FRAME_BYTES = 16 * 1024  # larger frames close the socket with 1009 (message too big)
@@ -165,12 +165,12 @@ def answer_start(reply: Any) -> Frame:
     return {"type": "answer.start", "message_id": reply.pk, "reply_to": reply.reply_to_id}
 
 
-def answer_delta(reply: Any, sentence: Any) -> Frame:
+def answer_delta(reply: Any, sentences: Any) -> Frame:
+    """One or more whole sentences that passed the output guard, in order."""
     return {
         "type": "answer.delta",
         "message_id": reply.pk,
-        "text": sentence.text,
-        "cites": list(sentence.cites),
+        "sentences": [{"text": s.text, "cites": list(s.cites)} for s in sentences],
     }
 
 
@@ -257,15 +257,10 @@ def message_frames(message: Any) -> list[Frame]:
         return [careteam_reply(message)]
     if message.kind == "safety":
         return [safety(message)]
-    deltas = [
-        {
-            "type": "answer.delta",
-            "message_id": message.pk,
-            "text": s["text"],
-            "cites": s.get("cites", []),
-        }
-        for s in message.sentences
-    ]
+    stored = [{"text": s["text"], "cites": s.get("cites", [])} for s in message.sentences]
+    deltas = (
+        [{"type": "answer.delta", "message_id": message.pk, "sentences": stored}] if stored else []
+    )
     return [answer_start(message), *deltas, answer_end(message)]
 
 

@@ -74,6 +74,11 @@ class GroundedBackend(Backend):
         for sentence in composed:
             yield sentence
 
+    async def batches(self, request: AnswerRequest) -> AsyncIterator[list[Sentence]]:
+        """The whole answer in one list: it is composed at once (one frame, not one a
+        sentence)."""
+        yield [s async for s in self.answer(request)]
+
     def compose(self, request: AnswerRequest) -> list[Sentence]:
         """The whole answer at once (pure; `answer` streams this list)."""
         passages = [p for p in request.passages if p.text.strip()]

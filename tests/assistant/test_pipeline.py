@@ -104,7 +104,9 @@ def test_backend_gets_passages_and_a_record_without_identifiers(diabetic: Any) -
 def test_invented_dose_and_stop_advice_are_dropped_and_recorded(diabetic: Any) -> None:
     conversation = Conversation.objects.create(patient=diabetic)
     frames = ask(diabetic, conversation, "what is gout", "q")
-    sent = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    sent = " ".join(
+        s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]
+    )
     assert "800 mg" not in sent
     assert "stop taking" not in sent
     reply = Message.objects.get(role=Role.ASSISTANT)
@@ -169,5 +171,6 @@ def test_one_channel_layer_hop_per_patient_message_and_none_per_sentence(
     conversation = Conversation.objects.create(patient=diabetic)
     frames = ask(diabetic, conversation, "what is type 2 diabetes", "hop")
     deltas = [f for f in frames if f["type"] == "answer.delta"]
-    assert len(deltas) >= 3
+    assert len(deltas) == 1, "the grounded answer is composed at once: one frame"
+    assert len(deltas[0]["sentences"]) >= 3
     assert [m["type"] for _, m in sent] == ["chat.stored"]
