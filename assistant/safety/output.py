@@ -242,8 +242,12 @@ _SAFE_SENTENCE = re.compile(
     r"\b(?:call 911|call your local emergency number|988|contact(?:ing)? your care team"
     r"|talk(?:ing)? (?:to|with) your (?:care team|doctor|clinician|nurse|pharmacist)"
     r"|ask(?:ing)? your (?:care team|doctor"
-    r"|clinician|nurse|pharmacist)|send (?:a message|this) to your care team|i can'?t (?:give"
-    r"|answer|help with)|i'?m not able to|this is general information)\b"
+    r"|clinician|nurse|pharmacist)|send (?:a message|this|your question) to your care team"
+    r"|your care team can help|i can'?t (?:give|answer|help with)|i'?m not able to"
+    r"|this is general information"
+    # The same offers in Spanish (folded: no accents).
+    r"|(?:enviar|envie|mandar|mande) (?:su pregunta|esto|un mensaje) a su equipo de atencion"
+    r"|su equipo de atencion (?:le )?puede ayudar|llame al 911)\b"
 )
 _ALNUM = re.compile(r"[a-z0-9]+")
 

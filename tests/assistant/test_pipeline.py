@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from assistant.context import patient_context
-from assistant.models import Conversation, GuardEvent, Kind, Message, Role
+from assistant.models import Conversation, Flag, GuardEvent, Kind, Message, Role
 from assistant.pipeline import handle_ask
 from tests.assistant.backends import RecordingBackend
 
@@ -154,6 +154,12 @@ def test_unanswerable_question_gets_the_honest_no_answer(diabetic: Any) -> None:
     assert end["kind"] == "no_answer"
     assert end["citations"] == []
     assert any(a["type"] == "send_to_care_team" for a in end["actions"])
+    # The honest "I can send this to your care team" is not a dropped sentence, and gives
+    # moderators nothing to review.
+    reply = Message.objects.get(role=Role.ASSISTANT)
+    assert reply.dropped == 0
+    assert not GuardEvent.objects.filter(stage="output").exists()
+    assert not Flag.objects.exists()
 
 
 def test_one_channel_layer_hop_per_patient_message_and_none_per_sentence(
