@@ -56,6 +56,8 @@ KEY_TERMS: frozenset[str] = frozenset(
     respirar pecho desmayo desmayado inconsciente convulsiones convulsion sangrado sangre
     sangrando garganta embarazada veneno envenenado pastillas ahogando ahogo infarto derrame
     golpea pega maltrata lastimarme cortarme head kill pills pain numb face blue limp die
+    confundida confundido deshidratada deshidratado envenenada envenenarla envenenarlo
+    inflamada inflamado
     """.split()
 )
 
@@ -124,6 +126,13 @@ VARIANTS: dict[str, str] = {
     "2nite": "tonight",
     "tonite": "tonight",
     "2morrow": "tomorrow",
+    "2moro": "tomorrow",
+    "vison": "vision",
+    "beo": "veo",
+    "abla": "habla",
+    "icut": "i cut",
+    "ablar": "hablar",
+    "vebe": "bebe",
     "bc": "because",
     "cuz": "because",
     "coz": "because",

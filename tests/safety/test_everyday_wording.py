@@ -1,0 +1,212 @@
+"""Danger told in everyday words: the `*_everyday` rule families and the signs they widen.
+
+Each row names the rule that must fire (blocked) or must stay silent (allowed) on a
+sentence written for this test, never copied from the tuning or held-out sets. Allowed rows
+are the harmless neighbours of the blocked ones: a past event, a negation, a figure of
+speech, an ordinary use of the same words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.safety.screen import matched_rules
+
+
+def _ids(text: str) -> set[str]:
+    return {rule.id for rule in matched_rules(text)}
+
+
+FIRES = [
+    # bleeding
+    pytest.param(
+        "em.bleeding_everyday",
+        "we went through three rags and all three are soaked",
+        id="bleed-rags-soaked",
+    ),
+    pytest.param(
+        "em.bleeding_everyday",
+        "the red just won't stop coming from his shin",
+        id="bleed-red-wont-stop",
+    ),
+    pytest.param(
+        "em.bleeding_everyday", "no deja de salirle sangre de la frente", id="bleed-es-no-deja"
+    ),
+    pytest.param(
+        "em.bleeding_everyday", "she coughed up a cupful of bright red", id="bleed-cupful"
+    ),
+    pytest.param(
+        "em.bleeding_everyday",
+        "his nose has been bleeding for over two hours",
+        id="bleed-long-nosebleed",
+    ),
+    # vision
+    pytest.param(
+        "em.vision_everyday", "a grey veil slid across the top of my left eye", id="vision-veil"
+    ),
+    pytest.param("em.vision_everyday", "everything went black on the right side", id="vision-side"),
+    pytest.param(
+        "em.vision_everyday", "pool chlorine splashed into his eyes", id="vision-chemical"
+    ),
+    pytest.param("em.vision_everyday", "half of her sight is gone", id="vision-half-gone"),
+    # stroke
+    pytest.param("em.stroke_everyday", "mom suddenly can't find her words", id="stroke-words"),
+    pytest.param("em.stroke_everyday", "his left hand won't grab the railing", id="stroke-grip"),
+    pytest.param("em.stroke_everyday", "half of my face feels dead", id="stroke-half-face"),
+    pytest.param("em.stroke_everyday", "se le durmio la mitad del cuerpo", id="stroke-es-asleep"),
+    pytest.param(
+        "em.stroke_double_vision",
+        "dad sees double and lost his balance on the stairs",
+        id="stroke-double-balance",
+    ),
+    # breathing
+    pytest.param(
+        "em.breathing_everyday",
+        "he manages only one or two words per breath",
+        id="breath-few-words",
+    ),
+    pytest.param("em.breathing_everyday", "a mi papa no le entra el aire", id="breath-es-air"),
+    pytest.param("em.breathing_everyday", "her fingernails look bluish", id="breath-nails"),
+    # chest
+    pytest.param("em.chest_everyday", "feels like a brick resting on my chest", id="chest-brick"),
+    pytest.param(
+        "em.chest_spreading",
+        "the pressure in my chest is moving into my left arm",
+        id="chest-spreading",
+    ),
+    # allergy
+    pytest.param("em.allergic_everyday", "after the crab my lips swelled up", id="allergy-lips"),
+    pytest.param("em.allergic_everyday", "se le hincharon los labios", id="allergy-es-lips"),
+    pytest.param(
+        "em.allergic_signs", "welts everywhere and I'm about to keel over", id="allergy-welts-faint"
+    ),
+    # belly
+    pytest.param("em.abdominal_everyday", "le duele horrible la panza", id="belly-es"),
+    pytest.param(
+        "em.abdominal_everyday",
+        "stabbing pain in the lower right and I can't walk",
+        id="belly-lower-right",
+    ),
+    pytest.param("em.abdominal_everyday", "his belly is tight as a drum", id="belly-drum"),
+    # seizures
+    pytest.param("em.seizure_everyday", "three seizures since lunch", id="seizure-count"),
+    pytest.param(
+        "em.seizure_everyday", "she hasn't come back between the fits", id="seizure-no-recovery"
+    ),
+    # ingestion
+    pytest.param("em.ingestion_everyday", "the baby licked a detergent pod", id="ingest-pod"),
+    pytest.param(
+        "em.ingestion_everyday", "a coin battery is missing from the scale", id="ingest-battery"
+    ),
+    pytest.param(
+        "em.ingestion_mouth", "drain cleaner was open and he put it in his mouth", id="ingest-mouth"
+    ),
+    # collapse
+    pytest.param(
+        "em.collapse_everyday", "he went down like a tree in the yard", id="collapse-tree"
+    ),
+    pytest.param(
+        "em.collapse_everyday", "she can't answer basic questions", id="collapse-questions"
+    ),
+    # after birth
+    pytest.param(
+        "em.postpartum", "gave birth on monday and my head is pounding", id="postpartum-headache"
+    ),
+    # crisis
+    pytest.param("cr.suicide_everyday", "I have my plan ready for tonight", id="suicide-plan"),
+    pytest.param(
+        "cr.suicide_everyday",
+        "he's been giving away his guitar collection",
+        id="suicide-giving-away",
+    ),
+    pytest.param("cr.suicide_everyday", "siento que soy una carga", id="suicide-es-burden"),
+    pytest.param(
+        "cr.suicide_everyday",
+        "I won't be needing any of it after this week",
+        id="suicide-not-needing",
+    ),
+    pytest.param("cr.self_harm_everyday", "I have a razor ready next to me", id="sh-razor"),
+    pytest.param(
+        "cr.self_harm_everyday", "I pressed a hot spoon against my wrist", id="sh-hot-object"
+    ),
+    pytest.param("cr.self_harm_everyday", "wanna sh tonight", id="sh-textspeak"),
+    pytest.param("cr.self_harm_marks", "hiding fresh lines on my thighs from mom", id="sh-marks"),
+    pytest.param("cr.violence_everyday", "gonna knock the hell out of him", id="violence-beat"),
+    pytest.param("cr.violence_everyday", "he is bringing a gun to class monday", id="violence-gun"),
+    pytest.param(
+        "cr.weapon_threat", "got a hammer and I'm going to teach him a lesson", id="weapon-threat"
+    ),
+    pytest.param("cr.abuse_everyday", "my coach says it's our secret", id="abuse-secret"),
+    pytest.param("cr.abuse_everyday", "she locks him in the basement", id="abuse-locked"),
+    pytest.param("cr.abuse_everyday", "I wedge a chair under my door at night", id="abuse-door"),
+    pytest.param("cr.abuse_everyday", "he ignored the restraining order again", id="abuse-order"),
+]
+
+SILENT = [
+    pytest.param(
+        "em.bleeding_everyday",
+        "I soaked two towels in warm water for a compress",
+        id="towels-compress",
+    ),
+    pytest.param(
+        "em.bleeding_everyday",
+        "threw up after my blood draw, is that common",
+        id="vomit-after-draw",
+    ),
+    pytest.param("em.vision_everyday", "I have dark shadows under my eyes", id="under-eye-shadows"),
+    pytest.param(
+        "em.stroke_everyday", "I can't find the words to thank the nurses", id="words-thanks"
+    ),
+    pytest.param(
+        "em.stroke_everyday", "my hand won't grip well because of arthritis", id="grip-arthritis"
+    ),
+    pytest.param(
+        "em.breathing_everyday", "I feel like I'm drowning in paperwork", id="drowning-figure"
+    ),
+    pytest.param("em.breathing_everyday", "my fingertips turn blue in the cold", id="raynaud"),
+    pytest.param("em.chest_spreading", "my tooth pain goes into my jaw", id="tooth-jaw"),
+    pytest.param(
+        "em.ingestion_everyday", "I need to change the batteries in my meter", id="batteries-meter"
+    ),
+    pytest.param("cr.suicide_everyday", "I have a plan for retirement", id="plan-retirement"),
+    pytest.param(
+        "cr.suicide_everyday", "we are giving away old clothes to charity", id="giving-clothes"
+    ),
+    pytest.param(
+        "cr.suicide_everyday",
+        "I counted my pills and it's enough until my refill",
+        id="pills-until-refill",
+    ),
+    pytest.param(
+        "cr.self_harm_marks", "stretch marks on my thighs, any new creams?", id="stretch-marks"
+    ),
+    pytest.param("cr.self_harm_everyday", "I hit my head on the cabinet door", id="head-cabinet"),
+    pytest.param(
+        "cr.weapon_threat", "my son wants a baseball bat for his birthday", id="bat-birthday"
+    ),
+    pytest.param("cr.abuse_everyday", "my boyfriend hurt my feelings", id="hurt-feelings"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text"), FIRES)
+def test_everyday_wording_fires(rule_id: str, text: str) -> None:
+    assert rule_id in _ids(text)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), SILENT)
+def test_everyday_wording_stays_silent(rule_id: str, text: str) -> None:
+    assert rule_id not in _ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("estoy muy confundida y con fiebre", id="confundida"),
+        pytest.param("la nena esta deshidratada", id="deshidratada"),
+    ],
+)
+def test_spanish_feminine_words_stay_whole(text: str) -> None:
+    """Rule stems such as "confundid" must not split a real word into "confundid a"."""
+    from assistant.safety.normalize import normalize
+
+    assert " a " not in f" {normalize(text)} ".replace(" a la ", " ")
