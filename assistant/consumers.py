@@ -33,13 +33,14 @@ from assistant.models import Message, Role
 from assistant.sessions import SessionBound
 from portal.careteam.models import Escalation, Level
 from portal.careteam.services import escalation_create, escalation_promise
+from portal.consumers import DirectDispatch
 
 log = logging.getLogger(__name__)
 # Keep a reference to running answers: asyncio holds tasks only weakly.
 _ANSWERS: set[asyncio.Task[Any]] = set()
 
 
-class ChatConsumer(SessionBound, AsyncWebsocketConsumer):
+class ChatConsumer(DirectDispatch, SessionBound, AsyncWebsocketConsumer):
     ctx: PatientContext
     group: str
 
@@ -286,7 +287,7 @@ def _finished(task: asyncio.Task[Any]) -> None:
         log.error("answer task failed", exc_info=task.exception())
 
 
-class EchoConsumer(AsyncWebsocketConsumer):
+class EchoConsumer(DirectDispatch, AsyncWebsocketConsumer):
     """The load benchmark's baseline: the same stack and session check, no pipeline.
 
     Routed only when settings.BENCH_ECHO is on (never in production).

@@ -107,16 +107,16 @@ async def _handle_ask(ctx: PatientContext, *, client_id: str, text: str, send: S
     started = time.monotonic()
     await send(protocol.answer_start(reply))
 
-    async def stream(sentence: Sentence) -> None:
-        await send(protocol.answer_delta(reply, sentence))
+    async def stream(sentences: list[Sentence]) -> None:
+        await send(protocol.answer_delta(reply, sentences))
 
     passages = await retrieve(text, ctx, lang=lang)
     if lang != "en" and not passages:
         # Nothing approved in the patient's language: say so and offer the English article.
-        answer = await offer_english(ctx, question=text, lang=lang, on_sentence=stream)
+        answer = await offer_english(ctx, question=text, lang=lang, on_sentences=stream)
     else:
         answer = await guarded_answer(
-            ctx, question=text, passages=passages, on_sentence=stream, lang=lang
+            ctx, question=text, passages=passages, on_sentences=stream, lang=lang
         )
     # The answer and the guard's findings (input verdict, dropped sentences): one write.
     reply = await _db(
@@ -191,7 +191,7 @@ class GuardedAnswer:
     backend: str
 
 
-OnSentence = Callable[[Sentence], Awaitable[None]]
+OnSentences = Callable[[list[Sentence]], Awaitable[None]]
 
 
 async def guarded_answer(
@@ -199,7 +199,7 @@ async def guarded_answer(
     *,
     question: str,
     passages: list[Passage],
-    on_sentence: OnSentence,
+    on_sentences: OnSentences,
     lang: str = "en",
 ) -> GuardedAnswer:
     """Stream the backend's sentences that pass the output guard; fall back on failure.
@@ -221,14 +221,14 @@ async def guarded_answer(
         identifiers=ctx.identifiers,
         language=lang,
     )
-    kept, dropped = await _stream_checked(backend, request, ctx, on_sentence)
+    kept, dropped = await _stream_checked(backend, request, ctx, on_sentences)
     await audit_model_call(ctx, request, kept, dropped)
     name = backend.name
     grounded = fallback_backend()
     if backend is not grounded and (kept is None or len(kept) < MIN_MODEL_SENTENCES):
         # The model failed, or too little of its answer passed the guard: the grounded
         # answer from the same passages follows whatever was already shown.
-        more, more_dropped = await _stream_checked(grounded, request, ctx, on_sentence)
+        more, more_dropped = await _stream_checked(grounded, request, ctx, on_sentences)
         dropped += more_dropped
         if kept is None:
             kept, name = more, grounded.name
@@ -236,28 +236,28 @@ async def guarded_answer(
             kept, name = kept + more, f"{name}+{grounded.name}"
     if kept is None:
         sentence = Sentence(FALLBACK_TEXT[lang])
-        await on_sentence(sentence)
+        await on_sentences([sentence])
         return GuardedAnswer(Kind.FALLBACK, [sentence], [], dropped, name)
     if not any(s.cites for s in kept):
         if not kept:
             kept = [Sentence(NO_ANSWER_TEXT[lang])]
-            await on_sentence(kept[0])
+            await on_sentences(kept)
         return GuardedAnswer(Kind.NO_ANSWER, kept, [], dropped, name)
     return GuardedAnswer(Kind.ANSWER, kept, protocol.citations(kept, passages), dropped, name)
 
 
 async def offer_english(
-    ctx: PatientContext, *, question: str, lang: str, on_sentence: OnSentence
+    ctx: PatientContext, *, question: str, lang: str, on_sentences: OnSentences
 ) -> GuardedAnswer:
     """No approved article in `lang`: say so plainly and point to the English article."""
     english = await retrieve(question, ctx, lang="en")
     if not english:
         sentence = Sentence(NO_ANSWER_TEXT[lang])
-        await on_sentence(sentence)
+        await on_sentences([sentence])
         return GuardedAnswer(Kind.NO_ANSWER, [sentence], [], [], "grounded")
     first = english[0]
     sentence = Sentence(NOT_YET_TRANSLATED[lang].format(title=first.title), (first.n,))
-    await on_sentence(sentence)
+    await on_sentences([sentence])
     citations = protocol.citations([sentence], english)
     return GuardedAnswer(Kind.NO_ANSWER, [sentence], citations, [], "grounded")
 
@@ -283,25 +283,32 @@ async def audit_model_call(
 
 
 async def _stream_checked(
-    backend: Backend, request: AnswerRequest, ctx: PatientContext, on_sentence: OnSentence
+    backend: Backend, request: AnswerRequest, ctx: PatientContext, on_sentences: OnSentences
 ) -> tuple[list[Sentence] | None, list[dict[str, Any]]]:
-    """(kept sentences, or None when the backend failed before any sentence; dropped)."""
+    """(kept sentences, or None when the backend failed before any sentence; dropped).
+
+    Each batch the backend has ready is checked sentence by sentence and what passes goes
+    out together (one frame)."""
     support = [p.text for p in request.passages] + list(ctx.record_support)
     kept: list[Sentence] = []
     dropped: list[dict[str, Any]] = []
     try:
         async with asyncio.timeout(settings.ASSISTANT_ANSWER_TIMEOUT):
-            async for sentence in backend.answer(request):
-                check = check_sentence(
-                    sentence.text, passages=support, record=ctx.facts, question=request.question
-                )
-                if check.ok:
-                    kept.append(sentence)
-                    await on_sentence(sentence)
-                else:
-                    dropped.append(
-                        {"action": "dropped", "rules": check.rules, "text": sentence.text}
+            async for batch in backend.batches(request):
+                passed = []
+                for sentence in batch:
+                    check = check_sentence(
+                        sentence.text, passages=support, record=ctx.facts, question=request.question
                     )
+                    if check.ok:
+                        passed.append(sentence)
+                    else:
+                        dropped.append(
+                            {"action": "dropped", "rules": check.rules, "text": sentence.text}
+                        )
+                if passed:
+                    kept.extend(passed)
+                    await on_sentences(passed)
     except (BackendError, TimeoutError):
         if not kept:
             return None, dropped

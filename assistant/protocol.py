@@ -1,4 +1,4 @@
-"""The websocket protocol, version 1: parsing client frames and building server frames.
+"""The websocket protocol, version 2: parsing client frames and building server frames.
 
 Plain Python. Client frames are JSON objects with a "type":
   ask {client_id, text}            feedback {message_id, rating: 1 | -1, comment?}
@@ -9,12 +9,13 @@ careteam.reply, feedback.saved, pong, error {code, detail}. docs/PROTOCOL.md lis
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: answer.delta carries a list of sentences
 MAX_TEXT_CHARS = 4000
 MAX_COMMENT_CHARS = 2000
 MAX_FRAME_BYTES = 16 * 1024  # larger frames close the socket with 1009 (message too big)
@@ -164,12 +165,12 @@ def answer_start(reply: Any) -> Frame:
     return {"type": "answer.start", "message_id": reply.pk, "reply_to": reply.reply_to_id}
 
 
-def answer_delta(reply: Any, sentence: Any) -> Frame:
+def answer_delta(reply: Any, sentences: Any) -> Frame:
+    """One or more whole sentences that passed the output guard, in order."""
     return {
         "type": "answer.delta",
         "message_id": reply.pk,
-        "text": sentence.text,
-        "cites": list(sentence.cites),
+        "sentences": [{"text": s.text, "cites": list(s.cites)} for s in sentences],
     }
 
 
@@ -256,15 +257,10 @@ def message_frames(message: Any) -> list[Frame]:
         return [careteam_reply(message)]
     if message.kind == "safety":
         return [safety(message)]
-    deltas = [
-        {
-            "type": "answer.delta",
-            "message_id": message.pk,
-            "text": s["text"],
-            "cites": s.get("cites", []),
-        }
-        for s in message.sentences
-    ]
+    stored = [{"text": s["text"], "cites": s.get("cites", [])} for s in message.sentences]
+    deltas = (
+        [{"type": "answer.delta", "message_id": message.pk, "sentences": stored}] if stored else []
+    )
     return [answer_start(message), *deltas, answer_end(message)]
 
 
@@ -306,18 +302,31 @@ def disclaimer(language: str = "en") -> str:
     """The line under every answer, in `language`: the language the answer is written in,
     which is not always the language of the page (a Spanish question gets a Spanish answer)."""
     from django.conf import settings
+
+    return _disclaimer(language, settings.EMERGENCY_NUMBER)
+
+
+def send_to_care_team(language: str = "en") -> Frame:
+    """The action offered under an answer that did not answer, labelled in `language`."""
+    return {"type": "send_to_care_team", "label": _send_label(language)}
+
+
+# Switching the active translation costs more than building the rest of an answer's last
+# frame; the catalogs are compiled files that do not change while the process runs.
+@functools.lru_cache(maxsize=32)
+def _disclaimer(language: str, number: str) -> str:
     from django.utils import translation
 
     with translation.override(language):
         return translation.gettext(
             "This explains information from approved articles and your record. It is not a "
             "diagnosis or medical advice. In an emergency, call %(number)s."
-        ) % {"number": settings.EMERGENCY_NUMBER}
+        ) % {"number": number}
 
 
-def send_to_care_team(language: str = "en") -> Frame:
-    """The action offered under an answer that did not answer, labelled in `language`."""
+@functools.lru_cache(maxsize=32)
+def _send_label(language: str) -> str:
     from django.utils import translation
 
     with translation.override(language):
-        return {"type": "send_to_care_team", "label": translation.gettext("Send to my care team")}
+        return translation.gettext("Send to my care team")

@@ -108,6 +108,9 @@ class Backend(ABC):
 
     Contract:
     - `answer()` yields `Sentence` objects, each a whole sentence, in order.
+    - `batches()` yields the same sentences in lists, each list as soon as it is ready;
+      the pipeline sends each list that passes the guard as one frame. The default is one
+      sentence a list; a backend that has its whole answer at once yields it in one.
     - It raises `BackendError` (never anything else) when it cannot answer; sentences
       already yielded stay valid.
     - It must not block the event loop: network and CPU-heavy work is awaited.
@@ -121,3 +124,8 @@ class Backend(ABC):
     @abstractmethod
     def answer(self, request: AnswerRequest) -> AsyncIterator[Sentence]:
         """Yield the sentences of the answer to `request`."""
+
+    async def batches(self, request: AnswerRequest) -> AsyncIterator[list[Sentence]]:
+        """Yield the answer's sentences in lists, each as soon as it is ready."""
+        async for sentence in self.answer(request):
+            yield [sentence]

@@ -16,6 +16,7 @@ question come first, and the chosen ones are given back in their reading order.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -73,6 +74,11 @@ class GroundedBackend(Backend):
         for sentence in composed:
             yield sentence
 
+    async def batches(self, request: AnswerRequest) -> AsyncIterator[list[Sentence]]:
+        """The whole answer in one list: it is composed at once (one frame, not one a
+        sentence)."""
+        yield [s async for s in self.answer(request)]
+
     def compose(self, request: AnswerRequest) -> list[Sentence]:
         """The whole answer at once (pure; `answer` streams this list)."""
         passages = [p for p in request.passages if p.text.strip()]
@@ -101,10 +107,8 @@ class GroundedBackend(Backend):
         pool: list[_Candidate] = []
         order = 0
         for rank, passage in enumerate(ordered):
-            for position, text in enumerate(sentences(passage.text)):
-                if not _quotable(text, passage.section):
-                    continue
-                overlap = len(qwords & set(tokens(text)))
+            for position, text, words in _quotable_sentences(passage.text, passage.section):
+                overlap = len(qwords & words)
                 # The opening sentences of the chosen section usually frame the answer.
                 lead = _LEAD_BONUS[position] if rank == 0 and position < len(_LEAD_BONUS) else 0.0
                 relevance = overlap + lead - 1.5 * rank - 0.05 * position
@@ -112,6 +116,20 @@ class GroundedBackend(Backend):
                 order += 1
         best = sorted(pool, key=lambda c: (-c.relevance, c.order))[:MAX_QUOTES]
         return sorted(best, key=lambda c: c.order)
+
+
+@functools.lru_cache(maxsize=4096)
+def _quotable_sentences(text: str, section: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(position, sentence, its words) of each quotable sentence of a section's text.
+
+    Remembered: the same approved sections answer many questions, and splitting and
+    tokenising them was most of the cost of composing an answer.
+    """
+    return tuple(
+        (position, sentence, frozenset(tokens(sentence)))
+        for position, sentence in enumerate(sentences(text))
+        if _quotable(sentence, section)
+    )
 
 
 def _quotable(text: str, section: str) -> bool:

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import product
 
 from assistant.safety._protected import PROTECTED
 from assistant.safety.input_rules import ALL_RULES, MACROS
@@ -471,10 +471,13 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` with up to ``depth`` of its letters deleted, in every way: deleting k letters
+    is deleting one from a word with k - 1 deleted, so each round cuts one more."""
     out = {word}
-    for k in range(1, depth + 1):
-        for idx in combinations(range(len(word)), k):
-            out.add("".join(c for i, c in enumerate(word) if i not in idx))
+    last = {word}
+    for _ in range(depth):
+        last = {w[:i] + w[i + 1 :] for w in last for i in range(len(w))}
+        out |= last
     return out
 
 
@@ -508,9 +511,7 @@ def fuzzy_key_term(word: str, *, protected: frozenset[str] = PROTECTED) -> str |
     ):
         return None
     limit = 2 if n >= 8 else 1
-    candidates: set[str] = set()
-    for key in _deletions(word, limit):
-        candidates |= _INDEX.get(key, frozenset())
+    candidates: set[str] = set().union(*filter(None, map(_INDEX.get, _deletions(word, limit))))
     best: tuple[int, bool, bool, str] | None = None
     for term in candidates:
         if len(term) < 4:
@@ -710,20 +711,48 @@ def tokens(text: str) -> list[str]:
     folded = fold(text)
     if _DOTTED_HINT.search(folded):  # cheaper than _DOTTED, needed by every match of it
         folded = _DOTTED.sub(lambda m: re.sub(r"[^a-z]", "", m.group()), folded)
-    raw = list(map(_punct, _TOKEN.findall(folded)))
-    out = list(map(canonical_token, _join_spaced(raw)))
+    raw = _each(_PUNCT, _punct, _TOKEN.findall(folded))
+    out = _each(_CANONICAL, canonical_token, _join_spaced(raw))
     # Text-speak "2" for "to" after a verb of wanting or going ("want 2 die"); elsewhere a
     # 2 stays a number ("2 pills").
-    if "2" in out:
-        for i in range(1, len(out) - 1):
-            if (
-                out[i] == "2"
-                and out[i - 1].rsplit(" ", 1)[-1] in _TO_BEFORE
-                and out[i + 1].isalpha()
-                and out[i + 1] not in _COUNTED
-            ):
-                out[i] = "to"
+    for i in _indexes(out, "2", 1, len(out) - 1):
+        if (
+            out[i - 1].rsplit(" ", 1)[-1] in _TO_BEFORE
+            and out[i + 1].isalpha()
+            and out[i + 1] not in _COUNTED
+        ):
+            out[i] = "to"
     return out
+
+
+def _indexes(items: list[str], value: str, start: int, stop: int) -> Iterator[int]:
+    """Where ``value`` stands in ``items[start:stop]``, in order, found by ``list.index``."""
+    while True:
+        try:
+            start = items.index(value, start, stop)
+        except ValueError:
+            return
+        yield start
+        start += 1
+
+
+# Token -> what it becomes, for the two per-token steps: one dictionary lookup per token
+# (the distinct new ones computed first) instead of one cached call each.
+_PUNCT: dict[str, str] = {}
+_CANONICAL: dict[str, str] = {}
+_MEMO_SIZE = 65536
+
+
+def _each(memo: dict[str, str], step: Callable[[str], str], tokens: list[str]) -> list[str]:
+    """``[step(t) for t in tokens]`` for a pure ``step``, remembered in ``memo``."""
+    new = set(tokens).difference(memo)
+    if new:
+        if len(memo) + len(new) > _MEMO_SIZE:
+            memo.clear()
+            new = set(tokens)
+        for token in new:
+            memo[token] = step(token)
+    return list(map(memo.__getitem__, tokens))
 
 
 _TO_BEFORE = frozenset(

@@ -242,8 +242,12 @@ _SAFE_SENTENCE = re.compile(
     r"\b(?:call 911|call your local emergency number|988|contact(?:ing)? your care team"
     r"|talk(?:ing)? (?:to|with) your (?:care team|doctor|clinician|nurse|pharmacist)"
     r"|ask(?:ing)? your (?:care team|doctor"
-    r"|clinician|nurse|pharmacist)|send (?:a message|this) to your care team|i can'?t (?:give"
-    r"|answer|help with)|i'?m not able to|this is general information)\b"
+    r"|clinician|nurse|pharmacist)|send (?:a message|this|your question) to your care team"
+    r"|your care team can help|i can'?t (?:give|answer|help with)|i'?m not able to"
+    r"|this is general information"
+    # The same offers in Spanish (folded: no accents).
+    r"|(?:enviar|envie|mandar|mande) (?:su pregunta|esto|un mensaje) a su equipo de atencion"
+    r"|su equipo de atencion (?:le )?puede ayudar|llame al 911)\b"
 )
 _ALNUM = re.compile(r"[a-z0-9]+")
 
@@ -281,20 +285,21 @@ class _Gates:
             if prefixes is None:
                 self.always.add(name)
         # Per first word, each gate with one search for all of its prefixes: a match of the
-        # alternation is an occurrence of one of them, which is what the gate asks.
+        # alternation is an occurrence of one of them, which is what the gate asks. Words
+        # are looked up as bytes: an ASCII sentence splits into them fastest.
         self.spans = {
-            word: tuple(
+            word.encode(): tuple(
                 (name, re.compile("|".join(map(re.escape, sorted(p)))).search)
                 for name, p in sorted(by_name.items())
             )
             for word, by_name in spans.items()
         }
-        self.starts = starts
+        self.starts = {literal.encode(): names for literal, names in starts.items()}
         self.lengths = sorted({len(literal) for literal in starts})
         # One lookup per distinct word, cached: answers reuse a small vocabulary.
         self.word = lru_cache(maxsize=65536)(self._word)
 
-    def _word(self, word: str) -> frozenset[str]:
+    def _word(self, word: bytes) -> frozenset[str]:
         """The gates ``word`` opens by itself: those of every literal it starts with."""
         return frozenset(name for n in self.lengths for name in self.starts.get(word[:n], ()))
 
@@ -302,7 +307,7 @@ class _Gates:
         """The names of the patterns that may match ``text`` (folded, space-normalised)."""
         if not text.isascii():
             return self.names
-        words = set(text.translate(_NOT_ALNUM).split())
+        words = set(text.encode().translate(_NOT_ALNUM).split())
         opened = self.always.union(*map(self.word, words))
         spans = self.spans
         for word in spans.keys() & words:
@@ -312,7 +317,8 @@ class _Gates:
         return opened
 
 
-_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+# Every byte that is not an ASCII letter or digit becomes a space.
+_NOT_ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 _MED_TEXT_DOSE = re.compile(rf"(?P<amount>\d+(?:[.,]\d+)?) ?(?P<unit>{_DOSE_UNITS})\b")
@@ -482,6 +488,27 @@ def _normalised(passages: tuple[str, ...]) -> str:
     return "\n".join(" ".join(fold(p).split()) for p in passages)
 
 
+def _failed_checks(
+    text: str, opened: frozenset[str] | set[str], passages: Sequence[str], record: RecordFacts
+) -> list[str]:
+    """The rules of the opened gates that ``text`` fails (see ``check_sentence``)."""
+    # A quote from a passage skips the dose, schedule, treatment and cure checks.
+    quoted = len(opened) > ("out.new_diagnosis" in opened) + ("safe" in opened) and is_quoted(
+        text, passages
+    )
+    failed: list[str] = []
+    if "out.dose_number" in opened and not quoted and _dose_fails(text, record):
+        failed.append("out.dose_number")
+    if "out.dosing_instruction" in opened and not quoted and _schedule_fails(text, record):
+        failed.append("out.dosing_instruction")
+    if "out.new_diagnosis" in opened and _diagnosis_fails(text, record):
+        failed.append("out.new_diagnosis")
+    for rule_id in ("out.treatment_change", "out.cure_promise"):
+        if rule_id in opened and not quoted and _pattern_fails(rule_id, text):
+            failed.append(rule_id)
+    return failed
+
+
 def check_sentence(
     sentence: str,
     *,
@@ -505,20 +532,9 @@ def check_sentence(
     """
     text = " ".join(fold(sentence).split())
     opened = _GATES.open(text)
-    # A quote from a passage skips the dose, schedule, treatment and cure checks.
-    quoted = len(opened) > ("out.new_diagnosis" in opened) + ("safe" in opened) and is_quoted(
-        text, passages
-    )
     failed: list[str] = []
-    if "out.dose_number" in opened and not quoted and _dose_fails(text, record):
-        failed.append("out.dose_number")
-    if "out.dosing_instruction" in opened and not quoted and _schedule_fails(text, record):
-        failed.append("out.dosing_instruction")
-    if "out.new_diagnosis" in opened and _diagnosis_fails(text, record):
-        failed.append("out.new_diagnosis")
-    for rule_id in ("out.treatment_change", "out.cure_promise"):
-        if rule_id in opened and not quoted and _pattern_fails(rule_id, text):
-            failed.append(rule_id)
+    if opened:  # most sentences open no gate
+        failed = _failed_checks(text, opened, passages, record)
     safe = "safe" in opened and _SAFE_SENTENCE.search(text) is not None
     if safe or not content_words(text):
         support = 1.0

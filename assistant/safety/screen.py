@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -166,7 +166,8 @@ _ALWAYS_TRIED: frozenset[int] = frozenset(_UNINDEXED)
 @lru_cache(maxsize=65536)
 def _keys_for(token: str) -> tuple[str, ...]:
     """Index keys (first words of literal prefixes) that ``token`` starts with."""
-    return tuple(token[:n] for n in _KEY_LENGTHS if n <= len(token) and token[:n] in _KEYS)
+    lengths = _KEY_LENGTHS[: bisect_right(_KEY_LENGTHS, len(token))]
+    return tuple(token[:n] for n in lengths if token[:n] in _KEYS)
 
 
 @lru_cache(maxsize=65536)
@@ -235,6 +236,11 @@ _SEARCH_ABOVE = 64
 _TOKEN_START = re.compile(r"(?<![a-z0-9])[a-z0-9]")
 
 
+def _drain(calls: Iterator[object]) -> None:
+    """Run an iterator of calls for their effect."""
+    deque(calls, maxlen=0)
+
+
 def _token_marks(text: str, token: str) -> list[int]:
     """Where the one-character token ``token`` stands alone in ``text``: the index of the
     space before it (0 at the very start), as ``(?:^| )<token>(?= |$)`` would find it."""
@@ -260,35 +266,41 @@ class _Doc:
         # pairs of tokens, for two-word keys) it may start with. Each distinct token is
         # looked up once however often it occurs. Positions are in no particular order: a
         # rule fires or not whatever the order in which its matches are tried.
-        self._at: dict[Scanner, list[int]] = {}
+        self._at: defaultdict[Scanner, list[int]] = defaultdict(list)
         words = text.split(" ")
-        by_token: defaultdict[str, list[int]] = defaultdict(list)
-        for i, token in enumerate(words):
-            by_token[token].append(i)
         starts = [0, *accumulate(map((1).__add__, map(len, words)))]
-        last = len(words) - 1
-        for token, indexes in by_token.items():
+        # Each token's start positions, and each pair's that begins with a common word,
+        # grouped without a Python step per token: the calls below run inside ``map``.
+        by_token: defaultdict[str, list[int]] = defaultdict(list)
+        _drain(map(list.append, map(by_token.__getitem__, words), starts))
+        common = list(map(_COMMON_FIRST.__contains__, words))
+        by_pair: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+        pairs = compress(zip(words, words[1:], strict=False), common)
+        _drain(map(list.append, map(by_pair.__getitem__, pairs), compress(starts, common)))
+        for token, positions in by_token.items():
             scanners = _scanners_at(token)
             if scanners:
-                self._add(scanners, list(map(starts.__getitem__, indexes)))
-            if token in _COMMON_FIRST:
-                pairs: defaultdict[str, list[int]] = defaultdict(list)
-                for i in indexes:
-                    if i < last and f"{token} {words[i + 1][:3]}" in _KEYS:
-                        pairs[f"{token} {words[i + 1]}"].append(starts[i])
-                for pair, positions in pairs.items():
-                    self._add(_scanners_at(pair), positions)
+                self._add(scanners, positions)
+        for (first, second), positions in by_pair.items():
+            if f"{first} {second[:3]}" in _KEYS:
+                self._add(_scanners_at(f"{first} {second}"), positions)
         self._vocabulary = " ".join(by_token)
         self._required_seen: dict[frozenset[str], bool] = {}
+        # Cancellation cues, each looked for once per place: several rules often match at
+        # the same token or in the same clause. Keys are positions in this text only.
+        self._cue_before: dict[int, re.Match[str] | None] = {}
+        self._historical: dict[tuple[int, int], bool] = {}
+        self._overridden: dict[int, bool] = {}
 
     def _add(self, scanners: _ScannersAt, positions: list[int]) -> None:
-        text = self.text
+        text, at = self.text, self._at
         for scanner, spanning in scanners:
-            found = self._at.setdefault(scanner, [])
             if spanning is None:
-                found.extend(positions)
+                at[scanner].extend(positions)
             else:
-                found.extend(compress(positions, map(text.startswith, repeat(spanning), positions)))
+                at[scanner].extend(
+                    compress(positions, map(text.startswith, repeat(spanning), positions))
+                )
 
     def scanners_present(self) -> Iterator[Scanner]:
         """Indexed scanners that may match somewhere in this text."""
@@ -379,13 +391,21 @@ class _Doc:
         end = min(s_end, clauses[i]) if i < len(clauses) else s_end
         return start, end
 
-    def negated(self, start: int, end: int) -> bool:
-        pre_start = self.scope_start(start)
-        words = self.text[pre_start:start].split()[-_NEG_WINDOW:]
+    def _negation_cue(self, start: int) -> re.Match[str] | None:
+        """The last negation cue in the window before ``start`` (pseudo-negations blanked)."""
+        if start in self._cue_before:
+            return self._cue_before[start]
+        words = self.text[self.scope_start(start) : start].split()[-_NEG_WINDOW:]
         pre = _PSEUDO.sub(" _ ", " ".join(words))
-        cues = list(_NEG.finditer(pre))
-        if cues:
-            cue = cues[-1]
+        cue = None
+        for cue in _NEG.finditer(pre):  # noqa: B007 - the last one is kept
+            pass
+        self._cue_before[start] = cue
+        return cue
+
+    def negated(self, start: int, end: int) -> bool:
+        cue = self._negation_cue(start)
+        if cue is not None:
             if cue.group() == "never":
                 _, clause_end = self.clause(start)
                 if _NEVER_BREAKER.search(self.text, end, clause_end):
@@ -394,8 +414,15 @@ class _Doc:
         return _POST_NEGATION.match(self.text, end) is not None
 
     def historical(self, start: int, end: int) -> bool:
-        s_start, s_end = self.sentence(start)
+        """Whether the clause of ``start`` tells of the past (``end`` plays no part)."""
         c_start, c_end = self.clause(start)
+        known = self._historical.get((c_start, c_end))
+        if known is None:
+            known = self._past(c_start, c_end, *self.sentence(start))
+            self._historical[c_start, c_end] = known
+        return known
+
+    def _past(self, c_start: int, c_end: int, s_start: int, s_end: int) -> bool:
         if _PRESENT.search(self.text, c_start, c_end):
             return False
         if _HISTORY.search(self.text, c_start, c_end):
@@ -410,7 +437,11 @@ class _Doc:
         cues = _FRAME.finditer(self.text, self.scope_start(start), end)
         if not any(cue.start() < start for cue in cues):
             return False
-        return _FRAME_OVERRIDE.search(self.text, s_start, s_end) is None
+        overridden = self._overridden.get(s_start)
+        if overridden is None:
+            overridden = _FRAME_OVERRIDE.search(self.text, s_start, s_end) is not None
+            self._overridden[s_start] = overridden
+        return not overridden
 
 
 def _match_counts(c: CompiledRule, m: re.Match[str], doc: _Doc, *, context: bool) -> bool:

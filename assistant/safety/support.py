@@ -90,8 +90,8 @@ def content_words(text: str) -> frozenset[str]:
     """Stemmed content words and numbers of ``text``."""
     return frozenset(
         stem(w)
-        for w in _WORD.findall(fold(text))
-        if w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
+        for w in set(_WORD.findall(fold(text))).difference(STOP_WORDS)  # each word once
+        if len(w) > 1 or w.isdigit()
     )
 
 

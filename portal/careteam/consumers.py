@@ -15,9 +15,10 @@ from assistant.access import care_team_ids_for
 from assistant.sessions import SessionBound
 from portal.accounts.middleware import has_totp
 from portal.careteam.services import queue_group
+from portal.consumers import DirectDispatch
 
 
-class QueueConsumer(SessionBound, AsyncJsonWebsocketConsumer):
+class QueueConsumer(DirectDispatch, SessionBound, AsyncJsonWebsocketConsumer):
     groups_joined: list[str]
 
     async def connect(self) -> None:

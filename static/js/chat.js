@@ -244,7 +244,9 @@
         break;
       case "question": renderQuestion(frame.message_id, frame.text, frame.client_id); break;
       case "answer.start": typing.hidden = false; answerBubble(frame.message_id); break;
-      case "answer.delta": addSentence(frame.message_id, frame.text, frame.cites); break;
+      case "answer.delta":
+        (frame.sentences || []).forEach(function (s) { addSentence(frame.message_id, s.text, s.cites); });
+        break;
       case "answer.end": finishAnswer(frame); break;
       case "safety": renderSafety(frame); break;
       case "escalation": renderEscalation(frame); break;

@@ -46,7 +46,7 @@ async def connect(communicator: WebsocketCommunicator) -> dict[str, Any]:
     assert connected
     hello = await communicator.receive_json_from(timeout=5)
     assert hello["type"] == "hello"
-    assert hello["protocol"] == 1
+    assert hello["protocol"] == 2
     return hello
 
 

@@ -32,9 +32,9 @@ async def test_question_is_answered_with_sentences_and_citations(diabetic: Any) 
     assert types[0] == "ack"
     assert types[1] == "answer.start"
     assert types[-1] == "answer.end"
-    deltas = [f for f in frames if f["type"] == "answer.delta"]
-    assert len(deltas) >= 2
-    assert all(d["text"].strip() for d in deltas)
+    streamed = [s for f in frames if f["type"] == "answer.delta" for s in f["sentences"]]
+    assert len(streamed) >= 2
+    assert all(s["text"].strip() for s in streamed)
     end = frames[-1]
     assert end["citations"]
     assert all(c["url"].startswith("/articles/") for c in end["citations"])
@@ -48,7 +48,7 @@ async def test_question_is_answered_with_sentences_and_citations(diabetic: Any) 
         "what is an a1c test and what do my numbers mean",
     )
     assert stored[1][0] == Role.ASSISTANT
-    assert stored[1][2] == " ".join(d["text"] for d in deltas)
+    assert stored[1][2] == " ".join(s["text"] for s in streamed)
 
 
 @pytest.mark.parametrize(
@@ -270,9 +270,11 @@ async def test_drop_mid_answer_then_resume_delivers_the_answer_exactly_once(diab
     ends = [f for f in frames if f["type"] == "answer.end"]
     assert len(starts) == len(ends) == 1
     stored = await database_sync_to_async(lambda: Message.objects.get(role=Role.ASSISTANT))()
-    deltas = [f["text"] for f in frames if f["type"] == "answer.delta"]
-    assert " ".join(deltas) == stored.text
-    assert len(deltas) == len(stored.sentences) == 4
+    deltas = [f for f in frames if f["type"] == "answer.delta"]
+    assert len(deltas) == 1, "a stored answer is resumed in one frame"
+    texts = [s["text"] for s in deltas[0]["sentences"]]
+    assert " ".join(texts) == stored.text
+    assert len(texts) == len(stored.sentences) == 4
 
 
 @override_settings(ASSISTANT_BACKEND=RECORDING)

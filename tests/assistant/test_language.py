@@ -68,14 +68,16 @@ def test_spanish_question_gets_a_spanish_answer_with_spanish_sources(spanish_pat
     end = frames[-1]
     assert end["kind"] == "answer"
     assert all(c["url"].startswith("/articles/asthma/?lang=es") for c in end["citations"])
-    text = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    text = " ".join(
+        s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]
+    )
     assert "asma" in text.lower()
     assert "vías respiratorias" in text
 
 
 def test_personal_sentence_in_spanish(spanish_patient: Any) -> None:
     frames = ask(spanish_patient, "¿Qué es la diabetes tipo 2?")
-    first = next(f["text"] for f in frames if f["type"] == "answer.delta")
+    first = next(f["sentences"][0]["text"] for f in frames if f["type"] == "answer.delta")
     # The Spanish article's name, then the chart's own words.
     assert first == "Su expediente incluye diabetes tipo 2: «Diabetes» desde 2019."
 
@@ -87,7 +89,9 @@ def test_a_translated_article_answers_in_spanish(spanish_patient: Any) -> None:
     assert end["citations"]
     assert all(c["url"].startswith("/articles/epilepsy/?lang=es") for c in end["citations"])
     assert end["citations"][0]["label"] == "Qué es"  # the heading as the Spanish page shows it
-    text = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    text = " ".join(
+        s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]
+    )
     assert "epilepsia" in text.lower()
     assert "convulsiones" in text
 
@@ -97,7 +101,7 @@ def test_no_spanish_article_offers_the_english_one(spanish_patient: Any) -> None
     end = frames[-1]
     assert end["kind"] == "no_answer"
     assert end["citations"][0]["url"].startswith("/articles/insomnia/")
-    sentence = next(f["text"] for f in frames if f["type"] == "answer.delta")
+    sentence = next(f["sentences"][0]["text"] for f in frames if f["type"] == "answer.delta")
     assert "en español" in sentence
     assert "Insomnia" in sentence
 

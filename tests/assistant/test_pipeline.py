@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from assistant.context import patient_context
-from assistant.models import Conversation, GuardEvent, Kind, Message, Role
+from assistant.models import Conversation, Flag, GuardEvent, Kind, Message, Role
 from assistant.pipeline import handle_ask
 from tests.assistant.backends import RecordingBackend
 
@@ -104,7 +104,9 @@ def test_backend_gets_passages_and_a_record_without_identifiers(diabetic: Any) -
 def test_invented_dose_and_stop_advice_are_dropped_and_recorded(diabetic: Any) -> None:
     conversation = Conversation.objects.create(patient=diabetic)
     frames = ask(diabetic, conversation, "what is gout", "q")
-    sent = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    sent = " ".join(
+        s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]
+    )
     assert "800 mg" not in sent
     assert "stop taking" not in sent
     reply = Message.objects.get(role=Role.ASSISTANT)
@@ -152,6 +154,12 @@ def test_unanswerable_question_gets_the_honest_no_answer(diabetic: Any) -> None:
     assert end["kind"] == "no_answer"
     assert end["citations"] == []
     assert any(a["type"] == "send_to_care_team" for a in end["actions"])
+    # The honest "I can send this to your care team" is not a dropped sentence, and gives
+    # moderators nothing to review.
+    reply = Message.objects.get(role=Role.ASSISTANT)
+    assert reply.dropped == 0
+    assert not GuardEvent.objects.filter(stage="output").exists()
+    assert not Flag.objects.exists()
 
 
 def test_one_channel_layer_hop_per_patient_message_and_none_per_sentence(
@@ -169,5 +177,6 @@ def test_one_channel_layer_hop_per_patient_message_and_none_per_sentence(
     conversation = Conversation.objects.create(patient=diabetic)
     frames = ask(diabetic, conversation, "what is type 2 diabetes", "hop")
     deltas = [f for f in frames if f["type"] == "answer.delta"]
-    assert len(deltas) >= 3
+    assert len(deltas) == 1, "the grounded answer is composed at once: one frame"
+    assert len(deltas[0]["sentences"]) >= 3
     assert [m["type"] for _, m in sent] == ["chat.stored"]

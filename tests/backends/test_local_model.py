@@ -115,7 +115,7 @@ def test_real_model_streams_only_guarded_sentences_and_no_identifier_leaves(
         frames = ask(diabetic, text, f"q{i}")
         assert frames[-1]["type"] == "answer.end"
         reply = Message.objects.filter(role=Role.ASSISTANT).latest("id")
-        deltas = [f["text"] for f in frames if f["type"] == "answer.delta"]
+        deltas = [s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]]
         assert " ".join(deltas) == reply.text  # streamed sentence by sentence, as stored
         assert_delivered_sentences_pass(diabetic, reply, text)
     assert local_model.bodies, "the model was called"

@@ -77,8 +77,10 @@ def test_a_working_model_streams_guarded_sentences_with_citations(
     frames, _ = ask(diabetic, "what is gout")
     deltas = [f for f in frames if f["type"] == "answer.delta"]
     assert len(deltas) >= 3
-    assert all(d["cites"] == [1] for d in deltas)
-    assert all("[1]" not in d["text"] for d in deltas)
+    assert all(len(d["sentences"]) == 1 for d in deltas), "a model's sentences: one a frame"
+    streamed = [s for d in deltas for s in d["sentences"]]
+    assert all(s["cites"] == [1] for s in streamed)
+    assert all("[1]" not in s["text"] for s in streamed)
     reply = Message.objects.get(role=Role.ASSISTANT)
     assert reply.backend == "openai"
     audit = AuditEvent.objects.get(action=AuditAction.MODEL_CALL)
@@ -165,7 +167,9 @@ def test_nothing_identifying_leaves_and_placeholders_come_back(
         ):
             assert identifier not in body
         assert "[NAME_1]" in body
-    shown = " ".join(f["text"] for f in frames if f["type"] == "answer.delta")
+    shown = " ".join(
+        s["text"] for f in frames if f["type"] == "answer.delta" for s in f["sentences"]
+    )
     assert "800 mg" not in shown
     assert "stop taking" not in shown
     assert "cured" not in shown

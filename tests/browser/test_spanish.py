@@ -137,7 +137,8 @@ def test_a_spanish_speaking_patient_completes_the_flows_in_spanish(
     page.click("#chat-send")
     offer = page.locator(".msg.safety.out_of_scope")
     offer.get_by_role("button", name="Enviar a mi equipo de atención").click()
-    page.locator(".msg.ticket", has_text="Enviado a su equipo de atención").wait_for()
+    # Two tickets now: the emergency's (raised by itself) and the one just asked for.
+    page.locator(".msg.ticket", has_text="Enviado a su equipo de atención").nth(1).wait_for()
     browse.check(page)
 
     escalation = Escalation.objects.filter(level=Level.ROUTINE).get()

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import random
+from itertools import combinations
+
 import pytest
 
-from assistant.safety.normalize import fold, fuzzy_key_term, normalize, vowelless_term
+from assistant.safety.normalize import _deletions, fold, fuzzy_key_term, normalize, vowelless_term
+
+normalize_module = importlib.import_module("assistant.safety.normalize")
 
 
 @pytest.mark.parametrize(
@@ -99,3 +105,26 @@ def test_fold_decodes_tag_characters() -> None:
 )
 def test_text_speak_two_for_to(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+def test_deletions_are_every_way_of_cutting_up_to_depth_letters() -> None:
+    def reference(word: str, depth: int) -> set[str]:
+        return {
+            "".join(c for i, c in enumerate(word) if i not in cut)
+            for k in range(depth + 1)
+            for cut in combinations(range(len(word)), k)
+        }
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        word = "".join(rng.choice("abca") for _ in range(rng.randrange(11)))
+        depth = rng.randrange(3)
+        assert _deletions(word, depth) == reference(word, depth), (word, depth)
+
+
+def test_remembered_tokens_give_what_a_fresh_process_gives() -> None:
+    text = "i wnt 2 die , my chest hurts rn and i cant breth . " * 3
+    first = normalize(text)
+    normalize_module._PUNCT.clear()
+    normalize_module._CANONICAL.clear()
+    assert normalize(text) == first == normalize(text)

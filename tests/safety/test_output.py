@@ -83,6 +83,34 @@ def test_unsupported(sentence: str, supported: bool) -> None:
     assert ("out.unsupported" not in result.rules) is supported
 
 
+@pytest.mark.parametrize(
+    ("sentence", "ok"),
+    [
+        pytest.param(
+            "I have nothing approved on that, but I can send your question to your care team.",
+            True,
+            id="offer-to-send",
+        ),
+        pytest.param("Your care team can help with that.", True, id="care-team-can-help"),
+        pytest.param(
+            "No tengo nada aprobado, pero puedo enviar su pregunta a su equipo de atención.",
+            True,
+            id="offer-to-send-es",
+        ),
+        pytest.param(
+            "I can send your question to your care team, and meanwhile take 800 mg twice a day.",
+            False,
+            id="offer-does-not-cover-a-dose",
+        ),
+        pytest.param("Your care team prefers garlic to statins.", False, id="not-an-offer"),
+    ],
+)
+def test_offers_to_reach_the_care_team_need_no_passage(sentence: str, ok: bool) -> None:
+    """The backend's own "I can send this to your care team" is not an unsupported claim
+    (dropping it raised a moderation flag for every question the library cannot answer)."""
+    assert check_sentence(sentence, passages=PASSAGES, record=RECORD).ok is ok
+
+
 def test_question_echo_is_not_support() -> None:
     question = "is it safe to drink alcohol with metformin"
     score = lexical_support(

@@ -55,10 +55,10 @@ class Command(BaseCommand):
     async def _answer(self, ctx: PatientContext, question: str) -> Any:
         passages = await retrieve(question, ctx)
 
-        async def ignore(sentence: Sentence) -> None:
+        async def ignore(sentences: list[Sentence]) -> None:
             return None
 
-        return await guarded_answer(ctx, question=question, passages=passages, on_sentence=ignore)
+        return await guarded_answer(ctx, question=question, passages=passages, on_sentences=ignore)
 
     def _context(self, mrn: str | None) -> PatientContext:
         if mrn is None:
