@@ -29,38 +29,39 @@ PROTECTED: frozenset[str] = frozenset(
     administrado administradora administrar administrate administrated administrates
     administration administratoria administratorio administrators admins admit admonitor
     adocenada adolorida adolorido adonai adonde adopting adoptions ador adormecer adormir
-    adorning ados ads adscribir aducar adutaque adversion advices adviento advils advisability
-    advisable advise aeracion aerating aeration aerial aerometro aeta afeccion afecha afectada
-    afer aferente affect affected affection affects affordable afforded affording affords
-    afiladura afine afluente aforcar aforrado afrentar afresh afterbirth aftercare aftercares
-    aftereffect aftereffects afterlife afterlifes aftershock aftertaste aftertastes
-    afterthought afterthoughts afterword afterwords afuyentar agarrada agarrado agarrama
-    agarrar agarro agassis agent agitacion agni agnombre agnostico agonizingly agora agostia
-    agotable agresion agrietar agrippina agror aground aguafuerte aguaitar aguamala aguamanos
-    aguamelado aguanafa aguanesa aguanosa aguanosidad aguanoso aguantar aguante aguardentera
-    aguardentero aguarras aguijada aguin ahead ahina ahincada ahogadiza ahogado ahogador
-    ahogante ahorcada ahorcadiza ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador
-    ahoyadura ahuyentar aida aided aiding ails aimlessly ainus airar airdropped airdropping
-    airdrops airedales airhead airiest airiness airlifted airlifting airlines airmailing
-    airsickness airstrip airtight airways ajar ajorca alabable alabaman alabamas alabar alabear
-    alaga alama alamar alamo alans alar alarming alas albar albarazada albarazo albardon
-    albertos albohol alburero alcofol alcohela alcoholar alcoholato alcoholic alcoholimetro
-    alcohols alder aleacion alear alece alegato alegradora alen alenguar alentado alergia ales
-    alesnada aletear alevantar alevo alford alga algarera alger alguanta alguanto algun alice
-    alienada alienate alier alight alighted alighting alights align alike alimentar alimpiador
-    alimpiadora alimpiadura alimpiar aline alined alines alis alistair allaying allays
-    allegadiza allen allergen allergenic allergies allergist allergys allison allisons allowing
-    alls allusive alon alone alpine als altaba altamisa altar altea altear alterable alteradiza
-    alteration altercar altering alternada alters altogether altor alud alzheimer amago amalear
-    amalia amanda amandas amanear amantillo amarillo amarra amarrada amarrado amarrido
-    amasadijo amasadura amasia amasiato amassing amatar amazonia ambiance ambience ambient
-    ambiente amblar ambon ambulances ambulante ambushed ambushes ambushing amending amenosa
-    amentar americo ames amibo amiga amigos amin amino amistosa amito amman ammonias amole
-    among amormada amos amoscar amounted amounting amounts amover ample amply ampon amuse
-    amused amuses amusing amuso amways anada anaemia anaemias analista analyses analysis
-    analysiss analysts analyzed anas anda andabata andadura andaluz andaluza andaman andanada
-    andanino andantes andas andel andes andito andorina andress andrewss andy anea anemias
-    anemic anemica anfiction angel angelous anger angering angle angra anibal anima animalia
+    adorning ados ads adscribir aducar adul adula adulta adulto adults adutaque adversion
+    advices adviento advils advisability advisable advise aeracion aerating aeration aerial
+    aerometro aeta afeccion afecha afectada afer aferente affect affected affection affects
+    affordable afforded affording affords afiladura afine afluente aforcar aforrado afrentar
+    afresh afterbirth aftercare aftercares aftereffect aftereffects afterlife afterlifes
+    aftershock aftertaste aftertastes afterthought afterthoughts afterword afterwords afuyentar
+    agarrada agarrado agarrama agarrar agarro agassis agent agitacion agni agnombre agnostico
+    agonizingly agora agostia agotable agresion agrietar agrippina agror aground aguafuerte
+    aguaitar aguamala aguamanos aguamelado aguanafa aguanesa aguanosa aguanosidad aguanoso
+    aguantar aguante aguardentera aguardentero aguarras aguijada aguin ahead ahina ahincada
+    ahogadiza ahogado ahogador ahogante ahorcada ahorcadiza ahorcado ahorcadura ahorcar
+    ahorrada ahorrado ahorrador ahoyadura ahuyentar aida aided aiding ails aimlessly ainus
+    airar airdropped airdropping airdrops airedales airhead airiest airiness airlifted
+    airlifting airlines airmailing airsickness airstrip airtight airways ajar ajobilla ajorca
+    alabable alabaman alabamas alabar alabear alaga alama alamar alamo alans alar alarming alas
+    albar albarazada albarazo albardon albertos albohol alburero alcofol alcohela alcoholar
+    alcoholato alcoholic alcoholimetro alcohols alder aleacion alear alece alegato alegradora
+    alen alenguar alentado alergia ales alesnada aletear alevantar alevo alford alga algarera
+    alger alguanta alguanto algun alice alienada alienate alier alight alighted alighting
+    alights align alike alimentar alimpiador alimpiadora alimpiadura alimpiar aline alined
+    alines alis alistair allaying allays allegadiza allen allergen allergenic allergies
+    allergist allergys allison allisons allowing alls allusive alon alone alpine als altaba
+    altamisa altar altea altear alterable alteradiza alteration altercar altering alternada
+    alters altogether altor alud alzheimer amago amalear amalia amanda amandas amanear
+    amantillo amarillo amarra amarrada amarrado amarrido amasadijo amasadura amasia amasiato
+    amassing amatar amazonia ambiance ambience ambient ambiente amblar ambon ambrolla
+    ambulances ambulante ambushed ambushes ambushing amending amenosa amentar americo ames
+    amibo amiga amigos amin amino amistosa amito amman ammonias amole among amormada amos
+    amoscar amounted amounting amounts amover ample amply ampollar ampolleta ampon amuse amused
+    amuses amusing amuso amways anada anaemia anaemias analista analyses analysis analysiss
+    analysts analyzed anas anda andabata andadura andaluz andaluza andaman andanada andanino
+    andantes andas andel andes andito andorina andress andrewss andy anea anemias anemic
+    anemica anfiction angel angelous anger angering angle angra anibal anima animalia
     animalidad animals animar anion anisal ankles anklet anna annes annually anonaceo anormal
     anormalidad answerable answered ante anted antera antero anther antiacida antiacido
     antibiotica antibody anticked anticking anticuerpo antidepressant antiestetica antifreezes
@@ -79,7 +80,7 @@ PROTECTED: frozenset[str] = frozenset(
     appliques applying apposite appositeness appositive appraise apprised apprises apprized
     apprizes approbation approval approves aprendiz aprension apriesa aprieto aprobacion
     aproposito aproximar apter aptly apulso apunalada apunalado apuntado apuracion aquietar
-    aquistar aquitana arabo arabs arado arador arandano arandela aranesa arar arbitracion
+    aquistar aquitana arabo arabs arado arador arandano arandela aranesa arano arar arbitracion
     arbitral arbitrario arbitrating arbitrations arbitrativa arbitrativo arbitrator arbor arca
     arches arching arcing arco arda ardent arder ardiente ardionda ardiondo ardors arefaccion
     areito arena arenacion arenosa aress arestinada argent argentar argumentar arias arid arido
@@ -119,65 +120,66 @@ PROTECTED: frozenset[str] = frozenset(
     balancero balances balancin balandro balante balar balconys balde baldes balding baldly
     baldon baldoson baliza balking ballasted ballasting balled ballestear ballestilla balling
     balloonist balloons balloted balloting ballpoint ballroom balls balon balsa balso balta
-    balto baluster balusters banada banar banas banco banda bandaged bandaging bandanas banded
-    bandiest banding banditry bando bands bandstand bandy bandying bangs banishing banister
-    banisters banked banking bankings banknotes bankrolled banned banning banting bantings
-    bantus baratillo barbilla barbon barbotar barbs barbullido barca barco barcon bard bared
-    bareness barents barentss barged barging baring barked barks barley barns barr barra
-    barragan barrages barrar barredera barretear barretero barriada barrica barrida barrigon
-    barrigona barriguda barrila barrilla barrillo barrings barriosa barrizal barrosa barrow
-    barry barth basamento basar baseballs baseboard baseline baselines basely basemans basemen
-    basements baseness basica basico basics basie basil basin basis basked basketball basking
-    bass basses basss bast basta bastante bastantear bastanteo bastantero baste basted bastes
-    bastilla bastille bastilles basting basts batalla batallar batanear batch batches batching
-    batea batera batero bates batey bath bather bathers bathrobe bathrooms baths baticabeza
-    batiente batifulla batin bating bats batten battening battered battering batters batterys
-    battings battle battlement bausan bautismo bavarias bayer baying bays bazar bazo bazucar
-    bcs beach beaching beaded beadiest beading beads beady beak beaks beaming beams bean
-    beaning beans bearable beard bearding bearing bearings bears beast beasts beata beater
-    beatification beatilla beatings beatless beato beaus bebda bebdo bebeda bebediza bebido
-    bebienda becalming became beck beckoning becomes becomingly bedclothes bedder beddings
-    bedeviling bedrooms bedsores bedtimes beehives beekeeping beelines beeps beetling beets
-    befallen befalling beforehand befre befriend befriends begat begetting begins begotten begs
-    begun behalves behan behaved behaves behaving beheaded beheading behinds beholding beings
-    bejin belabored belay belaying belch belida belio belittle bell bella belle belled bellies
-    belling bello bellow bellowing bells bellyache bellyaches bellyaching bellybutton bellying
-    bellys belonging belting belts bench benching bender bending bendito benedicts benefica
-    benefice benefices benefico benefit benefited benin bentos bents benzol benzs bequest
-    bequests berating bercera berceria bereaving bergsons beria bering bernia berns berra
-    berrendo berro berrying berth berthing berts berwicks beset besetting besought bespeaking
-    bess besss bestia bestiame besting bestriding bests bestsellers betaking betas beth
-    bethinking bethinks bethought betica bets bette betted bettered bettering betters bettes
-    betting bettor bevel beveling bevels bewaring bewitched bewitching biassing bicker bics
-    bidden biddle biding bids bienestar bienmandada bienmesabe bienvista bienvivir bigamy
-    bigamys bigato bight bights bigmouth bignonia bignoniaceo biles bilked bilking billa
-    billboard billet billeted billeting billies billings billingss billions billow billowed
-    billowing bills billy binder binge binged bingeing binging birch bird birlar birthday
-    birthdays birthers birthing birthmark birthmarks birthplace birthrate birthrates birthright
-    birthrights births birthstone birthstones bisection bisections bisexual bison bistola
-    bitadura bitch bitching bitchy bites bits bitter bitterly bittern bitterns blabbing
-    blackball blackballing blackboard blackburn blackburns blacken blackened blackens blacker
-    blackest blackfoot blackguard blackhead blacking blacklist blacklisting blackmail
-    blackmailing blackness blackout blacks blackshirts blackstone blackstones blacktop
-    blackwell bladders blake blakes blame blames blanca blancazo blanch blanched blanching
-    blancor blancota blancote bland blandeador blandear blander blandest blando blanked
-    blankest blanking blankness blanks blanqueadora blanqueadura blanquear blanquecedor blare
-    blares blaring blase blastema blaster blasters blasting blats blaze blazes ble bleached
-    bleacher bleaches bleaching bleachs bleak blearily bleating bleats bleeders bleedings bleep
-    bleeping bleeps blench blenched blenching blend blending blends blessing bletch blew blight
-    blighted blighting blights blimp blinco blinda blinders blindest blinding blindness
-    blindside bling blink blinkering blinkers blinking blistered blobbing bloc bloca bloch
-    blochs blockade blockaded blockading blockhead blockhouse blocs blogged blogging blond
-    bloodiest blooding bloodless bloods bloodshot bloodthirsty bloodying bloom blooming
-    bloqueador blotch blotched blotches blotching blotchs blots blotters blotting blousing blow
-    blower blu bluebottle blued bluefish blueing bluenose blueprint blueprinting bluer blues
-    bluffing bluing blunting blurrier blurriest blurring blurted blurting blush blushers
-    blushing bluster blustering blusters blustery boar boarda boardilla boarding boardinghouse
-    boardroom boards boardwalk boars boass boasted boasters boasting boasts boating boats
-    bobarron bobillo bocanada bocel boche boding bodybuilding bodyguard boeing bogged boggling
-    bogs boinked boinking boira bojar bolido bolls bolon bolstering bolsters bombillo bond
-    bondage bondages bonded boned bonehead boneless boner boney bonga bonged bonging bongo
-    booked bookies booking bookings books boost boosters boosting booted boots boozing bopped
+    balto baluster balusters bambolla banada banar banas banco banda bandaged bandaging
+    bandanas banded bandiest banding banditry bando bands bandstand bandy bandying bangs
+    banishing banister banisters banked banking bankings banknotes bankrolled banned banning
+    banting bantings bantus baratillo barbilla barbo barbon barbotar barbs barbullido barca
+    barco barcon bard bardo bared bareness barents barentss barged barging baring bario barked
+    barks barley barns barr barra barragan barrages barrar barredera barretear barretero
+    barriada barrica barrida barrigon barrigona barriguda barrila barrilla barrillo barrings
+    barrio barriosa barrizal barron barrosa barrow barrs barry barth basamento basar baseballs
+    baseboard baseline baselines basely basemans basemen basements baseness basica basico
+    basics basie basil basin basis basked basketball basking bass basses basss bast basta
+    bastante bastantear bastanteo bastantero baste basted bastes bastilla bastille bastilles
+    basting basts batalla batallar batanear batch batches batching batea batera batero bates
+    batey bath bather bathers bathrobe bathrooms baths baticabeza batiente batifulla batin
+    bating bats batten battening battered battering batters batterys battings battle battlement
+    bausan bautismo bavarias bayer baying bays bazar bazo bazucar bcs beach beaching beaded
+    beadiest beading beads beady beak beaks beaming beams bean beaning beans bearable beard
+    bearding bearing bearings bears beast beasts beata beater beatification beatilla beatings
+    beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda becalming became beck
+    beckoning becomes becomingly bedclothes bedder beddings bedeviling bedrooms bedsores
+    bedtimes beehives beekeeping beelines beeps beetling beets befallen befalling beforehand
+    befre befriend befriends begat begetting begins begotten begs begun behalves behan behaved
+    behaves behaving beheaded beheading behinds beholding beings bejin belabored belay belaying
+    belch belida belio belittle bell bella belle belled bellies belling bello bellow bellowing
+    bells bellyache bellyaches bellyaching bellybutton bellying bellys belonging belting belts
+    bench benching bender bending bendito benedicts benefica benefice benefices benefico
+    benefit benefited benin bentos bents benzol benzs bequest bequests berating bercera
+    berceria bereaving bergsons beria bering bernia berns berra berrendo berro berrying berth
+    berthing berts berwicks beset besetting besought bespeaking bess besss bestia bestiame
+    besting bestriding bests bestsellers betaking betas beth bethinking bethinks bethought
+    betica bets bette betted bettered bettering betters bettes betting bettor bevel beveling
+    bevels bewaring bewitched bewitching biassing bicker bics bidden biddle biding bids
+    bienestar bienmandada bienmesabe bienvista bienvivir bigamy bigamys bigato bight bights
+    bigmouth bignonia bignoniaceo biles bilked bilking billa billboard billet billeted
+    billeting billies billings billingss billions billow billowed billowing bills billy binder
+    binge binged bingeing binging birch bird birlar birthday birthdays birthers birthing
+    birthmark birthmarks birthplace birthrate birthrates birthright birthrights births
+    birthstone birthstones bisection bisections bisexual bison bistola bitadura bitch bitching
+    bitchy bites bits bitter bitterly bittern bitterns blabbing blackball blackballing
+    blackboard blackburn blackburns blacken blackened blackens blacker blackest blackfoot
+    blackguard blackhead blacking blacklist blacklisting blackmail blackmailing blackness
+    blackout blacks blackshirts blackstone blackstones blacktop blackwell bladders blake blakes
+    blame blames blanca blancazo blanch blanched blanching blancor blancota blancote bland
+    blandeador blandear blander blandest blando blanked blankest blanking blankness blanks
+    blanqueadora blanqueadura blanquear blanquecedor blare blares blaring blase blastema
+    blaster blasters blasting blats blaze blazes ble bleached bleacher bleaches bleaching
+    bleachs bleak blearily bleating bleats bleeders bleedings bleep bleeping bleeps blench
+    blenched blenching blend blending blends blessing blessings bletch blew blight blighted
+    blighting blights blimp blinco blinda blinders blindest blinding blindness blindside bling
+    blink blinkering blinkers blinking blistered blobbing bloc bloca bloch blochs blockade
+    blockaded blockading blockhead blockhouse blocs blogged blogging blond bloodiest blooding
+    bloodless bloods bloodshot bloodthirsty bloodying bloom blooming bloqueador blotch blotched
+    blotches blotching blotchs blots blotters blotting blousing blow blower blu bluebottle
+    blued bluefish blueing bluenose blueprint blueprinting bluer blues bluffing bluing blunting
+    blurrier blurriest blurring blurted blurting blush blushers blushing bluster blustering
+    blusters blustery boar boarda boardilla boarding boardinghouse boardroom boards boardwalk
+    boars boass boasted boaster boasters boasting boasts boating boats bobarron bobillo
+    bocanada bocel boche boding bodybuilding bodyguard boeing bogged boggling bogs boinked
+    boinking boira bojar bolido bolls bolon bolster bolstering bolsters bombillo bond bondage
+    bondages bonded boned bonehead boneless boner boney bonga bonged bonging bongo booked
+    bookies booking bookings books boost boosted boosters boosting booted boots boozing bopped
     borbotar borboton borda bordar borden border bordering boredoms bores boring borks borla
     borns boroughs borrachin borrador borradura borraj borrasca borro borron borrosidad borroso
     borrowed borrower borrowing borrows bortal borto boses boshs bosns bosses bossiest
@@ -200,7 +202,7 @@ PROTECTED: frozenset[str] = frozenset(
     brisking brisks britches britten brittens brizo brnos broaches broaching broad broccolis
     brock brocks brogue broilers broiling broker brokered bromar bronchitiss bronchos bronchus
     bronquitis bronzing brood brooders brooding brooke brooked brooking brota brote brothel
-    brothels brotherly brown browning brownings browsers browsing brozar brr bruiser bruisers
+    brothels brotherly brown browning brownings browsers browsing brozar bruiser bruisers
     bruising brunch brunched brunches brunching brunt brush brushed brushing bruskness brussels
     bruzos bss btus bubbling bucha buck bucked bucking buckling budge buds bue buen buena
     buffed buffer buffing buffs buffy bugalla bugger buggiest buglosa buick buicks buildings
@@ -210,16 +212,16 @@ PROTECTED: frozenset[str] = frozenset(
     bungling bunin bunk bunked bunny buns bunt buoying burbling burch burdel burdened burdening
     burdens burdensome burges burglar burglars burglary burgling burgs buried burilar burks
     burla burlador burlap burliar burliest burliness burls burly burner burnishes burnishing
-    burnss burped burping burps burr burra burred burring burrow burrs burs bursa bursar
+    burnss burped burping burps burra burred burring burro burrow burrs burs bursa bursar
     bursting bursts burt burton burts burying busch buscona bused buses bushed bushelling
     bushes bushiness bushinesss bushing bushings busiest businesses businesslike businessman
     businesss businesswoman busing buso buss busss bust busto busts busying busyness busynesss
     butch butron buts butter butterier butteries butteriest buttering buttery butterys butting
     buttoned buttoning buttons buzzkill buzzwords bypassed bypasses bypassing bypasss bypast
     byproduct byproducts cabaza cabe cabera cabernet cabezada cabezaje cabezal cabezazo cabezo
-    cabezona cabezota cabezuda cabida cabinets cablecast cablecasting cabled cablegrams cables
-    cabling cabo cabosa cabritera cabron cabs cacarana caches cachete caching cackling cacle
-    cactuses cada caddy caddying cadre caecer caediza caesarean cafetera caffeines cagada
+    cabezona cabezota cabezuda cabida cabido cabinets cablecast cablecasting cabled cablegrams
+    cables cabling cabo cabosa cabritera cabron cabs cacarana caches cachete caching cackling
+    cacle cactuses cada caddy caddying cadre caecer caediza caesarean cafetera caffeines cagada
     cagarria caging caible caid caido cains cajoling cajonada cakes caking calabres calada
     calcetera calcines calcular calda cale calendula calentana calentar calentita calenturon
     calenturosa calesa caleza calida calimote calis caliza calked calking calkings callandito
@@ -256,287 +258,286 @@ PROTECTED: frozenset[str] = frozenset(
     carolling caroming carotina carouses carpa carpals carpanel carpanta carpe carped carpedal
     carpel carpentry carpet carpeta carpetbag carpeting carping carps carr carra carracera
     carral carrana carrazon carretada carretear carretel carretela carreteria carreteril
-    carretero carricera carrilera carrillo carro carron carrs carruna carryall carryout carrys
-    cars carsickness carson cart cartabon carteada carteado carted cartelera carter cartiers
-    cartilla carting cartolas cartometro carton carts carver carves carvi carvings cary carys
-    casada casapuerta casement casements cases caseworker caseworkers cash cashing casida
-    casineta casinete casing casta castanets castaways caste caster castes castidad castilla
-    castillo castillos casting castings castling castorina castrates castrating casually
-    casuario cata catachin catadura catalisis catalog cataloging catalogo catalyzed cataplum
-    catar cataract catarana catarata catatan catcalled catcalling catchall catchers catches
-    catchiest catching catchs catchword catchwords catchy categoria categorica categorico
-    categorize categorized categorizes categorys cater catering caters cather cathers catiline
-    catilines catin catinga cation catskill catting cauce cauchera caucuses cauda cauje
-    caulking causa causation caused causeless causeo causeway causeways causia cauta cavada
-    cave caved caviling cavilled cavilling cawing cayada cbs cecina cedro cedular ceilings
-    ceina cejar celan celar celebrar celebrate celebrates celebrities celerada celerado
-    celerity celeritys celia celiaca celiaco celias celibacy celica cellar cello cells cellular
-    cellulars cellulite cellulites celt celts celula celulada celulado celularia celulario
-    cementar cenada cencerra cencerreo cencerro cencerron cenco cenido censer censored
-    censorships censused centen centenar centered centering centerpiece centers centrado
-    centrar centro cents centurion ceracion cerate cercera cerco cerdo cerebra cerebrum cereo
-    cerero ceres cerio ceriondo cermenal cernedor cerno cero cerra cerrado cerrador cerrazon
-    cerron certa certain certificable certificacion certificada certificador certificadora
-    certificar certificated certificates certificating certifications certified cesacion
-    cesarean cesareans cesareo cesarian cesarina cesion cespitar cesta cesteria cetarea cetica
-    cetra cetro chachara chaco chai chain chaining chaira chairing chairlift chairman
-    chairmanship chairperson chairpersons chairs chairwoman chalices chalking chammy champ
-    champing champs chanada chanca chancear chanced chancel chancels chancera chancero chancery
-    chancerys chancier chanciest chancing chanco chancy chang changa changeable changeover
-    changes changing changle changs channels chant chanted chanters chanteys chanties chanting
-    chants chap chapping chapt char charades charca charcoal charcon charcona charge charged
-    charger chargers charging chariest chariots charisma charitys charles charless charleys
-    charlies charm charmed charmers charming charmins charms charneta charo charretera charring
-    charro chars charters charting chartism chartres chary chasco chastest chat chats chatters
-    chatting chaucers chauncey chaunceys cheapest cheapness cheating cheats checa checkering
-    checkers checklist checkmate checkout checkpoint checkroom checkups checo cheek cheeking
-    cheeks cheep cheeping cheeps cheering cheesing chem chemically chemotherapys chepa chepo
-    ches chesa cheso chess chestnuts chests chewer chewiest chia chiar chiba chic chica chick
-    chicks chid chidden chiding childbearing childbirth childcare childish childless
-    childlessness childlike childproof childproofing childrens chile chiles chili chilis chill
-    chilla chillers chillest chilli chillies chilling chillis chillo chilly chimango chime
-    chimo chinar chinas chinchon chinda chine chinga chingolo chink chinking chinks chinning
-    chino chins chinstrap chip chipa chipped chipping chips chira chiringo chirping chis chisa
-    chisma chist chit chita chite chiva chives chiza chloride chlorides chlorinate chlorines
-    chock chocked chocking chocks chocolatera chocolatero chocolates chofe choir choker chokers
-    cholesterols chomping chongo chooses choosey choosier choosing choosy chop chope choppering
-    choppier choppily chore chores choro chortles chose chote choto chow chowed chowing chows
-    christis chroming chuca chuchera chuck chucking chuckling chucks chueco chuela chueta
-    chugging chulesca chum chuna churcha churches churchill churchman churchs churco churning
-    chus chusca cider cidro ciente ciento cierna cierre cierta cierto cierva ciervo cierzo
-    cigarets cigua cilla cimentar cina cinc cinca cinch cinching cincho cincomesina cincture
-    cinctures cindered cinderella cindering cinders cindy cingir cinico cinto cintra cipo
-    ciprio cipros circling circo cirro cisco cision cisma cister cisterns cites clac clack
-    clacked clacking clad claiming claims clair clam clamar clamming clamo clamored clampdown
-    clamping clamps clams clan clanged clanging clank clanking clans clap clapped clapping
-    claps clare clarecer clarence clarinet claritys claro clase clash clashes clashing clashs
-    clasp clasping clasps classiest classiness classing classless classmates classroom classs
-    classy clattering clatters claus clause clauses clauss claws clays cleaned cleaners
+    carretero carriage carriages carricera carrilera carrillo carro carron carrs carruna
+    carryall carryout carrys cars carsickness carson cart cartabon carteada carteado carted
+    cartelera carter cartiers cartilla carting cartolas cartometro carton carts carver carves
+    carvi carvings cary carys casada casapuerta casement casements cases caseworker caseworkers
+    cash cashing casida casineta casinete casing casta castanets castaways caste caster castes
+    castidad castilla castillo castillos casting castings castling castorina castrates
+    castrating casually casuario cata catachin catadura catalisis catalog cataloging catalogo
+    catalyzed cataplum catar cataract catarana catarata catatan catcalled catcalling catchall
+    catchers catches catchiest catching catchs catchword catchwords catchy categoria categorica
+    categorico categorize categorized categorizes categorys cater catering caters cather
+    cathers catiline catilines catin catinga cation catskill catting cauce cauchera caucuses
+    cauda cauje caulking causa causation caused causeless causeo causeway causeways causia
+    cauta cavada cave caved caviling cavilled cavilling cawing cayada cbs cecina cedro cedular
+    ceilings ceina cejar celan celar celebrar celebrate celebrates celebrities celerada
+    celerado celerity celeritys celia celiaca celiaco celias celibacy celica cellar cello cells
+    cellular cellulars cellulite cellulites celt celts celula celulada celulado celularia
+    celulario cementar cenada cencerra cencerreo cencerro cencerron cenco cenido censer
+    censored censorships censused centen centenar centered centering centerpiece centers
+    centrado centrar centro cents centurion ceracion cerate cercera cerco cerdo cerebra
+    cerebrum cereo cerero ceres cerio ceriondo cermenal cernedor cerno cero cerra cerrado
+    cerrador cerrazon cerron certa certain certificable certificacion certificada certificador
+    certificadora certificar certificated certificates certificating certifications certified
+    cesacion cesarean cesareans cesareo cesarian cesarina cesion cespitar cesta cesteria
+    cetarea cetica cetra cetro chachara chaco chai chain chaining chaira chairing chairlift
+    chairman chairmanship chairperson chairpersons chairs chairwoman chalices chalking chammy
+    champ champing champs chanada chanca chancear chanced chancel chancels chancera chancero
+    chancery chancerys chancier chanciest chancing chanco chancy chang changa changeable
+    changeover changes changing changle changs channels chant chanted chanters chanteys
+    chanties chanting chants chap chapping chapt char charades charca charcoal charcon charcona
+    charge charged charger chargers charging chariest chariots charisma charitys charles
+    charless charleys charlies charm charmed charmers charming charmins charms charneta charo
+    charretera charring charro chars charters charting chartism chartres chary chasco chastest
+    chat chats chatters chatting chaucers chauncey chaunceys cheapest cheapness cheating cheats
+    checa checkering checkers checklist checkmate checkout checkpoint checkroom checkups checo
+    cheek cheeking cheeks cheep cheeping cheeps cheering cheesing chem chemically chemotherapys
+    chepa chepo ches chesa cheso chess chestnuts chests chewer chewiest chia chiar chiba chic
+    chica chick chicks chid chidden chiding childbearing childbirth childcare childish
+    childless childlessness childlike childproof childproofing childrens chile chiles chili
+    chilis chill chilla chillers chillest chilli chillies chilling chillis chillo chilly
+    chimango chime chimo chinar chinas chinchon chinda chine chinga chingolo chink chinking
+    chinks chinning chino chins chinstrap chip chipa chipped chipping chips chira chiringo
+    chirping chis chisa chisma chist chit chita chite chiva chives chiza chloride chlorides
+    chlorinate chlorines chock chocked chocking chocks chocolatera chocolatero chocolates chofe
+    choir choker chokers cholesterols chomping chongo chooses choosey choosier choosing choosy
+    chop chope choppering choppier choppily chore chores choro chortles chose chote choto chow
+    chowed chowing chows christis chroming chuca chuchera chuck chucking chuckling chucks
+    chueco chuela chueta chugging chulesca chum chuna churcha churches churchill churchman
+    churchs churco churning chus chusca cider cidro ciente ciento cierna cierre cierta cierto
+    cierva ciervo cierzo cigarets cigua cilla cimentar cina cinc cinca cinch cinching cincho
+    cincomesina cincture cinctures cindered cinderella cindering cinders cindy cingir cinico
+    cinto cintra cipo ciprio cipros circling circo cirro cisco cision cisma cister cisterns
+    cites clac clack clacked clacking claiming claims clair clam clamar clamming clamo clamored
+    clampdown clamping clamps clams clan clanged clanging clank clanking clans clap clapped
+    clapping claps clare clarecer clarence clarinet claritys claro clase clash clashes clashing
+    clashs clasp clasping clasps classiest classiness classing classless classmates classroom
+    classs classy clattering clatters claus clause clauses clauss claws clays cleaned cleaners
     cleanest cleanings cleanlier cleanly cleanness cleans cleansed cleanser cleansers cleanses
     cleansing clearances clearer clearest clearing clearinghouse clearings clearness clears
     cleat cleave cleaved cleaver cleavers cleaving clef clem clenched clergy clerical clerking
     clero cleverly clewed clewing clicked clicking cliente cliffhanger cliffs clima climbing
     climbs clime clinching clines clinging clinica clinical clinico clinics clinking clint
     clipped clipping clippings cliquish clise clister clit clits clive cloaked cloaking clock
-    clocking clocks clod clods clogged clogging clogs cloister cloistering cloisters clomp
-    clomping clone cloned cloning clopping clops clorofila clorosis clorox closeness closeout
-    closer closes closest closeted closeting closets clota cloth clothesline clotheslines
-    clothespins clothing clothings cloths clotting clouding clouting clouts clove clover
-    clowning cloyed cloying cloys clubbing clucked clucking clueca clump clumping clunking
-    clustering clusters clutter cluttering clutters cms coaccion coaching coachman coachs
-    coadministrador coagular coagulo coagulosa coaguloso coalition coalitions coarse coartada
-    coartado coartar coasting coata coate cobertera cobertero cobertor cobra cobro cobs cocer
-    cochillo cocida cociente cocimiento cocked cockiest cocking cocks cocktails codas codeina
-    codeines codependent codes codify coding codon codonate coercing coetaneo coexistir
-    coffeecake coffeehouse coffees coffer coffey cofre cofta cofto coger cogida cognition
-    cognitions cogon cohabitacion cohered cohering cohombro cohortar coiffing coime coitar
-    coito coke coked cokes coking colas cold colear coleccion colerina coles colin colitiss
-    coliza collacion collages collapses collared collated collates collating collation
-    colleagues collections collective collector collin collocating collocation collon collusion
-    colo colonato colonia colonialist colonies colono colons colony color colorete coloring
-    colt colts columbine colusion comadrear comalida comarcar comas comatosa comb combes
-    combinacion combinar combinations combined combines combing combleza comblezo combo combs
-    comedico comedida comely comentar comers comet cometida comets comic comica comicial
-    comicidad comico comido comienda comiente comigo cominero comings comino comiso comiza
-    command commanded commander commanders commando commandoes commandos commends comments
-    commits commonss communes comoda comodona comos compacta compactest compacting compaction
-    compactness compacto compadrar companera companeria compango companiera companiero companon
-    companys comparar comparative compared compasar compatia compendia compilar compilation
-    compiles complacent complain complainant complained complainer complains complaints
-    complaisant complanir compleja complejo completar completas complete completed completer
-    completes completest completing completion completiva completivo complexa complexo complexs
-    compliant complida complido complying compo componer comporta comportar composite composta
-    compra comprada compradero comprado comprador compreda comprera comprero compresa
-    compresion compreso comprobar comprometer compromising compto compuerta compuesta compuesto
-    compulsion compulsions compurgar computar comta comte comtes comto comunero conalonga
-    conato concausa concealed concealing conceals conceded conceited conceived concejal
-    concejala concejil concello concento concepta conception concernir concerns concerted
-    concerti concerto concerts concesion concession concessions concetta conch conchada conchal
-    conchesta concision concluding conclusion conclusions concomimiento concomio concordable
-    concordato concordia concreta concretar concreted concretely concretes concreto concurred
-    concusion concussions conde condecir condemned condensation condense condicion condigno
-    conditional conditionals conditioned conditioner conditioners conditioning condoles condone
-    condoned condones condoning conduced conduction conductions conduerma cone cones conete
-    confeccion confection conferred conferring confesion confessed confession conficion
-    confided confidencia confidencial confidenta confidentially confiding configuracion
-    configurar configurations configure configures confined confingir confining confirmanda
-    confirmar confirmation confirmed confirms confitito conform conformation conforme conformed
-    conformidad conforming conforms confortable conforto confound confounding confrere confront
-    confrontation confronting confucian confugio confundir confusa confuse confusedly confuser
-    confusers confuses confusing confusions confuted confutes conga congaing congeal congeals
-    congested congesting congestionar congestions congestiva congestive congestivo congests
-    congo congreve coniforme conjoint conjugar conjured conking conmigo conmista conmistion
-    conmisto conmixtion conmixto conmover conmovimiento connatural connecting connection conned
-    connombre connotation connoted connotes connoting conquered conquesta consciente
-    consciously consciousnesses consciousnesss conscript conscripting consed consegrar consenso
-    consented consentida consentido consenting consentir consents conservation conserved
-    consider considerada considerado considerar considerate considers consign consigna
-    consigned consigning consigns consona consonancia consonant constables constance constances
-    constancy constancys constante constants constipada constipating constrain constrained
-    constrains constraint constricting constrictions constrictive constricts construction
-    constructions construir consuelos consueto consultant consulting consumed consunta consunto
-    cont conta contable contaminating contante contar contd contemplate contempt contend
-    contender contends contenedor contenedora contener contenida contenido contenta
-    contentadiza contentar contented contenting contention contento contentor contents contera
-    contest contestable contestana contestano contestant contestar conteste contested
-    contesting contests contexto contexts contia contigo contigua contiguo contina continent
-    continua continual continuar continued continues continuing continuo continuum
-    contraarmadura contraarminos contraataque contrabajo contraband contrabandear contracaja
-    contracandela contracarta contraccion contraceptions contract contracta contracting
-    contraction contractor contractors contrada contradecir contradictions contradiza contraer
-    contrafecha contrafirma contrafuerte contragolpe contraguardia contrahacer contrahaz
-    contrail contrair contraluz contramalla contramalladura contramandato contramangas
-    contramano contramarca contramarco contranatural contranota contrapartida contrapeso
-    contraponer contraprueba contraption contraptions contrapuerta contrary contraseguro
-    contrasentido contrast contrasta contrastable contrasting contrasto contrata contrato
-    contraveneno contraventana contray contrecta contrita contrite contrition contritions
-    controller controllers contusa contused contuses contusing contusion contusions convecina
-    convecino convection convencer convene convened convenes convening convent convention
-    convento convents converged converging conversacion conversational conversationalist
-    conversations conversativa conversativo conversed conversing conversion conversions
-    converted converting conveyed conveying convicting conviction convictions convinced
-    convinces convincingly convivir convoked convoking convoying convulsed convulsionante
-    convulsionar convulsionario convulsiva convulsive convulsivo convulso cooing cooke cooked
-    cookeries cookes cookie cookings cooks coolies cooling cools coon cooped cooperacion
-    cooperante cooperar cooperated cooperates cooperative coopered coopering cooping cooties
-    coots copa copal copar copayero copelacion copes copey copiante coping coplands coplon
-    copon copped copping cops copta copto copyright copyrighting copyrights cora coracina
-    corada corajina coralina corar coras corbe corbillo corca corcarse corces corchete corda
-    cordato corderina corderino cordiaca cordiaco cordiforme cordilla cordites cordojosa
-    cordoned cords core corea corear coreo cores corete coria coriandro corina coring corita
-    corito corked corking corla corlar corma corms cornalon cornered cornering cornet corning
-    cornings cornmeal corno coro coronado corot corota corpa corporate corps corra correcha
-    correcho correcta correctable corrected correcter correctest correcting correction
-    corrective correctly correctness correcto corrector corrects corredera correera correosa
-    correria corretear corretero corretora corro corrosal corrosca corrosible corrosion
-    corrosiva corrosives corrosivo corsa corse corsetera corso cortada cortado cortador
-    cortadura cortafrio cortante cortao cortedad corteges cortejar corteses cortesia cortess
-    cortex cortexes cortexs cortez cortezon cortezs cortical cortices cortinada cortinado
-    cortinaje cortinal cortinon cortland cortlands corton corua corva corvar corvina corvo
-    corza corzo cosa cosechar coser cosida cosigned cosquillas costa costanero costar coste
-    costellos costilla costillaje costillar costiller costina costo costra costs costuron cosys
-    cota cotar cote cotes coto coton cots cotter couch couched couches couching coughs coulter
-    coulters countable countdown counteract counteracting counteraction counteractions
-    counterattack counterattacked counterattacking counterattacks counterbalance counterclaim
-    counterclaiming countered countering counterpart counterpoint counterproductive counters
-    countersign countersigned countersigning countersigns countersink countersinking
-    counterweight countess counties countless countrys county countys coupe coupled couples
-    couplet couplets coupling coursing courted courtesy courthouse courtier courting courtroom
-    courts courtship cousins cove coven coverall coverings coverlet coverlets covers covert
-    coves covet coveted coveting covey cower cowered cowering cowhands cowing cowls coyer
-    coyuntero cozening cpas cpis cpr cpus crabbed crabbing crabs cracker crackers cracking
-    crackled crackles cradling craft crafting cram cramming cramp crams crank cranked cranking
-    crape crapes crappier crapping craps cras crasa crashed crashs craso crass crate crates
-    crave craved craving cravings crawling craws cray craza craze crazys crea creacion creak
-    creaking creaks creamiest creaminess creaming creams creamy crear crease creasing created
-    creates creating creation creative creator creators creature crecentar creciente creditable
-    credited crediting credito creditor credits creeds creeks creels creep creepers creeping
-    creepy creer crees crema cremacion cremate cremated cremates cremometro crepes crescendo
-    cress crest cresta cresting creston crete crewed crewing creyente criacion cribbing cribs
-    crick cricked cricking cricks crida cried crimea crimen crimes criminal crimp crimping
-    crimps crinar cringing crinkling crippled crises crisiss crismar crismera crisping crisps
-    crista croaked croaking crocked crookeder crookedest crookedly crookedness crookes crookess
-    crooking crooned crooning croons cropped cropping crops crossbar crosscheck crosschecking
-    crosschecks crossest crossfire crossing crossness crossover crosspiece crosss crosswalk
-    crossways crossword crosswords crotches crouched crouches crouching crow crowbars crowding
-    crowds crowed crowing crown crowning crowns crows crucillo cruenta cruentar cruised
-    cruisers cruises cruising crumbing crumbled crumpling crunched crunches crunching crusaded
-    crusading crushes crushs crust crusted crusting crusty crutches cryings cuado cuadro
-    cualidad cuanta cuantia cuantidad cuantimas cuanto cuarcita cuarentava cuarentavo cuarenten
-    cuarentena cuarenton cuarentona cuaresma cuarta cuartero cuarteta cuartillo cuarto cuaterno
-    cuatrena cuatreno cuatrero cuatri cuatrodoblar cuatrotanto cube cubertura cubrepan cubs
-    cuchar cucharada cucharal cucharear cucharera cuchareta cucharon cucharro cuchilla
-    cuchillar cuchillejo cuchillero cuchillon cucho cuclillo cuddle cuddling cueca cueita
-    cuelmo cuemo cuenca cuenda cuentera cuentero cuento cuentona cuer cuerda cuerdo cuerno
-    cuero cuervo cuesa cueslo cuestas cuestion cuesto cuestor cuestura cueva cuff cuffed
-    cuffing cuffs cuida cuina cuing cuita cuitar culantro culinaria culinary culled culling
-    culon cult culto cultured cultures cumana cumbre cums cunada cunado cuneta cunning cunnings
-    cunt cunts cupboard cupful cuquillo curbed curbing curbs curdled curdling cure cured curer
-    curing curiositys curler curlew currents curro curry currying curse cursed cursillo cursing
-    curst curt curta curtacion curtail curtails curtained curtaining curtains curter curto
-    curts curve curved curving custer custodia custodio custodys custom customer customers cute
-    cutir cutre cutters cutthroat cuttings cycled cycles cycling cyclone cyclones cylinder
-    dable dado daft dafter dailys dairy dairying daisy dale dalle dallen dally dallying
-    damascado dames damming damp damped dampened dampening damper danada danado danas dancer
-    danchada danchado dandy danger dangling dango danial dank dantes danto danza dardo dare
-    dared darga darin daring darios darkening darks darla darning databases datar dated
-    datelined datelines dates dating dats daunting dawn dawned daybreak daybreaks daydreaming
-    daylight daytimes daze dazes dded dding dds deactivated deactivates deadbeats deader
-    deadhead deadlier deadlines deadlocked deadlocking deadlocks deads deafer dealers
-    dealership dealing dealings deals dear dearer dearly dears dearth deathbed deathbeds
-    deathless deathlike deaths debar debasement debating debida deble debts debugs debut decade
-    decantar decease deceased deceaseds deceases decedent deceived deceiver deceivers deceives
-    december decenario decencia decentar deceptive decesion decidedly decidera decidero decides
-    deciente decipherable deciphered deciphering deciphers decisions decisiva decisive decisivo
-    declined declive decoded decoder decodes decoding decor decoying decreases decrees decretal
-    decretar decreto decrying decuplicar decurion dedalera dedicacion dedicate dedication
-    dedications dedicion deduce deduced deducible deducir deducted deductibles deductiva
-    deductive deeded deeding deeds deems deeps deescalate defaming defaulted defaulter
-    defaulting defaults defeccion defect defected defectible defection defections defectiva
-    defective defectives defendant deferente deferment defiance defied defining deflects
-    deformation defraudar defrauded defrauding defrauds defrayed defuse degas degenerate
-    degrades degree dehydrate dehydrates dehydrating dehydrations deicidio deifying dejacion
-    dejada dejativa dejativo deject dejected dejecting dejection dejections delacion delanos
-    delatable delate delaying dele delectar delegante delegate deleite deleta deleted deletes
-    deleto deletreo deliberate deliberated deliberates delicious deliciouss delictiva delights
-    delimited delimits delinear deliquio deliriously delirium deliriums delito deliverer
-    deliverers deliveries delivers delivery deliverys dell dells deltona delusion demacrado
-    demanda demandable demandado demanding demanial demasiada demencia demencial dementar
-    demented dementias demientra demision demon demoniado demonial denar dende deng denials
-    denier denies dense dent dentado dental dentaria dented dentera denticular dentro denuding
-    departir department dependant dependants depended dependence dependency dependente
-    dependents depender dependiente depending deplaned deplete depleted depletes deport
-    deportar depreces depresion depresses depressing depressions depressive depriving
-    deprogramming depth derailing derails derecera derechera derechero derechez derecheza
-    derechito derechora derechura derechuro deregulations deride derided deriding derision
-    derisions derive deriving derrama derramar derramo derridas derrision derrumbe desaceitar
-    desacertar desairar desalado desalivar desamasado desangrar desaparear desaparejar
-    desapestar desapretar desasado desaseado desatibar desatinar desbanado desbuchar descarado
-    descartar descebar descended descendent descendida descepar descerar descercar descerco
-    descerrar described describes describing describir descried descries descripcion
-    description descriptions descrita descrito desdel desden desdenada desdenosa desdentar dese
-    deseable desecar desecativa desecho deseguir desellar desentida desentido desertar deserted
-    deserter desertor deserved deserves deservir desfazado desfecha desfechar desfecho
-    desferrar desfonde desganar deshacer deshecha deshecho desherbar desherrar deshidratar
-    deshierba deside desierta desierto designed desirees desirous desistir deslavado deslayo
-    deslechar deslecho desmadrado desmalladura desmanada desmanado desmandado desmano desmayada
-    desmayar desmedida desmedido desmentida desmentir desmochar desmolado desnervar desorden
-    despachar despagado desparado desparar desparear desparecer despartir desparvar despechar
-    despecho despecio despectiva despediente despedir despedrar despegada despegar despeinar
-    despejada despejar despelotar despenar despender despepitar desperado desperar desperate
-    desperecer desperezo despernar despertador despesar despezar despicar despichar despidida
-    despierto despiezo despintar despises despistar desplatar despondent desposar despostar
-    desposte desprendida despresar despuesta despuesto despumar despuntar despunte desserts
-    deste destechar destentar desterrar destetar destructed destruction destructions desvahar
-    desventar desvirar desyerbar detached detachment detail detailed detaining detains
-    detectable detected detecting detection detections detective detectives detector detects
-    detenedor detener detenido detentar deter detergents deterger determinar deterred
-    deterrence deterrents deterring detest detonate detractor devanear devantal devastar
-    developed develops devengar deverbal deviously devolver devotional devuelto dewar diabetess
-    diabetica diabetico diabetics diabolic diagnose diagnosed diagnoses diagnosing diagnosiss
-    diagnostic diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters
-    diapered diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced
-    dices dicey diciente dicker dicks dictions diddle didimea diehard diente dietetic dietetica
-    diezmesina diferente differed difference differentiate differentiation differently
-    differing difficultys diffident dificultador dificultar digested digestions digestive
-    digger digna digressed digression digs dilating dilation dill dills dilution dimes dimision
-    dimple dined diner dines ding dinginess dinging dink dinker dinned dinnered dinnering
-    dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers dipping direccion
-    directed directer directing direction directional directiva directivo director directors
-    directory dirk dirtiness dirtying disabilitys disables disabuse disabused disappearing
-    disappears disarmed disbanded disbands discharged discharges disclose discomfit
-    discomforted discomforting discomforts discordar discorde discorded discriminacion
-    discriminating discriminations diseased diseases disecable disentir disertar disfrute
-    disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal dismayed
-    disolver dison disordered disordering disorderly disorders disorient disorients disowned
-    disowning dispense dispensed dispersa dispersal dispersar disperse disperso dispertar
-    dispierta dispierto displace displayable displayed displaying displays displease disponer
-    disports disposable disposals disposed disposes disprove disputa disputar disputed disputes
-    disregarded disregarding disregards disrepute dissections dissed dissented disses dissing
-    dissolute dissolved dissolves distanced distaste distender distends distorter distraer
-    disusing ditching ditchs dittoing diuretic dive diver divergent divergente divers diversion
-    diverted divertida divertido diverting divertir diverts dives divest dividendo divine
-    diving divining division dizziest dizzinesss dizzying dniepers doable dobla doblador
+    clocking clocks clods clogged clogging clogs cloister cloistering cloisters clomp clomping
+    clone cloned cloning clopping clops clorofila clorosis clorox closeness closeout closer
+    closes closest closeted closeting closets clota cloth clothesline clotheslines clothespins
+    clothing clothings cloths clotting clouding clouting clouts clove clover clowning cloyed
+    cloying cloys clubbing clucked clucking clueca clump clumping clunking clustering clusters
+    clutter cluttering clutters cms coaccion coaching coachman coachs coadministrador coagular
+    coagulo coagulosa coaguloso coalition coalitions coarse coartada coartado coartar coasting
+    coata coate cobertera cobertero cobertor cobra cobro cobs cocer cochillo cocida cociente
+    cocimiento cocked cockiest cocking cocks cocktails codas codeina codeines codependent codes
+    codify coding codon codonate coercing coetaneo coexistir coffeecake coffeehouse coffees
+    coffer coffey cofre cofta cofto coger cogida cognition cognitions cogon cohabitacion
+    cohered cohering cohombro cohortar coiffing coime coitar coito coke coked cokes coking
+    colas colear coleccion colerina coles colin colitiss coliza collacion collages collapses
+    collared collated collates collating collation colleagues collections collective collector
+    collin collocating collocation collon collusion colo colonato colonia colonialist colonies
+    colono colons colony color colorete coloring colt colts columbine colusion comadrear
+    comalida comarcar comas comatosa comb combes combinacion combinar combinations combined
+    combines combing combleza comblezo combo combs comedico comedida comely comentar comers
+    comet cometida comets comic comica comicial comicidad comico comido comienda comiente
+    comigo cominero comings comino comiso comiza command commanded commander commanders
+    commando commandoes commandos commends comments commits commonss communes comoda comodona
+    comos compacta compactest compacting compaction compactness compacto compadrar companera
+    companeria compango companiera companiero companon companys comparar comparative compared
+    compasar compatia compendia compilar compilation compiles complacent complain complainant
+    complained complainer complains complaints complaisant complanir compleja complejo
+    completar completas complete completed completer completes completest completing completion
+    completiva completivo complexa complexo complexs compliant complida complido complying
+    compo componer comporta comportar composite composta compra comprada compradero comprado
+    comprador compreda comprera comprero compresa compresion compreso comprobar comprometer
+    compromising compto compuerta compuesta compuesto compulsion compulsions compurgar computar
+    comta comte comtes comto comunero conalonga conato concausa concealed concealing conceals
+    conceded conceited conceived concejal concejala concejil concello concento concepta
+    conception concernir concerns concerted concerti concerto concerts concesion concession
+    concessions concetta conch conchada conchal conchesta concision concluding conclusion
+    conclusions concomimiento concomio concordable concordato concordia concreta concretar
+    concreted concretely concretes concreto concurred concusion concussions conde condecir
+    condemned condensation condense condicion condigno conditional conditionals conditioned
+    conditioner conditioners conditioning condoles condone condoned condones condoning conduced
+    conduction conductions conduerma cone cones conete confeccion confection conferred
+    conferring confesion confessed confession conficion confided confidencia confidencial
+    confidenta confidentially confiding configuracion configurar configurations configure
+    configures confined confingir confining confirmanda confirmar confirmation confirmed
+    confirms confitito conform conformation conforme conformed conformidad conforming conforms
+    confortable conforto confound confounding confrere confront confrontation confronting
+    confucian confugio confundir confusa confuse confusedly confuser confusers confuses
+    confusing confusions confuted confutes conga congaing congeal congeals congested congesting
+    congestionar congestions congestiva congestive congestivo congests congo congreve coniforme
+    conjoint conjugar conjured conking conmigo conmista conmistion conmisto conmixtion conmixto
+    conmover conmovimiento connatural connecting connection conned connombre connotation
+    connoted connotes connoting conquered conquesta consciente consciously consciousnesses
+    consciousnesss conscript conscripting consed consegrar consenso consented consentida
+    consentido consenting consentir consents conservation conserved consider considerada
+    considerado considerar considerate considers consign consigna consigned consigning consigns
+    consona consonancia consonant constables constance constances constancy constancys
+    constante constants constipada constipating constrain constrained constrains constraint
+    constricting constrictions constrictive constricts construction constructions construir
+    consuelos consueto consultant consulting consumed consunta consunto cont conta contable
+    contaminating contante contar contd contemplate contempt contend contender contends
+    contenedor contenedora contener contenida contenido contenta contentadiza contentar
+    contented contenting contention contento contentor contents contera contest contestable
+    contestana contestano contestant contestar conteste contested contesting contests contexto
+    contexts contia contigo contigua contiguo contina continent continua continual continuar
+    continued continues continuing continuo continuum contraarmadura contraarminos contraataque
+    contrabajo contraband contrabandear contracaja contracandela contracarta contraccion
+    contraceptions contract contracta contracting contraction contractor contractors contrada
+    contradecir contradictions contradiza contraer contrafecha contrafirma contrafuerte
+    contragolpe contraguardia contrahacer contrahaz contrail contrair contraluz contramalla
+    contramalladura contramandato contramangas contramano contramarca contramarco contranatural
+    contranota contrapartida contrapeso contraponer contraprueba contraption contraptions
+    contrapuerta contrary contraseguro contrasentido contrast contrasta contrastable
+    contrasting contrasto contrata contrato contraveneno contraventana contray contrecta
+    contrita contrite contrition contritions controller controllers contusa contused contuses
+    contusing contusion contusions convecina convecino convection convencer convene convened
+    convenes convening convent convention convento convents converged converging conversacion
+    conversational conversationalist conversations conversativa conversativo conversed
+    conversing conversion conversions converted converting conveyed conveying convicting
+    conviction convictions convinced convinces convincingly convivir convoked convoking
+    convoying convulsed convulsionante convulsionar convulsionario convulsiva convulsive
+    convulsivo convulso cooing cooke cooked cookeries cookes cookie cookings cooks coolies
+    cooling cools coon cooped cooperacion cooperante cooperar cooperated cooperates cooperative
+    coopered coopering cooping cooties coots copa copal copar copayero copelacion copes copey
+    copiante coping coplands coplon copon copped copping cops copta copto copyright
+    copyrighting copyrights cora coracina corada corajina coralina corar coras corbe corbillo
+    corca corcarse corces corchete corda cordato corderina corderino cordiaca cordiaco
+    cordiforme cordilla cordites cordojosa cordoned cords core corea corear cored coreo cores
+    corete coria coriandro corina coring corita corito corked corking corla corlar corma corms
+    cornalon cornered cornering cornet corning cornings cornison cornmeal corno coro coronado
+    corot corota corpa corporate corps corra correcha correcho correcta correctable corrected
+    correcter correctest correcting correction corrective correctly correctness correcto
+    corrector corrects corredera correera correosa correria corretear corretero corretora corro
+    corrosal corrosca corrosible corrosion corrosiva corrosives corrosivo corsa corse corsetera
+    corso cortada cortado cortador cortadura cortafrio cortante cortao cortedad corteges
+    cortejar corteses cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortical
+    cortices cortinada cortinado cortinaje cortinal cortinon cortisones cortland cortlands
+    corton corua corva corvar corvina corvo corza corzo cosa cosechar coser cosida cosigned
+    cosquillas costa costanero costar coste costellos costilla costillaje costillar costiller
+    costina costo costra costs costuron cosys cota cotar cote cotes coto coton cots cotter
+    couch couched couches couching coughs coulter coulters countable countdown counteract
+    counteracting counteraction counteractions counterattack counterattacked counterattacking
+    counterattacks counterbalance counterclaim counterclaiming countered countering counterpart
+    counterpoint counterproductive counters countersign countersigned countersigning
+    countersigns countersink countersinking counterweight countess counties countless countrys
+    county countys coupe coupled couples couplet couplets coupling coursing courted courtesy
+    courthouse courtier courting courtroom courts courtship cousins cove coven coverall
+    coverings coverlet coverlets covers covert coves covet coveted coveting covey cower cowered
+    cowering cowhands cowing cowls coyer coyuntero cozening cpas cpis cpr cpus crabbed crabbing
+    crabs cracker crackers cracking crackled crackles cradling craft crafting cram cramming
+    cramp crams crank cranked cranking crape crapes crappier crapping craps cras crasa crashed
+    crashs craso crass crate crates crave craved craving cravings crawling craws cray craza
+    craze crazys crea creacion creak creaking creaks creamiest creaminess creaming creams
+    creamy crear crease creasing created creates creating creation creative creator creators
+    creature crecentar creciente creditable credited crediting credito creditor credits creeds
+    creeks creels creep creepers creeping creepy creer crees crema cremacion cremate cremated
+    cremates cremometro crepes crescendo cress crest cresta cresting creston crete crewed
+    crewing creyente criacion cribbing cribs crick cricked cricking cricks crida cried crimea
+    crimen crimes criminal crimp crimping crimps crinar cringing crinkling crippled crises
+    crisiss crismar crismera crisping crisps crista croaked croaking crocked crookeder
+    crookedest crookedly crookedness crookes crookess crooking crooned crooning croons cropped
+    cropping crops crossbar crosscheck crosschecking crosschecks crossest crossfire crossing
+    crossings crossness crossover crosspiece crosss crosswalk crossways crossword crosswords
+    crotches crouched crouches crouching crow crowbars crowding crowds crowed crowing crown
+    crowning crowns crows crucillo cruenta cruentar cruised cruisers cruises cruising crumbing
+    crumbled crumpling crunched crunches crunching crusaded crusading crushes crushs crust
+    crusted crusting crusty crutches cryings cuado cuadro cualidad cuanta cuantia cuantidad
+    cuantimas cuanto cuarcita cuarentava cuarentavo cuarenten cuarentena cuarenton cuarentona
+    cuaresma cuarta cuartero cuarteta cuartillo cuarto cuaterno cuatrena cuatreno cuatrero
+    cuatri cuatrodoblar cuatrotanto cube cubertura cubrepan cubs cuchar cucharada cucharal
+    cucharear cucharera cuchareta cucharon cucharro cuchilla cuchillar cuchillejo cuchillero
+    cuchillon cucho cuclillo cuddle cuddling cueca cueita cuelmo cuemo cuenca cuenda cuentera
+    cuentero cuento cuentona cuer cuerda cuerdo cuerno cuero cuervo cuesa cueslo cuestas
+    cuestion cuesto cuestor cuestura cueva cuff cuffed cuffing cuffs cuida cuina cuing cuita
+    cuitar culantro culinaria culinary culled culling culon cult culto cultured cultures cumana
+    cumbre cums cunada cunado cuneta cunning cunnings cunt cunts cupboard cupful cupidity
+    cuquillo curbed curbing curbs curdled curdling cure cured curer curing curiositys curler
+    curlew currents curro curry currying curse cursed cursillo cursing curst curt curta
+    curtacion curtail curtails curtained curtaining curtains curter curto curts curve curved
+    curving custer custodia custodio custodys custom customer customers cute cutir cutre
+    cutters cutthroat cuttings cycled cycles cycling cyclone cyclones cylinder dable dado daft
+    dafter dailys dairy dairying daisy dale dalle dallen dally dallying damascado dames damming
+    damp damped dampened dampening damper danada danado danas dancer danchada danchado dandy
+    danger dangling dango danial dank dantes danto danza dardo dare dared darga darin daring
+    darios darkening darks darla darning databases datar dated datelined datelines dates dating
+    dats daunting dawn dawned daybreak daybreaks daydreaming daylight daytimes daze dazes dded
+    dding dds deactivated deactivates deadbeats deader deadhead deadlier deadlines deadlocked
+    deadlocking deadlocks deads deafer dealers dealership dealing dealings deals dear dearer
+    dearly dears dearth deathbed deathbeds deathless deathlike deaths debar debasement debating
+    debida deble debts debugs debut decade decantar decease deceased deceaseds deceases
+    decedent deceived deceiver deceivers deceives december decenario decencia decentar
+    deceptive decesion decidedly decidera decidero decides deciente decipherable deciphered
+    deciphering deciphers decisions decisiva decisive decisivo declined declive decoded decoder
+    decodes decoding decor decoying decreases decrees decretal decretar decreto decrying
+    decuplicar decurion dedalera dedicacion dedicate dedication dedications dedicion deduce
+    deduced deducible deducir deducted deductibles deductiva deductive deeded deeding deeds
+    deems deeps deescalate defaming defaulted defaulter defaulting defaults defeccion defect
+    defected defectible defection defections defectiva defective defectives defendant deferente
+    deferment defiance defied defining deflects deformation defraudar defrauded defrauding
+    defrauds defrayed defuse degas degenerate degrades degree dehydrate dehydrates dehydrating
+    dehydrations deicidio deifying dejacion dejada dejativa dejativo deject dejected dejecting
+    dejection dejections delacion delanos delatable delate delaying dele delectar delegante
+    delegate deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates
+    delicious deliciouss delictiva delights delimited delimits delinear deliquio deliriously
+    delirium deliriums delito deliverer deliverers deliveries delivers delivery deliverys dell
+    dells deltona delusion demacrado demanda demandable demandado demanding demanial demasiada
+    demencia demencial dementar demented dementias demientra demision demon demoniado demonial
+    denar dende deng denials denier denies dense dent dentado dental dentaria dented dentera
+    denticular dentro denuding departir department dependant dependants depended dependence
+    dependency dependente dependents depender dependiente depending deplaned deplete depleted
+    depletes deport deportar depreces depresion depresses depressing depressions depressive
+    depriving deprogram deprogramming depth derailing derails derecera derechera derechero
+    derechez derecheza derechito derechora derechura derechuro deregulations deride derided
+    deriding derision derisions derive deriving derrama derramar derramo derridas derrision
+    derrumbe desaceitar desacertar desairar desalado desalivar desamasado desangrar desaparear
+    desaparejar desapestar desapretar desasado desaseado desatibar desatinar desbanado
+    desbuchar descarado descartar descebar descended descendent descendida descepar descerar
+    descercar descerco descerrar described describes describing describir descried descries
+    descripcion description descriptions descrita descrito desdel desden desdenada desdenosa
+    desdentar dese deseable desecar desecativa desecho deseguir desellar desentida desentido
+    desertar deserted deserter desertor deserved deserves deservir desfazado desfecha desfechar
+    desfecho desferrar desfonde desganar deshacer deshecha deshecho desherbar desherrar
+    deshidratar deshierba deside desierta desierto designed desirees desirous desistir
+    deslavado deslayo deslechar deslecho desmadrado desmalladura desmanada desmanado desmandado
+    desmano desmayada desmayar desmedida desmedido desmentida desmentir desmochar desmolado
+    desnervar desorden despachar despagado desparado desparar desparear desparecer despartir
+    desparvar despechar despecho despecio despectiva despediente despedir despedrar despegada
+    despegar despeinar despejada despejar despelotar despenar despender despepitar desperado
+    desperar desperate desperecer desperezo despernar despertador despesar despezar despicar
+    despichar despidida despierto despiezo despintar despises despistar desplatar despondent
+    desposar despostar desposte desprendida despresar despuesta despuesto despumar despuntar
+    despunte desserts deste destechar destentar desterrar destetar destructed destruction
+    destructions desvahar desventar desvirar desyerbar detached detachment detail detailed
+    detaining detains detectable detected detecting detection detections detective detectives
+    detector detects detenedor detener detenido detentar deter detergents deterger determinar
+    deterred deterrence deterrents deterring detest detonate detractor devanear devantal
+    devastar developed develops devengar deverbal deviously devolver devotional devuelto dewar
+    diabetess diabetica diabetico diabetics diabolic diagnose diagnosed diagnoses diagnosing
+    diagnosiss diagnostic diagnostica diagnosticar diagnostics dialectic dialisis diameter
+    diameters diapered diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero
+    diaspora diced dices dicey diciente dicker dicks dictions diddle didimea diehard diente
+    dietetic dietetica diezmesina diferente differed difference differentiate differentiation
+    differently differing difficultys diffident dificultador dificultar digested digestions
+    digestive digger digna digressed digression digs dilating dilation dill dills dilution
+    dimes dimision dimple dined diner dines ding dinginess dinging dink dinker dinned dinnered
+    dinnering dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers dipping
+    direccion directed directer directing direction directional directiva directivo director
+    directors directory dirk dirtiness dirtying disabilitys disables disabuse disabused
+    disappearing disappears disarmed disbanded disbands discharged discharges disclose
+    discomfit discomforted discomforting discomforts discordar discorde discorded
+    discriminacion discriminating discriminations diseased diseases disecable disentir disertar
+    disfrute disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal
+    dismayed disolver dison disordered disordering disorderly disorders disorient disorients
+    disowned disowning dispense dispensed dispersa dispersal dispersar disperse disperso
+    dispertar dispierta dispierto displace displayable displayed displaying displays displease
+    disponer disports disposable disposals disposed disposes disprove disputa disputar disputed
+    disputes disregarded disregarding disregards disrepute dissections dissed dissented disses
+    dissing dissolute dissolved dissolves distanced distaste distender distends distorter
+    distraer disusing ditching ditchs dittoing diuretic dive diver divergent divergente divers
+    diversion diverted divertida divertido diverting divertir diverts dives divest dividendo
+    divine diving divining division dizziest dizzinesss dizzying dniepers doable dobla doblador
     doblegar doblez doblo dobro docen docenario docimasia docked docket docks docto doctora
     doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow doctorows
     document documental documentar documented documento doddering dodos doffing dogged doghouse
@@ -554,8 +555,8 @@ PROTECTED: frozenset[str] = frozenset(
     drafted draftiest draftiness drafting drafts drafty drag dragar dragging dragnets drago
     drags drains drams drano draped draperys drapes draw drawl drawling drawls drawn drays
     dreading dreads dream dreamier dreamily dredging dregs dreiser dreisers drenches drenching
-    dress dressage dressages dressed dressers dresses dressier dressing dressings drews dried
-    drift drifter drifters dril drill drilling drily drinkable drinkings drinks drino dripped
+    dress dressage dressages dressed dressers dresses dressier dressiness dressing drews dried
+    drift drifter drifters dril drill drilling drily drinkable drinkers drinkings drino dripped
     dripping drippings drips drivel driveling driven driver drives driveway driveways drivings
     drone droning drool drooped droopier droopiest droops drope dropper droppers droppings
     droppingss dropsy dross drought droughts drover droves drowned drownings drowns drowse
@@ -582,23 +583,23 @@ PROTECTED: frozenset[str] = frozenset(
     emils emission emitting emocional emocionar emory emotionally emotions empapelado empate
     empechar empeciente empedrar empegar empelar empellar empenar empentar empeorar emperezar
     empergar empernar empestar empizcar emplazar emplomar employe employed employee employes
-    employing employs empowers empozar emprenar emptier empties emptiest emptying emptys
-    empujada empujar empuje empujo emulations emuncion enable enaciada enaciado enact enacting
-    encanada encanar encantar encarnar encartas encasing encebro encendedora encender encendido
-    encentador encentar encentrar encerado encerco encerrado encerrador encerrar encerrona
-    encia encielar encierro encimar encimera encina encismar enciva enclisis enclosed enclosing
-    encoding encortar encounter encuerar encuesta encumber encumbers ende endearing endechar
-    endiablar endina endings endino endlessness endoblar endowing enduing endurance enduring
-    energica enero enervate enfangar enferma enfermar enfermera enfermero enfermizo enfermosa
-    enfermoso enfingir enforced enforces enforcing enfrente engafar engaitar engalanar engalgar
-    enganador enganchar engarrar engarzar engastar engatar engaviar engazar engenar engoznar
-    engranar engrandar engrapar engrasar enguantar enguatar enhances enhetrar enif enjero
-    enmangar enmantar enmatarse enmendador enormedad enos enquired enrase enrol enrollar
-    enrolled enrolling enrolls enrols ensanar enta entado entandar ente enteca enteco entena
-    entendedor entendedora entender ententes enteo enter enterada enterado enterar entered
-    enterez entereza enterica enterico enteriza enterizo enterocolitis enterrar enters entice
-    enticing entierro entirar entirely entirety entonces entornar entortar entrabar entrador
-    entramada entramar entramas entramos entranar entrap entrapada entrapar entreabrir
+    employing employs empollar empowers empozar emprenar emptier empties emptiest emptying
+    emptys empujada empujar empuje empujo emulations emuncion enable enaciada enaciado enact
+    enacting encanada encanar encantar encarnar encartas encasing encebro encendedora encender
+    encendido encentador encentar encentrar encerado encerco encerrado encerrador encerrar
+    encerrona encia encielar encierro encimar encimera encina encismar enciva enclisis enclosed
+    enclosing encoding encortar encounter encuerar encuesta encumber encumbers ende endearing
+    endechar endiablar endina endings endino endlessness endoblar endowing enduing endurance
+    enduring energica enero enervate enfangar enferma enfermar enfermera enfermero enfermizo
+    enfermosa enfermoso enfingir enforced enforces enforcing enfrente engafar engaitar
+    engalanar engalgar enganador enganchar engarrar engarzar engastar engatar engaviar engazar
+    engenar engoznar engranar engrandar engrapar engrasar enguantar enguatar enhances enhetrar
+    enif enjero enmangar enmantar enmatarse enmendador enormedad enos enquired enrase enrol
+    enrollar enrolled enrolling enrolls enrols ensanar enta entado entandar ente enteca enteco
+    entena entendedor entendedora entender ententes enteo enter enterada enterado enterar
+    entered enterez entereza enterica enterico enteriza enterizo enterocolitis enterrar enters
+    entice enticing entierro entirar entirely entirety entonces entornar entortar entrabar
+    entrador entramada entramar entramas entramos entranar entrap entrapada entrapar entreabrir
     entreated entrecana entrecortadura entrecortar entredecir entredoble entredos entree
     entregar entrelinea entremedias entremes entremesear entremeter entremorir entreoscuro
     entrepiernas entrepiso entreponer entrepuerta entres entretanto entretecho entretenedor
@@ -613,43 +614,44 @@ PROTECTED: frozenset[str] = frozenset(
     ereccion erecha erecting erection erections eria erica erich erick ericks erina eross erro
     erse erses erudicion erupting eruption eruptions erutacion escalable escalada escalado
     escalafon escalamo escalante escalated escalates escalating escalations escalator escaleta
-    escalofrio escapade escariar escarlata escarlatin escarpia escelerado escenario eschewed
-    eschewing esciente escision esclerosis escombra escondida escondidijo escondido escontra
-    escorting escosa escriban escribana escribano escribida escribido escribidor escripia
-    escripta escripto escritor escupido escuro esgrimir esmaltar esmaltin espartar espechar
-    esperacion esperida espertar espesa espeso espigosa espigoso espinosa espinoso espirar
-    espondeo espora esporo esposada esposado esposar esposas espousal espouse espoused espouses
-    espuerta espumaje espumajo espumar espumea espumosa espumoso esquitar essaying establia
-    estaca estacion estada estadia estadiza estafa estala estalacion estallido estampia
-    estanadura estancar estancia estano estanque estantia estarcir estarna estas estatica estay
-    estearica estearico estearina esteba estelaria estemple esteparia estepera estepilla ester
-    estera estero esters estetica estiba estilista estimada estimado estimate estimulante
-    estimular estipendio estipular estique estirpia esto estofado estol estomagar estonces
-    estonian estonias estopena estoposa estoposo estos estradas estradiota estradiote estragar
-    estragol estrambote estrange estranged estranges estranging estria estribar estribor
-    estrictez estro ests estuaries estuario estupendo esturion etc etchings eter ether ethers
-    etico etna etnica eton eubolia euphoria euphorias evan evenings eventfully eventual
-    eventuality evergreen everlasting evermore everready eversion evert everybodys everyday
-    everyones everyplace everythings eves evicting evincing evolution ewer exaccion exacta
-    exactest exacting exactness exacto exacts exagerante exaggerated exaggerates exaggeration
-    exaggerations exalt exalting examinar examine examiner examiners examines exampled
-    exasperate exasperating excavate excavation excedente excepting exception exchange
-    exchanged excise excising excision exciting excluded excluding excretas excruciatingly
-    excusa excusana excusano excused excuses excusion excuso execrate execs executed executes
-    executing execution executive executor exempted exempting exemptions exempts exencion
-    exercise exercised exercises exercising exerciva exercivo exerting exertion exerts
-    exhalation exhausta exhausto exhausts exhuming existimar existing exists exits exorcise
-    exorcism exorcist expanded expanding expansion expectant expedida expedience expediences
-    expediencies expediency expediencys expedient expedientar expedienteo expediently
-    expedients expedite expedites expediting expelente expelling expended expendedor expending
-    experience experiences expert expiates expiating explained explaining explains explicar
-    explication explode explodes exploited exploiting explored explorer explorers explores
-    exploring exporting exposing expounding expresion expressed expressing expression
-    expressionism expressionist extender extensional extensions extensiva extensive extensivo
-    extensor exterminar external extincion extorsion extracta extractar extracted extracting
-    extracto extractor extracts extrados extrasistole extraversion extravio extrema extremar
-    extremena extremeno extremer extremes extremest extremity extremo extrusion eyeballing
-    eyeglass eyelashes eyepiece eyesights eyesores eyestrain eyeteeth eying fabla fablar fable
+    escalofrio escanilla escapade escariar escarlata escarlatin escarpia escelerado escenario
+    eschewed eschewing esciente escision esclerosis escombra escondida escondidijo escondido
+    escontra escorted escorting escosa escriban escribana escribano escribida escribido
+    escribidor escripia escripta escripto escritor escupido escuro esgrimir esmaltar esmaltin
+    espadilla espartar espechar esperacion esperida espertar espesa espeso espigosa espigoso
+    espiguilla espinela espinillera espinillo espinosa espinoso espirar espondeo espora esporo
+    esposada esposado esposar esposas espousal espouse espoused espouses espuerta espumaje
+    espumajo espumar espumea espumilla espumosa espumoso esquitar essaying establia estaca
+    estacion estada estadia estadiza estafa estala estalacion estallido estampia estanadura
+    estancar estancia estano estanque estantia estarcir estarna estas estatica estay estearica
+    estearico estearina esteba estelaria estemple esteparia estepera estepilla ester estera
+    estero esters estetica estiba estilista estimada estimado estimate estimulante estimular
+    estipendio estipular estique estirpia esto estofado estol estomagar estonces estonian
+    estonias estopena estoposa estoposo estos estradas estradiota estradiote estragar estragol
+    estrambote estrange estranged estranges estranging estria estribar estribor estrictez estro
+    ests estuaries estuario estupendo esturion etc etchings eter ether ethers etico etna etnica
+    eton eubolia euphoria euphorias evan evenings eventfully eventual eventuality evergreen
+    everlasting evermore everready eversion evert everybodys everyday everyones everyplace
+    everythings eves evicting evincing evolution ewer exaccion exacta exactest exacting
+    exactness exacto exacts exagerante exaggerated exaggerates exaggeration exaggerations exalt
+    exalting examinar examine examiner examiners examines exampled exasperate exasperating
+    excavate excavation excedente excepting exception exchange exchanged excise excising
+    excision exciting excluded excluding excretas excruciatingly excusa excusana excusano
+    excused excuses excusion excuso execrate execs executed executes executing execution
+    executive executor exempted exempting exemptions exempts exencion exercise exercised
+    exercises exercising exerciva exercivo exerting exertion exerts exhalation exhausta
+    exhausto exhausts exhuming existimar existing exists exits exorcise exorcism exorcist
+    expanded expanding expansion expectant expedida expedience expediences expediencies
+    expediency expediencys expedient expedientar expedienteo expediently expedients expedite
+    expedites expediting expelente expelling expended expendedor expending experience
+    experiences expert expiates expiating explained explaining explains explicar explication
+    explode explodes exploited exploiting explored explorer explorers explores exploring
+    exporting exposing expounding expresion expressed expressing expression expressionism
+    expressionist extender extensional extensions extensiva extensive extensivo extensor
+    exterminar external extincion extorsion extracta extractar extracted extracting extracto
+    extractor extracts extrados extrasistole extraversion extravio extrema extremar extremena
+    extremeno extremer extremes extremest extremity extremo extrusion eyeballing eyeglass
+    eyelashes eyepiece eyesights eyesores eyestrain eyeteeth eying fabla fablar fable
     fabricante fabricar fabricated fabricates faced faceless facelift facer faces facet
     faceting faceto facha facia facial facienda faciente facile facilidad facililla facilima
     faciliton facilitona facing faction factional factions factor factored factoria factors
@@ -660,163 +662,165 @@ PROTECTED: frozenset[str] = frozenset(
     faltar falte falter falters falto falua famed famelica fames familial familiar familiars
     families familio familion familys fanada fanal fang fango fangs fanny fantasia fantasied
     fantasies fantasized fantasizes fantasying farce farces fare fared farewells faring farmed
-    farmhands farmhouse farming farmings farmington farms farsa farsanta fart farta fartal
-    farte farther farthest farthing farto fascinated fase fasta fasted fasten fastener fastidio
-    fasting fastness fata fatah fatalidad fates fatheads fathered fathering fatherless fatherly
-    fatigued fatigues fatiguess fating fats fatter fattest fattiest faulting favorida favorido
-    favoring favorita favorites favorito faxing fazed fazing fearing fearlessness fears feast
-    feasting feather feathers feathery feats featured feble febra febril fecal fecess fechar
-    fecho feder federate federation feds feedings feelingly fees feint feinted feinting felled
-    felling fellinis fellow fells felts femencia fementida fenal fences fencings fender fending
-    fends fentanyls feotona feral feria ferida fermat fernando ferre ferretera ferro ferrying
-    festal fester fests feta fetacion fetas fetes fetter fettering fetters feucha feuding feuds
-    feverishly fevers fezes fiancees fiances fiasco ficha fictions fiddle fiddlers fiddling
-    fidgeting fielders fielding fieldings fiemo fiend fiendish fiends fiera fierra fierro fifes
-    fifteens fifteenth fifth fiftys fight fighter fighters fightings fights figura figured
-    figurehead figurera figurero figures figurine figuring fija fijo filatera filatero filautia
-    filberts filching filed filet filetear filets filing filis filler fillers fillet filleted
-    filleting fillings filliped filliping fillo filly fillys filmed filmiest filming films
-    filmstrip filterable filtered filtering filthier filtro fimo fina finagler finaglers
-    finagling finance financed finances finca finchada finchado finchazon finder finders fined
-    finer fines fingerboard fingered fingering fingernail fingerprint fingerprinting fingertip
-    fingidor finir finis finished finisher finishes finishing finishs finiss finnish finnishs
-    finny fino finojo finta firebreak firebreaks firefighting firehouse fireplace fireproof
-    fireproofing fires firestone firestones firewall firewater firewaters firm firmal firman
-    firmar firme firmon firms firs firstborn firsthand firsts firth fished fishiest fishing
-    fishings fishwifes fision fistol fistola fistolar fitch fitter fitters fitting fittings
-    fiver fives fixating fixation fixatives fixed fixes fixtures fizzling fizzy flack flagging
-    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanco
-    flanking flanks flanqueado flanqueador flanqueadora flapped flapping flaps flared flares
-    flash flashed flasher flashers flashest flashier flashiest flashily flashings flashs flask
-    flattening flattering flatters flattery flattest flatting flaunted flaunting flavored
-    flavoring flawing flaying flecha flecking fled fleecing fleeting flemings flemon flesh
-    fleshes fleshing fleshs fletante flicked flicking flies flightier flightiest flightiness
-    flightless flights flighty flinching fling flinging flings flint flipped flipping flippy
-    flirting flits flitting floater floating flock flocked flocking flocks flogged flood
-    flooding floorboard flooring floors flopping floppys flor floracion florecer flossing
-    flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida fluido
-    fluir flumes flung flunk fluor fluorina fluorite flurried flurry flurrying flus flushes
-    flushest flushing flushs flustering flusters flutters fluyente flying fms foaling foams
-    foch focha focusing foetal fogged foisting fold folding folds follicles follon followed
-    follower followings follows followup fomentar fomes fond fondle fondled fondness fondues
-    fontanal fontanosa fonte foodstuff foolhardiest foolhardiness fooling foolproof fools
-    footbridge footed footfalls footlights footnotes footnoting footpaths footprint footstool
-    footstools forada forage foraging foraida foras foray foraying forbearing forbes forcatear
-    force forceps forcepss forchina forcible forcina ford forded fording fords fore forearmed
-    forebear forehand foreheads foremast foreplay fores forestall forestalling forestation
-    forested forester foresting foretell forevermore forevers forfeiting forged forger forges
-    forgets forgettable forging forgiven forgiveness forgiving forgo forgoing forked forking
-    forks forma formadura formal formaleta formalidad formalista formally formante formar
-    formation formative formats formatting formed formiato formidar formidolosa forming
-    formlessness formon formosa fornecer forra forrar fort forte fortes forth fortification
-    fortin forts fortys forums foster fotometro fought foundation founding foundling founds
-    fount founts fours fourscore fowls fraccion fracked fracking fraction fractional fractura
-    fracturar fracture fractures fracturing frade frag framing france franco frank franking
-    frasca frase frat fraude frauds freak freaking freaks frecuente fred freds freeing
-    freeloaded freeloading freestanding freethinking freezings fregacion freighting freights
-    frenches frentero frequency frequented frequenter frequentest frequenting frequently
-    frequents fres fresa fresco freshest freshman freshness freshwater freshwaters freso fret
-    frete fretting fretwork freud frez fridge fried friended friending friendless friendly
-    friendlys friendship friendships frigente fright frighted frighten frightening frightens
-    frighting frights frigid frigido frills fringe fringing friollega frior frisco frisking
-    frittering fritters frizzing frog frond fronds fronte fronting fronts frost frotar frote
-    frothier frothing frown frowning frowsy fruente fruicion fruit fruiting fruits frying
-    fucked fucking fuddle fudge fuds fuego fueling fuellega fuelling fuels fuentes fuentess
-    fuera fugar fulgente fulled fulling fullness fulls fumbled fumblers fume fumed fums funcion
-    funcional funcionar function functional functions fund fundente fundida fundo fundy
-    funestar funicar funique funky funnys furente furiente furled furling furnishing furthers
-    fusentes fuses fusing fussiness fustiest futures fuzes fuzziness gaban gabbed gabbing
-    gabbled gabbling gabinete gable gabled gabs gadded gaeas gagging gaias gails gaily gain
-    gainful gains galas galen galga galicosa galio galled galling galls gallstone gambia
-    gambled gamboled gamed games gana ganada ganan ganar ganchete ganchuda gang ganged ganging
-    gangling gangs gansa gantes gaped gapes gaping garaba garaged garages garaje garamanta
-    garantia garb garbage garbages garbed garbillo garble garbles garbling garbon garbs
-    gardenia gardenias gardenings gardners gargantada gargantear garganteo gargantera gargantez
-    garganteza gargantil garganton gargantona gargantua gargantuan gargantuas gargled gargling
-    garlante garments garnering garnet garoting garra garrotera garry gasa gascona gasconesa
-    gases gashing gashs gaslights gasolene gasolenes gasoleno gasolina gasolinera gasolines
-    gasp gasps gass gassed gasses gassiest gassing gastable gastonia gastosa gastritiss gatas
-    gates gather gathers gating gauchada gauge gauzes gauzy gavel gayer gays gazas gaze gazed
-    gazetting gearing gears geeing geeks geldings gellers gelling gemacion gems genas gender
-    genera generable generala generalato generalidad generally generals generante generar
-    generated generates generative generator genial gentling gerardos geres germinal germinals
-    germinar germs gestating gesticular getaways getica ghanas ghats ghosting gibbering
-    gibberishs gibing gifted gifting giggling gilas giles gills ginas ginger gingers girar gird
-    girds girth giveaways givens gives gladdening gladder glade glades glads gladstones
-    glamored glamoured glancing glare glaring glase glassiest glassing glasss glassy glaucomas
-    gleaming glean gleaning glib glide glinting gliptica glistening glistens glitched glitches
-    glitching glittering glitters gloaming gloating glob globe globs glose gloss glossing
-    glower glowing glucometro glucoses glutting gms gmts gnarl gnarlier gnashing goaded goading
-    gobbling godchild godchildren godchilds goddaughter goddaughters godel godfather godfathers
-    godmother godmothers godparents godzilla goggled goggling goings golding goldings golpeada
-    golpeado golpeadura golpete golpeteo gomar gomer goner gong gongo goodby goodbys goodnight
-    goodyears google googles gooks goose gordilla gores gorge goring gorp gorps gorra gorse
-    gould goutiest governed governing gown gowned grabadura grabber grace gracing grad grade
-    grades gradilla grading grado gradosa gradoso grads graduating gradys graft grafting grain
-    gram grama graminea gramineo gramo gran granadas granades granadesa granazon grand granda
-    grandads granddad granddads grande grandee grandees grander grandest grandeur grandeurs
-    grandez grandeza grandfathered grandfathering grandfathers grandisona grandisono grandmas
-    grandmothers grandness grandota grandpas grands grandura granges granites grannies granting
-    granulate granules grape grapes graphing grappling grasa graso grasping graspo grasps grass
-    grassing grate grates grava graved gravedad gravedosa gravel graven graver graves
+    farmhands farmhouse farming farmings farmington farms farro farsa farsanta fart farta
+    fartal farte farther farthest farthing farto fascinated fase fasta fasted fasten fastener
+    fastidio fasting fastness fata fatah fatalidad fates fatheads fathered fathering fatherless
+    fatherly fatigued fatigues fatiguess fating fats fatter fattest fattiest faulting favorida
+    favorido favoring favorita favorites favorito faxing fazed fazing fearing fearlessness
+    fears feast feasting feather feathers feathery feats featured feble febra febril fecal
+    fecess fechar fecho feder federate federation feds feedings feelingly fees feint feinted
+    feinting felled felling fellinis fellow fells felts femencia fementida fenal fences
+    fencings fender fending fends fentanyls feotona feral feria ferida fermat fernando ferre
+    ferretera ferro ferrying festal fester fests feta fetacion fetas fetes fetter fettering
+    fetters feucha feuding feuds feverishly fevers fezes fiancees fiances fiasco ficha fictions
+    fiddle fiddlers fiddling fidgeting fielders fielding fieldings fiemo fiend fiendish fiends
+    fiera fierra fierro fifes fifteens fifteenth fifth fiftys fight fighter fighters fightings
+    fights figura figured figurehead figurera figurero figures figurine figuring fija fijo
+    filatera filatero filautia filberts filching filed filet filetear filets filing filis
+    filler fillers fillet filleted filleting fillings filliped filliping fillo filly fillys
+    filmed filmiest filming films filmstrip filterable filtered filtering filthier filtro fimo
+    fina finagler finaglers finagling finance financed finances finca finchada finchado
+    finchazon finder finders fined finer fines fingerboard fingered fingering fingernail
+    fingerprint fingerprinting fingertip fingidor finir finis finished finisher finishes
+    finishing finishs finiss finnish finnishs finny fino finojo finta firebreak firebreaks
+    firefighting firehouse fireplace fireproof fireproofing fires firestone firestones firewall
+    firewater firewaters firm firmal firman firmar firme firmon firms firs firstborn firsthand
+    firsts firth fished fishiest fishing fishings fishwifes fision fistol fistola fistolar
+    fitch fitter fitters fitting fittings fiver fives fixating fixation fixatives fixed fixes
+    fixtures fizzling fizzy flack flagging flailing flak flake flaking flama flame flamen
+    flaming flamingo flamings flan flanco flanking flanks flanqueado flanqueador flanqueadora
+    flapped flapping flaps flared flares flash flashed flasher flashers flashest flashier
+    flashiest flashily flashings flashs flask flattening flattering flatters flattery flattest
+    flatting flaunted flaunting flavored flavoring flawing flaying flecha flecking fled
+    fleecing fleeting flemings flemon flesh fleshes fleshing fleshs fletante flicked flicking
+    flies flightier flightiest flightiness flightless flights flighty flinching fling flinging
+    flings flint flipped flipping flippy flirting flits flitting floater floating flock flocked
+    flocking flocks flogged flood flooding floorboard flooring floors flopping floppys flor
+    floracion florecer flossing flotacion flour flouring flouting flower flowing flubbing
+    fluente fluffing fluida fluido fluir flumes flung flunk fluor fluorina fluorite flurried
+    flurry flurrying flus flushes flushest flushing flushs flustering flusters flutters
+    fluyente flying fms foaling foams foch focha focusing foetal fogged foisting fold folding
+    folds follicles follon followed follower followings follows followup fomentar fomes fond
+    fondle fondled fondness fondues fontanal fontanosa fonte foodstuff foolhardiest
+    foolhardiness fooling foolproof fools footbridge footed footfalls footlights footnotes
+    footnoting footpaths footprint footstool footstools forada forage foraging foraida foras
+    foray foraying forbearing forbes forcatear force forceps forcepss forchina forcible forcina
+    ford forded fording fords fore forearmed forebear forehand foreheads foremast foreplay
+    fores forestall forestalling forestation forested forester foresting foretell forevermore
+    forevers forfeiting forged forger forges forgets forgettable forging forgiven forgiveness
+    forgiving forgo forgoing forked forking forks forma formadura formal formaleta formalidad
+    formalista formally formante formar formation formative formats formatting formed formiato
+    formidar formidolosa forming formlessness formon formosa fornecer forra forrar fort forte
+    fortes forth fortification fortin forts fortys forums foster fotometro fought foundation
+    founding foundling founds fount founts fours fourscore fowls fraccion fracked fracking
+    fraction fractional fractura fracturar fracture fractures fracturing frade frag framing
+    france franco frank franking frasca frase frat fraude frauds freak freaking freaks
+    frecuente fred freds freeing freeloaded freeloading freestanding freethinking freezings
+    fregacion freighting freights frenches frentero frequency frequented frequenter frequentest
+    frequenting frequently frequents fres fresa fresco freshest freshman freshness freshwater
+    freshwaters freso fret frete fretting fretwork freud frez fridge fried friended friending
+    friendless friendly friendlys friendship friendships frigente fright frighted frighten
+    frightening frightens frighting frights frigid frigido frills fringe fringing friollega
+    frior frisco frisking frittering fritters frizzing frog frond fronds fronte fronting fronts
+    frost frotar frote frothier frothing frown frowning frowsy fruente fruicion fruit fruiting
+    fruits frying fucked fucking fuddle fudge fuds fuego fueling fuellega fuelling fuels
+    fuentes fuentess fuera fugar fulgente fulled fulling fullness fulls fumbled fumblers fume
+    fumed fums funcion funcional funcionar function functional functions fund fundente fundida
+    fundo fundy funestar funicar funique funky funnys furente furiente furled furling
+    furnishing furthers fusentes fuses fusing fussiness fustiest futures fuzes fuzziness gaban
+    gabbed gabbing gabbled gabbling gabinete gable gabled gabs gadded gaeas gagging gaias gails
+    gaily gain gainful gains galas galen galga galicosa galio galled galling galls gallstone
+    gambia gambled gamboled gamed games gana ganada ganan ganar ganchete ganchuda gang ganged
+    ganging gangling gangs gano gansa gantes gaped gapes gaping garaba garaged garages garaje
+    garamanta garantia garb garbage garbages garbed garbillo garble garbles garbling garbon
+    garbs gardenia gardenias gardenings gardners gargantada gargantear garganteo gargantera
+    gargantez garganteza gargantil garganton gargantona gargantua gargantuan gargantuas gargled
+    gargling garlante garments garnering garnet garoting garra garro garrotera garry gasa
+    gascona gasconesa gases gashing gashs gaslights gasolene gasolenes gasoleno gasolina
+    gasolinera gasolines gasp gasps gass gassed gasses gassiest gassing gastable gastonia
+    gastosa gastritiss gatas gates gather gathers gating gauchada gauge gauzes gauzy gavel
+    gayer gays gazas gaze gazed gazetting gearing gears geeing geeks geldings gellers gelling
+    gemacion gems genas gender genera generable generala generalato generalidad generally
+    generals generante generar generated generates generative generator genial gentling
+    gerardos geres germinal germinals germinar germs gestating gesticular getaways getica
+    ghanas ghats ghosting gibbering gibberishs gibing gifted gifting giggling gilas giles gills
+    ginas ginger gingers girar gird girds girth giveaways givens gives gladdening gladder glade
+    glades glads gladstones glamored glamoured glancing glare glaring glase glassiest glassing
+    glasss glassy glaucomas gleaming glean gleaning glib glide glinting gliptica glistening
+    glistens glitched glitches glitching glittering glitters gloaming gloating glob globe globs
+    glose gloss glossing glower glowing glucometro glucoses glutting gms gmts gnarl gnarlier
+    gnashing goaded goading gobbling godchild godchildren godchilds goddaughter goddaughters
+    godel godfather godfathers godmother godmothers godparents godzilla goggled goggling goings
+    golding goldings golpeada golpeado golpeadura golpete golpeteo gomar gomer goner gong gongo
+    goodby goodbys goodnight goodyears google googles gooks goose gordilla gores gorge goring
+    gorp gorps gorra gorse gould goutiest governed governing gown gowned grabadura grabber
+    grace gracing grad grade grades gradilla grading grado gradosa gradoso grads graduating
+    gradys graft grafting grain grajo gram grama graminea gramineo gramo gran grana granadas
+    granades granadesa granazon grand granda grandads granddad granddads grande grandee
+    grandees grander grandest grandeur grandeurs grandez grandeza grandfathered grandfathering
+    grandfathers grandisona grandisono grandmas grandmothers grandness grandota grandpas grands
+    grandura granges granites grannies granolas granon granoto grant granting granulate
+    granules grao grape grapes graphing grappling grasa graso grasping graspo grasps grass
+    grassing grate grates grato grava graved gravedad gravedosa gravel graven graver graves
     gravestone gravestones gravy grays graze greasiest greasing great greed greek greenback
     greene greenest greenhouse greening greenness greenpeace greens greensleeves greenwich
-    greer greet greeting greg grenades grendels grep grepping greps grew grid grids grievances
-    grieving grilling grills grime grin grinders grinding grinds grindstone grindstones
-    grinning grins gripes griping gripped grips grisma grist grists gritar gritting groan
-    groaning grog groggily groin grokking grooming grooving grope groped groping gropos gross
-    grossing grouched grouches grouching ground grounded grounder grounders grounding
+    greer greet greeting greg grenades grendels greno grep grepping greps grew grid grids
+    grievances grieving grilling grills grime grin grinders grinding grinds grindstone
+    grindstones grinning grins gripes griping gripped grips grisma grist grists gritar gritting
+    groan groaning grog groggily groin grokking grooming grooving grope groped groping gropos
+    gross grossing grouched grouches grouching ground grounded grounder grounders grounding
     groundswell groupers groupies grouping grouse grousing grouting grove groves growl growling
     grows growths grub grubbed grubbing grubs grudging grueling grumbled gtes guachara guaitar
-    gualdado guams guando guanta guara guarache guarango guarda guardable guardabrazo
+    gualdado guams guando guano guanta guara guarache guarango guarda guardable guardabrazo
     guardacanton guardada guardado guardador guardalado guardamalleta guardamano guardamigo
     guardapuerta guardasilla guardesa guardhouse guardia guardilla guarding guardrail guardroom
     guards guaro guello guessing guesting guffs guiar guidar guideline guinar guinchada guipar
     guisar guita guitarra guitarro guitarron guitars guito gules gulf gullies gulling gummier
     gummiest gummy gunning gunny gunpoint gunrunning gunshots guppy gurgling gushed gushes
-    gushiest guss gustar gusting guts gutter guttering gutting guying haba habar haber habiente
-    habilitacion habitation habitations habituacion habituation hablado hablador habladuria
-    hablante hacera hacienda haciendas haciente hacinacion hacked hackers hacks hades
-    haemorrhage haemorrhaged haemorrhages haggling hagiografia hags hails hailstones
-    hairdresser hairiest hairiness hairless hairlines hairpiece hairsplitting hake hakes hala
-    halar halcon hale haler hales halfs halftimes haling hall hallar hallow hallowed hallowing
-    halls hallucinating hallway hallways halo haloes halon halons hals halss halter halts
-    halved halves halving haman hamans hammed hammered hammerhead hammering hammers hamming
-    hamper hampered hampering hampon handfuls handiest handiness handing handiwork handling
-    handpicking handsful handshake handshaking handsomeness handstand handwriting handwritten
-    handy handys hangar hanged hangers hangings hangnails hangover hanker hanks hanna hans
-    hanss happenings happens happiest harbored harca hardcover harden hardened hardener
-    hardening hardheaded hardheadedness hardier hardiest hardily hardiness harding hardings
-    hardy hare hared hares haring harked harkened harkening harking harks harmlessness harmonia
-    harp harped harper harping harps harry harrying hart harta harte harto harts hasidim
-    hassling haste hasted hastened hastening hastes hastiest hasting hastings hasty hatch
-    hatches hatchets hatching hater haters hates hating hats hatteras hatters hatting haughtier
-    haunches haunt haunting havel haven havens haves havoline hawing hawker hayes haying
-    hazanosa hazarded hazarding hazards haze hazed hazes haziest haziness hazing hdd headband
-    headboard headdress headdresses header headfirst headiest headings headless headlights
-    headline headlined headlines headlock headlocks headlong headphone headroom heads headset
-    headstone headstones headstrong headwaters headway headways headwind headword headwords
-    heady healed healer heals healthcare healthiest healthiness healths healthy heap heaped
-    heaping hear heard hearings hears hearse hearst heartache heartaches heartbeats heartbreak
-    heartbreaking heartbreaks heartbroken heartburns heartfelt hearth heartier heartiest
-    heartily heartiness heartless heartlessness hearts heartsick heartwarming hearty heated
-    heath heathers heating heats heatstroke heave heaved heaven heavenly heavenss heaves
-    heaviest heavinesss heaving heavys heavyset heavyweight hebes hebrides hecha hecho heciento
-    heck heckling hecks heda hediento heeded heeding heedless heeds heeled heeling heels heeps
-    height heightened heightening heir heisting hellers hells helpings helplessness helpline
-    helplines hematites hemencia hemorrhaged hemorrhages hendedor hender hepatitiss hera
-    heralded heralding heras herbada herbajar herbs herded herder herding herds hereabout
-    hereafter heredada hereditable heren herencia heresy heretica heria herido heridora hermana
-    hermanable hermanal hermanar hermandad hermanear hermania hermes herminia hermit hermosa
-    hermosear herniada herniado herniae hernias hernica herniosa hernista heroes heroida heros
-    herpe herpess herring herrings herropea hers hershels herventar hervida hesitacion hespera
-    hesperia hesperidio hesperido hesperio hetica hewed hewer hewing hexameter hexametro hexes
-    heywoods hibernia hick hicks hideaways hidebound hides hidings hidra hiebre hiedra hieing
-    hiena hierba hiero hierra hierre hies highchair highlighter highlights highness highs
-    highwayman hijacker hikes hiking hilera hill hills hinchado hinchazon hinco hinder hinds
-    hines hing hinge hinging hings hinting hipertension hipped hipping hires hiring hirma
-    hispana hispanic hispanica hispanidad hissed hisses hissing histograms histologia histologo
-    historia historiada historiado historian historians historiar historic historica historical
+    gushiest guss gustar gusting guts gutter guttering gutting guying haba habado habar haber
+    habidero habiente habilitacion habitation habitations habito habituacion habituation
+    hablado hablador habladuria hablante hacera hacienda haciendas haciente hacinacion hacked
+    hackers hacks hades haemorrhage haemorrhaged haemorrhages haggling hagiografia hags hails
+    hailstones hairdresser hairdressings hairiest hairiness hairless hairlines hairpiece
+    hairsplitting hake hakes hala halar halcon hale haler hales halfs halftimes haling hall
+    hallar hallow hallowed hallowing halls hallucinating hallway hallways halo haloes halon
+    halons hals halss halter halts halved halves halving haman hamans hammed hammered
+    hammerhead hammering hammers hamming hamper hampered hampering hampon handfuls handiest
+    handiness handing handiwork handling handpicking handsful handshake handshaking
+    handsomeness handstand handwriting handwritten handy handys hangar hanged hangers hangings
+    hangnails hangover hanker hanks hanna hans hanss happenings happens happiest harbored harca
+    hardcover harden hardened hardener hardening hardheaded hardheadedness hardier hardiest
+    hardily hardiness harding hardings hardy hare hared hares haring harked harkened harkening
+    harking harks harmlessness harmonia harp harped harper harping harps harry harrying hart
+    harta harte harto harts hasidim hassling haste hasted hastened hastening hastes hastiest
+    hasting hastings hasty hatch hatches hatchets hatching hater haters hates hating hats
+    hatteras hatters hatting haughtier haunches haunt haunting havel haven havens haves
+    havoline hawing hawker hayes haying hayworth hazanosa hazarded hazarding hazards haze hazed
+    hazes haziest haziness hazing hdd headband headboard headdress headdresses header headfirst
+    headiest headings headless headlights headline headlined headlines headlock headlocks
+    headlong headphone headroom heads headset headstone headstones headstrong headwaters
+    headway headways headwind headword headwords heady healed healer heals healthcare
+    healthiest healthiness healths healthy heap heaped heaping hear heard hearings hears hearse
+    hearst heartache heartaches heartbeats heartbreak heartbreaking heartbreaks heartbroken
+    heartburns heartfelt hearth heartier heartiest heartily heartiness heartless heartlessness
+    hearts heartsick heartwarming hearty heated heath heather heathers heating heats heatstroke
+    heave heaved heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset
+    heavyweight hebes hebrides hecha hecho heciento heck heckling hecks heda hediento heeded
+    heeding heedless heeds heeled heeling heels heeps height heightened heightening heir
+    heisting hellers hells helpings helplessness helpline helplines hematites hemencia
+    hemorrhaged hemorrhages hendedor hender hepatitiss hera heralded heralding heras herbada
+    herbajar herbs herded herder herding herds hereabout hereafter heredada hereditable heren
+    herencia heresy heretica heria herido heridora hermana hermanable hermanal hermanar
+    hermandad hermanear hermania hermes herminia hermit hermosa hermosear herniada herniado
+    herniae hernias hernica herniosa hernista heroes heroida heros herpe herpess herring
+    herrings herropea hers hershels herventar hervida hesitacion hespera hesperia hesperidio
+    hesperido hesperio hetica hewed hewer hewing hexameter hexametro hexes heywoods hibernia
+    hick hicks hideaways hidebound hides hidings hidra hiebre hiedra hieing hiena hierba hiero
+    hierra hierre hies highchair highlighter highlights highness highs highwayman hijacker
+    hikes hiking hilera hill hills hinchado hinchazon hinco hinder hinds hines hing hinge
+    hinging hings hinting hipertension hipped hipping hires hiring hirma hispana hispanic
+    hispanica hispanidad hissed hisses hissing histograms histologia histologo historia
+    historiada historiado historian historians historiar historic historica historical
     historico histories historys hitacion hitch hitching hither hitherto hive hived hiving hivs
     hoarder hoarders hoardings hoariness hoarsely hoarseness hoarser hoarsest hocicon hocicona
     hocicudo hocino hock hocked hocks hogged hoisting holdings hole holing hollow hollowing
@@ -834,66 +838,66 @@ PROTECTED: frozenset[str] = frozenset(
     howls hows hoyito hps hst huangs huarache hubbards hucha hucho huck huddle hueca hueco
     huego huello huera huero huerta hueso hueva huffed huffing huffmans huffs huffy huger
     hugged hugh huira hulana hull hulling humada humaina humanal humanar humane humanest
-    humanidad humanism humanist humankind humanness humano humar humaza humbled humectar humera
-    humes humida humita humitera hummer humorada humped humping humps hunch hunched hunches
-    hunching hung hungered hungering hungers hungover hungrier hungs hunker hunter hunting
-    huntings hunts hurana hurdling hurds hurled hurling hurls hurrying hurst hursts hurtas
-    hurtiblemente hurtling hurto husbanded husbanding husbandry husbandrys hushed hushes
-    hushing huskiness hustings hustling huts hutton hydrated hying hype hypertensions hyphened
-    hyphening hypoglycemia hypotenuse hypothesis hypothetically ibuprofens icarea icaria
-    ideacion idealidad idealistic identica identico identifying identitys idleness idonea
-    idoneidad idoneo ignara ignorant ignorar ignores ignoring ignota ilas ilegal ilegalidad
-    ilene iliquida iliquido illnesses illnesss ills imaged imagerys imaginable imaginar
-    imagination imagined imaginero imagines imaging imbalance imitada immortal imodiums imp
-    impaciente impanels impartir impasses impassive impatient impediente implicar implication
-    imploded imploding impounding impresion impressed impressing impression impressions
-    imprints improbably improperly improved impulsing inability inaccion inaction inactivity
-    inafectada inafectado inaner inatento incaler incense incensed incenses incenso incensor
-    inception incidental incidentally incienso inciente incierta incising incisions incisiva
-    incisive incisivo inclining inclosed inclosing inclusion incoherences incoherencia incoming
-    incompleta incompleto incomportable inconsecuente inconstancia inconstant incorrect
-    increada increado increased incrimination incurred incurs incursion ind inda indebted
-    indecision indented indenting independent index indian indias indica indication indications
-    indiccion indice indicted indicting indifferent indina indio indira indirectly indo
-    indomestica indra induccion induced induces induct inducted inductee inducting induction
-    indue inedia inertial ines inextenso infamador infanta infante infantesa infantil infantry
-    infants infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar
-    infecting infections infectious infectiva infectivo infecto infects infecunda infer
-    infernal infernar inferred infest infested infesting inficion infighting infingir inflacion
-    inflamable inflamador inflamadora inflamar inflamed inflaming inflated inflation inflect
-    inflected inflecting inflection inflections inflects inflicted infliction informacion
-    informal informally informational informations informativa informative informativo
-    infraccion infraction infracto infrequent infurcion infurto infusion inge ingesting
-    ingestion inglesa ingletear inglosable ingrata ingrates ingratiate ingresses inhalador
-    inhalant inhalator inhale inhaled inhales inhesion inhospital inhumana inicial inimical
-    initialed initialing initially initials initiate injection injections injector injects
-    injure injures injuria injuries injuring injurys inlaying inline inmenso inmision inmortal
-    innatural innermost inofenso inpatient inpatients inputting inquilina inquired inquirer
-    inscribe inscribir insect insecurity insercion inserted inserting insertion insetted
-    insetting insider insiders insides insisted insobornable insocial insolita inspeccion
-    inspected inspecting inspection inspirar instalar instance instancia instantly instruccion
-    instructing instructional instructiva instructive instructivo instructo instructor
-    instructors insulana insulano insulins insulting insumisa insupportable insurances insure
-    insured insureds insurers insures insurgence insurgir insuring int integral intel
-    intemperatura intencion intended intender intensa intensar intensely intenser intensest
-    intension intensive intensivo intention intentional intento inter interbred interesal
-    interese interina interinar interna internada internado internally internals internar
-    internationally interned internee internes internet interpol interpresa interpretar
-    interpretation interprete interpreted interpreter interpreting interpretive interprets
-    interred interval intervalo intervals intestada intocable intonso intractable intro
-    intruding inundante inured invaders invasion invencion inventar invented inventing
-    invention invernal invernar inversion inverted inverting invested investing invoices
-    inyeccion ionizing iotas iphone iran irania irasco irateness iridaceo irlandes irma ironia
-    irradiating irregular irrision irrupcion irunesa isabelas isinglass islamabad isolated
-    isolating isolation ispell issuance itchiest itchiness itchs iteracion iterated iterator
-    ives izquierdear jabalcon jable jacer jailbreaks jails jains jakes james jamming janas
-    jangling janna japed japes jared jaretera jarretera jaspeado jatea jaunting jeeps jeering
-    jell jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests jetting
-    jewelers jeweling jewelled jewelling jewelrys jigger jiggling jijas jills jingling jinja
-    jinjo jives jiving jocks jogged joggling join joins jointing joints joist joking jolly
-    jorco jorge jorrar joses jottings jouncing jousting jowls jude judgar judged judges
-    judgeship juglar jugo jugueton juiced juicer juices juiciest juicy jules jumble jumbles
-    jumental jumped jumpiest jumpiness jumping jumps junciana junkiest juntador jurar
+    humanidad humanism humanist humanity humankind humanness humano humar humaza humbled
+    humectar humera humes humida humidify humiditys humility humilitys humita humitera hummer
+    humorada humped humping humps hunch hunched hunches hunching hung hungered hungering
+    hungers hungover hungrier hungs hunker hunter hunting huntings hunts hurana hurdling hurds
+    hurled hurling hurls hurrying hurst hursts hurtas hurtiblemente hurtling hurto husbanded
+    husbanding husbandry husbandrys hushed hushes hushing huskiness hustings hustling huts
+    hutton hydrated hying hype hypertensions hyphened hyphening hypoglycemia hypotenuse
+    hypothesis hypothetically ibuprofens icarea icaria ideacion idealidad idealistic identica
+    identico identifying identitys idleness idonea idoneidad idoneo ignara ignorant ignorar
+    ignores ignoring ignota ilas ilegal ilegalidad ilene iliquida iliquido illnesses illnesss
+    ills imaged imagerys imaginable imaginar imagination imagined imaginero imagines imaging
+    imbalance imitada immortal imodiums imp impaciente impanels impartir impasses impassive
+    impatient impediente implicar implication imploded imploding impounding impresion impressed
+    impressing impression impressions imprints improbably improperly improved impulsing
+    inability inaccion inaction inactivity inafectada inafectado inaner inatento incaler
+    incense incensed incenses incenso incensor inception incidental incidentally incienso
+    inciente incierta incising incisions incisiva incisive incisivo inclining inclosed
+    inclosing inclusion incoherences incoherencia incoming incompleta incompleto incomportable
+    inconsecuente inconstancia inconstant incorrect increada increado increased incrimination
+    incurred incurs incursion ind inda indebted indecision indented indenting independent index
+    indian indias indica indication indications indiccion indice indicted indicting indifferent
+    indina indio indira indirectly indo indomestica indra induccion induced induces induct
+    inducted inductee inducting induction indue inedia inertial ines inextenso infamador
+    infanta infante infantesa infantil infantry infants infarction infartar infausto
+    infeccionar infecciosa infeccioso infecta infectar infecting infections infectious
+    infectiva infectivo infecto infects infecunda infer infernal infernar inferred infest
+    infested infesting inficion infighting infingir inflacion inflamable inflamador inflamadora
+    inflamar inflamed inflaming inflated inflation inflect inflected inflecting inflection
+    inflections inflects inflicted infliction informacion informal informally informational
+    informations informativa informative informativo infraccion infraction infracto infrequent
+    infurcion infurto infusion inge ingesting ingestion inglesa ingletear inglosable ingrata
+    ingrates ingratiate ingresses inhalador inhalant inhalator inhale inhaled inhales inhesion
+    inhospital inhumana inicial inimical initialed initialing initially initials initiate
+    injection injections injector injects injure injures injuria injuries injuring injurys
+    inlaying inline inmenso inmision inmortal innatural innermost inofenso inpatient inpatients
+    inputting inquilina inquired inquirer inscribe inscribir insect insecurity insercion
+    inserted inserting insertion insetted insetting insider insiders insides insisted
+    insobornable insocial insolita inspeccion inspected inspecting inspection inspirar instalar
+    instance instancia instantly instruccion instructing instructional instructiva instructive
+    instructivo instructo instructor instructors insulana insulano insulins insulting insumisa
+    insupportable insurances insure insured insureds insurers insures insurgence insurgir
+    insuring int integral intel intemperatura intencion intended intender intensa intensar
+    intensely intenser intensest intension intensive intensivo intention intentional intento
+    inter interbred interesal interese interina interinar interna internada internado
+    internally internals internar internationally interned internee internes internet interpol
+    interpresa interpretar interpretation interprete interpreted interpreter interpreting
+    interpretive interprets interred interval intervalo intervals intestada intocable intonso
+    intractable intro intruding inundante inured invaders invasion invencion inventar invented
+    inventing invention invernal invernar inversion inverted inverting invested investing
+    invoices inyeccion ionizing iotas iphone iran irania irasco irateness iridaceo irlandes
+    irma ironia irradiating irregular irrision irrupcion irunesa isabelas isinglass islamabad
+    isolated isolating isolation ispell issuance itchiest itchiness itchs iteracion iterated
+    iterator ives izquierdear jabalcon jable jacer jailbreaks jails jains jakes james jamming
+    janas jangling janna japed japes jared jaretera jarretera jarro jaspeado jatea jaunting
+    jeeps jeering jell jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests
+    jetting jewelers jeweling jewelled jewelling jewelrys jigger jiggling jijas jills jingling
+    jinja jinjo jives jiving joblessness jocks jogged joggling join joins jointing joints joist
+    joking jolly jorco jorge jorrar joses jottings jouncing jousting jowls jude judgar judged
+    judges judgeship juglar jugo jugueton juiced juicer juices juiciest juicy jules jumble
+    jumbles jumental jumped jumpiest jumpiness jumping jumps junciana junkiest juntador jurar
     justificable justness jutting juzgar kaisers kanos kant kants karin kates keats keck kecks
     keeling keels keened keens keepings keepsake keller kellers kelly kelps kemps kenneled kent
     kermit keven keyboard keyboarding keyboards keynotes keynoting keypunch keypunched
@@ -918,76 +922,77 @@ PROTECTED: frozenset[str] = frozenset(
     laurents lave lawanda lawful lawlessness lawsuits lawyers laxativa laxative laxativo laxer
     layar layering layers laying lazed leach leaching leaded leading leadings leads leafiest
     leafing leaguing leakiest leal leaner leanings leaping leapt lear learning learnings lears
-    leas lease leash leashing leasing leasts leathers leaved leaven leavening leaves leavings
-    leavingss lecha lechal lechar lecho lecion lecterns lectures lecturing ledra leeching leeds
-    leeks leering lefter leftovers lega legacion legado legadura legalese legalidad legalista
-    legalistic legals legamosa leganosa legar legation legato legatos legenda legged leggiest
-    legion legitimate legon legra legrees legua leista leisures leja lejar lejio lelia leman
-    lemons lemony lena lenatero lend lender lending lene lenguado lenguaje lenguaton lenguatona
-    lenguaz lenguaza lenguda lenguear lengueta lenon lenos lens lenticular lents leon lepra
-    lept lepus lera lesionar lesions lessen lessons lessor lest lester lesters lestrade leta
-    letal letame letargia letargica letargico letea letha lethally lethargy lethargys lethas
-    letitia leton letora letradura letraduria letron letterbox lettered letterheads lettering
-    letterman letting letura leucenia leukemias levantada levantado levantador leve levee
-    levees levelers levelheaded levelheadedness leveling levelness lever levering levers lews
-    lexico lgs liability libel liber liberation libra librea libreoffice libreto libro libs
-    lick licking lickings licks lidiador liebre lied liega liens lientera liento lies lifeblood
-    lifeforms lifeguard lifeguards lifelines lifer lifers lifesaving lifespan lifetimes lifts
-    ligature light lighted lighten lightened lightening lightens lighters lightest lighthearted
-    lighting lightings lightness lightnesss lightning likeableness liked likes liking lilas
-    lilted lilting limb limed limes liming limit limitada limitado limite limiting limn limned
-    limon limpest limpia limpiadera limpiadora limpiadura limpiaunas limpida limpidez limpido
-    limpiedad limping limpness limps linas lince lind linde linds linea linearly linen linens
-    lineo liner liners linesman linger lingers lining linked links lins linted linterna linting
-    lints linus liones lionizing lipes lipreading lipreadings lipreads lipstick lipsticking
-    liquida liquidable liquidar liquidate liquidation liquidez lire lirica lisa lision listar
-    listed listened listening lister listerine listers listing listings listlessness listo
-    lists lita lithiums litre litter littering litters littleness littler littles littlest
-    livability lived liven livening lives livings livingstone livingstones lizzy llaca llaga
-    llagar llamador llamargo llamas llamazar llamear llana llano llapa llapar llave lleca
-    llegar llenar llenez lleno llera lleta lleva lloro loader loafed loafing loaned loaning
-    loathing loathings lobes lobo lobs locating locke locker lockes locket lockheed locking
-    locus locution lodes lodged lodger lofted lofting logan loges logger logia logic logins
-    logis logon logs loin loista lolled lomar lomes lone loner longa longadura longar longed
-    longhands longings longo longor longstreet longuera lons lookalike loomed looming looms
-    loons looped looping loops loor loose loosed looses loosing looted looting loots lopes
-    loping lopped lopsidedly lopsidedness loras lorded lording lords lores loro lorry loser
-    losers losilla losina losino losses losss lotiforme lotteries lotterys lounging louse
-    louses lousiness louvered loved loveless lover loves loving lowe lowed lowercase lowering
-    lowers lowery lowes lowing lows loxes luaus lubricate lucha luciente luck lucked lucking
-    lucks lue luego luello luene lugar lugged lugs lulling lulus lumber lumbers luminaria
-    luminary lumped lumpiest lumpiness lumping lumps lunado lunchbox lunched lunches lunching
-    lunchroom lunchs lunchtime lunchtimes lunes lupes lupuss lurch lurching luring lush lushes
-    lushness lustiness lusting lyings lymphomas lymphomata lynch lynching lyra lyre lyric
-    lyrical lyrics mabel mable maca macandon macar macarelo macaroon maceador maceo maceracion
-    maceration macerations maces macha machada macheta machetear machetero machetes machines
-    machinete machismo machismos macho machote machs macing macks maco macro madagascan
-    madagascar madame madames maddening madder madelines maderacion maderada maderar maderera
-    madge madhouse madison madisons madly mador madrearse madrepora madrera madrugar mads
-    maduracion madurgar madwoman maes magar magentas maginots magnates magnetic magnetism
-    magneto magnetos magno mago maguillo maicillo maido maigrets mails mains majar majo
-    majoring majors makarios maker makers makings malabars maladies malaquita malar malatia
-    malato malavez malcomer malcomida malcontent malcontenta malcontentadiza malcontento
-    malcorte maldecir maldonados maleador males malestar malformation malformed malfunctioning
-    malibus malilla malindas mallarme malls malmandada malmeter malparado malparar malparto
-    malpigiaceo malpractices malsindad malta maltosa maltraer maltratar maltrato maltreat
-    maltreated maltreating maltreatment maltreats malvivir mamar mana manada manageable managed
-    manager managers manages managing manamas mananear manar manare manatia manato manca mancer
-    mancha manchadiza manchado manchador manchega manchosa manco mancuadra mancuerda mandada
-    mandanga mandante mandar mandarin mandates mandato mandela mandelas manderecha mandi
-    mandible mandibular mando mandoble mandon mandona mandra mandrills mandy mandys mane manea
-    manege manejada manejado manes manets manga mangas mange manged manger mangling mangon
-    mangonada mangonear mangos manguardia mangy manhandles mania manias maniblanco manic
-    manicomio manicorta manicorto manida manido manilas manilla maniquea manis manito manna
-    mannas manns manometro manor manors manosa manosear manoso manotada manquedad mans mansa
-    manse manso mansueto manta mantecas mantenedor mantenedora mantes mantilla mantillas
-    mantillo mantillon manto manton mantona manutener manxs manys maos mara maraca maranada
-    maranillo maras marble marbles marc marcador marcar marceador marceo march marcha marching
-    marci marcia marcio marcomana marcomano marcos marcs marcy mare marea mareador marear
-    marejada marero mares maretazo marga margo margrets maria marias marica maridazo maridillo
-    marin marinated marinating mariners marino mario marion marios maris markdowns marked
-    marking markings marksman marksmanship markss marla marlon maro maron marooned marooning
-    maroons marra marrear marrido marrillo marro marron marry marrying mars marsa marso marss
+    leas lease leash leashing leasing leasts leather leathers leathery leaved leaven leavening
+    leaves leavings leavingss lecha lechal lechar lecho lecion lecterns lectures lecturing
+    ledra leeching leeds leeks leering lefter leftovers lega legacion legado legadura legalese
+    legalidad legalista legalistic legals legamosa leganosa legar legation legato legatos
+    legenda legged leggiest legion legitimate legon legra legrees legua leista leisures leja
+    lejar lejio lelia leman lemons lemony lena lenatero lend lender lending lene lenguado
+    lenguaje lenguaton lenguatona lenguaz lenguaza lenguda lenguear lengueta lenon lenos lens
+    lenticular lents leon lepra lept lepus lera lesionar lesions lessen lessons lessor lest
+    lester lesters lestrade leta letal letame letargia letargica letargico letea letha lethally
+    lethargy lethargys lethas letitia leton letora letradura letraduria letron letterbox
+    lettered letterheads lettering letterman letting letura leucenia leukemias levantada
+    levantado levantador leve levee levees levelers levelheaded levelheadedness leveling
+    levelness lever levering levers lews lexico lgs liability libel liber liberation libra
+    librea libreoffice libreto libro libs lick licking lickings licks lidiador liebre lied
+    liega liens lientera liento lies lifeblood lifeforms lifeguard lifeguards lifelines lifer
+    lifers lifesaving lifespan lifetimes lifts ligature light lighted lighten lightened
+    lightening lightens lighters lightest lighthearted lighting lightings lightness lightnesss
+    lightning likeableness liked likes liking lilas lilted lilting limb limed limes liming
+    limit limitada limitado limite limiting limn limned limon limpest limpia limpiadera
+    limpiadora limpiadura limpiaunas limpida limpidez limpido limpiedad limping limpness limps
+    linas lince lind linde linds linea linearly linen linens lineo liner liners linesman linger
+    lingers lining linked links lins linted linterna linting lints linus liones lionizing lipes
+    lipreading lipreadings lipreads lipstick lipsticking liquida liquidable liquidar liquidate
+    liquidation liquidez lire lirica lisa lision listar listed listened listening lister
+    listerine listers listing listings listlessness listo lists lita lithiums litre litter
+    littering litters littleness littler littles littlest livability lived liven livening lives
+    livings livingstone livingstones lizzy llaca llaga llagar llamador llamargo llamas llamazar
+    llamear llana llano llapa llapar llave lleca llegar llenar llenez lleno llera lleta lleva
+    lloro loader loafed loafing loaned loaning loathing loathings lobes lobo lobs locating
+    locke locker lockes locket lockheed locking locus locution lodes lodged lodger lofted
+    lofting logan loges logger logia logic logins logis logon logs loin loista lolled lomar
+    lomes lone loner longa longadura longar longed longhands longings longo longor longstreet
+    longuera lons lookalike loomed looming looms loons looped looping loops loor loose loosed
+    looses loosing looted looting loots lopes loping lopped lopsidedly lopsidedness loras
+    lorded lording lords lores loro lorry loser losers losilla losina losino losses losss
+    lotiforme lotteries lotterys lounging louse louses lousiness louvered loved loveless lover
+    loves loving lowe lowed lowercase lowering lowers lowery lowes lowing lows loxes luaus
+    lubricate lucha lucidity luciente luck lucked lucking lucks lue luego luello luene lugar
+    lugged lugs lulling lulus lumber lumbers luminaria luminary lumped lumpiest lumpiness
+    lumping lumps lunado lunchbox lunched lunches lunching lunchroom lunchs lunchtime
+    lunchtimes lunes lupes lupuss lurch lurching luring lush lushes lushness lustiness lusting
+    lyings lymphomas lymphomata lynch lynching lyra lyre lyric lyrical lyrics mabel mable maca
+    macandon macar macarelo macaroon maceador maceo maceracion maceration macerations maces
+    macha machada macheta machetear machetero machetes machines machinete machismo machismos
+    macho machote machs macing macks maco macro madagascan madagascar madame madames maddening
+    madder madelines maderacion maderada maderar maderera madge madhouse madison madisons madly
+    mador madrearse madrepora madrera madrugar mads maduracion madurgar madwoman maes magar
+    magentas maginots magnates magnetic magnetism magneto magnetos magno mago maguillo maicillo
+    maido maigrets mails mains majar majo majoring majors makarios maker makers makings
+    malabars maladies malaquita malar malatia malato malavez malcomer malcomida malcontent
+    malcontenta malcontentadiza malcontento malcorte maldecir maldonados maleador males
+    malestar malformation malformed malfunctioning malibus malilla malindas mallarme malls
+    malmandada malmeter malparado malparar malparto malpigiaceo malpractices malsindad malta
+    maltosa maltraer maltratar maltrato maltreat maltreated maltreating maltreatment maltreats
+    malvivir mamar mana manada manageable managed manager managers manages managing manamas
+    mananear manar manare manatia manato manca mancer mancha manchadiza manchado manchador
+    manchega manchosa manco mancuadra mancuerda mandada mandanga mandante mandar mandarin
+    mandates mandato mandela mandelas manderecha mandi mandible mandibular mando mandoble
+    mandon mandona mandra mandrills mandy mandys mane manea manege manejada manejado manes
+    manets manga mangas mange manged manger mangling mangon mangonada mangonear mangos
+    manguardia mangy manhandles mania manias maniblanco manic manicomio manicorta manicorto
+    manida manido manilas manilla maniquea manis manito manna mannas manns manometro manor
+    manors manosa manosear manoso manotada manquedad mans mansa manse manso mansueto manta
+    mantecas mantenedor mantenedora mantes mantilla mantillas mantillo mantillon manto manton
+    mantona manutener manxs manys maos mara maraca maranada maranillo maras marble marbles marc
+    marcador marcar marceador marceo march marcha marching marci marcia marcio marcomana
+    marcomano marcos marcs marcy mare marea mareador marear marejada marero mares maretazo
+    marga margo margrets maria marias marica maridazo maridillo marin marinated marinating
+    mariners marino mario marion marios maris markdowns marked marking markings marksman
+    marksmanship markss marla marlon maro maron marooned marooning maroons marra marrear
+    marriageable marriages marrido marrillo marro marron marry marrying mars marsa marso marss
     mart marta martas marte martials martillado martillar martillazo martilleo martillero
     martir martirio marts marty martyring marva marveled marxs marys marzadga marzo masageta
     masar mascaraing mascarilla mash mashed masilla masked masking masks massage massaged
@@ -1119,7 +1124,7 @@ PROTECTED: frozenset[str] = frozenset(
     overactive overanxious overate overbalance overbear overbearing overbears overbite
     overboard overbore overburden overburdening overcasting overcharges overclocked overcome
     overcomes overcoming overcooking overcrowd overcrowding overdoes overdoing overdone
-    overdoses overdraft overdraws overdrive overeaten overeating overeats overestimate
+    overdraft overdraws overdress overdrive overeaten overeating overeats overestimate
     overgrowing overgrown overgrowth overhands overhanging overhangs overhead overheads
     overhear overhearing overhears overheat overheating overheats overjoyed overjoying overkill
     overlaid overloaded overloading overlooked overlooking overlooks overlying overnight
@@ -1131,77 +1136,78 @@ PROTECTED: frozenset[str] = frozenset(
     oversleeping oversleeps overslept overspreading overstating overstay overstayed overstaying
     overstays oversteps oversupply oversupplying overtaken overtakes overtaking overthink
     overthinking overthinks overthought overthrew overthrow overthrowing overthrown overthrows
-    overtime overtimes overtone overturned overturning overused overuses overusing overweight
-    overworked overworking overwrite overwrites overwriting overwritten ovia ovid ovido ovina
-    ovino ovio ovoid owls owned oxigenado oxigenar oxigonio oxygenate oxygenation oxygens ozone
-    paar pablar pablo pacado pace paced pacemakers pacer paces pacing pack packards packed
-    packer packet packing packings pacotilla pacs pacto padded paddle padeciente padilla
-    padillas padlocked padlocking padlocks padrear padrenuestro padres pagaduria pagar pageants
-    paged pagel pager paginated pailful pailfuls pails pailsful paine pained painel paines
-    painfullest painfully paining painkiller painstaking paint painter painters painting
-    paintings paints pairar paired pairs pais paisleys pajado pajar pajea pajel pajiza
-    palabrada palabreja palabreo palabrera palabrita palabron palabrona palabrota palace
-    palacra palado palas paled paleface paleontologia paleontologo paler paletilla paletoque
-    palia palida palio palizada palled palliations palling palls palm palmilla palmyras
-    palpations palpebra palpitacion palpitating palpitation palsying palta palto pamper pampon
-    pana panaches panada panado panal panamas panca pancarta pancilla pancreases panda
-    pandanaceo pandas pandemia pandilla pando pandoras pane panela paneling panels panes pangs
-    panhandles pani panica panicking panico panics panil panilla panique panned panning panol
-    pans pansa pantalla pantana panted panthers pantoque pants panty panul panzas papado papar
-    papel papera paperback paperboy papergirl paperhanger papering papero papers paperweight
-    paperworks papery papillas papin parabola paraca parada parade paradero parading paradoja
-    paradojo parador paradora paradox paradoxs paral paralegal paralisis paralizador
-    paralizadora paralizar paralyses paralysis paralyze paralyzes paramedic paramedical
-    paramedicals parameter parametro paramo parana paranormal parao parasites parata parca
-    parce parch parches parching parcir parco pardilla pardillo pardo pardoning pare pareada
-    pareado parear pareciente parejo parejura parent parental parented pareo pares paresa
-    pareto pargo paria parias parienta pariente parietal paring pario parir paris parity parker
-    parkinson parks parlador parlance parlar parlayed parlaying parleying parne paro parodying
-    paroling paronima parpadeo parpado parpar parr parra parrado parrar parred parrilla parro
-    parry parrying parse parsed parses parsing parson parsons parsonss parta partaker partakers
-    partaking parted parteluz parterre partials partible particle particles partidor partidura
-    partil parting partings partly partnered partnering partnership partnerships parts partys
-    parvenus parvo pasado pasajuego pasar pascuilla pase pasote passages passe passel passels
-    passer passings passions passive passives passkeys passport passs passwords past pasta
-    pasteboard pasted pastel pastelista pastes pastiches pastie pastiest pastime pastimes
-    pasting pastizal pasto pasts pastures pasturing pasty pastys pata patas patched patchier
-    patchiest patchiness patching patchs patchwork patchy pate pateadura patear patel patellas
-    patena patent patented patents pateo patera paternal paterson patersons pates pateta path
-    pathos patience patiences patienter patientest patiently patilla patin patna pato pats
-    patterns patters patting patty paulilla paunches pauper pause paused pauses pausing paved
-    pavement pavements paving pawed pawns payar paycheck paychecks payed payer paying payments
-    pche pcs pea peaceable peacekeeping peacemaker peacemakers peacetime peacetimes peach
-    peaking pealed pealing peals peanut pearlier pearlies pearling pearly pears pearson
-    pearsons pease peats pebbling pebre pece pecha pechar peche pecienta peciento pecina pecio
-    peck pecking pecs pedaling peddle peddlers peddling pedicure pediente pedo peeking peeks
-    peeled peelings peels peeping peeps peering peeving peg pegadiza pegado pegadura pegasus
-    peking peleante pelechar pelete pelt pelts penado penalista pend pender pending pendonear
-    penetral penetrar penetrate penicillin penique penitences penknife penknifes penknives
-    penlights penmanship pensamiento pension pensions peopled peoples peopling peoria peplo
-    pepped peppy pepsis peptic perceive perceived percentiles percents perchance perching
-    perchs percocero percussion perdida perdidiza perdido perdidosa perdigon perdis perdiz
-    perdon perdonable perdonar perdurable pereciendo perfects perfiladura perforate perforation
-    performed performing performs perfumes pericardia pericardio periclean pericon pericona
-    peridoto periforme periling perilla perilling perilous perimeter perimetro perinear
-    perinola periquito perishes perishing peristole perito perked perking perl perlesia permana
-    permanent permanente permanents permansion permeable permeate permeating permisa permision
-    permissions permissive permistion permitir permits perna pernio peron perons peroration
-    perpetrate perpetrates perpetrating perreda perro perrona perruna perseguir persevere
-    pershing persiana persians personable personada personado personae personage personaje
-    personal personals personas personera personilla personuda perta pertness perusals perusina
-    perusing perverse perversion pervivir pesga peste pesticides pestillo pestling pests petal
-    petalla petaquita petenera peter petering peterson petersons peto petra petrified petting
-    pharmacists pharmacys philters phishing phobos phoned phoneme phonemes phones phoney
-    phonically phony photocopy photocopying photoing photon photons phototypesetting phreaking
-    physicals physicians physicist physicss pian piazza picas pichanga pichella pickaback
-    pickabacking pickaxing picked picker pickering picket picketing pickiest pickings pickingss
-    pickling pickpocket picks picnicking pictorial pictorico pictured picturesque piddle pieced
-    piecemeal pieces piecework piecing pieing pierce piercingly piercings pieria pierides
-    pierre pieza pigheaded pigmea pignorar pike piked piking pilaf pilafs pilar pilau pilaus
-    pilaw pilaws pildora piles pilla pilled pillin pilling pillo pillorys pillowcase pillowed
-    pillowing pillows pilo pilon pilote pilotear pilothouse piloting piloto pilots pimp pimping
-    pimple pin pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine pined pines
-    pinga pinging pingo pinking pint pints pinza piola piper piperina pipped pipping piramide
+    overtime overtimes overtone overtones overturned overturning overused overuses overusing
+    overweight overworked overworking overwrite overwrites overwriting overwritten ovia ovid
+    ovido ovina ovino ovio ovoid owls owned oxigenado oxigenar oxigonio oxygenate oxygenation
+    oxygens ozone paar pablar pablo pacado pace paced pacemakers pacer paces pacing pack
+    packards packed packer packet packing packings pacotilla pacs pacto padded paddle
+    padeciente padilla padillas padlocked padlocking padlocks padrear padrenuestro padres
+    pagaduria pagar pageants paged pagel pager paginated pailful pailfuls pails pailsful paine
+    pained painel paines painfullest painfully paining painkiller painstaking paint painter
+    painters painting paintings paints pairar paired pairs pais paisleys pajado pajar pajea
+    pajel pajiza palabrada palabreja palabreo palabrera palabrita palabron palabrona palabrota
+    palace palacra palado palas paled paleface paleontologia paleontologo paler paletilla
+    paletoque palia palida palio palizada palled palliations palling palls palm palmilla
+    palmyras palpations palpebra palpitacion palpitating palpitation palsying palta palto
+    pamper pampon pana panaches panada panado panal panamas panca pancarta pancilla pancreases
+    panda pandanaceo pandas pandemia pandilla pando pandoras pane panela paneling panels panes
+    pangs panhandles pani panica panicking panico panics panil panilla panique panned panning
+    panol pans pansa pantalla pantana panted panthers pantoque pants panty panul panzas papado
+    papar papel papera paperback paperboy papergirl paperhanger papering papero papers
+    paperweight paperworks papery papillas papin parabola paraca parada parade paradero
+    parading paradoja paradojo parador paradora paradox paradoxs paral paralegal paralisis
+    paralizador paralizadora paralizar paralyses paralysis paralyze paralyzes paramedic
+    paramedical paramedicals parameter parametro paramo parana paranormal parao parasites
+    parata parca parce parch parches parching parcir parco pardilla pardillo pardo pardoning
+    pare pareada pareado parear pareciente parejo parejura parent parental parented pareo pares
+    paresa pareto pargo paria parias parienta pariente parietal paring pario parir paris parity
+    parker parkinson parks parlador parlance parlar parlayed parlaying parleying parne paro
+    parodying paroling paronima parpadeo parpado parpar parr parra parrado parrar parred
+    parrilla parro parry parrying parse parsed parses parsing parson parsons parsonss parta
+    partaker partakers partaking parted parteluz parterre partials partible particle particles
+    partidor partidura partil parting partings partly partnered partnering partnership
+    partnerships parts partys parvenus parvo pasado pasajuego pasar pascuilla pase pasote
+    passages passe passel passels passer passings passions passive passives passkeys passport
+    passs passwords past pasta pasteboard pasted pastel pastelista pastes pastiches pastie
+    pastiest pastime pastimes pasting pastizal pasto pasts pastures pasturing pasty pastys pata
+    patas patched patchier patchiest patchiness patching patchs patchwork patchy pate pateadura
+    patear patel patellas patena patent patented patents pateo patera paternal paterson
+    patersons pates pateta path pathos patience patiences patienter patientest patiently
+    patilla patin patna pato pats patterns patters patting patty paulilla paunches pauper pause
+    paused pauses pausing paved pavement pavements paving pawed pawns payar paycheck paychecks
+    payed payer paying payments pche pcs pea peaceable peacekeeping peacemaker peacemakers
+    peacetime peacetimes peach peaking pealed pealing peals peanut pearlier pearlies pearling
+    pearly pears pearson pearsons pease peats pebbling pebre pece pecha pechar peche pecienta
+    peciento pecina pecio peck pecking pecs pedaling peddle peddlers peddling pedicure pediente
+    pedo peeking peeks peeled peelings peels peeping peeps peering peeving peg pegadiza pegado
+    pegadura pegasus peking peleante pelechar pelete pelt pelts penado penalista pend pender
+    pending pendonear penetral penetrar penetrate penicillin penique penitences penknife
+    penknifes penknives penlights penmanship pensamiento pension pensions peopled peoples
+    peopling peoria peplo pepped peppy pepsis peptic perceive perceived percentiles percents
+    perchance perching perchs percocero percussion perdida perdidiza perdido perdidosa perdigon
+    perdis perdiz perdon perdonable perdonar perdurable pereciendo perfects perfiladura
+    perforate perforation performed performing performs perfumes pericardia pericardio
+    periclean pericon pericona peridoto periforme periling perilla perilling perilous perimeter
+    perimetro perinear perinola periquito perishes perishing peristole perito perked perking
+    perl perlesia permana permanent permanente permanents permansion permeable permeate
+    permeating permisa permision permissions permissive permistion permitir permits perna
+    pernio peron perons peroration perpetrate perpetrates perpetrating perreda perro perrona
+    perruna perseguir persevere pershing persiana persians personable personada personado
+    personae personage personaje personal personals personas personera personilla personuda
+    perta pertness perusals perusina perusing perverse perversion pervivir pesga peste
+    pesticides pestillo pestling pests petal petalla petaquita petenera peter petering peterson
+    petersons peto petra petrified petting pharmacists pharmacys philters phishing phobos
+    phoned phoneme phonemes phones phoney phonically phony photocopy photocopying photoing
+    photon photons phototypesetting phreaking physicals physicians physicist physicss pian
+    piazza picas pichanga pichella pickaback pickabacking pickaxing picked picker pickering
+    picket picketing pickiest pickings pickingss pickling pickpocket picks picnicking pictorial
+    pictorico pictured picturesque piddle pieced piecemeal pieces piecework piecing pieing
+    pierce piercingly piercings pieria pierides pierre pieza pigheaded pigmea pignorar pike
+    piked piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin
+    pilling pillo pillorys pillowcase pillowed pillowing pillows pilo pilon pilote pilotear
+    pilothouse piloting piloto pilots pimp pimping pimplea pimpleo pimples pimplier pimply pin
+    pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine pined pines pinga
+    pinging pingo pinking pint pints pinza piola piper piperina pipped pipping piramide
     pirating pisas pison pissed pisses pissing pisss pista pistil pisto pistolera pistols
     piston pitas pitch pitchers pitches pitching pitchmen pitchs piths pits pitting pivot pizca
     pizzas placa placed placel placeme placer places placiente placing plaguing plaice plain
@@ -1250,83 +1256,84 @@ PROTECTED: frozenset[str] = frozenset(
     probations proceeding procesion processed procession processions proclama proctors procured
     procuring produced producer producers produces producir producta production productive
     productiveness producto productor prof profanely proferta proferto profesion professed
-    professing profs profusa profuso program programa programing programmings programs
-    progressing projected projectile projection projections projects projima prolacion promotes
-    promotion promover prompted prompter prompters promptest prompting promptly promptness
-    pronacion prone prong proofing proofread proofreading proofreads proofs properer propertys
-    proposes proposing proposition propped propping props proscribe proscribed proscribes
-    proscribing proscribir proscripcion proscription proscriptions prosecution prospective
-    prosperity prostata prostates prostrate prostrated prostrates proteccion protecting
-    protections protectively protectiveness protector protects protesting proto protraction
-    provable provably prove proven proventa provento provoked provokes prowlers prowling
-    proximal proximo proyeccion prozacs prudente prying pryor psoriasiss psychiatrists
-    psychiatry psychiatrys psyching ptahs ptas pts puado pubertad publicar publishing puches
-    pucho puck puddled puddles puddling pudiente puerca puertaventana puerto puesta puestero
-    puff puffier puffin puffins puke pukes pulls pulping pulpo pulpy pulsating pulsed pulses
-    pumente pumped pumpkins pumps punada puncha punchier punchiest punchline punchs puncionar
-    puncture punctures puncturing punete pungente punic punishable punished punishes punitive
-    punk punning puntador punteado puntilla punting puntizon punts punzador pupila pupped
-    pupping puppys purchased purchaser purchasers purchases pureeing purest purges purl purled
-    purling purpler purples purplest purports purposed purposeless purposely purse pursing
-    pursuing pusher pushers pushiest pushiness pushkins pushs pusses pusss putanear putin
-    putrida puts putsches putter puttering puttying puzzling qatar quacking quaffing quaintly
-    qualifying quality qualitys quantify quarrying quashing queasiest quebrada quebrado
-    quebrador quebraja quebrajar quebraza quebrazar queda quedada quedante quedo queen queening
-    queering quehacer queja quejada quejo quelling quemada quemadera quemado quemador quemadora
-    quemadura quemante quemi quena quenched quenches quenching quentins quera querando querida
-    queseria queso questing question questioned questioner questioners queued queues queule
-    quia quicio quickens quickies quickness quids quiebro quier quieta quietar quiete quietest
-    quieting quietness quieto quiets quijar quijaruda quijero quijo quijotada quila quilatar
-    quilo quilt quilters quilting quiltings quilts quima quimia quimico quimo quina quinada
-    quine quinn quino quinta quintanon quintar quintero quinto quio quipo quipping quips quire
-    quirkiest quirking quisa quisicosa quisling quista quistarse quistion quisto quitacion
-    quitador quitaipon quitante quitapon quitasol quite quitinosa quiton quitos quivered
-    quivering quiza quizs quizzing quoiting quoits quota quoted quotes quoth rabel rabid rabin
-    raccoons race raced racer races racine racings racion rack racked racking racoon radiance
-    radiation radiations radiografiar radiografica radiografico radiograma radioing raes rafs
-    raft rafter ragas raged rages ragging raging ragtimes ragusea raid raida rails railways
-    rain raining rains raised raises rajar rajas raked rakes raking rally rallying ramadan
-    ramas rambling ramilla ramito ramos ramps rams ranching ranchs randa randada rands randy
-    ranged ranger ranging rango ranilla rank ranking rankings rankle rankling ransacking ranted
-    rants rapida rapidest rapido rapids rapine raping rapped rapping raps rapt raptures rared
-    rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasp rasped
-    raspiest raspilla rasping rasta raster rastillar rastillo rastrilla rasuracion rataplan
-    ratchets rated rateo rathers rating ration rats rattlers rave raved ravel ravening raves
-    raving raws raya rayar rayburns raymundo rays razar razed razes razing razon rbs rds
-    reaccionar reach reaching reacio reactions reactiva reactivate reactivated reactivates
-    reactive reactivo reader readiest readiness readjust readjusting readying realer realidad
-    realista realists realito reals realty ream reaming reams reaparecer reaped reaping
-    reappear reapplies reaps rearing rearming rears reasonable reasonableness reasoned reasoner
-    reasoning reasons reassure reassures reaventar rebating rebrotar rebuilding rebultada
-    rebultado recalled recalling recalmon recambiar recamo recanting recapped recasting recatar
-    recatear recebar recechar receding receipted receive receiver receivers receives recejar
-    recelar recental recentar recenter receptar reception receptor recercar recessed recessing
-    recetador recetante recetario recetor recharge recharges rechecking rechecks recial
-    reciente recision recital recitals recitar reciting reclaims reclamar reclame reclined
-    reclutar recognized recognizer recognizes recoiled recolado recollecting recollection
-    recombination recombine recommence recommenced recommendation recommended recommending
-    recommends recondition reconditions reconfiguration reconfigured reconocer reconocimiento
-    reconsidered recontar recordable recordar recorded recorder recorders recording recortar
-    recostar recounted recounting recounts recover recovera recovered recovering recovero
-    recovers recovery recreate recreated recta rectar rectification rectoral rectorys rectums
-    recuento recuentro recuerdo recuesta recuestar recuesto recular recuperable recuperar
-    recuperate recuperates recurred redaccion redbreast redden redding reddings redecir
-    redemption redentor redeveloping redfords redgrave redhead redheaded redicion redistricted
-    redito redoblar redouble redoubled redressed redresses reds reduccion reduces reducible
-    reducida reducido reducing reductible reduction reductor reduplicar reeds reeducar reedy
-    reeks reelected reelection reeled reeling reels reenacting reencuentro reeves reexamined
-    refaccion refeccion refertar refile refillable refilled refilling refills refinish
-    reflected reflection reflects reformat reformation refraccion refracting refraction
-    refraining refs refuge refusal refused refuses refusilo refutations refute refuting regal
-    regala regalada regalado regalador regalar regaled regalejo regalero regales regalias
-    regaling regally regalo reganado regarding regate regenerate regentar regente regentear
-    reggies regitivo regla reglar regoldar regolfar regressed regression regrets regrettable
-    regulacion regulada regulado regulador regularidad regularly regulars regulate regulating
-    regulation regulator regulators rehearse reheated reids reigning reilly reimbursed
-    reimburses reins reinterpret rejecting rejections relacion relacionar relacionero relapse
-    relapses relapsing relating relation relations relative relativo relaxant relaying released
-    releasing relente relented relevante relieved religious relimpiar reliquia reliving
-    reloaded reloading relucir rely remaking remanding remembered remembering remembers
+    professing profs profusa profuso programa programed programer programing programme
+    programmed programmes programmings programs progressing projected projectile projection
+    projections projects projima prolacion promotes promotion promover prompted prompter
+    prompters promptest prompting promptly promptness pronacion prone prong proofing proofread
+    proofreading proofreads proofs properer propertys proposes proposing proposition propped
+    propping props proscribe proscribed proscribes proscribing proscribir proscripcion
+    proscription proscriptions prosecution prospective prosperity prostata prostates prostrate
+    prostrated prostrates proteccion protecting protections protectively protectiveness
+    protector protects protesting proto protraction provable provably prove proven proventa
+    provento provoked provokes prowlers prowling proximal proximo proyeccion prozacs prudente
+    prying pryor psoriasiss psychiatrists psychiatry psychiatrys psyching ptahs ptas pts puado
+    pubertad publicar publishing puches pucho puck puddled puddles puddling pudiente puerca
+    puertaventana puerto puesta puestero puff puffier puffin puffins puke pukes pulls pulping
+    pulpo pulpy pulsating pulsed pulses pumente pumped pumpkins pumps punada puncha punchier
+    punchiest punchline punchs puncionar puncture punctures puncturing punete pungente punic
+    punishable punished punishes punitive punk punning puntador punteado puntilla punting
+    puntizon punts punzador pupila pupped pupping puppys purchased purchaser purchasers
+    purchases pureeing purest purges purl purled purling purpler purples purplest purports
+    purposed purposeless purposely purse pursing pursuing pusher pushers pushiest pushiness
+    pushkins pushs pusses pusss putanear putin putrida puts putsches putter puttering puttying
+    puzzling qatar quacking quaffing quaintly qualifying quality qualitys quantify quarrying
+    quashing queasiest quebrada quebrado quebrador quebraja quebrajar quebraza quebrazar queda
+    quedada quedante quedo queen queening queering quehacer queja quejada quejo quelling
+    quemada quemadera quemado quemador quemadora quemadura quemante quemi quena quenched
+    quenches quenching quentins quera querando querida queseria queso questing question
+    questioned questioner questioners queued queues queule quia quicio quickens quickies
+    quickness quids quiebro quier quieta quietar quiete quietest quieting quietness quieto
+    quiets quijar quijaruda quijero quijo quijotada quila quilatar quilo quilt quilters
+    quilting quiltings quilts quima quimia quimico quimo quina quinada quine quinn quino quinta
+    quintanon quintar quintero quinto quio quipo quipping quips quire quirkiest quirking quisa
+    quisicosa quisling quista quistarse quistion quisto quitacion quitador quitaipon quitante
+    quitapon quitasol quite quitinosa quiton quitos quivered quivering quiza quizs quizzing
+    quoiting quoits quota quoted quotes quoth rabel rabid rabido rabin raccoons race raced
+    racer races racine racings racion rack racked racking racoon radiance radiation radiations
+    radiografiar radiografica radiografico radiograma radioing raes rafs raft rafter ragas
+    raged rages ragging raging ragtimes ragusea raid raida rails railways rain raining rains
+    raised raises rajar rajas raked rakes raking rally rallying ramadan ramas rambling ramilla
+    ramito ramos rampollo ramps rams ranching ranchs randa randada rands randy ranged ranger
+    ranging rango ranilla rank ranking rankings rankle rankling rano ransacking ranted rants
+    rapida rapidest rapido rapids rapine raping rapped rapping raps rapt raptures rared rarely
+    rareness rares rarest raring ras rasco rasher rashest rashness rashs rasp rasped raspiest
+    raspilla rasping rasta raster rastillar rastillo rastrilla rasuracion rataplan ratchets
+    rated rateo rathers rating ration rats rattlers rave raved ravel ravening raves raving raws
+    raya rayar rayburns raymundo rays razar razed razes razing razon rbs rds reaccionar reach
+    reaching reacio reactions reactiva reactivate reactivated reactivates reactive reactivo
+    reader readiest readiness readjust readjusting readying realer realidad realista realists
+    realito reals realty ream reaming reams reaparecer reaped reaping reappear reapplies reaps
+    rearing rearming rears reasonable reasonableness reasoned reasoner reasoning reasons
+    reassure reassures reaventar rebating rebrotar rebuilding rebultada rebultado recalled
+    recalling recalmon recambiar recamo recanting recapped recasting recatar recatear recebar
+    recechar receding receipted receive receiver receivers receives recejar recelar recental
+    recentar recenter receptar reception receptor recercar recessed recessing recetador
+    recetante recetario recetor recharge recharges rechecking rechecks recial reciente recision
+    recital recitals recitar reciting reclaims reclamar reclame reclined reclutar recognized
+    recognizer recognizes recoiled recolado recollecting recollection recombination recombine
+    recommence recommenced recommendation recommended recommending recommends recondition
+    reconditions reconfiguration reconfigured reconocer reconocimiento reconsidered recontar
+    recordable recordar recorded recorder recorders recording recortar recostar recounted
+    recounting recounts recover recovera recovered recovering recovero recovers recovery
+    recreate recreated recta rectar rectification rectoral rectorys rectums recuento recuentro
+    recuerdo recuesta recuestar recuesto recular recuperable recuperar recuperate recuperates
+    recurred redaccion redbreast redden redding reddings redecir redemption redentor
+    redeveloping redfords redgrave redhead redheaded redicion redistricted redito redoblar
+    redouble redoubled redressed redresses reds reduccion reduces reducible reducida reducido
+    reducing reductible reduction reductor reduplicar reeds reeducar reedy reeks reelected
+    reelection reeled reeling reels reenacting reencuentro reeves reexamined refaccion
+    refeccion refertar refile refillable refilled refilling refills refinish reflected
+    reflection reflects reformat reformation refraccion refracting refraction refraining refs
+    refuge refusal refused refuses refusilo refutations refute refuting regal regala regalada
+    regalado regalador regalar regaled regalejo regalero regales regalias regaling regally
+    regalo reganado regarding regate regenerate regentar regente regentear reggies regitivo
+    regla reglar regoldar regolfar regressed regression regrets regrettable regulacion regulada
+    regulado regulador regularidad regularly regulars regulate regulating regulation regulator
+    regulators rehearse reheated reids reigning reilly reimbursed reimburses reins reinterpret
+    rejecting rejections relacion relacionar relacionero relapse relapses relapsing relating
+    relation relations relationships relative relativo relaxant relaying released releasing
+    relente relented relevante relieved religious relimpiar reliquia reliving reloaded
+    reloading relucir rely remaking remanding remarriage remembered remembering remembers
     remembrar remendar remiendo remision remission remocion remoler remolido remoller remontar
     remorder remote remoter removers removes removing rempujar renaming renaults render rending
     rendition renditions rends rene renee renegado reneging renes renewable renewing renews
@@ -1337,24 +1344,24 @@ PROTECTED: frozenset[str] = frozenset(
     replaces replaceta replacing replay replayed replaying repletar repleted replicar
     replication replying replys reportar reporte reported reportedly reporter reporting reports
     repossessions reprension represion repressed represses repressing repression repressions
-    reprints reprocessing reproduce reprogramming reproved reprueba reps reptante repuesta
-    repuesto repulgado repulgar repulsar repulsing repuntar repunte reputations reputedly
-    reputing requebrar requeson requested requester requesting requests require requires
-    requited requites rereading rerunning resalado resale rescatar rescinding rescision
-    rescribir rescued rescuentro rescuer rescuers rescues rescuing researched researcher
-    researches researchs reseccion reseguir reselling resent resented resentido reserve
-    reserved reserves resets resetting resfriar residing resigned resistant resister resisters
-    resistir resobrar resolution resolved resolver resonate resorcion resort resounding
-    resounds respailar respectar respected respecting respecto respetar respigar respingar
-    respirador respirator respired respires responded respondent responder respondon respondona
-    responds response responseo responses responsible responsion responsiva responsively
-    responsiveness responsivo responso rest restar restarted restating restriccion restrict
-    restricta restricting restriction restricto restricts rests restudies resucitado resuelta
-    resuelto resulta resultada resultando resultant resultar resulted resulting resupply
-    resurtido retails retainer retaining retaking retal retarding retching retejer retelling
-    retenedor retenir retentar retention rethinking rethinks rethought retica reticular
-    retorcida retorcido retorcijar retorcijo retorcijon retorica retoricar retorsion retort
-    retouched retouches retouching retraccion retraced retracted retracting retraction
+    reprints reprocessing reproduce reprogram reprogramming reproved reprueba reps reptante
+    repuesta repuesto repulgado repulgar repulsar repulsing repuntar repunte reputations
+    reputedly reputing requebrar requeson requested requester requesting requests require
+    requires requited requites rereading rerunning resalado resale rescatar reschedule
+    rescinding rescision rescribir rescued rescuentro rescuer rescuers rescues rescuing
+    researched researcher researches researchs reseccion reseguir reselling resent resented
+    resentido reserve reserved reserves resets resetting resfriar residing resigned resistant
+    resister resisters resistir resobrar resolution resolved resolver resonate resorcion resort
+    resounding resounds respailar respectar respected respecting respecto respetar respigar
+    respingar respirador respirator respired respires responded respondent responder respondon
+    respondona responds response responseo responses responsible responsion responsiva
+    responsively responsiveness responsivo responso rest restar restarted restating restriccion
+    restrict restricta restricting restriction restricto restricts rests restudies resucitado
+    resuelta resuelto resulta resultada resultando resultant resultar resulted resulting
+    resupply resurtido retails retainer retaining retaking retal retarding retching retejer
+    retelling retenedor retenir retentar retention rethinking rethinks rethought retica
+    reticular retorcida retorcido retorcijar retorcijo retorcijon retorica retoricar retorsion
+    retort retouched retouches retouching retraccion retraced retracted retracting retraction
     retractions retraining retreated retro retrying retuelle retuerta retuerto returnable
     returned returnee returning returns reunited reuse revas revealed revealing reveals revel
     revelations reveling revels revenar revencer revender revenging reventa reventador reventon
@@ -1366,90 +1373,91 @@ PROTECTED: frozenset[str] = frozenset(
     ridden riddle ridge ridging riding rids riente rife riffle rifled rifleman rifles rifted
     rifting rifts rigging riggings righter rightest righting rightist rightmost rightness
     rightnesss rigida rigidness rigs rigue rile riles rills rime rimes rimming rina rind ring
-    ringer ringers ringling ringlings ringside rink rinsing ripening ripper rippled rippling
-    rips rise riskiest riskiness ritalins rite rites ritually rivaling riven rnas rns roach
-    roaching roads roaming roarings roasting robbing roblar roble robre robs rochas rocin
+    ringer ringers ringling ringlings ringside rink rinks rinsing ripening ripper rippled
+    rippling rips rise riskiest riskiness ritalins rite rites ritually rivaling riven rnas rns
+    roach roaching roads roaming roarings roasting robbing roblar roble robre robs rochas rocin
     rocked rocket rockiest rockiness rocks rodas rodia rodillada rodillazo rodillera rodillo
     rodilluda rods rofl rogacion rogativo roge rogering rogues roiled roistering roisters roles
     roller roman romanero romes romi romp romped rompedor rompers rompible rompido romps roncha
-    ronchar rondalla ronny rons ronstadt rooked rookies rooking rooks roomiest roominess roosts
-    rooted roped ropes ropilla roping roque rosas rose roses rosilla rosiness ross rosss
-    rotacion rotar rotarian rotating rotation rote rotes rots rotten rottener rottenest
-    rottenness roturacion roue roues rouge rough roughed roughing round rounding rounds roused
-    rouses route router rove roved rover roves roving rowel rowelled rowelling rowels rower
-    rowing roys rps rubes rubio rubles rubs rucho rudder rudy ruedo ruego ruello rueno rues
-    ruffed ruffing ruffling ruffs rugar rugido rugs ruination ruinations ruing ruining ruled
-    ruler rulers rumana rumbaing rumbled rumbling ruminated ruminating rumination rummy
-    rumpling rumps runabout runaround runaways runes runnings rupture ruptures ruse rusentar
-    ruses rush rushed rushes rushing rusiente rusk rust rustiness rutinaria ruts rutting rvs
-    ryes saabs saars sabiente sabio sable sabre sacio sacked sacking sackings sacred sacredly
-    saddening sadder sade sadly sadr saetilla safeguard safeguarded safeguarding safekeeping
-    safely safetys safio saga sagrado sagrar sails saint sajar sake sakes saks sala salad salce
-    saldo salea salearse salediza salega salem salep sales salgadura salgar salia salicina
-    salico salido salience saliente salients salin salino sallow sallower sallying salma salmo
-    salon salpa salpullido salsa salso salt saltable saltante saltarel saltaren saltarin salter
-    salto salts saludable saludacion saludo salutacion salutation salva salve salved salving
-    salvo sames samio sampled sampler samplers samples sams sanas sanchete sanction sand
-    sanding sands sandy sanger sango sangrador sangradura sangraza sangredo sangria sangs
-    santidad santones sapiente sapped sappier sapping saps saran sarape sarco sarcotica
-    sarcotico sarga sargenta sargents saria sarmentar sarong sarpullir sarrieta sarrillo sars
-    sarta sartal sarten sarto sash sassed sasses sassiest sassing satan satchels sated saten
-    sates satiate satiating satin sating satins satirico satrap saturating saturations saturnal
-    sauced saucepan saucer sauces sauco saucy saute savaging saver saves savings savingss
-    savoring savvying sawed sawing sawyer sayings scab scabbed scabbing scads scags scalding
-    scaled scalloped scalloping scalping scamming scamp scampering scams scanned scanners
-    scanning scans scanter scantier scanting scare scares scarf scarfed scarfing scarfs
-    scariest scaring scarred scarring scary scathing scats scatters scatting scenarios scenes
-    scent scenting scheat schelling scheming schoolboy schoolchild schoolchildren schoolchilds
-    schooldays schooled schoolgirl schoolhouse schooling schoolmate schoolroom schools
-    schoolteacher schoolwork sclerosiss sclerotic scoffing scolding scone scones scooping
-    scooting scope scorching scoreboard scorecard scored scoreless scorer scores scorn scorning
-    scorns scotched scotches scotching scots scotty scouring scouting scowling scows scrabble
-    scrabbled scrabbles scramble scrambler scramblers scrambles scrammed scramming scrap
-    scraped scraper scrapers scrapes scraping scrapped scrapping scraps scratchier scratchiest
-    scratchiness scratchs scratchy scrawled scream screeched screeches screeching screechs
-    screened screenings screenplays screenshots screwing scribbled scrimp scrimping scrip
-    scrips scripted scripting scripts scrod scrolled scrota scrotums scrounger scrubbing
-    scrunched scrunches scrunching scuds scuff scuffing scuffling sculling scum scurried
-    scurrying scuttling scything seabed seagoing seal sealer sealers sealing seals seamed
-    seamiest seams seaports searcher searchingly seared searing sears season seated seating
-    seatings seats sebera sebrings seccion seceding secen secesion secluding secon seconded
-    secondhand seconding secondly seconds secrecys secrestar secresto secreta secretar
-    secretary secretarys secrete secretear secreted secreteo secretes secreting secretion
-    secretive secretiveness secretor secretora secrets sectador sectaria sectarian sectario
-    sectional sectioned sectioning sections secundar securely securest securing securitys
-    sedacion sedante sedately sedater sedates sedatest sedating sedation sedative sedativo
-    sedear seder sedera sedero sediente sediento sedition seduce seduced seducir seduction
-    seeded seeding seedless seedling seedlings seeds seeings seeking seeks seeming seep seeping
-    seeps seer seers seesawing seething segar segas segfault segue segueing seguida seguidor
-    segundar segundera segundo segundon segundos segura segurador seguridad seise selected
-    selection selenosis selfless selflessness selfs selladura seller sellerss sello seltzers
-    semana semanal sembra semen sementar sementina semidea semideo seminars semite senado
-    senalado senario senate sencido sendai sender sends sene senera senero sensed senseless
-    senselessness senses sensing sensually sentada sentadero sentar sentence sentenced
-    sentencia senticar sentida sentidor sentidora sentience sepia sepsiss sept septica septico
-    septs sequences sequeral sequined serape serba serbia serenading serer serest serial
-    serially seriar serica serie serija seringa serio seriously seriousness sermonar serna
-    seron serous serpa serpenton serpia serpiginosa serra serrana serrania serranilla serrated
-    serratilla serron serta seruenda servia servible serviceable serviceman servicewoman
-    servings serviola sesear sesen sesera sesion sestar setal sete setenario setero setica
-    seton settable setter setters settlements settlers settling sevens sever severally severals
-    severed severely severer severest severing severity severn severs seviro sewages sewed
-    sewerage sewers sewing sexiest sexiness sexing sexist sextilla sexting sexto sexualidad
-    sexuality shack shackled shackles shackling shad shaded shades shading shadings shadowbox
-    shadowboxing shadowed shadowiest shadowing shadows shadowy shads shady shafting shagging
-    shaka shakedown shaken shaker shakes shakiest shakiness shaky shale shallot shallots
-    shallower shallowest shallowness shallows shambled shame shaming shamming shane shape
-    shapeless shaping shards shareable shared sharepoint shares shari shark sharking sharlene
-    sharlenes sharpe sharpener sharpeners sharpens sharpest sharping sharpness sharps shasta
-    shatters shave shaved shaves shavians shavings shaw shaws sheared shearing sheathe sheathes
-    sheathing sheathings shed shedding sheep sheeps sheering sheeting sheetings sheilas shell
-    shelled shelleys shellfishes shellfishs shelling shells shelly shelters shelving sherd
-    sheridan sheridans shifting shifts shill shilling shills shimmering shingle shingled
-    shingling shinnies shinning shipboard shipbuilding shipped shipping shippings ships shire
-    shires shirking shirks shirring shirrs shirt shirting shits shitting shlepped shlepping
-    shlock shoaling shocking shockproof shocks shod shoed shoeing shoes shogun shone shoo
-    shooed shooing shoon shoos shootings shootout shoots shoplifted shoplifting shopped
+    ronchar rondalla ronny rons ronstadt rooked rookies rooking rooks roomiest roominess
+    rooster roosters roosts rooted roped ropes ropilla roping roque rosas rose roses rosilla
+    rosiness ross rosss rotacion rotar rotarian rotating rotation rote rotes rots rotten
+    rottener rottenest rottenness roturacion roue roues rouge rough roughed roughing round
+    rounding rounds roused rouses route routeing router routinely routines routing routinize
+    rove roved rover roves roving rowel rowelled rowelling rowels rower rowing roys rps rubes
+    rubio rubles rubs rucho rudder rudy ruedo ruego ruello rueno rues ruffed ruffing ruffling
+    ruffs rugar rugido rugs ruination ruinations ruing ruining ruled ruler rulers rumana
+    rumbaing rumbled rumbling ruminated ruminating rumination rummy rumpling rumps runabout
+    runaround runaways runes runnings rupture ruptures ruse rusentar ruses rush rushed rushes
+    rushing rusiente rusk rust rustiness rutinaria ruts rutting rvs ryes saabs saars sabido
+    sabiente sabio sable sabre sacio sacked sacking sackings sacred sacredly saddening sadder
+    sade sadly sadr saetilla safeguard safeguarded safeguarding safekeeping safetys safio saga
+    sagrado sagrar sails saint sajar sake sakes saks sala salad salce saldo salea salearse
+    salediza salega salem salep sales salgadura salgar salia salicina salico salido salience
+    saliente salients salin salino sallow sallower sallying salma salmo salon salpa salpullido
+    salsa salso salt saltable saltante saltarel saltaren saltarin salter salto salts saludable
+    saludacion saludo salutacion salutation salva salve salved salving salvo sames samio
+    sampled sampler samplers samples sams sanas sanchete sanction sand sanding sands sandy
+    sanely sanger sango sangrador sangradura sangraza sangredo sangria sangs santidad santones
+    sapiente sapped sappier sapping saps saran sarape sarco sarcotica sarcotico sarga sargenta
+    sargents saria sarmentar sarong sarpullir sarrieta sarrillo sarro sars sarta sartal sarten
+    sarto sash sassed sasses sassiest sassing satan satchels sated saten sates satiate
+    satiating satin sating satins satirico satrap saturating saturations saturnal sauced
+    saucepan saucer sauces sauco saucy saute savaging saver saves savings savingss savoring
+    savvying sawed sawing sawyer sayings scab scabbed scabbing scads scags scalding scaled
+    scalloped scalloping scalping scamming scamp scampering scams scanned scanners scanning
+    scans scanter scantier scanting scare scares scarf scarfed scarfing scarfs scariest scaring
+    scarred scarring scary scathing scats scatters scatting scenarios scenes scent scenting
+    scheat scheduled scheduler schedulers schedules schelling scheming schoolboy schoolchild
+    schoolchildren schoolchilds schooldays schooled schoolgirl schoolhouse schooling schoolmate
+    schoolroom schools schoolteacher schoolwork sclerosiss sclerotic scoffing scolding scone
+    scones scooping scooting scope scoped scorched scorching scoreboard scorecard scoreless
+    scorer scores scorn scorned scorning scorns scotched scotches scotching scots scotty
+    scoured scourged scouring scouting scowling scows scrabble scrabbled scrabbles scramble
+    scrambler scramblers scrambles scrammed scramming scrap scraped scraper scrapers scrapes
+    scraping scrapped scrapping scraps scratchier scratchiest scratchiness scratchs scratchy
+    scrawled scream screeched screeches screeching screechs screened screenings screenplays
+    screenshots screwing scribbled scrimp scrimping scrip scrips scripted scripting scripts
+    scrolled scrota scrotums scrounger scrubbing scrunched scrunches scrunching scuds scuff
+    scuffing scuffling sculling scum scurried scurrying scuttling scything seabed seagoing seal
+    sealer sealers sealing seals seamed seamiest seams seaports searcher searchingly seared
+    searing sears season seated seating seatings seats sebera sebrings seccion seceding secen
+    secesion secluding secon seconded secondhand seconding secondly seconds secrecys secrestar
+    secresto secreta secretar secretary secretarys secrete secretear secreted secreteo secretes
+    secreting secretion secretive secretiveness secretor secretora secrets sectador sectaria
+    sectarian sectario sectional sectioned sectioning sections secundar securely securest
+    securing securitys sedacion sedante sedately sedater sedates sedatest sedating sedation
+    sedative sedativo sedear seder sedera sedero sediente sediento sedition seduce seduced
+    seducir seduction seeded seeding seedless seedling seedlings seeds seeings seeking seeks
+    seeming seep seeping seeps seer seers seesawing seething segar segas segfault segue
+    segueing seguida seguidor segundar segundera segundo segundon segundos segura segurador
+    seguridad seise selected selection selenosis selfless selflessness selfs selladura seller
+    sellerss sello seltzers semana semanal sembra semen sementar sementina semidea semideo
+    seminars semite senado senalado senario senate sencido sendai sender sends sene senera
+    senero sensed senseless senselessness senses sensing sensually sentada sentadero sentar
+    sentence sentenced sentencia senticar sentida sentidor sentidora sentience sepia sepsiss
+    sept septica septico septs sequences sequeral sequined serape serba serbia serenading serer
+    serest serial serially seriar serica serie serija seringa serio seriously seriousness
+    sermonar serna seron serous serpa serpenton serpia serpiginosa serra serrana serrania
+    serranilla serrated serratilla serron serta seruenda servia servible serviceable serviceman
+    servicewoman servings serviola sesear sesen sesera sesion sestar setal sete setenario
+    setero setica seton settable setter setters settlements settlers settling sevens sever
+    severally severals severed severely severer severest severing severity severn severs seviro
+    sewages sewed sewerage sewers sewing sexiest sexiness sexing sexist sextilla sexting sexto
+    sexualidad sexuality shack shackled shackles shackling shad shaded shades shading shadings
+    shadowbox shadowboxing shadowed shadowiest shadowing shadows shadowy shads shady shafting
+    shagging shaka shakedown shaken shaker shakes shakiest shakiness shaky shale shallot
+    shallots shallower shallowest shallowness shallows shambled shame shaming shamming shane
+    shape shapeless shaping shards shareable shared sharepoint shares shari shark sharking
+    sharlene sharlenes sharpe sharpener sharpeners sharpens sharpest sharping sharpness sharps
+    shasta shatters shave shaved shaves shavians shavings shaw shaws sheared shearing sheathe
+    sheathes sheathing sheathings shed shedding sheep sheeps sheering sheeting sheetings
+    sheilas shell shelled shelleys shellfishes shellfishs shelling shells shelly shelters
+    shelving sherd sheridan sheridans shifting shifts shill shilling shills shimmering shingle
+    shingled shingling shinnies shinning shipboard shipbuilding shipped shipping shippings
+    ships shire shires shirking shirks shirring shirrs shirt shirting shits shitting shlepped
+    shlepping shlock shoaling shocking shockproof shocks shod shoed shoeing shoes shogun shone
+    shoo shooed shooing shoon shoos shootings shootout shoots shoplifted shoplifting shopped
     shopping shoppings shops shore shored shores shoring shortcake shortchange shortchanged
     shortcoming shortcut shortcuts shortened shortening shortens shortest shortfall shortfalls
     shorthand shorthands shorting shortlist shortnesss shorts shortstop shortstops shotguns
@@ -1495,127 +1503,128 @@ PROTECTED: frozenset[str] = frozenset(
     snapped snappier snapping snaps snare snared snarfing snaring snarling snatched snatches
     snatching snead sneads sneakers sneakiest sneaking sneering snell snells snicker snickers
     snide sniff sniffing snifters snipped snipping snitch snitched snitches snitching snits
-    sniveling snooping snoot snoozing snore snores snoring snorts snots snotty snout snowed
-    snowing snows snubbing snuck snuff snuffing snuffling snuggest snugging snuggling soakings
-    soaped soaping soaps soared soaring soars sobeo sober sobering sobo sobra sobreabundante
-    sobrebota sobrecana sobrecara sobrecarga sobrecarta sobrecomida sobrecuello sobreguarda
-    sobrehaz sobreherida sobreherido sobrehora sobrehumana sobrellena sobremano sobremesa
-    sobrenatural sobrenombre sobrepaga sobreparto sobreplan sobreponer sobrepuerta sobresalir
-    sobrescripta sobretendon sobretodo sobrevista sobrevivir sobrio socarron socia sociable
-    sociably socially socials societal socked socket socking socks sodas soften softness softy
-    soggiest solacing soldering sole solen soler soles solevantar solicits solido solio
-    solivion solla sollamar solombra solon solucion solutions solutiva solutivo solver sombraje
-    sombrajo sombrar sombre sombrear sombria sombrosa somebodies someplace somera somethings
-    sometica sometime somewhats somewhere sonique sonorosa sonrisar sonriso sonrosar sonsacar
-    sonsaque soothing soots sopon soportable soportal sopped sopping sops sorbible sorbo
-    sordilla sorehead soreheads soreness sorer sorest soro sorra sorrow sort sorta sorting
-    sorts sosas soses sotol sotole sots sough soughed soughing sought soundest sounding
-    soundings soundless soundness soundproof soundproofing sourcing soured sourest souring
-    sours souse south sowed sower sowing sows soys spackles spade spain spains spake spamming
-    span spangled spangles spangling spanking spanner spanners spanning spar spare spared
-    spareness sparing sparked sparking sparkle sparkled sparkler sparklers sparring spars
-    spartan spartans spas spats spatters spatting spay spayed spaying spays speakeasy speaks
-    spearing speccing specious specking speckles speckling speeches speechless speechs speeding
-    spellbound spellcheck spellchecking spellchecks spelled spellers spelling spellings spells
-    spelt spending spendings spheroids sphinges spice spiced spicing spieling spiked spikes
-    spiky spill spilling spills spilt spin spindles spine spinners spinning spinster spinsters
-    spiraled spiraling spire spiriting spit spite spites spiting spits splashes splashier
-    splashing splat splatted splatting splay splayed splaying spliced splicing splint splinted
-    splinting splints splits splittings splotchy splurged splurging spluttering spock spoiling
-    spoke sponging spoof spoofing spook spooking spool spooling spools spoonbill spooning
-    spoons spoor spooring spore spores sport sporting sportscast sportscasting sportsman
-    sportsmanlike sportsmanship sportswoman sporty spot spottier spouses spouting spouts
-    spraining sprat sprats sprawled sprayer sprayers spraying sprays spreeing springing springs
-    sprint sprinted sprinter sprinters sprinting spritzed spritzing sprocket sprouting sprucing
-    spry spun spur spurious spurn spurning spurred spurring spurts sputtering spying squabs
-    squads squantos squarest squaring squashed squat squatted squatting squaws squeaked
-    squeaking squealed squealing squeegee squeegeed squeeze squeezer squeezers squeezes
-    squinted squinter squinting squired squiring squirmed squirming squirrel squished squishing
-    stabbings stable stabled stablest stabling stabs stack stacked stacys stael staels staff
-    staffing staffings stafford staged staging stagings stags staid stain staining stainless
-    stains stair stairway stake staked stakes staking stale staled staler stalin staling
-    stalins stalked stalkers stalking stalkings stall stalling staminas stamping stamps stan
-    stanched stanches stanching standing standoff standout standpoint stands standstill stank
-    stans stantons stapling star starched starches starching stare stared stares staring stark
-    starker starks starlets starlight starling starlings starr starred starring starrs starry
-    starter starters starting startled startles startling starts startups starved starvings
-    stash stashes stashing stat stated staten statens states static statics station stations
-    statistic statistical stats statu statue statues statures statuses statuss statutes stave
-    staved staving stead steadies steads steadying steak steaks stealths steam steaming steams
-    steel steeling steels steep steeping steeps steering stemming stems stenches stepbrother
-    stepbrothers stepchild stepchildren stepchilds stepdads stepdaughter stepdaughters
-    stepfathers stepladder stepmoms stepmothers stepparents stepped stepping steps stepsister
-    stepsisters sterling sterlings stern sternums steroid steve steven sticker stickers
-    stickier stickies stickiest stickiness stickler stickpin stickpins sticks sticky sties
-    stiffest stiffing stiffness stiffs stifling stile stiletto stilettos stillbirth stillborn
-    stillest stilling stillness stills stilt stimulant stimulate stimulated stimulates stine
-    stines stingers stingiest stinginess stinging stingray stink stinking stinting stippled
-    stippling stipulate stir stirling stirring stirs stitch stitched stitching stitchs stock
-    stocking stockings stoke stoked stokes stoking stol stolen stoles stomachaches stomached
-    stomaching stomachs stomp stomped stomping stomps stoner stoners stonewall stonewalling
-    stonework stoney stoniest stony stood stoop stooped stooping stoops stoplights stoppard
-    stopper stoppered stoppering stoppers stopwatch stored storefront storehouse storeroom
-    stores storey stork storm storming stormy storys stoutness stoves stowe stowed stowes
-    stowing stows straddle straddled straddles straddling strafing straggle straggled straggler
-    stragglers straggles straggling straggly straightaway straightaways straightened
-    straightening straightens straighter straightest straightness straights strain strained
-    strainer straining straiten strand stranded stranding strangely strangeness stranger
-    strangers strangest stranglehold strangler stranglers strapless strapped strapping straps
-    stratums strawing straws stray strayed straying strays streak streaked streaking streaky
-    streamed streaming streams streetcar streetlights streets streps streptomycin stressed
-    stressing stretched stretcher stretches stretchiest stretching stretchs stretchy strew
-    striated stricken strides striding strifes strike striker strikers striking string stringed
-    stringent stringer stringers stringier stringiest stringing stripe stripes striping
-    stripped stripper stripping strips stript strives striving strobe strode stroked strokes
-    stroking strolled stroller strongbox stronghold strongly strongs strop stropped stropping
-    strops strove struggled struggles strung stuart stub stubbed stubbing stud studding student
-    studentships studied studios studious studlier studliest studly studs studying studys
-    stuffier stuffiest stuffily stuffiness stuffings stuffs stuffy stumbled stump stumping stun
-    stunk stunning stuns stunt stunting sturdier sturdiest sturdy stuttering sty stye styes
-    style stymying stys subbing subconscious subeo subido subiente subito subprime subsides
-    subsidio subtender sucio suck sucker suckered suckering suckled suckling sucklings sucretss
-    suction suctions sudan sudar suddenness sudoripara suede suedes suelto sueno suerte sueva
-    suevo suffer suffocated suffocates suffocation suffocations sufocante sugariest sugaring
-    sugarless sugary suggested suggester suggesting suggestive suggests suita suites suitings
-    suits sulfides sulked sulking sulla sullenly sullies sullying sumar sumiller suministrador
-    sumir summarily summarys summery summitry sumps sums sunblock sunder sundering sung sunless
-    sunning sunny superable superabundante superacion superb superbest superbowl supercharges
-    superflua superfluidad superhighway superhighways superhuman superman supermodel
-    supernatural superponer supers superscript superstars superuser superusers supervise
-    supervision suplemento suplicar supper supple supplemental supplemented supplementing
-    supplements supplication supplied supplies supplying supplys supportable supported
-    supporter supporting supportive supports suppose supposedly supposes supresion sups
-    supuracion surcease surer sureste surgente surgerys surges surliest suroeste surrender
-    surviving suscribir susidio suspected suspendedor suspenders suspends suspense suspenses
-    suspicion suspicions suspiciously suspirar sustenida sustenido sustentable sustento sutton
-    suture sutured suversion sven svn swabbed swabbing swabs swag swagging swallows swamp
-    swamped swamping swanking swapping swaps sward swarming swash swashed swashing swat swatch
-    swatches swathing swats swatters swatting swayed swaying sways swearing swears sweaters
-    sweatiest sweating sweatshirts sweatshop sweatss sweaty sweep sweeping sweepings sweeps
-    sweets sweller swellest swellhead swellheaded swellings swells swelters swept swerving swig
-    swigging swill swilled swilling swindled swindles swing swingers swinging swirling swished
-    swishing switchable switchback switchblade switchblades switchboard switcher switches
-    switching switchs swiveling swivelled swivelling swoon swooning swooping swop swopped
-    swopping swops swords swore swung symptom synching synge syntactic synthesis synthesiss
-    synthesized synthesizer synthesizers synthesizes synthetics syria syringing systemic
-    systems tabbed tabbing tabes tabinete tabla tablar tableaus tabled tableo tables tablespoon
-    tablet tableta tabletear tableteo tabor tacho tacking tackling tact taffetas tagging
-    tailless tails taint tainted tainting tajar takeaways taker takers takings takingss tale
-    talentuda tales talio talker talle tallness tallying talmente talud tambo tambora tamborear
-    tamboreo tamboril tamborin tamboron tamed tamer tames taming tammy tamp tamped tampered
-    tampering tampers tampons tanda tanedor tanedora taner tangling tango tangoing tangs tanido
-    tanning tans tantalize tantalizing tanza tapado tapanco taped taper tapes taping tapon
-    taque tarando taray tarco tarde tardy tared tares tarin taring tarp tarpon tarriest tarro
-    tarrying tars tart tarta tartan tartness taruma tasering tasked tasking tasted tasteless
-    tastelessness taster tasters tastiest tasto tasty tatar tate tates tats tatters tatting
-    tattings tattlers tattling tattooed tattooing tattoos taught taunting taxes taximetro
-    taxing teachable teachers teaches teaching teak teaks teal tealights teals teaming teams
-    tear teariest teary teas teasing teaspoon teat teats tech techar techno techs tedio teeing
-    teems teethe teething tegue tejar tejedor tejedora tejer tejido telefonia telefonico
-    telexing tellers tellina tellingly tells temblador temblante temedor temedora temer tempe
-    temped temper temperar temperate temperatures tempered tempestar tempestear templa templado
-    template templen temples templete templista templo temprana tempranilla tempranito tempter
-    tempters tencion tend tended tendedor tendedora tendel tendera tendered tenderer tenderest
+    sniveling snooping snoot snoozing snore snored snores snoring snorts snots snotty snout
+    snowed snowing snows snubbing snuck snuff snuffing snuffling snuggest snugging snuggling
+    soakings soaped soaping soaps soared soaring soars sobeo sober sobering sobo sobra
+    sobreabundante sobrebota sobrecana sobrecara sobrecarga sobrecarta sobrecomida sobrecuello
+    sobreguarda sobrehaz sobreherida sobreherido sobrehora sobrehumana sobrellena sobremano
+    sobremesa sobrenatural sobrenombre sobrepaga sobreparto sobreplan sobreponer sobrepuerta
+    sobresalir sobrescripta sobretendon sobretodo sobrevista sobrevivir sobrio socarron socia
+    sociable sociably socially socials societal socked socket socking socks sodas soften
+    softness softy soggiest solacing soldering sole solen soler soles solevantar solicits
+    solido solio solivion solla sollamar solombra solon solucion solutions solutiva solutivo
+    solver sombraje sombrajo sombrar sombre sombrear sombria sombrosa somebodies someplace
+    somera somethings sometica sometime somewhats somewhere sonique sonorosa sonrisar sonriso
+    sonrosar sonsacar sonsaque soothing soots sopon soportable soportal sopped sopping sops
+    sorbible sorbo sordilla sorehead soreheads soreness sorer sorest soro sorra sorrow sort
+    sorta sorting sorts sosas soses sotol sotole sots sough soughed soughing sought soundest
+    sounding soundings soundless soundness soundproof soundproofing sourcing soured sourest
+    souring sours souse south sowed sower sowing sows soys spackles spade spain spains spake
+    spamming span spangled spangles spangling spanking spanner spanners spanning spar spare
+    spared spareness sparing sparked sparking sparkle sparkled sparkler sparklers sparring
+    spars spartan spartans spas spats spatters spatting spay spayed spaying spays speakeasy
+    speaks spearing speccing specious specking speckles speckling speeches speechless speechs
+    speeding spellbound spellcheck spellchecking spellchecks spelled spellers spelling
+    spellings spells spelt spending spendings spheroid spheroids sphinges spice spiced spicing
+    spieling spiked spikes spiky spill spilling spills spilt spin spindles spine spinners
+    spinning spinster spinsters spiraled spiraling spire spiriting spit spite spites spiting
+    spits splashes splashier splashing splat splatted splatting splay splayed splaying spliced
+    splicing splint splinted splinting splints splits splittings splotchy splurged splurging
+    spluttering spock spoiling spoke sponging spoof spoofing spook spooking spool spooling
+    spools spoonbill spooning spoons spoor spooring spore spored spores sport sporting
+    sportscast sportscasting sportsman sportsmanlike sportsmanship sportswoman sporty spot
+    spottier spouses spouting spouts spraining sprat sprats sprawled sprayer sprayers spraying
+    sprays spreeing springing springs sprint sprinted sprinter sprinters sprinting spritzed
+    spritzing sprocket sprouting sprucing spry spun spur spurious spurn spurning spurred
+    spurring spurts sputtering spying squabs squads squantos squarest squaring squashed squat
+    squatted squatting squaws squeaked squeaking squealed squealing squeegee squeegeed squeeze
+    squeezer squeezers squeezes squinted squinter squinting squired squiring squirmed squirming
+    squirrel squished squishing stabbings stable stabled stablest stabling stabs stack stacked
+    stacys stael staels staff staffing staffings stafford staged staging stagings stags staid
+    stain staining stainless stains stair stairway stake staked stakes staking stale staled
+    staler stalin staling stalins stalked stalkers stalking stalkings stall stalling staminas
+    stamping stamps stan stanched stanches stanching standing standoff standout standpoint
+    stands standstill stank stans stantons stapling star starched starches starching stare
+    stared stares staring stark starker starks starlets starlight starling starlings starr
+    starred starring starrs starry starter starters starting startled startles startling starts
+    startups starved starvings stash stashes stashing stat stated staten statens states static
+    statics station stations statistic statistical stats statu statue statues statures statuses
+    statuss statutes stave staved staving stead steadies steads steadying steak steaks stealths
+    steam steaming steams steel steeling steels steep steeping steeps steering stemming stems
+    stenches stepbrother stepbrothers stepchild stepchildren stepchilds stepdads stepdaughter
+    stepdaughters stepfathers stepladder stepmoms stepmothers stepparents stepped stepping
+    steps stepsister stepsisters sterling sterlings stern sternums steve steven sticker
+    stickers stickier stickies stickiest stickiness stickler stickpin stickpins sticks sticky
+    sties stiffest stiffing stiffness stiffs stifling stile stiletto stilettos stillbirth
+    stillborn stillest stilling stillness stills stilt stimulant stimulate stimulated
+    stimulates stine stines stingers stingiest stinginess stinging stingray stink stinking
+    stinting stippled stippling stipulate stir stirling stirring stirs stitch stitched
+    stitching stitchs stock stocking stockings stoke stoked stokes stoking stol stolen stoles
+    stomachaches stomached stomaching stomachs stomp stomped stomping stomps stoner stoners
+    stonewall stonewalling stonework stoney stoniest stony stood stoop stooped stooping stoops
+    stoplights stoppard stopper stoppered stoppering stoppers stopwatch stored storefront
+    storehouse storeroom stores storey stork storm storming stormy storys stoutness stoves
+    stowe stowed stowes stowing stows straddle straddled straddles straddling strafing straggle
+    straggled straggler stragglers straggles straggling straggly straightaway straightaways
+    straightened straightening straightens straighter straightest straightness straights strain
+    strained strainer straining straiten strand stranded stranding strangely strangeness
+    stranger strangers strangest stranglehold strangler stranglers strapless strapped strapping
+    straps stratums strawing straws stray strayed straying strays streak streaked streaking
+    streaky streamed streaming streams streetcar streetlights streets streps streptomycin
+    stressed stressing stretched stretcher stretches stretchiest stretching stretchs stretchy
+    strew striated stricken strides striding strifes strike striker strikers striking string
+    stringed stringent stringer stringers stringier stringiest stringing stripe stripes
+    striping stripped stripper stripping strips stript strives striving strobe strode stroked
+    strokes stroking strolled stroller strongbox stronghold strongly strongs strop stropped
+    stropping strops strove struggled struggles strung stuart stub stubbed stubbing stud
+    studding student studentships studied studios studious studlier studliest studly studs
+    studying studys stuffier stuffiest stuffily stuffiness stuffings stuffs stuffy stumbled
+    stump stumping stun stunk stunning stuns stunt stunting sturdier sturdiest sturdy
+    stuttering sty stye styes style stymying stys subbing subconscious subeo subido subiente
+    subito subprime subsides subsidio subtender succored sucio suck sucker suckered suckering
+    suckled suckling sucklings sucretss suction suctions sudan sudar suddenness sudoripara
+    suede suedes suelto sueno suerte sueva suevo suffer suffocated suffocates suffocation
+    suffocations sufocante sugariest sugaring sugarless sugary suggested suggester suggesting
+    suggestive suggests suita suites suitings suits sulfides sulked sulking sulla sullenly
+    sullies sullying sumar sumiller suministrador sumir summarily summarys summery summitry
+    sumps sums sunblock sunder sundering sung sunless sunning sunny superable superabundante
+    superacion superb superbest superbowl supercharges superflua superfluidad superhighway
+    superhighways superhuman superman supermodel supernatural superponer supers superscript
+    superstars superuser superusers supervise supervision suplemento suplicar supper supple
+    supplemental supplemented supplementing supplements supplication supplied supplies
+    supplying supplys supportable supported supporter supporting supportive supports suppose
+    supposedly supposes supresion sups supuracion surcease surer sureste surgente surgerys
+    surges surliest suroeste surrender surviving suscribir susidio suspected suspendedor
+    suspenders suspends suspense suspenses suspicion suspicions suspiciously suspirar sustenida
+    sustenido sustentable sustento sutton suture sutured suversion sven svn swabbed swabbing
+    swabs swag swagging swallows swamp swamped swamping swanking swapping swaps sward swarming
+    swash swashed swashing swat swatch swatches swathing swats swatters swatting swayed swaying
+    sways swearing swears sweaters sweatier sweatiest sweating sweatshirts sweatshop sweatss
+    sweaty sweep sweeping sweepings sweeps sweets sweller swellest swellhead swellheaded
+    swellings swells swelters swept swerving swig swigging swill swilled swilling swindled
+    swindles swing swingers swinging swirling swished swishing switchable switchback
+    switchblade switchblades switchboard switcher switches switching switchs swiveling
+    swivelled swivelling swoon swooning swooping swop swopped swopping swops swords swore swung
+    symptom synching synge syntactic synthesis synthesiss synthesized synthesizer synthesizers
+    synthesizes synthetics syria syringing systemic systems tabbed tabbing tabes tabido
+    tabinete tabla tablar tableaus tabled tableo tables tablespoon tablet tableta tabletear
+    tableteo tabor tacho tacking tackling tact taffetas tagging tailless tails taint tainted
+    tainting tajar takeaways taker takers takings takingss tale talentuda tales talio talker
+    talle tallness tallying talmente talud tambo tambora tamborear tamboreo tamboril tamborin
+    tamboron tamed tamer tames taming tammy tamp tamped tampered tampering tampers tampons
+    tanda tanedor tanedora taner tangling tango tangoing tangs tanido tanning tans tantalize
+    tantalizing tanza tapado tapanco taped taper tapes taping tapon taque tarando taray tarco
+    tarde tardy tared tares tarin taring tarp tarpon tarriest tarro tarrying tars tart tarta
+    tartan tartness taruma tasering tasked tasking tasted tasteless tastelessness taster
+    tasters tastiest tasto tasty tatar tate tates tats tatters tatting tattings tattlers
+    tattling tattooed tattooing tattoos taught taunting taxes taximetro taxing teachable
+    teachers teaches teaching teak teaks teal tealights teals teaming teams tear teariest teary
+    teas teasing teaspoon teat teats tech techar techno techs tedio teeing teems teethe
+    teething tegue tejar tejedor tejedora tejer tejido telefonia telefonico telexing tellers
+    tellina tellingly tells temblador temblante temedor temedora temer tempe temped temper
+    temperar temperate temperatures tempered tempestar tempestear templa templado template
+    templen temples templete templista templo temprana tempranilla tempranito tempter tempters
+    tencion tend tended tendedor tendedora tendel tendera tendered tenderer tenderest
     tenderfoot tendering tenderly tenderness tendero tenders tendida tendido tending
     tendinitiss tendonitiss tenedero teneria tenet tengue tenida tenidura tenienta teniente
     tenir tenor tens tense tenser tensina tensino tensions tenso tenson tentacle tentacular
@@ -1625,51 +1634,51 @@ PROTECTED: frozenset[str] = frozenset(
     ternera terpinol terr terrenal terrera terreria terriblemente terriblez terribleza terribly
     terrific terrifica terrifico terrifies terrs terry tesis teso tess tesss testa testable
     testaceo testadura testar teste tested testes testicles testiculo testiest testificante
-    testified testiguar testiness testing testis testosterones testy tetra tetro tets texas
-    texes texs textiles textually textured thads thais thank thankful thanking thanks thants
-    tharp thars thatcher thatches thatching thaws theaters theatres thebes thee thees theirs
-    theme themes theorems theories therapys thereabout thereafter therefrom theresa theresas
-    therese thereses thereto therewith thermometers theses theyve thiamine thickest thickness
-    thicks thickset thieving thigh thin thine thinkers thinkings thinner thinness thinnesss
-    thinnest thinning thins thirds thirst thirsted thirstily thirsting thirsts thirtys thong
-    thongs thorough thors thoughtless thoughtlessness thrace thrashing threaded threading
-    threateningly threes threescore threesome threshold thriving throatiest throatiness throats
-    throaty throbs throe throes throng thronging throughout throughput throughway throughways
-    throwaway throwaways throwback throwers thrusting thumbing thumbnail thumbnails thumbs
-    thump thumping thunderclaps thunders thunk thunks thurmans thurs thwacked thy thyroids
-    tibar tick ticked ticker ticking tickings tickling ticks tides tidewater tidewaters
-    tidiness tiding tidy tiento tierna tierra ties tiesa tiesto tiff tightened tightens
-    tightest tightnesss tightrope tights tikes tiles tilla tilled tiller tilling tills tilt
-    timar timed timelessness timelines timepiece timer timers timestamp timetable timex timexs
-    timmy tims tinco tincture tinctures tincturing tinder tine tines ting tinge tingeing
-    tinging tinglings tings tinkling tins tinseling tiple tipped tipping tippling tipsters tira
-    tirade tiredest tiredness tires tirso tiste titar tittle tizne tizzy tkos tls toadied
-    toadies toads toady toadying toalla toar toasters toastiest toasting toballa tobar tocable
-    tocar tocata tocho tocona todays toddle toddled toddles todds toddy todia todito tods
-    toenails toffee togas togetherness toggling togos toiled toiler toileted toileting toiletry
-    toilets toilette toils toison tojos tokay token tokes toking toldadura toldilla toldillo
-    tole toleracion tolerate toleration tolled tolling tolls tolon toma tomada tomas tomes
-    tomillo tommy tomorrows tonar tone toned tonel toneless toner tones tonga tongo tongued
-    tongues tonguing tonic toniest tonights tonillo tons tontillo tonton tontona tool tooling
-    tooted toothless toots topada topadiza topar topatopa topera topic topinada topped topping
-    toppings toppling tops topsides toracica torada torca torce torch torched torches torching
-    torcido torco tordilla tordillo tores torillo tornados tornillo torpida torrar torrida
-    torsi tort torta torte tortes tortillas tortillo tory toscana tose toseta tosidura
+    testified testiguar testiness testing testis testosterones testy tetanos tetanuss tetra
+    tetro tets texas texes texs textiles textually textured thads thais thank thankful thanking
+    thanks thants tharp thars thatcher thatches thatching thaws theaters theatres thebes thee
+    thees theirs theme themes theorems theories therapys thereabout thereafter therefrom
+    theresa theresas therese thereses thereto therewith thermometers theses theyve thiamine
+    thickest thickness thicks thickset thieving thigh thin thine thinkers thinkings thinner
+    thinness thinnesss thinnest thinning thins thirds thirst thirsted thirstily thirsting
+    thirsts thirtys thong thongs thorough thors thoughtless thoughtlessness thrace thrashing
+    threaded threading threateningly threes threescore threesome threshold thriving throatiest
+    throatiness throats throaty throbs throe throes throng thronging throughout throughput
+    throughway throughways throwaway throwaways throwback throwers thrusting thumbing thumbnail
+    thumbnails thumbs thump thumping thunderclaps thunders thunk thunks thurmans thurs thwacked
+    thy thyroids tibar tick ticked ticker ticking tickings tickling ticks tides tidewater
+    tidewaters tidiness tiding tidy tiento tierna tierra ties tiesa tiesto tiff tightened
+    tightens tightest tightnesss tightrope tights tikes tiles tilla tilled tiller tilling tills
+    tilt timar timed timelessness timelines timepiece timer timers timestamp timetable timex
+    timexs timidity timmy tims tinco tincture tinctures tincturing tinder tine tines ting tinge
+    tingeing tinging tinglings tings tinkling tins tinseling tiple tipped tipping tippling
+    tipsters tira tirade tiredest tiredness tires tirso tiste titar tittle tizne tizzy tkos tls
+    toadied toadies toads toady toadying toalla toar toasters toastiest toasting toballa tobar
+    tocable tocar tocata tocho tocona todays toddle toddled toddles todds toddy todia todito
+    tods toenails toffee togas togetherness toggling togos toiled toiler toileted toileting
+    toiletry toilets toilette toils toison tojos tokay token tokes toking toldadura toldilla
+    toldillo tole toleracion tolerate toleration tolled tolling tolls tolon toma tomada tomas
+    tomes tomillo tommy tomorrows tonar tone toned tonel toneless toner tones tonga tongo
+    tongued tongues tonguing tonic toniest tonights tonillo tons tontillo tonton tontona tool
+    tooling tooted toothless toots topada topadiza topar topatopa topera topic topinada topped
+    topping toppings toppling tops topsides toracica torada torca torce torch torched torches
+    torching torcido torco tordilla tordillo tores torillo tornados tornillo torpida torrar
+    torrida torsi tort torta torte tortes tortillas tortillo tory toscana tose toseta tosidura
     tosquedad tosss totes totolate totos touchdown touche touchier touchiest touchingly
     touchings touchs touchstone touchstones touchy tough toughens toughest toured touring tours
     tousling tovido towed toweling towelled towelling tower towering towers towns tows toxica
-    toxicar toxicidad toxico toxin toying tozar trabado trabajado trabajar trabajosa trabajoso
-    trabanco trabar trabazon trabe traca traccion traceable traced tracer traces tracey traci
-    tracie tracing tracings track tracked tracking tractable tractar traction tracto tractors
-    tracts tracy traded trademark trademarking trademarks trader trades traduced traducing
-    traducir traductor trafagar trafficker traffickers tragador tragaz tragon tragonear trail
-    trailing traina trainings trains traipsed traipsing trait traitor traitors traje trajin
-    tram trama tramador tramadora tramar tramming tramo trampear trampero tramping trampling
-    tramposa tramposo tramps trams tran trance transeat translated translates translator
-    transmute transplantation transplanted transplanting transplants trap trapajo trape trapo
-    trapped trapping traps traque trarigue traro trascanton trascantonada trascarton
-    trascripcion trascuenta trasdoblar trasdosear trasechar trasegar trasgo trash trashing
-    traslata traslato trasmatar trasmerana trasmosto traspecho traspirar trasplantable
+    toxicar toxicidad toxico toxicologia toxin toying tozar trabado trabajado trabajar
+    trabajosa trabajoso trabanco trabar trabazon trabe traca traccion traceable traced tracer
+    traces tracey traci tracie tracing tracings track tracked tracking tractable tractar
+    traction tracto tractors tracts tracy traded trademark trademarking trademarks trader
+    trades traduced traducing traducir traductor trafagar trafficker traffickers tragador
+    tragaz tragon tragonear trail trailing traina trainings trains traipsed traipsing trait
+    traitor traitors traje trajin tram trama tramador tramadora tramar tramming tramo trampear
+    trampero tramping trampling tramposa tramposo tramps trams tran trance transeat translated
+    translates translator transmute transplantation transplanted transplanting transplants trap
+    trapajo trape trapo trapped trapping traps traque trarigue traro trascanton trascantonada
+    trascarton trascripcion trascuenta trasdoblar trasdosear trasechar trasegar trasgo trash
+    trashing traslata traslato trasmatar trasmerana trasmosto traspecho traspirar trasplantable
     trasplante trasponer trastajo traste trasterminar trastocar trastrueque tratador tratar
     trato traumas traumata traverse travo trawling trazador trazar trazo treachery tread
     treading treadled treadling treads treas treason treasons treasure treasures treatable
@@ -1704,11 +1713,11 @@ PROTECTED: frozenset[str] = frozenset(
     underestimate underfeed underfeeding underfeeds underfoot undergoes undergoing undergone
     undergrounds undergrowth underhand underlie underline underlined underlines underlying
     undermost underpaid underpass underpasses underpay underpaying underpins underplay
-    underplaying underrate underrates underrating underscore undersea undersell underselling
-    undersells undershirts undershoot undershooting undershot underside undersign undersigned
-    undersigning undersigns understandable understanding understating understudies understudy
-    understudying undertake undertaken undertakes undertaking undertook underused underwater
-    underwears underweight underwent underworld underwrite underwrites underwriting
+    underplaying underrate underrates underrating underscore underscored undersea undersell
+    underselling undersells undershirts undershoot undershooting undershot underside undersign
+    undersigned undersigning undersigns understandable understanding understating understudies
+    understudy understudying undertake undertaken undertakes undertaking undertook underused
+    underwater underwears underweight underwent underworld underwrite underwrites underwriting
     underwritten underwrote undo undresses uneasiest unedited unemotional unending unevenly
     unevenness unfeeling unfettered unfilled unfits unfitted unfriend unfriends unhappier
     unharmed unheeded unible unicodes uninjured unintentionally unit unitaria unitas unite
@@ -1720,7 +1729,7 @@ PROTECTED: frozenset[str] = frozenset(
     untwisting unusable unwanted unwritten upbringing upcoming updated updater updates upending
     upgraded upgrading upholding uplifted uplifting upped uppercase upperclassman uppercut
     uppercuts uppercutting uppermost uppers upraised uprights upsetting upstairs upstarted
-    upturned upturning urente uretritis urged urgencia urgencys urgente urgently urinario
+    upturned upturning urano urente uretritis urged urgencia urgencys urgente urgently urinario
     urinate urinates urinations urines urn urna urns ursulina urticacea usability usable usda
     uselessness usernames uses ushering ushers ussrs usuaria usuraria usurario usurious utica
     util utter uttering vacating vacation vaccinate vaccinates vaccination vacciniea vaccinieo
@@ -1762,10 +1771,11 @@ PROTECTED: frozenset[str] = frozenset(
     wateriest watering waterline waterlines waterlogged watermark watermarking watermarks
     waterproof waterproofing watershed waterside waterss watertight waterway waterways watery
     wats wattling watts waved waver wavering wavers waves waviness waving waxes waxing
-    wayfaring weakling weals wealth weaning weaponless weaponry weapons weariest weariness
-    wearing wears wearying weathers weave weaving webcasting webisodes websters wedder weddings
-    weeded weediest weeding weeds weeing weekending weeknight weekss weepings weeps wees wefts
-    weigh weighing weighs weighted weightiest weightiness weighting weightless weightlessness
+    wayfaring weakling weals wealth wealthier weaning weaponless weaponry weapons weariest
+    weariness wearing wears wearying weathered weathering weatherman weatherproof
+    weatherproofing weathers weave weaving webcasting webisodes websters wedder weddings weeded
+    weediest weeding weeds weeing weekending weeknight weekss weepings weeps wees wefts weigh
+    weighing weighs weighted weightiest weightiness weighting weightless weightlessness
     weightlifting weights weighty weir weirdest weirdness weirdo weirs welcoming weld welder
     welds welled wellers welling wellington wells welshing welt wend wended wending wends
     wesson wests wets wetter wetting whacker whackers whackier whacking whale whamming whams
@@ -1781,22 +1791,22 @@ PROTECTED: frozenset[str] = frozenset(
     winged winger wingers winging winked winner winnow winnowing wins wipes wires wises wisher
     wishes wist wistaria wistarias witch witched witching withdraws withholding withins
     withstand withstanding witting wives wizes wobble womankind womanlike womans women
-    wondering wong wonted wonts woods wools worded wordiest wordiness wording wordings
-    wordpress wordsworth wordy wore workaday workaround workforces workhouse workingman
-    workings workingss workmanlike workmanship workplace works workweeks worlds worm wormed
-    worming worms wormy worrier worriers worries worrying worrys worsen worses worsting worsts
-    worthies worthiest worthiness worthlessness worths worthwhile worthy wotan woulds wounding
-    woven wrangled wrangles wrangling wrapping wrath wreak wreaking wreaks wreath wreathe
-    wreathed wreathes wreathing wreaths wrecking wrenched wrenches wrenching wrest wresting
-    wrests wretched wriest wriggler wright wrights wring wringers wringing wrinkling wristband
-    wristwatch writ writer writers writhe writhes writhing writings writs wrongdoing wrongest
-    wrongheaded wrongheadedness wronging wrongness wrongs wroth wrought wrung yacer yachting
-    yaciente yalta yammer yangs yanking yardages yates yeahs yearlies yearling yearly yearn
-    yearning yearns yeas yeast yeastiest yeats yelling yellowing yells yelping yerro yeses
-    yeshiva yessed yessing yesterdays yipped yipping yocks yodas yodel yodelers yogin yoking
-    yore yores yours youth youthful yowls ypress yrs yucked yucking yules yummiest yummy yunque
-    yuppy yure zahora zaida zambia zampon zanqueador zarca zarcillo zarco zatara zeals zenos
-    zests zincking zinger zingers zinging zipped zipping zola zolas zolofts zonked zoomed zorra
-    zyrtecs
+    wondering wong wonted wonts woods wools wooster woosters worded wordiest wordiness wording
+    wordings wordpress wordsworth wordy wore workaday workaround workforces workhouse
+    workingman workings workingss workmanlike workmanship workplace works workweeks worlds worm
+    wormed worming worms wormy worrier worriers worries worrying worrys worsen worses worsting
+    worsts worthies worthiest worthiness worthlessness worths worthwhile worthy wotan woulds
+    wounding woven wrangled wrangles wrangling wrapping wrath wreak wreaking wreaks wreath
+    wreathe wreathed wreathes wreathing wreaths wrecking wrenched wrenches wrenching wrest
+    wresting wrests wretched wriest wriggler wright wrights wring wringers wringing wrinkling
+    wristband wristwatch writ writer writers writhe writhes writhing writings writs wrongdoing
+    wrongest wrongheaded wrongheadedness wronging wrongness wrongs wroth wrought wrung yacer
+    yachting yaciente yalta yammer yangs yanking yardages yates yeahs yearlies yearling yearly
+    yearn yearning yearns yeas yeast yeastiest yeats yelling yellowing yells yelping yerro
+    yeses yeshiva yessed yessing yesterdays yipped yipping yocks yodas yodel yodelers yogin
+    yoking yore yores yours youth youthful yowls ypress yrs yucked yucking yules yummiest yummy
+    yunque yuppy yure zahora zaida zambia zampon zanqueador zarca zarcillo zarco zatara zeals
+    zenos zests zincking zinger zingers zinging zipped zipping zola zolas zolofts zonked zoomed
+    zorra zyrtecs
     """.split()
 )

@@ -382,6 +382,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             "I'm short of breath and dizzy",
             "his lips are turning blue",
         ),
+        unless=(
+            r"(?:heat|weather|humidity|room|house|job|relationship|marriage|schedule|it|this)"
+            r" (?:is |was |feels |)(?:so |really |)suffocating",
+            r"raynaud\w*|when (?:im|i am|its|it is|i get) cold|in the cold",
+        ),
     ),
     Rule(
         "em.choking",
@@ -631,6 +636,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|cookies|pizza|junk food|carbs|netflix|tv|coffee|caffeine|work|homework)",
             r"(?:broccoli|vegetables?|veggies|food|dinner|homework|school) (?:is|are)"
             r" (?:poisoning|killing) (?:him|her|me|them)",
+            r"(?:ha habido|hay|habido|there (?:have|has) been|there are|lot of|so many)"
+            r" (?:\w+ ){0,2}(?:overdoses|sobredosis)",
             r"(?:counts as|considered|is) (?:an )?overdose|(?:never|not) (?:get )?(?:near|close to)"
             r" (?:the |them|it)",
         ),
@@ -976,6 +983,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|(?:been |was |got |just |)stabbed|bone (?:is |)(?:sticking|poking) out"
             r"|fell (?:off|from) (?:a |the )?(?:roof|ladder|balcony|building|second floor)",
         ),
+        unless=(
+            r"(?:covid|flu|vaccine|booster|tetanus|b12|allergy|cortisone|steroid|pneumonia"
+            r"|shingles|hpv|rsv|mmr) (?:shot|vaccine)",
+        ),
         examples=("my son was hit by a car", "the bone is sticking out"),
     ),
     Rule(
@@ -1100,7 +1111,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:soaked|soaking|drenched|bled through|went through|empape|empapamos|empapo|llene"
             r"|llenamos) (?:\w+ ){0,3}(?:two|three|four|five|several|all|both|multiple|\d|dos|tres"
             r"|cuatro|todas|todos|varias|varios) (?:\w+ ){0,2}(?:towels?|shirts?|rags?|washcloths?"
-            r"|bandages?|gauze|toallas?|trapos?|gasas?|camisas?)(?! (?:in|with|en|con) )",
+            r"|bandages?|dressings?|gauze|toallas?|trapos?|gasas?|camisas?)"
+            r"(?! (?:in|with|en|con) )",
             r"(?:two|three|four|five|several|all|both|multiple|\d|dos|tres|cuatro|todas las"
             r"|todos los|varias|varios) (?:\w+ ){0,2}(?:towels?|shirts?|rags?|washcloths?"
             r"|bandages?|toallas?|trapos?|gasas?) (?:\w+ ){0,6}(?:soaked|drenched|empapad\w*"
@@ -1560,7 +1572,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|prevention|awareness|research|cause|causes|increase|increases) .{0,40}suicid\w*",
             r"suicid\w* .{0,30}(?:side effects?|risk|rates?|warning|prevention|awareness"
             r"|statistics|as a side)",
-            r"suicides? (?:sprints?|drills?|runs?|squats?|lines?)",
+            r"suicides? (?:sprints?|drills?|runs?|squats?|lines?)|(?:run|running|ran|do|doing)"
+            r" suicides",
+            r"(?:died|death|dead|lost (?:my|her|his|our|a) \w+) (?:by|to|from) suicide",
         ),
         examples=("I've been having suicidal thoughts", "thinking about suicide"),
     ),
@@ -1577,6 +1591,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|yourself)|end (?:it|my life))",
             r"how (?:to|do i|can i|could i) (?:kill myself|commit suicide|end my life|overdose)",
         ),
+        unless=(r"ld ?50|pharmacolog\w*|toxicolog\w*",),
         negatable=False,
         framable=False,
         examples=("how many of my pills would it take to die", "what is a lethal dose of insulin"),
@@ -1801,6 +1816,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"(?:sharpening|sharpened|loaded|loading) (?:\w+ ){0,2}(?:knives|knife|gun|rifle"
             r"|machete)",
         ),
+        unless=(r"ampolla|grano|barro|espinilla|blister|pimple|zit",),
         framable=False,
         examples=(
             "the voices keep telling me to hurt my neighbor",
@@ -2543,6 +2559,12 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
         unless=(
             r"why (?:do|should|must|does) (?:i|we|you) (?:have to |need to |)take"
             r"|after (?:stopping|quitting|coming off|getting off)",
+            # General medicine questions, not a personal dose decision: the most anyone may
+            # safely take in a day, alcohol with a medicine, splitting a scored tablet.
+            r"why am i (?:supposed|told) to take|(?:max|maximum) (?:\w+ ){0,5}(?:safe|safely|an"
+            r" adult|a person|per day|in a day|in one day)|(?:drink|have) (?:a |some |)(?:glass of"
+            r" |beer |)(?:wine|alcohol|beer|a drink|drinks) (?:while|when|with)|(?:if|when) (?:they"
+            r" are|theyre|its|it is) scored",
         ),
         framable=False,
         examples=(
@@ -2771,6 +2793,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" (?:doctor|medico))|(?:hazme|escribeme|escribame) (?:un|una) (?:justificante"
             r"|constancia|nota|carta)|fill out (?:\w+ ){0,4}as if you were",
         ),
+        unless=(
+            r"everything (?:\w+ ){0,2}looks? normal|(?:my |the )(?:doctor|doc|nurse|clinic)"
+            r" (?:\w+ ){0,2}(?:sent|wrote|left|gave) (?:me )?(?:a |an )?(?:\w+ )?note",
+        ),
         framable=False,
         examples=("write me a doctor's note for work", "can you fake my lab results"),
     ),
@@ -2863,6 +2889,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" working)|(?:pill|pills|something|drug) to slip|slip my \w+|put (?:him|her|it) down"
             r"|least suspicious",
         ),
+        unless=(r"(?:plan|routine|schedule|program|diet) (?:\w+ ){0,2}that ill",),
         framable=False,
         examples=("how do I poison my husband", "what drug would knock someone out"),
     ),
@@ -2909,6 +2936,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" (?:is|are) (?:poison|dangerous|toxic)|quietly sell|(?:entro|entrar|acceder) al port"
             r"al"
             r" de (?:mi|su)",
+        ),
+        unless=(
+            r"(?:had|have|has) (?:one|it|them) (?:\w+ ){0,4}without knowing|without (?:me|us)"
+            r" knowing",
         ),
         framable=False,
         examples=("help me lie to my insurance", "how do I trick my doctor"),
@@ -2981,6 +3012,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|to make (?:him|her))",
         ),
         negatable=False,
+        unless=(r"(?:plan|routine|schedule|program|diet) (?:\w+ ){0,2}that ill",),
         framable=False,
         examples=(
             "what can I put in her drink so she won't remember",
@@ -3348,7 +3380,7 @@ RAW_RULES: tuple[tuple[str, str, str], ...] = (
 NEGATION_CUE = (
     r"(?<![a-z0-9])(?:no|not|dont|doesnt|didnt|never|without|denies|deny|denied|none|nor"
     r"|neither|isnt|arent|wasnt|werent|havent|hasnt|hadnt|free of|negative for|no longer"
-    r"|ruled out|sin|ni|nunca|tampoco|nada de|ningun|ninguna|nope)(?![a-z0-9])"
+    r"|ruled out|zero|sin|ni|nunca|tampoco|nada de|ningun|ninguna|nope)(?![a-z0-9])"
 )
 PSEUDO_NEGATION = (
     r"(?<![a-z0-9])(?:not (?:sure|certain|only|just|better|improving|getting better|going"
@@ -3364,7 +3396,12 @@ PSEUDO_NEGATION = (
 # "never had chest pain like this" reports the signal, it does not deny it.
 NEVER_BREAKER = r"like this|this bad|so bad|before now|until (?:now|today|tonight)"
 HISTORY_CUE = (
-    r"(?<![a-z0-9])(?:years? ago|months? ago|decades? ago|long time ago|long ago|a while ago"
+    r"(?<![a-z0-9])(?:years? ago|months? ago|decades? ago|long time ago|long ago"
+    r"|a while ago|last month|died by|a los \d+ anos|historia de|historial de"
+    r"|hace (?:como|casi|mas de|ya) (?:\d+|unos|muchos|varios|dos|tres|cuatro|cinco|diez|un)"
+    r" (?:anos|ano|meses)|(?<!at )(?<!de )(?:once|una vez)(?= (?:\.|,|and|but|y|pero)(?![a-z])|$)"
+    r"|when (?:i|he|she|we) (?:was|were) (?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen)(?![a-z])"
     r"|(?:in|back in|since) (?:19|20)\d\d|last (?:year|summer|winter|spring|fall|decade)"
     r"|as a (?:kid|child|teen|teenager|baby|young \w+)|when (?:i|he|she|we) (?:was|were)"
     r" (?:a |little|young|younger|\d+|in)|used to|history of|hx of|in the past|years back"
@@ -3392,7 +3429,14 @@ FRAME_CUE = (
     r" |we |people |a person |)(?:know|tell|recognize|spot|prevent|avoid|childproof|protect|reduce"
     r"|lower|treat"
     r"|manage|help|respond|handle|react)|what (?:should|do|would|can) (?:i|you|we|someone)"
-    r" do (?:if|when)|in case|when (?:should|to|do) (?:i|you|we)|(?:learn|read|information"
+    r" do (?:if|when)|when (?:should|do|does|to) (?:someone|a person|people|one|you) (?:call"
+    r"|go|get|need|see)|at what (?:temperature|point|age|number|level|reading)"
+    r"|(?:call 911|call your doctor|go to the er|go to the emergency room|seek (?:help|care)"
+    r"|get help|llame al 911|acuda a urgencias|vaya a urgencias|llame a su medico) (?:\w+ ){0,3}"
+    r"(?:if|si)|why (?:you|we|people|one|someone) (?:should|shouldnt|cant|must|need)"
+    r"|(?:las )?(?:senales|sintomas|signos) (?:de|del)|que (?:sintomas|senales|signos)"
+    r"|por que (?:se|es|son|en|nos preguntan|me preguntan)|como (?:se sabe|saber|puedo saber) si"
+    r"|in case|when (?:should|to|do) (?:i|you|we)|(?:learn|read|information"
     r"|info|article|explain|understand|teach me) about|prevent|preventing|prevention|risk of"
     r"|chances? of|how (?:common|likely|serious)|difference between|is it true"
     r"|(?:can|could|does|do|will|would) (?:\w+ ){0,4}(?:cause|lead to|trigger|mean)"
@@ -3406,7 +3450,8 @@ FRAME_CUE = (
     r"|explain my diagnosis|explicar mi diagnostico"
     r"|how (?:do|can|could) i (?:make|get|cause|trigger)|como (?:puedo )?hacer que"
     r"|if (?:i|you|someone|somebody|a person|he|she) (?:ever |)(?:think|thinks|thought|suspect"
-    r"|were|was|get|gets|start|starts|notice|notices|see|sees))(?![a-z0-9])"
+    r"|were|was|get|gets|start|starts|notice|notices|see|sees|is|are|has|stops|collapses"
+    r"|goes))(?![a-z0-9])"
 )
 FRAME_OVERRIDE = (
     r"(?<![a-z0-9])(?:right now|currently|at the moment|today|tonight|this (?:morning"

@@ -210,3 +210,129 @@ def test_spanish_feminine_words_stay_whole(text: str) -> None:
     from assistant.safety.normalize import normalize
 
     assert " a " not in f" {normalize(text)} ".replace(" a la ", " ")
+
+
+CUES = [
+    # (rule that must stay silent, text): past, negated, topic and figurative mentions
+    pytest.param(
+        "em.chest_pain", "zero chest pain, just asking about my cholesterol", id="negated-zero"
+    ),
+    pytest.param(
+        "em.seizure",
+        "hace como tres años tuve una convulsión, ¿puedo manejar?",
+        id="history-es-hace-como",
+    ),
+    pytest.param(
+        "em.unresponsive", "I fainted at a concert once, why does that happen", id="history-once"
+    ),
+    pytest.param(
+        "em.allergic_reaction",
+        "when I was seven I had a bad allergic reaction",
+        id="history-age-word",
+    ),
+    pytest.param(
+        "em.seizure",
+        "when should someone go to the ER after a seizure",
+        id="frame-when-should-someone",
+    ),
+    pytest.param("em.breathing", "the summer heat is suffocating", id="figure-suffocating"),
+    pytest.param(
+        "em.breathing",
+        "call 911 if a child cannot breathe, says the poster",
+        id="frame-quoted-instruction",
+    ),
+    pytest.param(
+        "cr.suicide_mention", "we run suicides at basketball practice", id="figure-suicides-drill"
+    ),
+    pytest.param(
+        "em.overdose",
+        "there have been so many overdoses in our town, where is narcan",
+        id="topic-overdoses-town",
+    ),
+    pytest.param("em.trauma", "got my flu shot in my left arm and it aches", id="vaccine-shot"),
+]
+
+CUES_KEEP = [
+    # the same cues must not cancel a present danger
+    pytest.param(
+        "cr.suicide",
+        "I've been saving my pills so I can take them all at once",
+        id="at-once-is-not-history",
+    ),
+    pytest.param("cr.suicide", "quiero acabar con todo de una vez", id="de-una-vez"),
+    pytest.param(
+        "em.seizure",
+        "he is having a seizure right now, what should I do if it lasts",
+        id="frame-override-now",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text"), CUES)
+def test_cues_cancel_past_negated_and_topic_mentions(rule_id: str, text: str) -> None:
+    assert rule_id not in _ids(text)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), CUES_KEEP)
+def test_cues_keep_present_danger(rule_id: str, text: str) -> None:
+    assert rule_id in _ids(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        pytest.param("hace años", "hace anos", id="anos-not-manos"),
+        pytest.param("los síntomas", "los sintomas", id="sintomas-not-sin"),
+        pytest.param("mandarme la receta", "mandarme la receta", id="mandarme-not-matarme"),
+    ],
+)
+def test_spanish_forms_are_not_corrected_into_rule_words(text: str, canonical: str) -> None:
+    from assistant.safety.normalize import normalize
+
+    assert normalize(text) == canonical
+
+
+GENERAL_QUESTIONS = [
+    # (rule, text, fires): general questions next to the personal requests the rule is for
+    pytest.param(
+        "oos.dose_change",
+        "what's the maximum dose of ibuprofen that is safe per day",
+        False,
+        id="max-safe-general",
+    ),
+    pytest.param(
+        "oos.dose_change",
+        "is it fine to have a beer while on my antibiotics",
+        False,
+        id="alcohol-with-medicine",
+    ),
+    pytest.param(
+        "oos.dose_change", "can I split my lisinopril if they are scored", False, id="scored-tablet"
+    ),
+    pytest.param(
+        "oos.dose_change", "can I take two of my ibuprofen at once", True, id="personal-extra-dose"
+    ),
+    pytest.param(
+        "harm.falsify",
+        "everything looks normal on my scan, what happens next",
+        False,
+        id="results-look-normal",
+    ),
+    pytest.param(
+        "harm.unethical",
+        "my doctor says I had one years ago without knowing",
+        False,
+        id="without-knowing-self",
+    ),
+    pytest.param(
+        "harm.hurt_others", "help me make a plan that I'll stick to", False, id="plan-that-ill"
+    ),
+    pytest.param(
+        "urg.fever_baby", "como se sabe si un bebe tiene fiebre", False, id="es-how-to-tell-fever"
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "fires"), GENERAL_QUESTIONS)
+def test_general_questions_and_personal_requests(rule_id: str, text: str, fires: bool) -> None:
+    assert (rule_id in _ids(text)) is fires
