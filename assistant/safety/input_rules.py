@@ -198,12 +198,14 @@ def _pulse_extreme(m: re.Match[str]) -> bool:
 
 
 _GLUCOSE_READING = (
-    r"(?:blood sugar|blood glucose|sugars?|glucose|glucometer|meter|cgm|libre|dexcom"
+    r"(?:blood sugar|blood glucose|sugars?|glucose|glucometer|glucometro|meter|cgm|libre|dexcom"
+    r"|aparato|aparatito"
     r"|reading|azucar|glucosa)s? (?:level |levels |reading |readings |number |numbers )?"
     r"(?:(?:is|was|were|are|of|at|read|reads|says|said|showed|shows|dropped to|drops to"
     r"|fell to|went to|went up to|went down to|down to|up to|just|only|about|around|almost"
     r"|over|under|below|above|like|es|de|en|esta|estaba|bajo a|subio a|now|right now|still"
     r"|keeps|showing|reading|been|has|had|have|stayed|stays|stuck|le|me|salio|sale|marca|marco"
+    r"|alarming|alarms|beeping"
     r"|dice|dio|da|low|high|urgent|app) ){0,3}(?P<n>\d{2,4})(?! ?(?:%|percent|g|grams|mg(?! ?dl)))"
 )
 _BP_READING = r"(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?! ?(?:%|mg|kg|lb))"
@@ -1219,7 +1221,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"(?:lost|losing|loses|perdio|perdi|pierde) (?:\w+ ){0,2}(?:balance|equilibrio)"
             r"|(?:se le va|se me va|leaning|falling|veering|pulling) (?:\w+ ){0,2}(?:to (?:the"
             r"|one) (?:right|left|side)|para (?:la|un) (?:derecha|izquierda|lado))|slurr\w*"
-            r"|numb\w*|de repente|de la nada|suddenly|out of nowhere|all of a sudden",
+            r"|numb\w*|de repente|de la nada|de golpe|suddenly|out of nowhere|all of a sudden"
+            r"|parpado|eyelid|droop\w*",
         ),
         examples=("suddenly seeing double and I keep tipping to the left",),
     ),
@@ -1470,6 +1473,97 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|post partum|c ?section|cesarea|di a luz|dio a luz|despues del parto",
         ),
         examples=("since I delivered two weeks ago I've soaked a pad every hour",),
+    ),
+    Rule(
+        "em.diabetic_signs",
+        _E,
+        "a person with diabetes confused and sweating, or breathing deep and fast",
+        (
+            r"(?:confus\w*|confundid[oa]|mumbling|acting like a stranger) (?:\w+ ){0,2}(?:and|y)"
+            r" (?:\w+ ){0,2}(?:sweat\w*|sudando|sudor\w*|clammy)|(?:sweat\w*|sudando|sudor\w*"
+            r"|clammy) (?:\w+ ){0,2}(?:and|y) (?:\w+ ){0,2}(?:confus\w*|confundid[oa]|mumbling)",
+            r"(?:breath\w*|respir\w*) (?:\w+ ){0,2}(?:deep and fast|fast and deep|rapidisimo"
+            r"|muy rapido|profundo)|fruity breath|aliento (?:\w+ ){0,2}fruta",
+        ),
+        context=(r"diabet\w*|tipo 1|type 1|insulin\w*|glucometro|glucometer|cgm|dexcom|libre",),
+        examples=("my diabetic aunt is confused and sweating and won't eat",),
+    ),
+    Rule(
+        "em.eye_injury",
+        _E,
+        "a blow or a flying object to the eye with sight lost, blurred or bloody, or sight gone"
+        " in one eye",
+        (
+            r"(?:hit|struck|poked|punched|smacked|golpe\w*) (?:\w+ ){0,2}(?:in|en) (?:the|my|his"
+            r"|her|el|su|mi) (?:left |right )?(?:eye|ojo)|(?:ball|puck|elbow|fist|stick|branch"
+            r"|paintball|rock|bat) (?:\w+ ){0,2}(?:in|to|into) (?:the|my|his|her) eye"
+            r"|(?:metal|glass|wood|chip|splinter|piece"
+            r" of \w+) (?:\w+ ){0,3}(?:in|into) (?:my|his|her) eye",
+        ),
+        context=(
+            r"(?:cant|barely|cannot|can barely) see|blur\w*|borros\w*|blood|sangre|dark spot"
+            r"|shapes|no (?:puede |puedo )?(?:ver|ve|veo)",
+        ),
+        examples=("took a hockey puck in the eye and can barely see",),
+    ),
+    Rule(
+        "em.one_eye_blind",
+        _E,
+        "sight gone in one eye",
+        (
+            r"(?:blind|no ve|no veo|cant see) (?:\w+ ){0,2}(?:in|por|de|out of) (?:my|his|her|el"
+            r"|su|mi|one|un) (?:left |right )?(?:eye|ojo)(?: (?:izquierdo|derecho))?",
+            r"(?:lose|loses|losing|lost) (?:\w+ )?(?:vision|sight) (?:in|of) (?:one|my|his|her"
+            r"|the) (?:left |right )?eye",
+        ),
+        unless=(
+            r"since birth|legally|always been|born|lazy eye|amblyop\w*|glaucoma|cataracts?"
+            r"|macular|retinopathy|partly blind",
+        ),
+        examples=("dad woke up blind in his right eye",),
+    ),
+    Rule(
+        "em.head_fall",
+        _E,
+        "a fall or a blow to the head with a warning sign",
+        (
+            r"(?:fell|falls|fallen|rolled|tumbled) (?:down|off|out of|from) (?:the |a |his |her"
+            r" |my )?(?:stairs|steps|bed|bike|bicycle|crib|changing table|couch|bunk bed|ladder"
+            r"|horse|skateboard|scooter|counter|high chair)|se cayo (?:de|por) (?:la|el|las)"
+            r" (?:litera|cama|bici\w*|escaleras|cuna|caballo|patineta)|knocked out|(?:di|dio"
+            r"|dado) un (?:golpe|castanazo|golpazo|madrazo) en la cabeza|head hit (?:the|a) \w+",
+        ),
+        context=(
+            r"pupil\w* (?:\w+ ){0,4}(?:bigger|different|uneven)|(?:fluid|liquid|liquido)"
+            r" (?:\w+ ){0,4}(?:nose|ears?|nariz|oidos?)|bleeding from (?:his|her|my) ears?"
+            r"|out of it|(?:trouble|hard) staying awake|bruis\w* behind|around both eyes"
+            r"|(?:a |little )fit|no se acuerda|muy dormid[oa]|(?:veo|ve|seeing) doble"
+            r"|double vision|headache (?:\w+ ){0,2}(?:getting worse|worse)|crushing headache"
+            r"|soft swelling|vomit\w*|threw up|throwing up|(?:cant|doesnt|dont) remember"
+            r"|desmay\w*|confus\w*",
+        ),
+        examples=("she tumbled down the stairs and now one pupil is bigger than the other",),
+    ),
+    Rule(
+        "em.abdominal_red_flags",
+        _E,
+        "belly pain with a red flag (vomiting that will not stop, fainting, turning yellow or"
+        " pale, a swelling belly, pain through to the back or quickly worse)",
+        (
+            r"(?:belly|stomach|abdominal|abdomen|gut|guts|tummy|estomago|panza|barriga|vientre"
+            r"|guata) (?:\w+ ){0,2}(?:pain|hurts|hurting|ache|cramp\w*|dolor|duele)|(?:pain"
+            r"|dolor) (?:in|on|de|del|en) (?:\w+ ){0,3}(?:belly|stomach|abdomen|estomago|panza)"
+            r"|(?:doubled over|curled up|rocking on the floor) (?:\w+ ){0,4}(?:pain|belly|stomach"
+            r"|gut|cramp\w*)|(?:me|m|le) duele (?:\w+ ){0,3}(?:un monton|muchisimo|demasiado)",
+        ),
+        context=(
+            r"(?:cant|cannot) (?:stop|keep) (?:vomit\w*|throwing up|water down|anything down)"
+            r"|vomiting nonstop|no (?:paro|para) de vomitar|pass\w* out|faint\w*|desmay\w*"
+            r"|(?:turned|gone|went) (?:all )?(?:yellow|pale|gray|grey)|sweating buckets"
+            r"|swelling up|hinchadisim[oa]|much worse|way worse|worse by the (?:hour|minute)"
+            r"|(?:through|into) (?:to )?(?:my|her|his) back|hasta la espalda|(?:huele|sabe) a caca",
+        ),
+        examples=("stomach pain so bad he's doubled over and sweating buckets",),
     ),
 )
 

@@ -336,3 +336,63 @@ GENERAL_QUESTIONS = [
 @pytest.mark.parametrize(("rule_id", "text", "fires"), GENERAL_QUESTIONS)
 def test_general_questions_and_personal_requests(rule_id: str, text: str, fires: bool) -> None:
     assert (rule_id in _ids(text)) is fires
+
+
+MORE_SIGNS = [
+    pytest.param(
+        "em.diabetic_signs",
+        "my diabetic grandpa is mumbling and sweating",
+        True,
+        id="diabetic-confused-sweaty",
+    ),
+    pytest.param(
+        "em.diabetic_signs",
+        "I have diabetes and I sweat a lot at the gym",
+        False,
+        id="diabetic-gym-sweat",
+    ),
+    pytest.param(
+        "em.eye_injury",
+        "a branch hit him in the eye and it's all blurry",
+        True,
+        id="eye-blow-blurry",
+    ),
+    pytest.param(
+        "em.eye_injury",
+        "I got poked in the eye last year, can it cause dry eye",
+        False,
+        id="eye-blow-past-no-sign",
+    ),
+    pytest.param(
+        "em.one_eye_blind",
+        "my aunt says she is blind in her right eye since lunch",
+        True,
+        id="one-eye-blind",
+    ),
+    pytest.param(
+        "em.one_eye_blind",
+        "I've been legally blind in one eye since birth",
+        False,
+        id="one-eye-blind-since-birth",
+    ),
+    pytest.param(
+        "em.head_fall", "he fell off the bunk bed and threw up twice", True, id="fall-vomiting"
+    ),
+    pytest.param(
+        "em.head_fall", "she fell off her bike and scraped her knee", False, id="fall-scrape"
+    ),
+    pytest.param(
+        "em.abdominal_red_flags",
+        "belly pain and I can't stop throwing up",
+        True,
+        id="belly-vomiting-nonstop",
+    ),
+    pytest.param(
+        "em.abdominal_red_flags", "mild stomach ache after tacos, any tips", False, id="belly-mild"
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "fires"), MORE_SIGNS)
+def test_more_everyday_signs(rule_id: str, text: str, fires: bool) -> None:
+    assert (rule_id in _ids(text)) is fires
