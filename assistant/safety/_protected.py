@@ -3,1571 +3,1845 @@
 PROTECTED: frozenset[str] = frozenset(
     """
     abacuses abadesa abadia abadiato abajar abalar aballestar abanador abandonar abandoned
-    abandoning abandono abandons abase abased abases abashing abasing abatidura abating abbys
-    abdicate abdication abdications abdomens abel abertura abet abetter abetters abetting abiar
-    abiso abitadura abitaque abjuring ablandante ablanedo able ablentar abler ablution abnegado
-    abnormal abnormally aboard abode abogada abominar aboriginal aborrible abort aborting
-    abotinada abound abounding aboveboard abovedada aboves abrading abrasive abrazo abreast
-    abridge abridged abridges abridging abromada abromado abroquelado absceso abscessed
-    abscesses abscessing abscesss abscissa absolution abubo abuje abundance abundances abundant
+    abandoning abandono abandons abase abased abasement abasements abases abashing abasing
+    abastante abatement abatida abatido abatidura abating abbys abdicate abdication abdications
+    abdomens abel abertura abet abetter abetters abetting abiar abierto abiso abitadura
+    abitaque abjuring ablandante ablanedo ablentar abler ablution abnegado abnormal abnormally
+    aboard abode abogada abominar aboriginal aborrible abort aborting aborts abotinada abound
+    abounding aboveboard abovedada abovedado aboves abrading abrasive abrazo abreast abridge
+    abridged abridges abridging abril abromada abromado abroquelado absceso abscessed abscesses
+    abscessing abscesss abscissa absolution abubo abuje abundance abundances abundant
     abundantly abusante abusar abuser abusers abusiva abusively abusiveness abusivo abuson abut
-    abutting acabador acabalar acabanar acabdar acabtar acamar acanalado acanilladura acantaceo
-    acantilado acanto acarar acarear acaro acaso acatadura acatar acato acayo accede acceded
-    accedes accender accent acceso accessed accesses accessing accesss accidentada accidentado
-    accidentalidad accidentals accidentar accidente accidents accion accitana accitano
-    accounted accounting accounts accredit accurate accusing accustoms ace acebo acebrado aced
-    acelajado acelerada acelerador acelerar acendrado acentual aceracion aces acetaminophens
-    acetin acetones ached achilles acibar acida acidaque acidia acidimetro acido acing acion
-    aclarado acmes acnes acomedida acomodada acompanada aconito acortar acquired acquitting
-    acreer acres acrid acta actea actings actinia actinota actions activate actively activism
-    activist activists activitys acton actresses actualidad actuality actuar acuerdado acuse
-    acuso acuta acutest adas addenda adder addison addisons addressed addressee addressees
-    addressing addresss adelfilla adiabatic aditicio adive adjuring adjusted adjuster adjusting
+    abutting acabador acabalar acabanar acabdar acabtar acamar acanalado acanaverear
+    acanilladura acantaceo acantilado acanto acarar acarear acaro acaso acastanada acastanado
+    acatable acatadura acatar acato acayo accede acceded accedes accender accent acceso
+    accessed accesses accessing accesss accidentada accidentado accidentalidad accidentals
+    accidentar accidente accidents accion accitana accitano accountable accounted accounting
+    accounts accredit accurate accusing accustoms ace acebo acebrado acedo acelajado acelerada
+    acelerador acelerar acendrado acentual aceracion aces acetaminophens acetin acetones ached
+    achilles acibar acida acidaque acidia acidimetro acidosis acids acimo acing acion aclarado
+    acmes acnes acodo acomedida acomodada acomodado acompanada aconito acorrer acortar acquired
+    acquitting acreer acres acribadura acta actea actings actinia actinota actionable actions
+    activate actively activism activist activists activitys acton actresses actualidad
+    actuality actuar acuerdada acuerdado acular acuse acuso acuta acuter acutest adas addend
+    addenda adder addison addisons addled addressable addressed addressee addressees addressing
+    addresss adelfilla adiabatic aditicio adive adjuring adjustable adjusted adjuster adjusting
     adjustor adjusts adman admen administrada administrado administradora administrar
     administrate administrated administrates administration administratoria administratorio
-    administrators admins admit admonitor adonai adopting adoptions ador adormir adorning ados
-    ads adscribir aducar adutaque adversion advices adviento advils advisability advisable
-    advise aeracion aerating aeration aerial aeta afeccion afecha afectada afer affect affected
-    affection affects afforded affording affords afiladura afine afluente aforcar aforrado
-    afrentar afresh afterbirth aftercare aftereffect aftereffects afterlife afterlifes
-    aftershock aftertaste afterthought afterthoughts afterword afterwords afuyentar agassis
-    agent agitacion agni agnombre agnostico agonizingly agora agostia agotable agresion
-    agrietar agrippina aground aguafuerte aguamala aguamanos aguamelado aguanosa aguanosidad
-    aguardentera aguardentero aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante
-    ahorcada ahorcadiza ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahuyentar aida
-    aiding ails aimlessly aint ainus airar airdropped airdropping airdrops airedales airhead
-    airiest airiness airlifted airlifting airlines airmailing airsickness airstrip airtight
-    airways ajar ajorca alabaman alabamas alabar alabear alaga alama alamar alans alar alarming
-    alas albar albarazada albarazo albardon albohol alburero alcofol alcohela alcoholar
-    alcoholato alcoholic alcoholimetro alcohols alder aleacion alear alece alegato alegradora
-    alen alenguar alergia ales alesnada aletear alevantar alevo alford alga alger algun alice
-    alienada alier alight alighted alighting alights align alike alimentar alimpiadura alimpiar
-    aline alined alines alis alistair allaying allays allen allergen allergenic allergies
-    allergist allergys allison allisons allowing allusive almenada almenara alon alone alpine
-    als altamisa altar altea altear alteradiza alteration altercar altering alternada alters
-    altogether altor alud alzheimer amago amalear amalia amanda amandas amanear amarrada
-    amarrado amarrido amasadijo amasadura amasia amasiato amassing amatar ambiance ambience
-    ambient ambiente amblar ambon ambulances ambulante ambushed ambushes ambushing amenazar
-    amending amenizar amenosa amentar americo ames amibo amiga amigos amin amino amistosa amito
-    amole among amormada amos amoscar amounted amounting amounts amover ample amply ampon amuse
-    amused amuses amusing amuso amways anada anaemia anaemias analista analyses analysis
-    analysiss analysts analyzed anas anda andabata andadura andaman andanada andanino andantes
-    andas andel andes andito andorina andress andrewss andy anea anemias anemic anemica
-    anfiction angel angelous angering angle angra anibal anima animalia animalidad animals
-    animar anion anisal ankles anklet anna annes annually anonaceo anormal anormalidad answered
-    antacid ante anted antera antero anther antiacida antiacido antibiotica antibody anticked
-    anticking anticuerpo antidepressant antiestetica antifreezes antiknock antilogia
-    antimatters antinatural antipendio antipodia antiputrida antis antiseptic antiseptica
-    antisocial antithesis antitrago antivirus antone antro ants antwerps anuses anvil anxietys
-    anxiously anybodys anyones anyplace anythings anywhere aols aorta apagadiza apagar
-    apalabrar aparadura aparamento aparar aparato aparatosa aparejar aparente apart apartadijo
-    apartadiza aparte apartments apaste apea apear aped apegadiza apegadura apelacion apena
-    apencar apendice apendicitis aperador apercion apes apetito apetitosa apice apiece aping
-    apitonada aplaciente aplanetica aplicacion aponer aporca aporcar aporreada apositiva
-    apositivo apostate apostilla appal appals appealed appealing appeals appeared appearing
-    appears appeaser appended appendicitiss appending applause apple apples applicant
-    applications applicator applied applique appliqueing appliques applying apposite
-    appositeness appositive apprised apprises apprized apprizes approbation approval approves
-    aprension apriesa aprieto aprobacion aproposito aproximar apter aptly apulso apuracion
-    aquietar aquistar arabo arabs arador arandano arandela aranesa arar arbitracion arbitral
-    arbitrario arbitrating arbitrations arbitrativa arbitrativo arbitrator arbor arches arching
-    arcing arda ardent arder ardors arefaccion areito arena arenacion arenaza arenosa aress
-    arestinada argent argentar argumentar arid arido arieta aright arise arlar armadijo
-    armadura armed armilla arminada arming armor armos armrest armrests armstrong arouse
-    arousing arraba arrastrada arrastrado arrastrante arraying arrestar arrested arresting
-    arresto arrests arria arrial arribada arribaje arribar arribena arribo arribota arriendo
-    arrima arriving arroba arrostrado arroyarse arta artar arte artera arteria arterial
-    arteries arthritic arthritics arthritiss artritis arty asalir ascari ascender ascending
-    aseguir asegurada asegurado asegurador asentado asentadura asentir aseptic aseptica
+    administrators admins admit admonitor adocenada adolorida adolorido adonai adonde adopting
+    adoptions ador adormecer adormir adorning ados ads adscribir aducar adul adula adulta
+    adulto adults adutaque adversion advices adviento advils advisability advisable advise
+    aeracion aerating aeration aerial aerometro aeta afeccion afecha afectada afer aferente
+    affect affected affection affects affordable afforded affording affords afiladura afine
+    afluente aforcar aforrado afrentar afresh afterbirth aftercare aftercares aftereffect
+    aftereffects afterlife afterlifes aftershock aftertaste aftertastes afterthought
+    afterthoughts afterword afterwords afuyentar agarrada agarrado agarrama agarrar agarro
+    agassis agent agitacion agni agnombre agnostico agonizingly agora agostia agotable agresion
+    agrietar agrippina agror aground aguafuerte aguaitar aguamala aguamanos aguamelado aguanafa
+    aguanesa aguanosa aguanosidad aguanoso aguantar aguante aguardentera aguardentero aguarras
+    aguijada aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante ahorcada ahorcadiza
+    ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahoyadura ahuyentar aida aided
+    aiding ails aimlessly ainus airar airdropped airdropping airdrops airedales airhead airiest
+    airiness airlifted airlifting airlines airmailing airsickness airstrip airtight airways
+    ajar ajobilla ajorca alabable alabaman alabamas alabar alabear alaga alama alamar alamo
+    alans alar alarm alarma alarmingly alarmist alars alas albar albarazada albarazo albardon
+    albertos albohol alburero alcofol alcohela alcoholar alcoholato alcoholic alcoholimetro
+    alcohols alder aleacion alear alece alegato alegradora alen alenguar alentado alergia
+    alerting ales alesnada aletear alevantar alevo alford alga algarera alger alguanta alguanto
+    algun alicanto alice alienada alienado alienate alier alight alighted alighting alights
+    align alike alimentar alimento alimpiador alimpiadora alimpiadura alimpiar aline alined
+    alines alis alistair allaying allays allegadiza allen allergen allergenic allergies
+    allergist allergys allison allisons allowing alls allusive alon alone alpamato alpine als
+    altaba altamisa altar altea altear alterable alteradiza alteration altercar altering
+    alternada alters altogether altor alud alzheimer amago amalear amalia amanda amandas
+    amanear amantillo amaranto amarillo amarra amarrada amarrado amarrido amasadijo amasadura
+    amasia amasiato amassing amatar amazonia ambiance ambience ambient ambiente amblar ambon
+    ambrolla ambulances ambulante ambushed ambushes ambushing amending amenosa amentar americo
+    ames amibo amiento amiga amigos amin amino amistosa amito amman ammonias amole among
+    amormada amos amoscar amounted amounting amounts amover ample amply ampollar ampolleta
+    ampon amuse amused amuses amusing amuso amways anada anaemia anaemias analista analyses
+    analysis analysiss analysts analyzed anas anda andabata andadura andaluz andaluza andaman
+    andanada andanino andantes andas andel andes andito andorina andress andrewss andy anea
+    anemias anemic anemica anfiction angel angelous anger angering angle angra anibal anima
+    animalia animalidad animals animar anion anisal ankles anklet anna annes annually anonaceo
+    anormal anormalidad answerable answered antanazo ante anted antera antero anther antiacida
+    antiacido antibiotica antibody anticked anticking anticuerpo antidepressant antiestetica
+    antifreezes antiknock antilogia antimatters antinatural antipendio antipodia antiputrida
+    antis antiseptic antiseptica antisocial antitanque antithesis antitrago antivirus antone
+    antro ants antwerps anuses anvil anxietys anxiously anybodys anyones anyplace anythings
+    anywhere aols aorta apagadiza apagar apalabrar apanadura apanalado aparador aparadura
+    aparamento aparar aparatero aparatosa aparatoso aparejar aparente aparrado apartadijo
+    apartadiza apartado aparte apartijo apartments apaste apea apear aped apegadiza apegadura
+    apegar apelacion apena apencar apendice apendicitis aperador apercion aperreada aperreado
+    apes apetito apetitosa apice apiece aping apitonada aplaciente aplanchar aplanetica
+    aplicacion aponer aporca aporcar aporreada aporreado aporreador aporreante aporretado
+    apositiva apositivo aposta apostate apostilla apostles appal appalling appals apparent
+    appealed appealing appeals appeared appearing appears appeaser appended appendicitiss
+    appending appendixes appendixs applause apple apples applicable applicant applications
+    applicator applied applique appliqueing appliques applying apposite appositeness appositive
+    appraise apprised apprises apprized apprizes approbation approval approves aprendiz
+    aprension apriesa aprieto aprobacion aproposito aproximar apter aptly apulso apunalada
+    apunalado apuntado apuracion apurativo aquietar aquistar aquitana arabo arabs arado arador
+    arandano arandela aranesa arano arar arbitracion arbitral arbitrario arbitrating
+    arbitrations arbitrativa arbitrativo arbitrator arbor arca arches arching arcing arco arda
+    ardent arder ardiente ardionda ardiondo ardors arefaccion areito arena arenacion arenosa
+    aress arestinada argent argentar argumentar arias arid arido arieta aright arise ariz arks
+    arlar armchair armed armilla arminada arming armonia armonica armor armos armrest armrests
+    armstrong arouse arousing arpado arraba arranger arrastrada arrastrado arrastrante arraying
+    arrestar arrested arresting arresto arrests arria arrial arribada arribaje arribar arribena
+    arribo arribota arriendo arrima arriving arroba arromper arrostrado arroyarse arta artar
+    arte artera arteria arterial arteries arthritic arthritics arthritiss arto artritica
+    artritico artritismo arty asalir ascari ascender ascending aseguir asegundar asegurada
+    asegurado asegurador asentada asentado asentador asentadura asentir aseptic aseptica
     aseptico aserradora aserto aseverar asexual asexually ash ashed ashes ashing asiento
-    asignatura asisia askew asocial aspell aspirant aspirating aspirina aspiring aspirins
-    assailed assaulter assaulting assaults assaying asses assigned assistance assistants
-    assisting assorting assurance astaires astartes aster asteroid asteroide asteroids asthmas
-    astilla astillar astorias astounds asturias asueto asuso atal atar atea atempa atenazar
-    atencion atender atener ateniesa atento atestadura athena atica atino atkinsons atole
-    atolillo atoned atones atoque atora atoxicar atps atranque atresia atria atrias atril
-    attache attaches attaching attachments attacker attackers attained attaining attainment
-    attempted attender attorneys attracted attracting attracts attucks attuckss auction
-    auctions auden audibles aught augmentar auguradora aumentable aumentada aumentador
-    aumentante aunts ausentar auspicious authoring authoritys authorized authorizes autisms
-    autopista autopsida autopsido autopsied autopsies autopsying autopsys avecinar avenenar
-    avenging avenidor aventada aventaja aventura aversion aversions avery avezadura avid avion
-    avison avoiding avoids awaiting awaked awaken awakes awaking awarding aware awarenesss
-    awfulness awhile awoke awoken ayer ayudante ayunante ayunque ayuntante ayuso azaque azocar
-    azoe azolea azoleo azolve azor azote azt azucarar azucari azulaque azular azumar azures
-    azut azutea azuzar babar babbages babel babes bable babysits babysitting bacallar bacin
-    bacinete backaches backbite backbiting backbitten backboard backboards backbreaking
-    backdated backdates backdrops backed backer backgrounds backhanding backhands backlashes
-    backlogged backslide backsliding backstabbing backstairs backstopped backstopping backstops
-    backstory backstroke backward backwashs backwater backwaters backwoods backyard backyards
-    bacon bacterias badallar badanada badanado badder bade badmouth badmouthing bagar baggages
-    bagged bagging bailante bailista bails baiting bajonado bakeries bakery bakes baking
+    asignable asignatura asilla asisia askew asocial asombradiza asombrar aspalato aspell
+    aspirant aspirating aspirina aspiring aspirins assailed assaulter assaulting assaults
+    assaying asses assigned assistance assistants assisting assorting assurance asta astabatan
+    astaires astartes aster asteroid asteroide asteroids asthmas astilla astillar astorias
+    astounds asturias asueto asuso atal atambor atancar atar atea atempa atencion atendedor
+    atender atenedor atener ateniesa atentado atento atestadura athena atica atino atkinsons
+    atole atolillo atone atoned atones atonia atoning atonito atopadiza atoque atora atoxicar
+    atps atranque atresia atria atrias atril attache attaches attaching attachments attacker
+    attackers attained attaining attainment attempted attender attorneys attracted attracting
+    attracts attucks attuckss auction auctions auden audibles aught augmentar auguradora
+    aumentable aumentada aumentador aumentante aunts ausentado ausentar ausetana auspicious
+    authoring authoritys authorized authorizes autisms autopista autopsida autopsido autopsied
+    autopsies autopsying autopsys avecinar avenenar avenging avenidor aventada aventado
+    aventaja aventura averia averred averring aversion aversions avery avezadura avid avido
+    aviento avion avison avoidable avoiding avoids awaiting awaked awaken awakes awaking
+    awarding aware awarenesss awfulness awhile awoke awoken axiometro ayer ayudante ayunante
+    ayunque ayuntante ayuso azaque azocar azoe azolea azoleo azolve azor azote azt azucarar
+    azucari azulaque azular azumar azures azut azutea azuzar babar babbages babel babes bable
+    babysits babysitting bacallar bacin bacineta bacinete backaches backbite backbiting
+    backbitten backboard backboards backbreaking backdated backdates backdrops backed backer
+    backgrounds backhanding backhands backlashes backlogged backslapper backslide backsliding
+    backstabbing backstairs backstopped backstopping backstops backstory backstretch backstroke
+    backward backwashs backwater backwaters backwoods backyard backyards bacon bacterias
+    badallar badanada badanado badder bade badmouth badmouthing bads bagar baggages bagged
+    bagging bags bailante bailista bails baiting bajonado bakeries bakery bakes baking
     balancear balanced balanceo balancero balances balancin balandro balante balar balconys
-    balde baldes balding baldly baldon baliza balking ballasted ballasting balled ballestear
-    ballestilla balling balloonist balloting ballpoint balls balon balsa balso balta baluster
-    balusters banada banar banas banda bandage bandaged bandaging bandanas banded banding bando
-    bands bandy bandying bangs banishing banister banisters banked banking bankings banknotes
-    bankrolled banned banning banting bantings bantus barbilla barbon barbotar barbs barbullido
-    barcon bard bareness barents barentss barged barging baring barked barley barns barr barra
-    barragan barrages barrar barredera barretear barretero barriada barrica barrida barrigon
-    barrigona barriguda barrila barrilla barrings barriosa barrizal barrosa barrow barrs barry
-    barth barths basar baseboard baseline baselines basely baseness basked basking bass basses
-    basss bast baste basted bastilla bastille bastilles basting basts batalla batallar batanear
-    batch batches batching batea batera batero bates batey bath bather bathers baths baticabeza
+    balde baldes balding baldly baldon baldoson baliza balking ballasted ballasting balled
+    ballestear ballestilla balling balloonist balloons balloted balloting ballpoint ballroom
+    balls balon balsa balso balta balto baluster balusters bambolla banada banar banas banco
+    banda bandaged bandaging bandanas banded bandiest banding banditry bando bands bandstand
+    bandy bandying bangs banishing banister banisters banked banking bankings banknotes
+    bankrolled banned banning banting bantings bantus baratillo barbilla barbo barbon barbotar
+    barbs barbullido barca barco barcon bard bardo bared bareness barents barentss barged
+    barging baring bario barked barks barley barns barr barra barragan barrages barrar
+    barredera barretear barretero barriada barrica barrida barrigon barrigona barriguda barrila
+    barrilla barrillo barrings barrio barriosa barrizal barron barrosa barrow barrs barry barth
+    basamento basar baseballs baseboard baseline baselines basely basemans basemen basements
+    baseness basica basico basics basie basil basin basis basked basketball basking bass basses
+    basss bast basta bastante bastantear bastanteo bastantero baste basted bastes bastilla
+    bastille bastilles basting bastonazo basts batalla batallar batanear batch batches batching
+    batea batera batero bates batey bath bather bathers bathrobe bathrooms baths baticabeza
     batiente batifulla batin bating bats batten battening battered battering batters batterys
-    battings battle battlement bausan bautismo bawl bayer baying bays bazar bazo bazucar bcs
-    beach beaching beadiest beading beads beady beak beaks beaming beams beaning beans bearable
-    beard bearding bearing bearings bears beast beasts beata beater beatification beatilla
-    beatings beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda becalming became
-    beck beckoning becomes becomingly bedclothes bedder beddings bedeviling bedsores bedtimes
-    beehives beekeeping beelines beeps beetling beets befallen befalling beforehand befre
-    befriend befriends began begetting begins begotten begun behalves behaved behaves behaving
-    behinds beholding beings bejin belabored belay belaying belch belida belio bell bella belle
-    belled bellies belling bello bellow bellowing bells bellyache bellyaches bellyaching
-    bellybutton bellying bellys belonging belting belts bench benching bender bending bendito
-    benedicts benefica benefice benefices benefico benefit benefited benin bentos bents benzol
-    benzs bequest bequests berating bereaving bergsons beria bering bernia berns berra berrendo
-    berrying berth berthing berths berts beset besetting besought bespeaking bess besss bestia
-    bestiame besting bestriding bests bestsellers betaking betas beth bethinking bethinks
-    bethought betica bets bette betted bettered bettering betters bettes betting bettor bevel
-    beveling bevels bewaring bewitched bewitching biassing bicker bics bidden biddle biding
-    bigamy bigamys bigato bight bights bigmouth bignonia bignoniaceo biles bilked bilking
-    billboard billet billeted billeting billies billings billingss billions billowed billowing
-    bills billy binge binged bingeing binging birch bird birlar birthday birthdays birthers
-    birthing birthmark birthplace birthrate birthrates birthright birthrights births
-    birthstones bisections bisexual bison bitadura bitch bitching bitchy bites bits bitter
-    bitterly bittern bitterns blabbing blackball blackballing blackboard blackburn blackburns
-    blacken blackened blackens blacker blackest blackfoot blackguard blackhead blacking
-    blacklist blacklisting blackmail blackmailing blackness blackout blacks blackstones
-    blackwell bladders blake blakes blame blames blanched bland blandear blander blandest
-    blanked blankest blanking blankness blanks blare blares blaring blase blastema blaster
-    blasters blasting blats blaze blazes ble bleached bleacher bleaches bleaching bleachs bleak
-    blearily bleating bleats bleeders bleedings bleep bleeping bleeps blench blend blending
-    blends blessing bletch blew blight blighted blighting blights blimp blinda blinders
-    blindest blinding blindness blindside bling blink blinkering blinkers blinking blistered
-    blobbing bloc bloca bloch blochs blockade blockaded blockading blockhead blockhouse blocs
-    blogged blogging blond bloodiest blooding bloodless bloods bloodshot bloodthirsty bloodying
-    bloom blooming blotch blotched blotches blotching blotchs blots blotters blotting blousing
-    blow blower blu bluebottle blued bluefish blueing bluenose blueprint blueprinting bluer
-    blues bluffing bluing blunting blurrier blurriest blurring blurted blurting blush blushers
-    blushing bluster blustering blusters blustery boar boarda boardilla boarding boardinghouse
-    boardroom boards boardwalk boars boass boasted boasters boasting boasts boating boats
-    bobarron bobillo bocanada bocel boding bodybuilding bodyguard boeing bogged boggling
-    boinked boinking boira bojar bolido bolls bolon bolstering bolsters bombillo bond bondages
-    bonded boned bonehead boneless boner boney bonga bonged bonging bongo booked bookies
-    booking bookings books boost boosters boosting booted boots boozing bopped borboton borda
-    bordar borden border bordering boredoms bores boring borla borns boroughs borrachin
-    borrador borradura borraj borrasca borro borron borroso borrowed borrower borrowing borrows
-    bortal borto boses boshs bosns bosses bossiest bossiness bossy botadura botarate botarete
-    botching botellazo boteller botellon bother bothering bothers bothersome boticaria botilla
-    botito bottled bottleneck bottles bottomed bottoming bottomless bottoms bough boughs
-    bouncing bounding boundless bounds boutique bovido bowed bowell bowels bowen bower bowing
-    bowl bowls brace bracing braco bract brad bradly bragging braiding brain braining brainless
-    braise braised braises braising brake braking bramador bramo brand branding brandons brans
-    brant brash brass brats brave bravo bravos braza brazoss brea breach breached breaches
-    breaching bread breading breads breadth breadths breakdown breakfasted breakfasting
-    breakfasts breakneck breaks breakthrough breakwater breakwaters brear breastbones breasted
-    breasting breasts breaststroke breastwork breathed breather breathers breathier breathiest
-    breathings breathlessly breathlessness breaths breathtaking breathy bred breeches breed
-    breeding breedings breeds breezing brent brest brezo brick bricking bride bridged
-    bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett bridgework bridging
-    bridle bridling briefing brig brighten brightened brightening brighter brightest brightly
-    brightness brighton brights brigid brimming brin brine brings brink briny brisking britches
-    britten brittens brizo brnos broaches broaching broad broccolis brock brocks brogue
-    broilers broiling broker brokered bronchitiss bronchos bronchus bronquitis bronzing brood
-    brooders brooding brooke brooked brooking brote brothel brothels brotherly broths brown
-    browning brownings browsers browsing brr bruiser bruisers bruising brunch brunched brunches
-    brunching brunt brush brushing bruskness brussels bruzos bss btus bubbling bucha buck
-    bucking buckling budge bue buffed buffer buffing buffs buffy bugalla bugger buggiest
-    buglosa buildings bular bulgiest bulkiest bulkiness bullar bulled bullied bulling bullions
-    bullocks bullpens bullring bulls bully bullying bumbled bumblers bummed bumper bumpiest
-    bumping bumpy bums bunche bunched bunches bunching bunchs bundling bunged bunging bungling
-    bunin bunk bunked bunny buns bunt buoying burbling burch burdel burdened burdening burdens
+    battings battle battlement bausan bautismo bavarias bayer baying bays bazar bazo bazucar
+    bcs beach beaching beaded beadiest beading beads beady beak beaks beaming beams bean
+    beaning beans bearable beard bearding bearing bearings bears beast beasts beata beater
+    beatification beatilla beatings beatless beato beaus bebda bebdo bebeda bebediza bebido
+    bebienda becalming became beck beckets becketts beckoning becomes becomingly bedclothes
+    bedder beddings bedeviling bedrooms bedsores bedtimes beefing beehives beekeeping beelines
+    beeps beetling beets befallen befalling beforehand befre befriend befriends begat begetting
+    begins begotten begs begun behalves behan behaved behaves behaving beheaded beheading
+    behinds beholding beings bejin belabored belay belaying belch belida belio belittle bell
+    bella belle belled bellies belling bello bellow bellowing bells bellyache bellyaches
+    bellyaching bellybutton bellying bellys belonging belting belts bench benching bender
+    bending bendito benedicts benefica benefice benefices benefico benefit benefited benin
+    bentos bents benzol benzs bequest bequests berating bercera berceria bereaving bergsons
+    beria bering bernia berns berra berrendo berro berrying berth berthing berts berwicks beset
+    besetting besought bespeaking bess besss bestia bestiame besting bestriding bests
+    bestsellers betaking betas beth bethinking bethinks bethought betica bets bette betted
+    bettered bettering betters bettes betting bettor bevel beveling bevels bewaring bewitched
+    bewitching biassing bicker bics bicycled bicycles bidden biddle biding bids bienestar
+    bienmandada bienmandado bienmesabe bienvista bienvivir bigamy bigamys bigato bight bights
+    bigmouth bignonia bignoniaceo biles bilitera bilked bilking billa billboard billet billeted
+    billeting billies billings billingss billions billow billowed billowing bills billy binder
+    binge binged bingeing binging birch bird birlar birthday birthdays birthers birthing
+    birthmark birthmarks birthplace birthrate birthrates birthright birthrights births
+    birthstone birthstones bisection bisections bisexual bison bistola bitadura bitch bitching
+    bitchy bites bits bitter bitterly bittern bitterns blabbing blackball blackballing
+    blackboard blackburn blackburns blacken blackened blackens blacker blackest blackfoot
+    blackguard blackhead blacking blacklist blacklisting blackmail blackmailing blackness
+    blackout blacks blackshirts blackstone blackstones blacktop blackwell bladders blake blakes
+    blame blames blanca blancazo blanch blanched blanching blancor blancota blancote bland
+    blandeador blandear blander blandest blando blanked blankest blanking blankness blanks
+    blanqueadora blanqueadura blanquear blanquecedor blare blares blaring blase blastema
+    blaster blasters blasting blats blaze blazes ble bleached bleacher bleaches bleaching
+    bleachs bleak blearily bleating bleats bleeders bleedings bleep bleeping bleeps blench
+    blenched blenching blend blending blends blessing blessings bletch blew blight blighted
+    blighting blights blimp blinco blinda blinders blindest blinding blindness blindside bling
+    blink blinkering blinkers blinking blistered blobbing bloc bloca bloch blochs blockade
+    blockaded blockading blockhead blockhouse blocs blogged blogging blond bloodiest blooding
+    bloodless bloods bloodshot bloodthirsty bloodying bloom blooming bloqueador blotch blotched
+    blotches blotching blotchs blots blotters blotting blousing blow blower blu bluebottle
+    blued bluefish blueing bluenose blueprint blueprinting bluer blues bluffing bluing blunting
+    blurrier blurriest blurring blurted blurting blush blushers blushing bluster blustering
+    blusters blustery boar boarda boardilla boarding boardinghouse boardroom boards boardwalk
+    boars boass boasted boaster boasters boasting boasts boating boats bobarron bobillo
+    bocanada bocel boche boding bodybuilding bodyguard boeing bogged boggling bogs boinked
+    boinking boira bojar bolido bolls bolon bolster bolstering bolsters bombillo bond bondage
+    bondages bonded boned bonehead boneless boner boney bonga bonged bonging bongo booked
+    bookies booking bookings books boost boosted boosters boosting booted boots boozing bopped
+    borbotar borboton borda bordar borden border bordering boredoms bores boring borks borla
+    borns boroughs borrachin borrador borradura borraj borrasca borro borron borrosidad borroso
+    borrowed borrower borrowing borrows bortal borto boses boshs bosns bosses bossiest
+    bossiness bossy botadura botar botarate botarete botasilla botching botellazo boteller
+    botellon bother bothering bothers bothersome boticaria botilla botito bottled bottleneck
+    bottles bottomed bottoming bottomless bottoms bough boughs bouncing bounding boundless
+    bounds boutique bovido bowed bowell bowels bowen bower bowing bowls brace bracing brackets
+    braco bract brad bradly bragging braiding brain braining brainless braise braised braises
+    braising brake braking bramador bramo branca brancha branched branches branching branchs
+    brand brandeis brandens brandies branding brandons brans brant brash brass brats brave
+    bravo bravos braza brazoss brea breach breached breaches breaching breachs bread breading
+    breads breadth breadths breakable breakdown breakers breakfasted breakfasting breakfasts
+    breakneck breakthrough breakups breakwater breakwaters brear breastbones breasted breasting
+    breasts breaststroke breastwork breathable breathed breather breathers breathier breathiest
+    breathings breathlessly breathlessness breathtaking breathy bred breeches breed breeding
+    breedings breeds breezing brent brest brezo brice brices brickbat bricking bricklayer bride
+    bridged bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett bridgework
+    bridging bridle bridling briefing brig brighten brightened brightening brighter brightest
+    brightly brightness brighton brights brigid brimming brin brine brings brink brinks briny
+    brisk brisking brisks britches britten brittens brizo brnos broaches broaching broad
+    broccolis brock brocks brogue broilers broiling broker brokered bromar bronchitiss bronchos
+    bronchus bronquitis bronzing brood brooders brooding brooke brooked brooking brota brote
+    brothel brothels brotherly brown browning brownings browsers browsing brozar bruiser
+    bruisers bruising brunch brunched brunches brunching brunt brush brushed brushing bruskness
+    brussels bruta bruzos bss btus bubbling bucha buck bucked bucket bucketed buckeyes bucking
+    bucklers buckleys buckling buckners budge buds bue buen buena buffed buffer buffing buffs
+    buffy bugalla bugger buggiest buglosa buick buicks buildings bular bulbo buleto bulgiest
+    bulkiest bulkiness bullar bulled bullied bulling bullions bullocks bullpens bullring bulls
+    bully bullying bulo bumbled bumblers bumbling bummed bumper bumpiest bumping bumpy bums
+    bunche bunched bunches bunching bunchs bundling bunged bunging bungling bunin bunked
+    bunkhouse bunny buns bunt buoying burbling burch burdel burdened burdening burdens
     burdensome burges burglar burglars burglary burgling burgs buried burilar burks burla
     burlador burlap burliar burliest burliness burls burly burner burnishes burnishing burnss
-    burped burping burps burr burra burred burring burrow burrs burs bursar burst bursting burt
-    burton burts burying busch buscona bused buses bushed bushes bushiness bushinesss bushing
-    bushings busiest businesses businesslike businessman businesss businesswoman busing buso
-    buss busss bust busts busying busyness busynesss butch butron buts butter butterier
-    butteries butteriest buttering buttery butterys butting buttoned buttoning buttons buzzkill
-    buzzwords bypassed bypasses bypassing bypasss bypast byproducts cabaza cabera cabernet
-    cabezada cabezaje cabezal cabezazo cabezo cabezona cabezota cabezuda cabida cabinets cable
-    cabled cabling cabo cabosa cabritera cabron cabs caches cachete caching cackling cacle
-    cactuses cada caddy caddying cadre caecer caediza cafetera caffeines cagada caging caid
-    caido cains cajoling cajonada cakes caking calabres calada calcetera calcines calcular
-    calda calendula calentana calentar calentita calenturon calenturosa calesa caleza calida
-    caliente calis caliza calked calking calkings callandito callando callantia calle caller
-    callialta callialto callings callused calluses callusing calm calmed calming calon calta
-    calve calved calving camada camba cambar cambiable cambiada cambiadiza cambiador cambiante
-    cambiazo cambija cambil cambin cambio cambista cambiums cambiza cambizar cambodia cambon
-    cambra cambrian cambrica cameliea camerana camia camiar camibar caminada camio camp
-    campaneo campanero camper camping campings camps campuses cams canaballa canaca canaceo
-    canadas canadian canadio canado canalada canalado canaleta canaletto canalettos canalla
-    canama canana canastilla cancana cancanear cancanilla cancel cancelar cancerar canceriforme
-    cancerous cancers canchear canchera canchero cancona candaces cande candela candelabro
-    candelecho candelilla candi candida candidado candidate candidato candidness candling
-    candying candys canecer canelada caney canfora cangre canilla canime caning canker
-    cankerous cannon cannonball cannoning canny canonizing cansada cansina canta cantable
-    cantabro cantada cantaleta cantaletear cantarida canteada canted canter canticar cantizal
-    cantonada cantonear cantosa cants cantus canuda capada caped caper capes capitacion
-    caponada caps capsizes capsular capsule capsuled captener captions captivity captures
-    capulets caracalla carache caracter carada caraira caralla caramilla caras carat carats
-    carba carbines carbizal carbol carbonalla carbonar carbonate carbonation carbonato
-    carbonear carboneo carbonidos carbonilla carbono carbons carboy carca carcelera carcon
-    carda cardada cardadura cardboard carded cardiaca cardiacea cardiaceo cardiaco cardial
-    cardias cardigan cardinal cardinas carding cardiografia cardiograms cardiologia cardiologo
-    cardizal cardon cardona cards cardsharp carea careada careado careador carear carecer cared
-    careen careening careered careering careers carefullest caregivers carelessness carenero
-    careo cares caressing carestia caret careta careza carga cargadas cargante cargazon caria
-    cariadura cariaquito cariatide caribs caricari caricarilla caridad caridosa carilla
-    carinegro caring carinosa caripareja carisias carla carlas carleta carlinga carlista carlon
-    carlota carls carly carme carmelas carmelos carmesi carmesin carminar carnada carnazon
-    carne carnea carneada carneo carney carnosa carnosidad carnot caroline caroling carolled
-    carolling caroming carouses carp carpa carpanel carpanta carpe carped carpentry carpet
-    carpeta carpeting carping carps carra carracera carrana carrazon carretada carretear
-    carretel carretela carreteria carreteril carretero carricera carrilera carron carrs carruna
-    carry cars carsickness carson cart cartabon carteada carteado carted cartelera carter
-    cartiers cartilla carting cartolas cartometro carton carts carver carves carvi carvings
-    carys casada cases caseworker caseworkers cash cashing casida casineta casinete casing cast
-    casta caste caster castidad castilla castillo castillos casting castings castling casually
-    casuario cata catabro catachin catadura catalisis catalog cataloging catalogo catalyzed
-    catar cataract catarana catarata catcalled catcalling catchall catchers catches catchiest
-    catching catchs catchword catchwords catchy categoria categorica categorico categorize
-    categorized categorizes categorys cater caters cather cathers catiline catilines catin
-    catinga cation cats catting cauce caucuses cauda cauje caulking causa causation caused
+    burped burping burps burra burred burring burro burrow burrs burs bursa bursar bursting
+    bursts burt burton burts burying busch buscona bused buses bushed bushelling bushes
+    bushiness bushinesss bushing bushings busiest businesses businesslike businessman businesss
+    businesswoman busing buso buss busss bust busto busts busying busyness busynesss butch
+    butron buts butter butterier butteries butteriest buttering buttery butterys butting
+    buttoned buttoning buttons buzzkill buzzwords bypassed bypasses bypassing bypasss bypast
+    byproduct byproducts cabalero cabalino caballa caballar caballazo caballejo caballero
+    caballico caballito caballon caballuno cabaza cabdillo cabe cabello cabera cabernet
+    cabezada cabezaje cabezal cabezazo cabezo cabezona cabezota cabezuda cabida cabido cabillo
+    cabinets cablecast cablecasting cabled cablegrams cables cabling cabo cabosa cabritera
+    cabron cabs cacarana caches cachete caching cackling cacle cactuses cada caddy caddying
+    cadre caecer caediza caesarean cafetera caffeines cagada cagarria caging caible caid caido
+    cains cajoling cajonada cakes caking calabres calada calcetera calcines calcular calda cale
+    calendula calentana calentar calentita calenturon calenturosa calesa caleza calida calimote
+    calis caliza calked calking calkings callandito callando callante callantia calle caller
+    callialta callialto callings calliper callipering calls callused calluses callusing calm
+    calmante calmed calming calon calorina calta calve calved calving camada camba cambaleo
+    cambar cambiable cambiada cambiadiza cambiador cambiante cambiazo cambija cambil cambin
+    cambio cambista cambiums cambiza cambizar cambodia cambon cambra cambrian cambrica cameliea
+    camerana camia camiar camibar camillas caminada camio camisa camp campal campaneo campanero
+    campeada camper campinas camping campings camps campuses camry cams canaballa canaca
+    canaceo canadas canadian canadio canado canalada canalado canaleta canaletto canalettos
+    canalla canama canana canastilla canavera canaverear cancana cancanear cancanilla cancel
+    cancelar cancerar canceriforme cancerous cancers canchear canchera canchero canco cancona
+    candaces cande candela candelabro candelecho candelilla candente candi candida candidado
+    candidate candidato candidness candling candying candys canecer canelada caney canfora
+    canga cangallo cangre canilla canime caning canker cankerous cannon cannonball cannoning
+    canny canonizing cansada cansina canta cantable cantabria cantada cantaleta cantaletear
+    cantarida cante canteada canted canter canticar cantillo cantista cantizal cantonada
+    cantonalista cantonear cantonese cantosa cants cantus canuda capada caped caper capering
+    capes capitacion caponada caps capsizes capsular capsule capsuled captener captions
+    captivity captured captures capulets caraba caracalla carache caracter carada carado
+    caraguata caraira caralla caramilla caras carat carats caray carba carbines carbizal carbol
+    carbonalla carbonar carbonate carbonation carbonato carbonear carboneo carbonidos
+    carbonilla carbono carbons carboy carca carcelera carcomer carcon carda cardada cardadura
+    cardal cardboard carded cardiaca cardiacea cardiaceo cardiaco cardial cardias cardigan
+    cardillo cardinal cardinas carding cardiografia cardiograms cardiologia cardiologo cardizal
+    cardon cardona cards cardsharp carea careada careado careador carear carecer cared careen
+    careening careered careering careers carefullest caregivers carelessness carenero careo
+    cares caressed caressing carestia caret careta carey careza cargadas cargante cargar
+    cargazon cargo caria cariadura cariaquito cariatide cariblanco caribs caricari caricarilla
+    caridad caridosa carilla carillena carinegro caring carinosa caripareja carisias carisma
+    carissas caritan cariz carjacked carla carlas carleta carlinga carlista carlon carlota
+    carls carly carme carmelas carmelos carmesi carmesin carminar carnada carnal carnazon carne
+    carnea carneada carneo carney carnosa carnosidad carnot caroline caroling carolled
+    carolling caroming carotina carouses carpa carpals carpanel carpanta carpe carped carpedal
+    carpel carpentry carpet carpeta carpetbag carpeting carping carps carr carra carracera
+    carral carrana carrazon carretada carretear carretel carretela carreteria carreteril
+    carretero carriage carriages carricera carrilera carrillo carro carron carrs carruna
+    carryall carryout carrys cars carsickness carson cart cartabon carteada carteado carted
+    cartelera carter cartiers cartilla carting cartolas cartometro carton carts carvallo carver
+    carves carvi carvings cary carys casada casapuerta casement casements cases caseworker
+    caseworkers cash cashing casida casineta casinete casing casta castanal castanar castanedo
+    castanero castanetazo castanets castaways caste caster castes castidad castilla castillo
+    castillos casting castings castling castorina castrates castrating casually casuario cata
+    catachin catadura catalisis catalog cataloging catalogo catalyzed cataplum catar cataract
+    catarana catarata catatan catcalled catcalling catchall catchers catches catchiest catching
+    catchs catchword catchwords catchy categoria categorica categorico categorize categorized
+    categorizes categorys cater catering caters cather cathers catiline catilines catin catinga
+    cation catskill catting cauce cauchera caucuses cauda cauje caulking causa causation caused
     causeless causeo causeway causeways causia cauta cavada cave caved caviling cavilled
-    cavilling cawing cayada cbs cecina cedular ceilings ceina cejar celan celar celebrar
+    cavilling cawing cayada cbs cecina cedro cedular ceilings ceina cejar celan celar celebrar
     celebrate celebrates celebrities celerada celerado celerity celeritys celia celiaca celiaco
     celias celibacy celica cellar cello cells cellular cellulars cellulite cellulites celt
-    celula celulada celulado celularia celulario cementar cenada cencerra cencerreo cencerro
-    cencerron censer censored censorships censused centen centenar centered centering
-    centerpiece centers centrar centro cents ceracion cerate cerebra cerebrum ceres ceriondo
-    cermenal cerra cerrado cerrador cerrazon certa certain certificable certificacion
-    certificada certificador certificadora certificar certificated certificates certificating
-    certifications certified cesacion cesarian cesion cespitar cesta cesteria cetica cetra
-    cetro chaining chairing chalices chalking chammy champing champs chanada chanca chancear
-    chanced chancel chancels chancera chancero chancery chancerys chancier chanciest chancing
-    chanco chancy chang changa changeover changes changing changle changs channels chant
-    chanted chanters chanteys chanties chanting chants chap chapping chapt char charades charge
-    charged charger chargers charging chariest chariots charitys charles charless charleys
-    charlies charm charmed charmers charming charmins charms charneta charo charretera charring
-    chars charters charting chartism chartres chary chastest chat chats chatters chatting
-    chaucers chauncey chaunceys cheapest cheapness cheating cheats checa checkering checkers
-    checklist checkmate checkout checkpoint checkroom checkups checo cheek cheeking cheeks
-    cheep cheeping cheering cheesing chem chemically chemotherapys chepa chepo ches chesa cheso
-    chess chestnuts chests chewer chewiest chia chiba chic chica chick chicks chid chidden
-    chiding childbearing childbirth childcare childish childless childlessness childlike
-    childproof childproofing childrens chile chiles chili chilis chill chilla chillers chillest
-    chilli chillies chilling chillis chillo chilly chimo chinar chinas chinchon chinda chine
-    chinga chink chinking chinks chinning chino chins chip chipa chipping chira chirping chis
-    chisa chist chit chita chite chiva chives chiza chock chocked chocking chocks chocolatera
-    chocolatero chocolates chofe choker chokers cholesterols chomping chooses choosey choosier
-    choosing choosy chop chope choppering choppier choppily chore chores choro chortles chose
-    chote choto chow chowed chowing chows christis chroming chuca chuck chucking chuckling
-    chucks chueco chuela chueta chugging chulesca chum chuna chung churning chus chusca cidro
-    ciento cierna cierre cierro cierta cierva cigua cimentar cina cinching cincho cincture
-    cinctures cindy cingir cintra cipo ciprio cipros cirro cision cister cisterns cites clac
-    clack clacked clacking clad claiming claims clair clam clamar clamming clamored clamping
-    clamps clan clanged clanging clank clanking clans clapped clapping claps clare clarecer
-    clarence clarinet claritys claro clase clash clashes clashing clasping classing classmates
-    clattering clatters clause clauses cleaned cleaners cleanest cleanings cleanlier cleanly
-    cleanness cleans cleansed cleanser cleansers cleanses cleansing clearances clearer clearest
-    clearing clearinghouse clearings clearness clears cleat cleave cleaved cleaver cleavers
-    cleaving clef clem clenching clergy clerical clerking clero cleverly clewed clicked
-    clicking cliffs clima climbing climbs clime clinching clines clinging clinica clinical
-    clinico clinics clinking clipped clipping clippings cliquish clise clister clit clits clive
-    cloaking clock clocked clocking clocks clod clods clogged clogging clogs cloister
-    cloistering cloisters clomping clone cloning clopping clops clorofila clorosis clorox
-    closed closeness closeout closer closes closet closeting clota cloth clothesline
-    clotheslines clothing cloths clotting clouding clouting clouts clove clover clowning
-    cloying cloys clubbing clucking clueca clumping clustering clusters cluttering clutters cms
-    coaccion coaching coachman coachs coadministrador coalition coalitions coarse coartada
-    coartado coartar coasting coata cobertera cobertero cobertor cobra cobro cobs cocer cocida
-    cociente cocimiento cocked cockiest cocking cocks cocktails codas codeina codeines
-    codependent codes codify coding codon codonate coercing coetaneo coexistir coffeecake
-    coffeehouse coffees coffer coffey cofre cofta cofto coger cogida cognition cognitions cogon
-    cohabitacion cohered cohortar coiffing coitar coito coke coked cokes coking colas cold
-    colear coles colin colitiss coliza collages collapses collared collated collates collating
-    colleagues collection collections collective collin collocating collon collusion colo
-    colonato colonia colonialist colonies colono colons colony color colorete coloring colt
-    colts columbine colusion comadrear comalida comarcar comas comatosa comb combes combinacion
-    combinar combinations combined combines combing combleza comblezo combo combs comedico
-    comedida comely comentar comer comers comet cometida comets comic comica comicial comicidad
-    comico comido comienda comigo cominero comings comino comiso comiza commando commits comoda
-    comodona comos compacta compactest compacting compaction compactness compacto compadrar
-    companera companeria compango companiera companiero companon comparar comparative compared
-    compasar compatia compendia compilar compilation compiles complacent complain complainant
-    complained complainer complains complaints complaisant complanir compleja complejo
-    completar completas complete completed completer completes completest completing completion
-    completiva completivo complexa complexo complexs compliant complida complido complying
-    compo componer comporta comportar composite composta compra comprada compradero comprado
-    comprador compreda comprera comprero compresa compresion compreso comprobar comprometer
-    compromising compto compuerta compuesta compuesto compulsion compulsions compurgar computar
-    comta comtes comto comunero conalonga conato concausa concealed concealing conceals
-    conceded conceited conceived concejal concejala concejil concello concento conception
-    concernir concerns concerted concerti concerto concerts concesion concession concessions
-    conch conchada conchal conchesta concision concluding conclusion conclusions concomimiento
-    concomio concreta concretar concreted concretely concretes concreto concurred concusion
-    concussions condecir condemned condensation condense condicion condigno conditional
-    conditionals conditioned conditioner conditioners conditioning condone condoned condones
-    condoning conduced conduction conductions conduerma cones confeccion confection conferred
-    conferring confesion confessed confession conficion confided confidencia confidencial
-    confidenta confidentially confiding configuracion configurar configurations configure
-    configures confined confingir confining confirmanda confirmar confirmation confirmed
-    confirms confitito conform conformation conforme conformed conformidad conforming conforms
-    confortable conforto confound confounding confrere confront confrontation confronting
-    confucian confugio confusa confuse confusedly confuser confusers confuses confusing
-    confusions confuted confutes conga congaing congeal congeals congested congesting
-    congestionar congestions congestiva congestive congestivo congo congreve coniforme conjoint
-    conjugar conjured conked conking conmigo conmistion conmisto conmixtion conmixto conmover
-    conmovimiento connatural connecting connection connombre connotation connoted connotes
-    connoting conquered consciente consciously consciousnesses consciousnesss conscript
-    conscripting consegrar consenso consented consentido consenting consentir consents
-    conservation conserved consider considerada considerado considerar considerate considers
+    celts celula celulada celulado celularia celulario cementar cenada cencerra cencerreo
+    cencerro cencerron cenco cenido censer censored censorships censused centen centenar
+    centered centering centerpiece centers centrado centrar centro cents centurion ceracion
+    cerate cercera cerco cerdo cerebra cerebrum cereo cerero ceres cerio ceriondo cermenal
+    cernedor cerno cero cerra cerrado cerrador cerrazon cerron certa certain certificable
+    certificacion certificada certificador certificadora certificar certificated certificates
+    certificating certifications certified cesacion cesarean cesareans cesareo cesarian
+    cesarina cesion cespitar cesta cesteria cetarea cetica cetra cetro chachara chaco chafallo
+    chaffing chai chain chaining chaira chairing chairlift chairman chairmanship chairperson
+    chairpersons chairs chairwoman chalices chalking chammy champ champing champs chanada
+    chanca chancear chanced chancel chancels chancera chancero chancery chancerys chancier
+    chanciest chancing chanco chancy chang changa changeable changeling changeover changes
+    changle changs channels chant chanted chanters chanteys chanties chanting chants chap
+    chapping chapt char charades charca charcoal charcon charcona charge charged charger
+    chargers charging chariest chariots charisma charitys charles charless charleys charlies
+    charm charmed charmers charming charmins charms charneta charo charretera charring charro
+    chars charters charting chartism chartres chary chasco chastest chat chats chatters
+    chatting chaucers chauncey chaunceys cheapest cheapness cheating cheats checa checkering
+    checkers checklist checkmate checkout checkpoint checkroom checkups checo cheek cheeking
+    cheeks cheep cheeping cheeps cheering cheesing chem chemically chemotherapys chepa chepo
+    ches chesa cheso chess chestnuts chests chewer chewiest chia chiar chiba chic chica chick
+    chicks chid chidden chiding childbearing childbirth childcare childish childless
+    childlessness childlike childproof childproofing childrens chile chiles chili chilis chill
+    chilla chillers chillest chilli chillies chilling chillis chillo chilly chimango chime
+    chimo chinar chinas chinchon chinda chine chinga chingolo chink chinking chinks chinning
+    chino chins chinstrap chipa chipichipi chipped chipping chips chira chiringo chirping chis
+    chisa chisma chist chit chita chite chiva chives chiza chloride chlorides chlorinate
+    chlorines chock chocked chocking chocks chocolatera chocolatero chocolates chofe choir
+    choker chokers cholesterols chomping chongo chongqing chooses choosey choosier choosing
+    choosy chope choppering choppier choppily chore chores choro chortles chose chote choto
+    chow chowed chowing chows christis chroming chuca chuchera chuck chucking chuckling chucks
+    chueco chuela chueta chugging chulesca chum chuna chungking churcha churches churchill
+    churchman churchs churco churning chus chusca cider cidro ciente ciento cierna cierre
+    cierta cierto cierva ciervo cierzo cigarets cigua cilla cimentar cina cinc cinca cinch
+    cinching cincho cincomesina cincture cinctures cindered cinderella cindering cinders cindy
+    cingir cinico cinto cintra cipo ciprio cipros circling circo cirro cisco cision cisma
+    cister cisterns cites clac clack clacked clacking claiming claims clair clam clamar
+    clamming clamo clamored clampdown clamping clamps clams clan clanged clanging clank
+    clanking clans clap clapped clapping claps clare clarecer clarence clarinet claritys claro
+    clase clash clashes clashing clashs clasp clasping clasps classiest classiness classing
+    classless classmates classroom classs classy clattering clatters claus clause clauses
+    clauss claws clays cleaned cleaners cleanest cleanings cleanlier cleanly cleanness cleans
+    cleansed cleanser cleansers cleanses cleansing clearances clearer clearest clearing
+    clearinghouse clearings clearness clears cleat cleave cleaved cleaver cleavers cleaving
+    clef clem clenched clergy clerical clerking clero cleverly clewed clewing clicked clicking
+    cliente cliffhanger cliffs clima climbing climbs clime clinching clines clinging clinica
+    clinical clinico clinics clinking clint clipped clipping clippings cliquish clise clister
+    clit clits clive cloaked cloaking clock clocking clocks clods clogged clogging clogs
+    cloister cloistering cloisters clomp clomping clone cloned cloning clopping clops clorofila
+    clorosis clorox closeness closeout closer closes closest closeted closeting closets clota
+    cloth clothesline clotheslines clothespins clothing clothings cloths clotting clouding
+    clouting clouts clove clover clowning cloyed cloying cloys clubbing clucked clucking clueca
+    clump clumping clunking clustering clusters clutter cluttering clutters cms coaccion
+    coaching coachman coachs coadministrador coagular coagulo coagulosa coaguloso coalition
+    coalitions coarse coartada coartado coartar coasting coata coate cobertera cobertero
+    cobertor cobra cobro cobs cocer cochillo cocida cociente cocimiento cocked cockiest cocking
+    cocks cocktails codas codeina codeines codependent codes codify coding codon codonate
+    coercing coetaneo coexistir coffeecake coffeehouse coffees coffer coffey cofre cofta cofto
+    coger cogida cognition cognitions cogon cohabitacion cohered cohering cohombro cohortar
+    coiffing coime coitar coito coke coked cokes coking colas colear coleccion colerina coles
+    colin colitiss coliza collacion collages collapses collared collated collates collating
+    collation colleagues collections collective collector collin collocating collocation collon
+    collusion colo colonato colonia colonialist colonies colono colons colony color colorete
+    coloring colt colts columbine colusion comadrear comalida comarcar comas comatosa comb
+    combes combinacion combinar combinations combined combines combing combleza comblezo combo
+    combs comedico comedida comely comentar comers comet cometida comets comic comica comicial
+    comicidad comico comido comienda comiente comigo cominero comings comino comiso comiza
+    command commanded commander commanders commando commandoes commandos commends comments
+    commits commonss communes comoda comodona comos compacta compactest compacting compaction
+    compactness compacto compadrar companera companeria compango companiera companiero companon
+    companys comparar comparative compared compasar compatia compendia compilar compilation
+    compiles complacent complain complainant complained complainer complains complaints
+    complaisant complanir compleja complejo completar completas complete completed completer
+    completes completest completing completion completiva completivo complexa complexo complexs
+    compliant complida complido complying compo componer comporta comportar composite composta
+    compra comprada compradero comprado comprador compreda comprera comprero compresa
+    compresion compreso comprobar comprometer compromising compto compuerta compuesta compuesto
+    compulsion compulsions compurgar computar comta comte comtes comto comunero conalonga
+    conato concausa concealed concealing conceals conceded conceited conceived concejal
+    concejala concejil concello concento concepta conception concernir concerns concerted
+    concerti concerto concerts concesion concession concessions concetta conch conchada conchal
+    conchesta concision concluding conclusion conclusions concomimiento concomio concordable
+    concordato concordia concreta concretar concreted concretely concretes concreto concurred
+    concusion concussions conde condecir condemned condensation condense condicion condigno
+    conditional conditionals conditioned conditioner conditioners conditioning condoles condone
+    condoned condones condoning conduced conduction conductions conduerma cone cones conete
+    confeccion confection conferred conferring confesion confessed confession conficion
+    confided confidencia confidencial confidenta confidentially confiding configuracion
+    configurar configurations configure configures confined confingir confining confirmanda
+    confirmar confirmation confirmed confirms confitito conform conformation conforme conformed
+    conformidad conforming conforms confortable conforto confound confounding confrere confront
+    confrontation confronting confucian confugio confundir confusa confuse confusedly confuser
+    confusers confuses confusing confusions confuted confutes conga congaing congeal congeals
+    congested congesting congestionar congestions congestiva congestive congestivo congests
+    congo congreve coniforme conjoint conjugar conjured conking conmigo conmista conmistion
+    conmisto conmixtion conmixto conmover conmovimiento connatural connecting connection conned
+    connombre connotation connoted connotes connoting conquered conquesta consciente
+    consciously consciousnesses consciousnesss conscript conscripting consed consegrar consenso
+    consented consentida consentido consenting consentir consents conservation conserved
+    conservera conserveria consider considerada considerado considerar considerate considers
     consign consigna consigned consigning consigns consona consonancia consonant constables
     constance constances constancy constancys constante constants constipada constipating
     constrain constrained constrains constraint constricting constrictions constrictive
     constricts construction constructions construir consuelos consueto consultant consulting
-    consumed consunta consunto conta contable contaminating contante contar contd contempt
-    contend contender contends contener contenta contentadiza contentar contented contenting
-    contention contento contentor contents contera contest contestant conteste contesting
-    contests contexto contexts contia contigo contigua contiguo continent continua continual
-    continuar continued continues continuing continuo continuum contraarmadura contraarminos
-    contraataque contrabajo contracaja contracandela contracarta contraccion contraceptions
-    contract contracta contracting contraction contractor contractors contrada contradecir
-    contradictions contradiza contraer contrafecha contrafirma contrafuerte contragolpe
-    contraguardia contrahacer contrahaz contrail contrair contramandato contramangas contramano
-    contranatural contranota contrapeso contraponer contraprueba contraption contraptions
-    contrary contraseguro contrasentido contrast contrasting contrata contrato contraveneno
-    contraventana contray contrita contrite contrition contritions controller controllers
-    contusa contused contuses contusing contusion contusions convecina convecino convection
-    convencer convene convened convenes convening convent convention convento convents
-    converged conversacion conversational conversationalist conversations conversativa
-    conversativo conversed conversing conversion conversions converted conveyed convicting
-    conviction convictions convinced convinces convincingly convivir convoking convoying
-    convulsed convulsionante convulsionar convulsionario convulsiva convulsive convulsivo
-    convulso cooing cooke cooked cookeries cookes cookie cookings cooks coolies cooling cools
-    coon cooped cooperacion cooperar cooperate coopered cooping cooties coots copa copal copar
-    copayero copelacion copes copey copiante coping coplon copon copped copping cops copta
-    copto copyright copyrighting copyrights cora corada corar coras corbe corbillo corca
-    corcarse corces corchete cord corda corderina corderino cordiaca cordiaco cordilla cordites
-    cordoned cords core corea corear coreo cores coria coriandro corina coring corita corito
-    corking corla corlar corm corma corms cornalon cornered cornering cornet corning cornings
-    cornmeal corno coro coronado corot corota corp corpa corra correcha correcho correcta
-    corrected correcter correctest correcting corrective correctly correctness correcto
-    corrector corrects corredera correera correosa corretear corretero corretora corro corrosal
-    corrosca corsa corse corsetera corso cortada cortado cortador cortadura cortante cortao
-    corte cortedad corteges cortejar corteses cortesia cortess cortex cortexes cortexs cortez
-    cortezon cortezs cortices cortinado cortland cortlands corton corua corva corvar corvo
-    corza corzo cosa cosechar coser cosida cosigned cost costa costanero costar costilla costo
-    costra costs cosys cota cotar cotes coto coton cots couch couched couches couching coughs
-    coulter coulters count counteract counteracting counteraction counteractions counterattack
-    counterattacked counterattacking counterattacks counterbalance counterclaim counterclaiming
-    countered countering counterpart counterpoint counters countersign countersigned
-    countersigning countersigns countersink countersinking counterweight countess counties
-    counting countrys county countys coupe coupled couples couplet couplets coupling coursing
-    courted courtesy courthouse courtier courting courtroom courts courtship cousins cove coven
-    coverall covering coverlet coverlets covers covert coves covet coveted covey cower cowered
-    cowing cowls coyer coyuntero cozening cpas cpis cpr cpus crabbed crabbing crabs cracking
-    cradling craft crafting cram cramming cramp crams crank cranking crap crape crapes crappier
-    crapping craps cras crasa crashs craso crass crate crates crave craved craving cravings
-    crawling craws cray craza craze crazys crea creacion creak creaking creamiest creaminess
-    creaming creams creamy crear crease creasing created creates creating creation creative
-    creator creators creature crecentar credited crediting credito creditor credits creeping
-    creer crema cremacion cremate cremated cremates cress crest cresta cresting creston crete
-    crewed criacion cribbing cribs crick cricking crida cried criminal crimping crimps crinar
-    cringing crinkling crippled crises crisiss crisping crisps croaked croaking crocked
-    crookeder crookedest crookedly crookedness crookes crookess crooking crooned crooning
-    croons crop cropped cropping crops crosscheck crosschecking crosschecks crossest crossfire
-    crossing crossness crossover crosspiece crosss crosswalk crossways crossword crosswords
-    crouched crouches crouching crow crowding crowds crowed crown crowning crowns crows crud
-    cruenta cruentar cruised cruisers cruises cruising crumbing crumbled crumpling crunched
-    crunches crunching crup crusading crushs crust crusting crusty cryings cst cts cualidad
-    cuanta cuantia cuantidad cuantimas cuarcita cuarentava cuarentavo cuarenten cuarentena
-    cuarenton cuarentona cuaresma cuarta cuarteta cuatrena cube cubertura cubs cucho cueca
-    cueita cuelmo cuemo cuenca cuenda cuentera cuentero cuento cuentona cuerdo cuerno cuero
-    cuervo cuesa cueslo cuestas cuestion cuesto cuestor cuestura cuff cuffed cuffing cuffs
-    cuida cuina cuing cuita cuitar culinaria culinary culled culling culon cult cultures cumana
-    cumbre cums cunada cuneta cunning cunnings cunts curbed curbs curd curdled cure cured
-    curing curiositys curler curlew currents currying curse cursed curt curta curtacion curtail
-    curtails curtained curtaining curtains curto curts curve curved curving custodia custodio
-    custodys custom customer customers cutre cutthroat cuttings cycled cycles cycling cyclone
-    cyclones dable dado daft dafter dailys dairy dairying daisy dale dalle dallen dally
-    dallying damascado dames damming damp dampened dampening damper danada danado danas dancer
-    danchada dandy dangling dango danial dank dantes danto danza dardo dare dared darin daring
-    darkening darla darning databases datar dated datelined datelines dates dating dats
-    daunting dawn dawned daybreak daydreaming daylights daytimes daze dazes dding dds
-    deactivated deactivates deadbeats deader deadhead deadlier deadlines deadlocked deadlocks
-    deads deafer dealers dealership dealing dealings deals dear dearer dearly dears dearth
-    deathbed deathless deathlike deaths debar debating debida deble debts debugs debut decade
-    decantar decease deceased deceaseds deceases decedent deceived deceiver deceivers deceives
-    december decenario decencia decentar deceptive decesion decidedly decidera decidero decides
-    deciente deciphered deciphering deciphers decisions decisiva decisive decisivo declined
-    declive decoded decoder decodes decoding decor decoying decreases decrees decretal decretar
-    decrying decuplicar decurion dedalera dedicacion dedicate dedication dedications dedicion
-    deduce deduced deducible deducir deducted deductibles deductiva deductive deeded deeding
-    deeds deems deeps deescalate defaming defaulted defaulter defaulting defaults defeccion
-    defect defected defectible defection defections defectiva defective defectives defendant
-    deferente deferment defiance defied defining deflects deformation defraudar defrauded
-    defrauding defrauds defrayed defuse degas degenerate degrades degree dehydrate dehydrates
-    dehydrating dehydrations deicidio deifying dejacion dejativa dejativo deject dejected
-    dejecting dejection dejections delacion delanos delatable delate delaying dele delectar
-    delegate deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates
-    delicious deliciouss delictiva delights delimited delimits delinear deliquio deliriously
-    delirium deliriums delito delivered delivery dells delusion demacrado demanda demandado
-    demanding demanial demasiada demencia demencial dementar demented dementias demientra
-    demision demoniado demonial denar dende deng denials denier denies dense dent dental
+    consumed consunta consunto cont conta contable contaminating contante contar contd
+    contemplate contempt contend contender contends contenedor contenedora contener contenida
+    contenido contenta contentadiza contentar contented contenting contention contento
+    contentor contents contera contest contestable contestana contestano contestant contestar
+    conteste contested contesting contests contexto contexts contia contigo contigua contiguo
+    contina continent continua continual continuar continued continues continuing continuo
+    continuum contraarmadura contraarminos contraataque contrabajo contraband contrabandear
+    contracaja contracandela contracarta contraccion contraceptions contract contracta
+    contracting contraction contractor contractors contrada contradecir contradictions
+    contradiza contraer contrafecha contrafirma contrafuerte contragolpe contraguardia
+    contrahacer contrahaz contrail contrair contraluz contramalla contramalladura contramandato
+    contramangas contramano contramarca contramarco contranatural contranota contrapartida
+    contrapeso contraponer contraprueba contraption contraptions contrapuerta contrary
+    contraseguro contrasentido contrast contrasta contrastable contrasting contrasto contrata
+    contrato contraveneno contraventana contray contrecta contrita contrite contrition
+    contritions controller controllers contusa contused contuses contusing contusion contusions
+    convecina convecino convection convencer convene convened convenes convening convent
+    convention convento convents converged converging conversacion conversational
+    conversationalist conversations conversativa conversativo conversed conversing conversion
+    conversions converted converting conveyed conveying convicting conviction convictions
+    convinced convinces convincingly convivir convoked convoking convoying convulsed
+    convulsionante convulsionar convulsionario convulsiva convulsive convulsivo convulso cooing
+    cooke cooked cookeries cookes cookie cookings cooks coolies cooling cools coon cooped
+    cooperacion cooperante cooperar cooperated cooperates cooperative coopered coopering
+    cooping cooties coots copa copal copar copayero copelacion copes copey copiante coping
+    coplands coplon copon copped copping cops copta copto copyright copyrighting copyrights
+    cora coracina corada corajina coralina corar coras corbe corbillo corca corcarse corces
+    corchete corda cordato corderina corderino cordiaca cordiaco cordiforme cordilla cordites
+    cordojosa cordoned cords core corea corear cored coreo cores corete coria coriandro corina
+    coring corita corito corked corking corla corlar corma corms cornalon cornered cornering
+    cornet corning cornings cornison cornmeal corno coro coronado corot corota corpa corporate
+    corps corra correcha correcho correcta correctable corrected correcter correctest
+    correcting correction corrective correctly correctness correcto corrector corrects
+    corredera correera correosa correria corretear corretero corretora corro corrosal corrosca
+    corrosible corrosion corrosiva corrosives corrosivo corsa corse corsetera corso cortada
+    cortado cortador cortadura cortafrio cortante cortao cortedad corteges cortejar corteses
+    cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortical cortices
+    cortinada cortinado cortinaje cortinal cortinon cortisones cortland cortlands corton corua
+    corva corvar corvina corvo corza corzo cosa cosechar coser cosida cosigned cosquillas costa
+    costalazo costanero costar coste costellos costilla costillaje costillar costiller costina
+    costo costra costs costuron cosys cota cotar cote cotes coto coton cots cotter couched
+    couches couching couchs coughs coulter coulters countable countdown counteract
+    counteracting counteraction counteractions counterattack counterattacked counterattacking
+    counterattacks counterbalance counterclaim counterclaiming countered countering counterpart
+    counterpoint counterproductive counters countersign countersigned countersigning
+    countersigns countersink countersinking counterweight countess counties countless countrys
+    county countys coupe coupled couples couplet couplets coupling coursing courted courtesy
+    courthouse courtier courting courtroom courts courtship cousins cove coven coverall
+    coverings coverlet coverlets covers covert coves covet coveted coveting covey cower cowered
+    cowering cowhands cowing cowls coyer coyuntero cozening cpas cpis cpr cpus crab crabbed
+    crabbing crabs cracker crackers cracking crackled crackles cradling craft crafting cram
+    cramming crams crank cranked cranking crape crapes crappier crapping craps cras crasa
+    crashed crashs craso crass crate crates crave craved craving cravings crawling craws cray
+    craza craze crazys crea creacion creak creaking creaks creamiest creaminess creaming creams
+    creamy crear crease creasing created creates creating creation creative creator creators
+    creature crecentar creciente creditable credited crediting credito creditor credits creeds
+    creeks creels creep creepers creeping creepy creer crees crema cremacion cremate cremated
+    cremates cremometro crepes crescendo cress crest cresta cresting creston crete crewed
+    crewing creyente criacion cribbing cribs crick cricked cricking cricks crida cried crimea
+    crimen crimes criminal crimp crimping crimps crinar cringing crinkling crippled crises
+    crisiss crismar crismera crisping crisps crista croaked croaking crocked crookeder
+    crookedest crookedly crookedness crookes crookess crooking crooned crooning croons cropped
+    cropping crops crossbar crosscheck crosschecking crosschecks crossest crossfire crossing
+    crossings crossness crossover crosspiece crosss crosswalk crossways crossword crosswords
+    crotches crouch crouched crouches crouching crow crowbars crowding crowds crowed crowing
+    crown crowning crowns crows crucillo cruenta cruentar cruised cruisers cruises cruising
+    crumbing crumbled crumbling crumpling crunched crunches crunching crusaded crusading
+    crushes crushs crust crusted crusting crusty crutches cryings cuado cuadro cualidad cuanta
+    cuantia cuantidad cuantimas cuanto cuarcita cuarentava cuarentavo cuarenten cuarentena
+    cuarenton cuarentona cuaresma cuarta cuartero cuarteta cuartillo cuarto cuata cuaterno
+    cuatrena cuatreno cuatrero cuatri cuatrodoblar cuatrotanto cube cubertura cubrecama
+    cubrepan cubs cuchar cucharada cucharal cucharear cucharera cuchareta cucharon cucharro
+    cuchilla cuchillar cuchillejo cuchillero cuchillon cucho cuclillo cuddle cuddling cueca
+    cueita cuelmo cuemo cuenca cuenda cuentera cuentero cuento cuentona cuer cuerda cuerdo
+    cuerno cuero cuervo cuesa cueslo cuestas cuestion cuesto cuestor cuestura cueva cuff cuffed
+    cuffing cuffs cuida cuina cuing cuita cuitar culantro culinaria culinary culled culling
+    culon cult culto cultured cultures cumana cumbre cums cunada cunado cuneta cunning cunnings
+    cunt cunts cupboard cupful cupidity cuquillo curb curbed curbing curbs curdled curdling
+    cure cured curer curing curiositys curler curlew currents curro curry currying curse cursed
+    cursillo cursing curst curt curta curtacion curtail curtails curtained curtaining curtains
+    curter curto curts curve curved curving custer custodia custodio custodys custom customer
+    customers cute cutir cutre cutters cutthroat cuttings cycled cycles cycling cyclone
+    cyclones cylinder dable daft dafter dailys dairy dairying daisy dale dalle dallen dally
+    dallying damascado dames damiento damming damp damped dampened dampening damper danada
+    danado danas dancer danchada danchado dandy danger dangling dango danial dank dantes danto
+    danza dardo dare dared darga darin daring darios darkening darks darla darning databases
+    datar dated datelined datelines dates dating dats daunting dawn dawned daybreak daybreaks
+    daydreaming daylight daytimes daze dazes dded dding dds deactivated deactivates deadbeats
+    deader deadhead deadlier deadlines deadlocked deadlocking deadlocks deads deafer dealers
+    dealership dealing dealings deals dear dearer dearly dears dearth deathbed deathbeds
+    deathless deathlike deaths debar debasement debating debida deble debt debts debugs debut
+    decade decantar decease deceased deceaseds deceases decedent deceived deceiver deceivers
+    deceives december decenario decencia decentar deceptive decesion decidedly decidera
+    decidero decides deciente decipherable deciphered deciphering deciphers decisions decisiva
+    decisive decisivo declined declive decoded decoder decodes decoding decor decoying
+    decreases decrees decretal decretar decreto decrying decuplicar decurion dedalera
+    dedicacion dedicate dedication dedications dedicion deduce deduced deducible deducir
+    deducted deductibles deductiva deductive deeded deeding deeds deems deeps deescalate
+    defaming defaulted defaulter defaulting defaults defeccion defect defected defectible
+    defection defections defectiva defective defectives defendant deferente deferment defiance
+    defied defining deflects deformation defraudar defrauded defrauding defrauds defrayed
+    defuse degas degenerate degrades degree dehydrate dehydrates dehydrating dehydrations
+    deicidio deifying dejacion dejada dejativa dejativo deject dejected dejecting dejection
+    dejections delacion delanos delatable delate delaying dele delectar delegante delegate
+    deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates delicious
+    deliciouss delictiva delights delimited delimits delinear deliquio deliriously delirium
+    deliriums delito deliver deliverer deliverers deliveries delivering delivers delivery
+    deliverys dell dells deltona delusion demacrado demanda demandable demandado demanding
+    demanial demasiada demencia demencial dementar demented dementias demientra demision demon
+    demoniado demonial denar dende deng denials denier denies dense dent dentado dental
     dentaria dented dentera denticular dentro denuding departir department dependant dependants
     depended dependence dependency dependente dependents depender dependiente depending
     deplaned deplete depleted depletes deport deportar depreces depresion depresses depressing
-    depressions depressive depriving deprogramming depth derailing derails derecha derechero
-    derechez derechito derechora derechuro deregulations deride derided deriding derision
-    derisions derive deriving derrama derramar derramo derrision derrumbe desaceitar desacertar
-    desairar desalado desalivar desamasado desangrar desaparear desaparejar desapestar
-    desapretar desasado desaseado desatibar desatinar desbanado desbuchar descarado descartar
-    descebar descended descendent descendida descepar descerar descercar descerrar described
-    describes describing describir descried descries descripcion description descriptions
-    descrita descrito desdel desden desdenada desdenosa desdentar dese deseable desecar
-    desecativa desecho deseguir desellar desentida desentido desertar deserted deserter
-    desertor deserved deserves deservir desfazado desfecha desfechar desfecho desferrar
-    desfonde desganar deshacer deshecha deshecho desherbar desherrar deshierba deside desierta
-    desierto designed desirees desirous desistir deslavado deslayo deslechar deslecho
-    desmadrado desmalladura desmanada desmanado desmandado desmano desmayada desmayar desmedida
-    desmedido desmentida desmentir desmochar desmolado desnervar desorden despachar despagado
-    desparado desparar desparear desparecer despartir desparvar despechar despecho despectiva
+    depressions depressive depriving deprogram deprogramming depth derailing derails derecera
+    derechera derechero derechez derecheza derechito derechora derechura derechuro
+    deregulations deride derided deriding derision derisions derive deriving derrama derramar
+    derramo derridas derrision derrumbe desaceitar desacertar desairar desalado desalivar
+    desamasado desangrar desaparear desaparejar desapestar desapretar desasado desaseado
+    desatibar desatinar desbanado desbuchar descarado descartar descebar descended descendent
+    descendida descepar descerar descercar descerco descerrar described describes describing
+    describir descried descries descripcion description descriptions descrita descrito desdel
+    desden desdenada desdenosa desdentar dese deseable desecar desecativa desecho deseguir
+    desellar desentida desentido desertar deserted deserter desertor deserved deserves deservir
+    desfazado desfecha desfechar desfecho desferrar desfonde desganar deshacer deshecha
+    deshecho desherbar desherrar deshidratar deshierba deside desierta desierto designed
+    desirees desirous desistir deslavado deslayo deslechar deslecho desmadrado desmalladura
+    desmanada desmanado desmandado desmano desmayada desmayar desmedida desmedido desmentida
+    desmentir desmochar desmolado desnervar desorden despachar despagado despaldar desparado
+    desparar desparear desparecer despartir desparvar despechar despecho despecio despectiva
     despediente despedir despedrar despegada despegar despeinar despejada despejar despelotar
-    despenar despender despepitar desperar desperate desperecer despernar despertador despesar
-    despezar despicar despichar despidida despierto despiezo despintar despistar desplatar
-    despondent desposar despostar desposte desprendida despresar despuesta despumar despuntar
-    despunte deste destechar destentar desterrar destetar destructed destruction destructions
-    desvahar desventar desvirar desyerbar detached detachment detail detailed detaining detains
-    detectable detected detecting detection detections detective detectives detector detects
-    detener deter detergents deterger determinar deterred deterrence deterrents deterring
-    detest detonate detractor devanear devantal devastar developed develops deverbal deviously
-    devolver devotional devuelto dewar diabetess diabetica diabetico diabetics diabolic
-    diagnose diagnosed diagnoses diagnosing diagnosiss diagnostic diagnostica diagnosticar
-    diagnostics dialectic dialisis diameter diameters diapered diapering diarrea diarrheas
-    diarrhoea diarrhoeas diarrica diaspero diaspora diced dices dicey diciente dicker dicks
-    dictions diddle didimea diehard dietetic dietetica diezmesina diferente differed difference
-    differentiate differentiation differently differing difficultys diffident dificultador
-    dificultar digested digestions digestive digger digna digressed digression digs dilating
-    dilation dills dilution dimes dimision dined diner dines ding dinginess dinging dink dinker
-    dinned dinnered dinnering dinners dint diorama dioscorea dioscoreaceo dipper dippers
-    direccion directed directer directing direction directional directiva directivo director
-    directors directory dirk dirtiness dirtying disabilitys disables disabuse disabused
-    disappearing disappears disarmed disbanded disbands discharged discharges disclose
-    discomfit discomforted discomforting discomforts discordar discorde discorded
-    discriminacion discriminating discriminations diseased diseases disecable disentir disertar
-    disfrute disgregar dished dishing disipable disloyal dismayed disolver dison disordered
-    disordering disorderly disorders disorient disorients disowned disowning dispense dispensed
-    dispersa dispersal dispersar disperse disperso dispertar dispierta dispierto displace
-    displayed displaying displays displease disponer disports disposable disposals disposed
-    disposes disprove disputa disputar disputed disputes disregarded disregarding disregards
-    disrepute dissections dissed dissented disses dissing dissolute dissolved dissolves
-    distanced distaste distender distends distorter distraer disusing ditching ditchs dittoing
-    diuretic dive diver divergent divergente divers diversion diverted diverting divertir
-    diverts dives divest dividendo divine diving divining division dizziest dizzinesss dizzying
-    dniepers doable dobla doblador doblegar doblez doblo dobro docen docenario docimasia docked
-    docket docks docto doctora doctoral doctoranda doctorar doctorate doctorates doctored
-    doctoring doctorow doctorows document documental documentar documented documento doddering
-    dodos doffing dogged doghouse doily doings dolar dole doled dolencia doler doles dolido
-    doling dollar dolled dolloping dolo dolora dolt dolzor domar domed domes domesticada
-    domesticado domesticar domesticate domestication domesticidad domestico domestics domida
-    domination doming donadio donation donna donned donner donor doodlers doodling doorstops
-    doorways doped dopes dorada doris dork dorm dormer dormidera dormidero dormidor dormidora
-    dormilon dormirlas dormitar dormitor dorms dosages dosel doselete dosing doss dotage doted
-    dotes doth doting dotor dotrinar doubleday doubledays doubles doublet doublets doubly
-    doubted douched douches douching dough doughier doughtier dougs douse doused douses dove
-    dover doves dovetails dowel dowelled dowelling dowels downbeats downer downiest downing
+    despenar despender despepitar desperado desperar desperate desperecer desperezo despernar
+    despertador despesar despezar despicar despichar despidida despierto despiezo despintar
+    despises despistar desplatar despondent desposar despostar desposte desprendida despresar
+    despuesta despuesto despumar despuntar despunte desserts deste destechar destentar
+    desterrar destetar destructed destruction destructions desvahar desventar desvirar
+    desyerbar detached detachment detail detailed detaining detains detectable detected
+    detecting detection detections detective detectives detector detects detenedor detener
+    detenido detentar deter detergents deterger determinar deterred deterrence deterrents
+    deterring detest detonate detractor devanear devantal devastar developed develops devengar
+    deverbal deviously devolver devotional devuelto dewar diabetess diabetica diabetico
+    diabetics diabolic diagnose diagnosed diagnoses diagnosing diagnosiss diagnostic
+    diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters diapered
+    diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced dices
+    dicey diciente dicker dicks dictions diddle didimea didos diehard diente dietetic dietetica
+    diezmesina diferente differed difference differentiate differentiation differently
+    differing difficultys diffident dificultador dificultar digested digestions digestive
+    digger digna digressed digression digs dilating dilation dill dills dilution dimes dimision
+    dimple dined diner dines ding dinginess dinging dink dinker dinned dinnered dinnering
+    dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers dipping direccion
+    directed directer directing direction directional directiva directivo director directors
+    directory dirk dirtiness dirtying disabilitys disables disabuse disabused disappearing
+    disappears disarmed disbanded disbands discharged discharges disclose discomfit
+    discomforted discomforting discomforts discordar discorde discorded discriminacion
+    discriminating discriminations diseased diseases disecable disentir disertar disfrute
+    disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal dismayed
+    disolver dison disordered disordering disorderly disorders disorient disorients disowned
+    disowning dispense dispensed dispersa dispersal dispersar disperse disperso dispertar
+    dispierta dispierto displace displayable displayed displaying displays displease disponer
+    disports disposable disposals disposed disposes disprove disputa disputar disputed disputes
+    disregarded disregarding disregards disrepute dissections dissed dissented disses dissing
+    dissolute dissolved dissolves distanced distaste distender distends distorter distraer
+    disusing ditching ditchs ditera dittoing diuretic dive diver divergent divergente divers
+    diversion diverted divertida divertido diverting divertir diverts dives divest dividendo
+    divine diving divining division dizziest dizzinesss dizzying dniepers doable dobla doblador
+    doblegar doblez doblo dobro docen docenario docimasia docked docket docking docks docto
+    doctora doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow
+    doctorows document documental documentar documented documento doddering dodos doffing
+    dogged doghouse doily doings dolar dole doled dolencia doler doles dolido doliente doling
+    dollar dolled dollhouse dolloping dolo dolora dolorida dolorido dolt dolzor domar domed
+    domes domesticable domesticada domesticado domesticar domesticate domestication
+    domesticidad domestico domestics domida domination doming donadio donation dond donna donne
+    donned donner donor doodlers doodling doorsteps doorstops doorways doped dopes dorada doras
+    doris dork dormer dormidera dormidero dormidor dormidora dormilon dormirlas dormitar
+    dormitor dorms dosages dosel doselete dosing doss dotage doted dotes doth doting dotor
+    dotrinar doubleday doubledays doubles doublet doublets doubly doubted doubting douched
+    douches douching dough doughier doughtier dougs douse doused douses dove dover doves
+    dovetails dowel dowelled dowelling dowels downbeats downer downfalls downiest downing
     downloaded downloading downplaying downright downstairs downtimes dowsed dowses doyle dozed
     dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag dragar dragging
-    dragnets drago drags drains dram drams drano draped draperys drapes draw drawl drawling
-    drawls drawn drays dreading dreads dream dreamier dreamily dredging dregs dress dressage
-    dressages dressing dressings drews dried drift drifter drifters dril drill drilling drily
-    drinking drinks drino dripped dripping drippings drips drivel driveling driven driver
-    drives driveway driveways drivings drone droning drool drooped droopier droopiest droops
-    drope dropper droppers droppings droppingss dropsy dross drought droughts drover droves
-    drowned drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore drum
-    drumming drums drunkest drunks drying dubbing dubio dubitacion ducha ducho ducking duckling
-    ductor duding duds duel duela dueled duelling duelo duels duenario duerna duffer duffy
-    dulling dullness duly dumber dumbness dumbnesss dummies dummy dumped dumpiest dumping
-    dumpling dumps dundo dung dunk dunner dunning duping duplica duplicada duplicado duplicate
-    duplication duplicator durability duramadre durina duses dustiness dutch dwarfing dwelled
-    dwellers dwelling dwellings dwindled dyeing dyes dyings dyking earaches earl earle earliest
-    earlines earls earmarking earning earnings earphone earshots earthier earthing earthlier
-    ease eases easiness easing east easter eater eateries eaters eatery eaton eats eave ebert
-    ectopago ecuacion edible edificar edifices edilicia edilicio editable edmonton edt
-    education educations educcion educir eels eery effected effecting effective effectiveness
-    egresion eider eighth eights eighty ejected ejecting ejection ejections elans elapsed
-    elapsing elastica elastico elating elbes elbowing elbowroom elbows eldercare elders
-    electing election elephants elicited elide elis elises ell elle ello ells elmer elsa elsas
-    elsewhere elsies elul elves elvia elways emailing embarazado embarazador embarazadora
-    embarazar embarazosa embarazoso embargada embargado embarrada embarrado embebida ember
-    embers embolada embolicar embolism embolsar emborrar embreada embreado embrolla emending
-    emergence emergences emergencies emergencys emergent emergente emersion emersons emery emil
-    emile emils emission emitting emocional emocionar emory emotionally emotions empechar
-    empeciente empedrar empegar empelar empellar empenar empentar empeorar emperezar empergar
-    empernar empestar empizcar emplazar emplomar employe employed employee employes employs
-    empowers empozar emprenar emptying emptys empujada empujar empuje empujo emulations
+    dragnets drago drags drains drams drano draped draperys drapes draw drawl drawling drawls
+    drawn drays dreading dreads dream dreamier dreamily dredging dregs dreiser dreisers
+    drenches drenching dress dressage dressages dressed dressers dresses dressier dressiness
+    dressing drews dried drift drifter drifters dril drill drilling drily drinkable drinkers
+    drinkings drino dripped dripping drippings drips drivel driveling driven driver drives
+    driveway driveways drivings drone droning drool drooped droopier droopiest droops drope
+    dropper droppers droppings droppingss dropsy dross drought droughts drover droves drowned
+    drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore drumming drums
+    drumstick drunkest drunks drying dubbing dubio dubitacion ducha ducho ducked ducking
+    duckling ductor duding duds duel duela dueled duelling duelo duels duenario dueno duerna
+    duffer duffy dull dulling dullness duly dumber dumbness dumbnesss dummies dummy dumpiest
+    dumping dumpling dumps dundo dung dunk dunner dunning duped duping duplica duplicada
+    duplicado duplicate duplication duplicator durability duramadre durantes duration durina
+    durlines duses dusk dustiness dutch dwarfing dwelled dwellers dwelling dwellings dwindled
+    dyeing dyes dyings dyking earaches earl earle earliest earlines earls earmarking earmarks
+    earning earnings earphone earshots earsplitting earthier earthing earthlier ease eases
+    easiness easing east easter easygoing eater eateries eaters eatery eaton eats eave ebert
+    eccema ectopago ecuacion eczemas edible edificar edifices edilicia edilicio editable
+    edmonton edt education educations educcion educir eels eery eferente effected effecting
+    effective effectiveness egghead egresion egret eider eighth eights eighty ejected ejecting
+    ejection ejections elans elapsed elapsing elastic elastica elastico elastics elating elbes
+    elbowing elbowroom elbows eldercare elders electing election elefanta elega elegance
+    elegante elena elephants elevens eleventh elicited elide elis elises ell elle ello ells
+    elmer elsa elsas elsewhere elsies elul elves elvia elvin elways emailing embarazado
+    embarazador embarazadora embarazar embarazosa embarazoso embargada embargado embarrada
+    embarrado embebida ember embers embolada embolicar embolism embolsar emborrar embreada
+    embreado embrolla emending emergence emergences emergencies emergencys emergent emergente
+    emersion emersons emery emil emile emils emission emitting emocional emocionar emory
+    emotionally emotions empapelado empate empechar empeciente empedrar empegar empelar
+    empellar empenar empentar empeorar emperezar empergar empernar empestar empizcar emplazar
+    emplomar employe employed employee employes employing employs empollar empowers empozar
+    emprenar emptier empties emptiest emptying emptys empujada empujar empuje empujo emulations
     emuncion enable enaciada enaciado enact enacting encanada encanar encantar encarnar
-    encartas encasing encebro encerado encerco encerrado encerrador encerrar encerrona encia
-    encielar encierro encimera enclisis enclosing encoding encortar encounter encuerar encuesta
-    encumber encumbers ende endearing endechar endiablar endina endings endino endlessness
-    endoblar endowing enduing endurance enduring energica enero enervate enfangar enferma
-    enfermar enfermera enfermero enfermizo enfermosa enfermoso enfingir enforced enforces
-    enforcing engafar engaitar engalanar engalgar enganador enganchar engarrar engarzar
-    engastar engatar engaviar engazar engenar engoznar engranar engrandar engrapar engrasar
-    enguantar enguatar enhances enhetrar enif enjero enmangar enmantar enmatarse enormedad enos
-    enoughs enquired enrase enrol enrollar enrolled enrolling enrolls enrols ensanar entandar
-    enteca enteco entena entender ententes enteo enter enterada enterado enterar entered
-    enterez entereza enterica enterico enteriza enterizo enterocolitis enterrar enters entice
-    enticing entierro entirar entirely entirety entonces entornar entortar entrabar entrador
-    entramar entranar entrap entrapar entre entreated entree entregar entremes entrevar
-    entricar entrizar entrojar entrometer entronar entrujar entry entuerto enturar envainar
-    enveloping envenenador envenenadora envernar envero enviadiza enviar envied envies envio
-    envisa envision envite envolver envuelto epactilla epica epicenter epicures epifita epifora
-    epigrams epilencia epilense epilentica epilentico epilepsys epileptic epileptica epileptics
-    epinicio epirota episode episodic episodio epistles epitomar epitomes equality equating
-    eraje eras erased eraser erases ereccion erecting erection erections eria erica erich erick
-    erina eross erse erses erudicion erupting eruption eruptions erutacion escalable escalada
-    escalado escalafon escalamo escalante escalated escalates escalating escalations escalator
-    escaleta escalofrio escapade escariar escarlata escarlatin escarpia escelerado escenario
-    eschewed esciente escision esclerosis escondida escondido escontra escorting escosa
-    escriban escribana escribano escribida escribido escribidor escripia escripta escripto
-    escritor escupido escuro esgrimir espartar espechar esperacion esperida espertar espesa
-    espeso espigosa espigoso espinosa espinoso espirar espondeo espora esporo esposada esposado
-    esposar esposas espousal espouse espoused espouses espuerta espumaje espumajo espumar
-    espumea espumosa espumoso esquitar essaying establia estaca estacion estada estadia
-    estadiza estafa estala estalacion estampia estanadura estancar estancia estano estanque
-    estantia estarcir estarna estas estatica estay este estearica estearina esteba estelaria
-    esteparia ester estera estero esters estetica estiba estilista estimada estimado estimate
-    estimulante estimular estipendio estipular estique estirpia esto estofado estol estomagar
-    estonces estonian estonias estopena estoposa estoposo estos estradas estradiota estradiote
-    estragar estragol estrambote estrange estranged estranges estranging estria estribar
-    estribor estrictez estro ests estuaries estuario estupendo esturion etc etchings eter ether
-    ethers etico etna etnica eton eubolia euphoria euphorias evan evenings eventfully eventual
-    eventuality evergreen everlasting evermore everready eversion evert everybodys everyday
-    everyones everyplace everythings eves evicting evincing evolution ewer exaccion exacta
-    exactest exacting exactness exacto exacts exagerante exaggerated exaggerates exaggeration
-    exaggerations exalt exalting examinar examine examiner examiners examines exampled
-    exasperate exasperating excavate excavation excedente excepting exception exchange
-    exchanged excise excising excision exciting excluding excretas excruciatingly excusa
-    excusana excusano excused excuses excusion excuso execrate execs executed executes
-    executing execution executive executor exempted exempting exemptions exempts exercise
-    exercised exercises exercising exerciva exercivo exerting exertion exerts exhalation
-    exhausta exhausto exhausts exhuming existimar existing exists exits exorcise exorcism
-    exorcist expectant expedida expedience expediences expediencies expediency expediencys
-    expedient expedientar expedienteo expediently expedients expedite expedites expediting
-    expelente expelling expending experience experiences expert expiates expiating explained
-    explaining explains explicar explication exploding explorer explorers exporting exposing
-    expounding expresion expressed expressing expression expressionism expressionist extender
-    extension exterminar external extracta extractar extracted extracting extracto extractor
-    extracts extrados extrasistole extraversion extrema extremar extremena extremeno extremer
-    extremes extremest extremity extremo eyeballing eyelashes eyepiece eyesights eyesores
-    eyestrain eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
+    encartas encasing encebro encendedora encender encendido encentador encentar encentrar
+    encerado encerco encerrado encerrador encerrar encerrona encia encielar encierro encimar
+    encimera encina encismar enciva enclisis enclosed enclosing encoding encortar encounter
+    encuerar encuesta encumber encumbers ende endearing endechar endiablar endina endings
+    endino endlessness endoblar endowing enduing endurance enduring energica enero enervate
+    enfangar enferma enfermar enfermera enfermero enfermizo enfermosa enfermoso enfingir
+    enforced enforces enforcing enfrente engafar engaitar engalanar engalgar enganador
+    enganchar engarrar engarzar engastar engatar engaviar engazar engenar engoznar engranar
+    engrandar engrapar engrasar enguantar enguatar enhances enhetrar enif enjero enmangar
+    enmantar enmatarse enmendador enormedad enos enquired enrase enrol enrollar enrolled
+    enrolling enrolls enrols ensanar enta entado entandar ente enteca enteco entena entendedor
+    entendedora entender ententes enteo enter enterada enterado enterar entered enterez
+    entereza enterica enterico enteriza enterizo enterocolitis enterrar enters entice enticing
+    entierro entirar entirely entirety entonces entornar entortar entrabar entrador entramada
+    entramar entramas entramos entranar entrap entrapada entrapar entreabrir entreated
+    entrecana entrecortadura entrecortar entredecir entredoble entredos entree entregar
+    entrelinea entremedias entremes entremesear entremeter entremorir entreoscuro entrepiernas
+    entrepiso entreponer entrepuerta entres entretanto entretecho entretenedor entretenedora
+    entretener entretenida entretenido entretomar entrevar entreventana entrever entrevista
+    entrevolver entricar entrizar entrojar entrometer entronar entrujar entry entuerto enturar
+    enure envainar enveloping envenenador envenenadora envernar envero enviadiza enviar envied
+    envies envio envisa envision envite envolver envuelto enzima epactilla epica epicenter
+    epicures epifita epifora epigrams epilencia epilense epilentica epilentico epilepsys
+    epileptic epileptica epileptics epinicio epirota episode episodic episodio epistles
+    epistola epistolar epitomar epitomes equality equating equilibrado equilibrar equilibre
+    equilibrismo equilibrium eradicating eraje eras erased eraser erases ereccion erecha
+    erecting erection erections eria erica erich erick ericks erina eross erro erse erses
+    erudicion erupting eruption eruptions erutacion escalable escalada escalado escalafon
+    escalamo escalante escalated escalates escalating escalations escalator escaldar escalera
+    escaleron escaleta escalofrio escanilla escapade escariar escarlata escarlatin escarpia
+    escasera escelerado escenario eschewed eschewing esciente escision esclerosis escombra
+    escondida escondidijo escondido escontra escorted escorting escosa escriban escribana
+    escribano escribida escribido escribidor escripia escripta escripto escritor escupido
+    escuro esgrimir esmaltar esmaltin espada espadada espadilla espaldar espaldear espalder
+    espaldera espaldon espalduda espalera espalmar espartar espechar esperacion esperida
+    espertar espesa espeso espigosa espigoso espiguilla espinela espinillera espinillo espinosa
+    espinoso espirar espolada espondeo espora esporo esposada esposado esposar esposas espousal
+    espouse espoused espouses espuerta espumaje espumajo espumar espumea espumilla espumosa
+    espumoso esquitar essaying establia estaca estacion estada estadia estadiza estafa estala
+    estalacion estallido estampia estanadura estancar estancia estano estanque estantia
+    estarcir estarna estas estatica estay estearica estearico estearina esteba estelaria
+    estemple esteparia estepera estepilla ester estera estero esters estetica estiba estilista
+    estimada estimado estimate estimulante estimular estipendio estipular estique estirpia esto
+    estofado estol estomagar estonces estonian estonias estopena estoposa estoposo estos
+    estradas estradiota estradiote estragar estragol estrambote estrange estranged estranges
+    estranging estria estribar estribor estrictez estro ests estuaries estuario estupendo
+    esturion etc etchings eter ether ethers etico etna etnica eton eubolia euphoria euphorias
+    evan evenings eventfully eventual eventuality evergreen everlasting evermore everready
+    eversion evert everybodys everyday everyones everyplace everythings eves evicting evincing
+    evolution ewer exaccion exacta exactest exacting exactness exacto exacts exagerante
+    exaggerated exaggerates exaggeration exaggerations exalt exalting examinar examine examiner
+    examiners examines exampled exasperate exasperating excavate excavation excedente excepting
+    exception exchange exchanged exchanging excise excising excision exciting excluded
+    excluding excretas excruciatingly excusa excusana excusano excused excuses excusion excuso
+    execrate execs executed executes executing execution executive executor exempted exempting
+    exemptions exempts exencion exercise exercised exercises exercising exerciva exercivo
+    exerting exertion exerts exhalation exhausta exhausto exhausts exhuming existimar existing
+    exists exits exorcise exorcism exorcist expanded expanding expansion expectant expedida
+    expedience expediences expediencies expediency expediencys expedient expedientar
+    expedienteo expediently expedients expedite expedites expediting expelente expelling
+    expended expendedor expending experience experiences expert expiates expiating explained
+    explaining explains explicar explication explode explodes exploited exploiting explored
+    explorer explorers explores exploring exporting exposing expounding expresion expressed
+    expressing expression expressionism expressionist extender extensional extensions extensiva
+    extensive extensivo extensor exterminar external extincion extorsion extracta extractar
+    extracted extracting extracto extractor extracts extrados extrasistole extraversion
+    extravio extrema extremar extremena extremeno extremer extremes extremest extremity extremo
+    extrusion eyacular eyeballing eyeglass eyelashes eyepiece eyesights eyesores eyestrain
+    eyeteeth eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
     facelift facer faces facet faceting faceto facha facia facial facienda faciente facile
-    facilidad facililla facing faction factional factions factor factored factoria factors
-    factorys factual factually facultar fading fads fagging failing failings fails failures
-    fain fainter faintest faintness faints fairway fairways fajar fakes falashas falca falce
-    falcon falconry falda falir falla fallible fallo fallow fallowed fallowing falo
-    falsaarmadura falsar falsedad falseness falseo falser falsia falsifying falsity falsitys
-    faltar falte falter falters falto falua famed fames familys fanada fanal fang fangs fanny
-    fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare farewells
-    faring farmed farmhands farmhouse farming farmings farms farsa farsanta fart farta fartal
-    farte farther farthest farthing fascinated fase fasta fasted fasten fastener fastidio
-    fasting fastness fata fatah fatalidad fates fatheads fathered fathering fatherless fatherly
-    fatigued fatigues fatiguess fating fatter fattest fattiest faulting faxing fazed fazing
-    fearing fearlessness fears feast feasting feather feathers feathery feats featured feble
-    febra febril fecal feces fechar fecho feder federate federation feds feedings feelingly
-    fees feint feinted feinting felling fellinis fellow fells femencia fementida fenal fencings
-    fender fending fends fentanyls feral feria ferida fermat fernando ferre ferretera ferrying
-    fest festal fester fests feta fetacion fetas fetter fettering fetters feucha feuding feuds
-    feverishly fevers fiancees fiances fiasco ficha fictions fiddle fiddlers fidgeting fielders
-    fielding fieldings fiemo fiend fiendish fiends fiera fierra fifes fifteens fifteenth fifth
+    facilidad facililla facilima faciliton facilitona facing faction factional factions factor
+    factored factoria factors factorys factual factually facturacion facultar fading fads
+    faeces fagging failing failings fails failures fain fainter faintest faintness faints
+    fairway fairways fajar fakes falashas falca falce falcon falconry falda falla fallible
+    fallo fallow fallowed fallowing falo falsaarmadura falsar falsedad falseness falseo falser
+    falsia falsifying falsity falsitys faltar falte falter falters falto falua famed famelica
+    fames familial familiar familiars families familio familion familys fanada fanal fang fango
+    fangs fanny fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare
+    fared farewells faring farmed farmhands farmhouse farming farmings farmington farms farpado
+    farro farsa farsanta farta fartal farte farther farthest farthing farto fascinated fase
+    fasta fasted fasten fastener fastidio fasting fastness fata fatah fatalidad fates fatheads
+    fathered fathering fatherless fatherly fatigued fatigues fatiguess fating fats fatter
+    fattest fattiest faulting favorida favorido favoring favorita favorites favorito faxing
+    fazed fazing fearing fearlessness fears feast feasting feather feathers feathery feats
+    featured feble febra febril fecal fecess fechar fecho feder federate federation feds
+    feedings feelingly fees feint feinted feinting felled felling fellinis fellow fells felts
+    femencia fementida fenal fences fencings fender fending fends fentanyls feotona feral feria
+    ferida fermat fernando ferre ferretera ferro ferrying festal fester fests feta fetacion
+    fetas fetes fetter fettering fetters feucha feuding feuds feverishly fevers fezes fiancees
+    fiances fiasco ficha fictions fiddle fiddlers fiddling fidgeting fidos fielders fielding
+    fieldings fiemo fiend fiendish fiends fiera fierra fierro fifes fifteens fifteenth fifth
     fiftys fight fighter fighters fightings fights figura figured figurehead figurera figurero
-    figures figurine figuring fija fijo filatera filatero filautia filberts filed filet
-    filetear filets filis filled filler fillers filling fillings fills filmiest films filmstrip
+    figures figurine figuring fija fijo filatera filatero filautia filberts filching filed
+    filet filetear filets filing filis filler fillers fillet filleted filleting fillings
+    filliped filliping fillo filly fillys filmed filmiest filming films filmstrip filterable
     filtered filtering filthier filtro fimo fina finagler finaglers finagling finance financed
-    finances finca finchada finchado finder finders fined finer fines fingerboard fingered
-    fingering fingernails fingerprint fingerprinting fingidor finir finis finished finisher
-    finishes finishing finishs finiss finnish finnishs finny fino finojo finta firebreak
-    firefighting firehouse fireplace fireproof fireproofing fires firestones firewall firewater
-    firewaters firm firmal firman firmar firme firmon firms firs firstborn firsthand firsts
-    firth fished fishiest fishing fishings fishwifes fision fist fitch fitter fitters fitting
-    fittings fiver fives fixating fixation fixatives fixed fixes fixtures fizzy flack flagging
-    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanking
-    flanks flapped flapping flaps flared flares flash flashed flasher flashers flashest
-    flashier flashiest flashily flashings flashs flask flattening flattering flatters flattery
-    flattest flatting flaunted flaunting flavored flavoring flawing flaying flecha flecking
-    fled fleecing fleeting flemings flesh fleshes fleshing fleshs flicked flicking flies
-    flightier flightiest flightiness flightless flights flighty fling flinging flings flint
-    flipped flipping flippy flirting flitting floater floating flock flocked flocking flocks
-    flogged flood flooding floorboard flooring floors flopping floppys flor floracion florecer
-    flossing flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida
-    fluido fluir flumes flung flunk fluor fluorina flurried flurry flurrying flus flushes
-    flushest flushing flushs flustering flusters flutters fluyente flying fms foaling foams
-    foch focha focusing foetal fogged foisting fold folding folds follicles follon followed
-    follower followings follows followup fomentar fomes fond fontanal fontanosa foodstuff
-    foolhardiest foolhardiness fooling foolproof fools footbridge footed footlights footnotes
-    footnoting footpaths footprint footstool footstools forada forage foraging foras foray
-    foraying forbearing forbes forcatear force forceps forcepss forchina forcible forcina ford
-    forded fording fords fore forearmed forebear foremast foreplay fores forestall forestalling
-    forestation forested forester foresting foretell forevermore forevers forged forger forges
-    forgets forgettable forgetting forging forgiven forgiveness forgiving forgo forgoing forked
-    forking forks forma formadura formal formaleta formalidad formalista formally formante
-    formar formation formative formats formed formiato formidar forming formlessness formon
-    formosa fornecer forra forrar fort forte fortes forth fortification fortin forts fortys
-    forums foster fotometro fought foundation founding foundling founds fount founts fours
-    fourscore fowls fraccion fracking fraction fractional fractura fracturar fracture fractures
-    frade frag framing france franco frank franking frasca frase frat fraude frauds freak
-    freaking frecuente fred freds freeing freeloaded freeloading freestanding freethinking
-    freezings fregacion freighting freights frente frentero frequency frequented frequenter
-    frequentest frequenting frequently frequents fres fresa fresco freshest freshman freshness
-    freshwater freshwaters freso fret fretting fretwork freud frez fridge fried friended
-    friending friendless friendly friendlys friendship fright frighted frighten frightening
-    frightens frighting frights frigid frigido frills fringe fringing frior frisco frittering
-    fritters frizzing frog frond fronds fronte fronting fronts frost frote frothier frothing
-    frown frowning frowsy fruente fruicion fruit fruiting fruits frying fucking fudge fuds
-    fuego fueling fuelling fuels fuentes fuentess fuera fugar fulgente fulling fullness fumbled
-    fumblers fume fumed fums functional fund fundente fundida fundy funestar funicar funique
-    funky funnys furente furiente furled furnishing furthers fusentes fuses fusing fussiness
-    fustiest futures fuzes fuzziness gaban gabbed gabbing gabbled gabbling gabinete gable
-    gabled gabs gaeas gagging gaias gails gaily gain gainful gains galas galen galga galicosa
-    galio galled galling gallstone galopear gambia gambled gamboled gamed games gana ganada
-    ganan ganar ganchete gang ganged ganging gangling gangs gansa gantes gaped gapes gaping
-    garamanta garantia garb garbed garble garbles garbling garbon garbs gardenia gardenias
-    gardenings gardners gargantada gargantear garganteo gargantera gargantez garganteza
-    gargantil garganton gargantona gargantua gargantuan gargantuas gargled gargling garlante
-    garments garnering garnet garrotera garry gascona gasconesa gashing gaslights gasolene
-    gasolenes gasoleno gasolina gasolinera gasolines gassed gasses gassiest gassing gastable
-    gastosa gastritiss gatas gates gather gathers gating gauge gauzes gauzy gavel gayer gays
-    gazas gaze gazed gazetting gearing gears geeing geeks geldings gellers gelling gemacion
-    gems genas gender genera generable generala generalato generalidad generally generals
-    generante generar generated generates generative generator genial gens gentling gerardos
-    geres germinal germinals germinar germs gestating gesticular getaways getica ghanas ghats
-    ghosting gibing gifted gifting giggling gilas giles gills ginas ginger gingers gins girar
-    gird girds girth giveaways givens gives gladdening gladder glade glades gladstones glamored
-    glamoured glancing glare glaring glassing glaucomas gleaming glean gleaning glide glinting
-    gliptica glistening glistens glitched glitches glitching glittering glitters gloaming
-    gloating glose glossing glower glowing glucometro glucoses glutting gms gnarl gnarlier
-    gnashing gnus goaded goading gobbling godchild godchildren godchilds goddaughter
-    goddaughters godel godfather godfathers godmother godmothers godparents godzilla goggled
-    goggling goings golding goldings golfear golosear golpeada golpeado golpeador golpeadura
-    golpete golpetear golpeteo gomar goner gong gongo goodby goodbyes goodbys goodnight
-    goodyears google googles gooks goose gordilla gores gorge goring gorp gorra gorse gould
-    goutiest governed gown gowned grabadura grabber grace gracing grad grade grades gradilla
-    grading grado gradosa gradoso grads gradys graft grafting grain gram grama graminea
-    gramineo gramo gran granazon grand granda granddad grandeza grandfathered grandfathering
-    grandfathers grandisona grandisono grandmas grandmothers grandota grandpas grands grandura
-    granting granulate grape grapes graphing grappling grasping grass grassing grate grates
-    grava graved gravedad gravedosa gravel graven graver graves gravestones gravy grays graze
-    greasiest greasing great greed greek greenback greene greenest greenhouse greening
-    greenness greens greenwich greer greet greeting grep grepping grew grid grids grievances
-    grieving grilling grills grin grinding grinds grindstones grinning grins griping gripped
-    grist grists gritting groan groaning groggily groin grooming grooving gross grossing
-    grouched grouches ground grounded grounder grounders grounding groundswell grouping grouse
-    grouting grove growl growling grows growths grub grubbed grubbing grubs grudging grueling
-    grumbled gtes gualdado guams guara guarache guarango guarda guardabrazo guardada guardado
-    guardador guardalado guardamalleta guardamano guardamigo guardesa guardhouse guardia
-    guardilla guarding guardrail guardroom guards guaro guello guessing guesting guffs
-    guideline guinchada guita guitar guitarron guito gules gullies gulling gummier gummiest
-    gummy gunning gunny gunpoint gunrunning guns gunshots gurgling gushed gushes gushiest
-    gusting guts guttering gutting guying haba habar haber habiente habilitacion habitation
-    habitations habituacion habituation hablado hablador hablante hacera hacienda haciendas
-    haciente hacinacion hacked hackers hacks hades hadnt haemorrhage haemorrhaged haemorrhages
-    haggling hagiografia hags hails hailstones hairiest hairiness hairless hairlines hairpiece
-    hake hakes hala halar halcon hale haler hales halfs halftimes haling hallar hallow hallowed
-    hallowing halls hallucinating hallways halo haloes halon halons hals halss halter halts
-    halved halves halving haman hamans hammed hamming hamper hampered hampering hampon handfuls
-    handiest handiness handing handiwork handling handpicking handsful handshake handshaking
-    handsomeness handstand handwriting handwritten handy handys hanged hanger hangings
-    hangnails hanker hanks hanna hans hanss happenings happens happiest harbored hardcover
-    harden hardened hardener hardening hardier hardiest hardily hardiness harding hardings
-    hardy hare hared hares haring harked harkened harkening harking harmlessness harp harped
-    harper harping harps harry harrying hart harta harte harts hassling haste hasted hastened
-    hastening hastiest hasting hastings hatch hatches hatchets hatching hater haters hates
-    hating hats hatteras hatters hatting haughtier haunches haunt haunting havel haven havens
-    haves havoline hawing hawker hayes haying hazanosa hazarded hazarding hazards haze hazed
-    hazes haziest haziness hazing headboard headdress headdresses headfirst headiest heading
-    headings headless headlights headline headlined headlines headlocks headlong headphone
-    headroom heads headset headstones headstrong headwaters headway headways headword headwords
-    heady healer heals healthcare healthiest healthiness healths healthy heap heaping hear
-    heard hearings hears hearse hearst heartache heartaches heartbeats heartbreak heartbreaking
-    heartbroken heartburns heartfelt hearth heartier heartiest heartily heartiness heartless
-    heartlessness hearts heartsick heartwarming hearty heat heath heathers heating heats heave
-    heaved heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset
-    heavyweight hebes hecha hecho heciento heck heckling hecks heda hediento heeded heeding
-    heedless heeds heeled heeling heels heeps height heightened heightening heir heisting held
+    finances finca finchada finchado finchazon finder finders fined finer fines fingerboard
+    fingered fingering fingernail fingerprint fingerprinting fingertip fingidor finir finis
+    finished finisher finishes finishing finishs finiss finnish finnishs finny fino finojo
+    finta firebreak firebreaks firefighting firehouse fireplace fireproof fireproofing fires
+    firestone firestones firewall firewater firewaters firm firmal firman firmar firme firmon
+    firms firs firstborn firsthand firsts firth fished fishiest fishing fishings fishwifes
+    fision fistol fistola fistolar fitch fitter fitters fitting fittings fiver fives fixating
+    fixation fixatives fixed fixes fixtures fizzling fizzy flack flagging flailing flak flake
+    flaking flama flame flamen flaming flamingo flamings flan flanco flanking flanks flanqueado
+    flanqueador flanqueadora flapped flapping flaps flared flares flash flashed flasher
+    flashers flashest flashier flashiest flashily flashings flashs flask flattening flattering
+    flatters flattery flattest flatting flaunted flaunting flavored flavoring flawing flaying
+    flecha flecking fled fleecing fleeting flemings flemon flesh fleshes fleshing fleshs
+    fletante flicked flicking flies flightier flightiest flightiness flightless flights flighty
+    flinching fling flinging flings flint flipped flipping flippy flirting flits flitting
+    floater floating flock flocked flocking flocks flogged flood flooding floorboard flooring
+    floors flopping floppys flor floracion florecer flossing flotacion flour flouring flouting
+    flower flowing flubbing fluente fluffing fluida fluido fluir flumes flung flunk fluor
+    fluorina fluorite flurried flurry flurrying flus flushes flushest flushing flushs
+    flustering flusters flutters fluyente flying fms foaling foams foch focha focusing foetal
+    fogged foisting fold folding folds follicles follon followed follower followings follows
+    followup fomentar fomes fond fondle fondled fondness fondues fontanal fontanosa fonte
+    foodstuff foolhardiest foolhardiness fooling foolproof fools footbridge footed footfalls
+    footlights footnotes footnoting footpaths footprint footsteps footstool footstools forada
+    forage foraging foraida foras foray foraying forbearing forbes forcatear force forceps
+    forcepss forchina forcible forcina ford forded fording fords fore forearmed forebear
+    forehand foreheads foremast foreplay fores forestall forestalling forestation forested
+    forester foresting foretell forevermore forevers forfeiting forged forger forges forgets
+    forgettable forging forgiven forgiveness forgiving forgo forgoing forked forking forks
+    forma formadura formal formaleta formalidad formalista formally formante formar formation
+    formative formats formatting formed formiato formidar formidolosa forming formlessness
+    formon formosa fornecer forra forrar fort forte fortes forth fortification fortin forts
+    fortys forums foster fotometro fought foundation founding foundling founds fount founts
+    fours fourscore fowls fraccion fracked fracking fraction fractional fractura fracturar
+    fracture fractures fracturing frade frag framing france franco frank franking frasca frase
+    fraude frauds freak freaking freaks frecuente fred freds freeing freeloaded freeloading
+    freestanding freethinking freezings fregacion freighting freights frenches frentero
+    frequency frequented frequenter frequentest frequenting frequently frequents fres fresa
+    fresco freshest freshman freshness freshwater freshwaters freso frete fretting fretwork
+    freud frez fridge fried friended friending friendless friendly friendlys friendship
+    friendships frigente fright frighted frighten frightening frightens frighting frights
+    frigid frigido frills fringe fringing friollega frior frisco frisking frita frittering
+    fritters frizzing frog frond fronds fronte fronting fronts frost frotar frote frothier
+    frothing frown frowning frowsy fructa fruente fruicion fruit fruiting fruits frutal frutar
+    fruto frying fucked fucking fuddle fudge fuds fuego fueling fuellega fuelling fuels fuentes
+    fuentess fuera fugar fulgente fulled fulling fullness fulls fumbled fumblers fumbling fume
+    fumed fums funcion funcional funcionar function functional functions fund fundente fundida
+    fundo fundy funestar funicar funique funky funnys furente furiente furled furling
+    furnishing furthers fusentes fuses fusing fussiness fustiest futures fuzes fuzziness gaban
+    gabbed gabbing gabbled gabbling gabinete gable gabled gabs gadded gaeas gagging gaias gails
+    gaily gain gainful gains galas galen galga galicosa galio galled galling galls gallstone
+    gambia gambled gambling gamboled gamed games gana ganada ganan ganar ganchete ganchuda gang
+    ganged ganging gangling gangs gano gansa gantes gaped gapes gaping garaba garaged garages
+    garaje garamanta garantia garb garbage garbages garbed garbillo garble garbles garbling
+    garbon garbs gardenia gardenias gardenings gardners gargantada gargantear garganteo
+    gargantera gargantez garganteza gargantil garganton gargantona gargantua gargantuan
+    gargantuas gargled gargling garlante garments garnering garnet garoting garra garro
+    garrotera garry gasa gascona gasconesa gases gashing gashs gaslights gasolene gasolenes
+    gasoleno gasolina gasolinera gasolines gasp gasps gass gassed gasses gassiest gassing
+    gastable gastonia gastosa gastritiss gata gatas gates gather gathers gating gauchada gauge
+    gauzes gauzy gavel gayer gays gazas gaze gazed gazetting gearing gears geeing geeks
+    geldings gellers gelling gemacion gems genas gender genera generable generala generalato
+    generalidad generally generals generante generar generated generates generative generator
+    genial gentling gerardos geres germinal germinals germinar germs gestating gesticular
+    getaways getica ghanas ghats ghosting gibbering gibberishs gibing gifted gifting giggling
+    gilas giles gills ginas ginger gingers girar gird girds girth giveaways givens gives
+    gladdening gladder glade glades glads gladstones glamored glamoured glancing glare glaring
+    glase glassiest glassing glasss glassy glaucomas gleaming glean gleaning glib glide
+    glinting gliptica glistening glistens glitched glitches glitching glittering glitters
+    gloaming gloating glob globe globs glose gloss glossing glower glowing glucoses glutting
+    gms gmts gnarl gnarlier gnashing goaded goading gobbling godchild godchildren godchilds
+    goddaughter goddaughters godel godfather godfathers godmother godmothers godparents
+    godzilla goggled goggling goings golding goldings golpeada golpeado golpeadura golpete
+    golpeteo gomar gomer goner gong gongo goodby goodbys goodnight goodyears google googles
+    gooks goose gordilla gores gorge goring gorp gorps gorra gorse gould goutiest governed
+    governing gown gowned grabadura grabber grace gracing grad grade grades gradilla grading
+    grado gradosa gradoso grads graduating gradys graft grafting grain grajo gram grama
+    graminea gramineo gramo gran grana granadas granades granadesa granazon grand granda
+    grandads granddad granddads grande grandee grandees grander grandest grandeur grandeurs
+    grandez grandeza grandfathered grandfathering grandfathers grandisona grandisono grandmas
+    grandmothers grandness grandota grandpas grands grandura granges granites grannies granolas
+    granon granoto grant granting granulate granules grao grape grapes graphing grappling grasa
+    graso grasping graspo grasps grass grassing grata grate grates grato grava graved gravedad
+    gravedosa gravel graven graver graves gravestone gravestones gravy grays graze greasiest
+    greasing great greed greek greenback greene greenest greenhouse greening greenness
+    greenpeace greens greensleeves greenwich greer greet greeting greg grenades grendels greno
+    grep grepping greps grew grid grids grievances grieving grilling grills grime grin grinders
+    grinding grinds grindstone grindstones grinning grins gripes griping gripped grips grisma
+    grist grists gritar gritting groan groaning grog groggily groin grokking grooming grooving
+    grope groped groping gropos gross grossing grouched grouches grouching ground grounded
+    grounder grounders grounding groundswell groupers groupies grouping grouse grousing
+    grouting grove groves growl growling grows growths grub grubbed grubbing grubs grudging
+    grueling grumbled grumbling gruta guaba guaca guachara guaita guaitar guaja guala gualdado
+    guama guams guando guano guanta guapa guara guarache guarango guarda guardable guardabrazo
+    guardacanton guardada guardado guardador guardalado guardamalleta guardamano guardamigo
+    guardapuerta guardasilla guardesa guardhouse guardia guardilla guarding guardrail guardroom
+    guards guaro guasa guatacare guate guava guaya guello guessing guesting guffs guiar guidar
+    guideline guinar guinchada guipar guisar guita guitarra guitarro guitarron guitars guito
+    gules gulf gullies gulling gummier gummiest gummy gunning gunny gunpoint gunrunning
+    gunshots guppy gupta gurgling gushed gushes gushiest guss gustar gusting gutsiest gutter
+    guttering gutting guying haba habado habar haber habidero habiente habilitacion habitation
+    habitations habito habituacion habituation hablado hablador habladuria hablante hacera
+    hacienda haciendas haciente hacinacion hacked hackers hacks hades haemorrhage haemorrhaged
+    haemorrhages haggling hagiografia hags hails hailstones hairdresser hairdressings hairiest
+    hairiness hairless hairlines hairpiece hairsplitting hake hakes hala halar halcon hale
+    haler hales halfs halftimes haling hall hallar hallow hallowed hallowing halls
+    hallucinating hallway hallways halo haloes halon halons hals halss halter halts halved
+    halves halving haman hamans hammed hammered hammerhead hammering hammers hamming hamper
+    hampered hampering hampon handfuls handiest handiness handing handiwork handling
+    handpicking handsful handshake handshaking handsomeness handstand handwriting handwritten
+    handy handys hangar hanged hangers hangings hangnails hangover hanker hanks hanna hans
+    hanss happenings happens happiest harbored harca hardcover harden hardened hardener
+    hardening hardheaded hardheadedness hardier hardiest hardily hardiness harding hardings
+    hardy hare hared hares haring harked harkened harkening harking harks harmlessness harmonia
+    harp harpado harped harper harping harps harry harrying hart harta harte harto harts
+    hasidim hassling haste hasted hastened hastening hastes hastiest hasting hastings hasty
+    hatch hatches hatchets hatching hater haters hates hating hats hatteras hatters hatting
+    haughtier haunches haunt haunting havel haven havens haves havoline hawing hawker hayes
+    haying hayworth hazanosa hazarded hazarding hazards haze hazed hazes haziest haziness
+    hazing hdd headband headboard headdress headdresses header headfirst headiest headings
+    headless headlights headline headlined headlines headlock headlocks headlong headphone
+    headroom heads headset headstone headstones headstrong headwaters headway headways headwind
+    headword headwords heady healed healer heals healthcare healthiest healthiness healths
+    healthy heap heaped heaping hear heard hearings hears hearse hearst heartache heartaches
+    heartbeats heartbreak heartbreaking heartbreaks heartbroken heartburns heartfelt hearth
+    heartier heartiest heartily heartiness heartless heartlessness hearts heartsick
+    heartwarming hearty heated heath heather heathers heating heats heatstroke heave heaved
+    heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset heavyweight
+    hebes hebrides hecha hecho heciento heck heckling hecks heda hediento heeded heeding
+    heedless heeds heeled heeling heels heeps height heightened heightening heir heisting
     hellers hells helpings helplessness helpline helplines hematites hemencia hemorrhaged
-    hemorrhages hender hepatitiss hera heralding heras herbada herbajar herbs herder herds
-    hereabout hereafter heredada heren herencia heresy heretica heria herido heridora hermana
-    hermanal hermanar hermandad hermanear hermania hermes herminia hermit hermosa hermosear
-    herniada herniado herniae hernias hernica herniosa hernista heroes heroida heros herpe
-    herpess herring herrings herropea hers hershels hervida hesitacion hetica hewed hewer
-    hexameter hexametro hexes heywoods hibernia hick hicks hideaways hidebound hides hidings
-    hidra hiebre hiedra hieing hiena hierba hiero hierra hies highlighter highlights highness
-    highs highwayman hijacker hikes hiking hilera hills hinchado hinco hind hinds hines hing
-    hinge hinging hings hinting hipertension hires hiring hirma hispanic hispanica hissed
+    hemorrhages hendedor hender hepatitiss hera heralded heralding heras herbada herbajar herbs
+    herded herder herding herds hereabout hereafter heredada hereditable heren herencia heresy
+    heretica heria herido heridora hermana hermanable hermanal hermanar hermandad hermanear
+    hermania hermes herminia hermit hermosa hermosear herniada herniado herniae hernias hernica
+    herniosa hernista heroes heroida heros herpe herpess herring herrings herropea hers
+    hershels herventar hervida hesitacion hespera hesperia hesperidio hesperido hesperio hetica
+    hewed hewer hewing hexameter hexametro hexes heywoods hibernia hick hicks hideaways
+    hidebound hides hidings hidra hiebre hiedra hieing hiena hierba hiero hierra hierre hies
+    highchair highlighter highlights highness highs highwayman hijacker hikes hiking hilera
+    hill hills hinchado hinchazon hinco hinder hinds hines hing hinge hinging hings hinting
+    hipertension hipped hipping hires hiring hirma hispana hispanic hispanica hispanidad hissed
     hisses hissing histograms histologia histologo historia historiada historiado historian
     historians historiar historic historica historical historico histories historys hitacion
     hitch hitching hither hitherto hive hived hiving hivs hoarder hoarders hoardings hoariness
-    hoarsely hoarseness hoarser hoarsest hock hocked hocks hogged hoisting holdings hole holing
-    hollow hollowing hombre homebody homebodys homeboys homecoming homegrown homeless
-    homelessness homelesss homes homesickness homeward homeworks homicida homicide homicides
-    homicidio homiest hominess homing honcho hone honey hong hongo honked honrable hooding hook
-    hooked hooking hooks hooped hooted hooting hopelessly hopelessness hoping hopped hopping
-    hora horada horca horco hording horn hornia hornless horra horrar horrendo horribly
-    horridly horrified horse hortal horus hose hosed hoses hosing hospitable hospitably
-    hospitalidad hospitals hostilla hothead hothouse hoto hotpoint hotshots hound hounding
-    hounds housebound housebreak housebreaking housebroke housebroken houseclean housecleaning
-    housed household househusband househusbands housekeeping housemother housemothers houses
-    housewarming housewife housewifes housework housmans hovel hover hovered hovering howellss
-    howls hows huangs huarache hubbards hucha hucho huck hueca huego huello huera huffed
-    huffing huffmans huffs huffy huger hugged hugh huira hulana hulling humada humaina humanal
-    humanar humane humanest humanidad humanism humanist humankind humanness humano humar humaza
-    humbled humectar humera humes humida humita humitera humorada humped humping humps hunch
-    hunched hunches hunching hung hungered hungering hungers hungover hungrier hungs hunker
-    hunter hunting huntings hunts hurana hurdling hurds hurled hurling hurls hurrying hurst
-    hursts hurtas hurtling hurto husbanded husbanding husbandry husbandrys hushed hushes
-    hushing huskiness hustings hustling huts hutton hydrated hying hype hypertensions hyphened
-    hyphening hypoglycemia hypotenuse hypothesis hypothetically ibuprofens icarea icaria
-    ideacion idealidad idealistic identica identico identifying identitys idleness idonea
-    idoneidad idoneo ignara ignorant ignorar ignored ignores ignota ilas ilegal ilegalidad
-    iliquida iliquido illnesses illnesss ills imaged imagerys imaginar imagination imagined
-    imaginero imagines imaging imbalance imitada immortal imodiums imp impaciente impartir
-    impasses impassive impatient impediente implicar implication impounding impresion impressed
-    impressing impression impressions imprints improbably improperly improved impulsing
-    inability inaccion inaction inactivity inafectada inafectado inatento incaler incense
-    incensed incenses incenso incensor inception incidental incidentally incienso inciente
-    incierta incising incisions incisiva incisive incisivo inclining inclosing inclusion
-    incoherences incoherencia incoming incompleta incompleto incomportable inconsecuente
-    inconstancia inconstant incorrect increada increado increased incrimination incurred incurs
-    incursion ind inda indebted indecision indented indenting independent indian indias indica
-    indication indications indiccion indice indicted indicting indifferent indina indio indira
-    indirectly indo indomestica indra induccion induced induces induct inducted inductee
-    inducting induction indue inedia inertial ines inextenso infanta infante infantesa infantil
-    infantry infants infarction infartar infausto infeccionar infecciosa infeccioso infecta
-    infectar infecting infections infectious infectiva infectivo infecto infects infecunda
-    infernal infernar inferred infest infested infesting inficion infighting infingir inflacion
-    inflaming inflated inflation inflect inflected inflecting inflection inflections inflects
-    inflicted infliction informacion informal informally informational informations informativa
-    informative informativo infraccion infraction infracto infrequent infurcion infurto
-    infusion inge ingesting ingestion inglesa ingletear ingrata ingrates ingratiate ingresses
-    inhalador inhalant inhalator inhale inhaled inhales inhesion inhospital inhumana inicial
-    inimical initialed initialing initially initials initiate injection injections injector
-    injects injure injures injuria injuries injuring injurys inlaying inline inmenso inmision
-    inmortal innatural inner inofenso inpatient inpatients inquilina inquired inquirer inscribe
-    inscribir insect insecurity insercion inserted inserting insertion insetted insetting
-    insisted insobornable insocial insolita inspeccion inspected inspecting inspection inspirar
-    instalar instance instancia instantly instruccion instructing instructional instructiva
-    instructive instructivo instructo instructor instructors insulana insulano insulins
-    insulting insumisa insupportable insurances insure insured insureds insurers insures
-    insurgence insurgir insuring int integral intel intemperatura intencion intended intender
-    intensa intensar intensely intenser intensest intension intensive intensivo intention
-    intentional intento interbred interesal interese interina interinar interna internada
-    internado internally internals internar internationally interned internee internes internet
-    interpol interpresa interpretar interpretation interprete interpreted interpreter
-    interpreting interpretive interprets interred interval intervalo intervals intestada
-    intonso intractable intro intruding inundante inured invaders invasion invencion invented
-    inventing invention invernal invernar inversion inverted inverting invested investing
-    invoices inyeccion ionizing iotas iphone iran irania irasco irateness iridaceo irma ironia
-    irregular irrision irrupcion irunesa isolation ispell issuance itchiest itchiness itchs
-    iteracion iterated iterator ives jabalcon jable jacer jailbreaks jails jains jakes james
-    jamming janas jangling janna japed japes jaretera jarretera jatea jaunting jeeps jell
-    jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests jetting jeweling
-    jewelled jewelling jigger jiggling jills jingling jinja jinjo jives jiving jocks jogged
-    joggling join joins jointing joints joist joking jolly jorco jorge jorrar joses jottings
-    jouncing jowls jude judgar judged judges judgeship juglar jugo jugueton juiced juicer
-    juices juiciest juicy jules jumble jumbles jumental jumped jumpiest jumpiness jumping jumps
-    junkiest juntador jurar justificable justness jutting juzgar kaisers kanos kants karin
-    kates keats keck kecks keeling keels keened keens keepings keepsake keller kellers kelly
-    kelps kemps kenneled kermit keyboard keyboarding keyboards keynotes keynoting keypunch
-    keypunched keypunches keypunching keystones keystroke keyword kicker kickiest kickstand
-    kicky kiddie kidneys kiliarea killdeer killed killers killings kills kilning kilter kilters
-    kindling kinked kinking kinks kinney kipling kiplings kips kirks kissed kisses kissing
-    kitchener kitchens kites kitten klans klines knack knaves kneading kneeled kneeling
-    knelling knew knievels knifed knight knighting knits knitting knocker knockers knocking
-    knockout knotting knowingly knowings knuckled kongo kookiest kooks kraft kringles kurts
-    laban labe labeling labels labeo labil labio laborear laboreo laborer laborera laborers
-    labrantia labs lace laceracion lacerating lacerations laces lacing lack lacked lacks
-    lacrosse lactation laddered laddering ladders lade laded lades lading lager lagged lagging
-    lags laida lain laista lakes lama lamar lambel lambicar lamed lamentar lamer lames lamiente
-    lamin lamming lanada lanas lancer lanchada land landa lande lander landlords lando landry
-    lands landward lanes langs languages lank lanza lapel lapped lapping laps larder lardners
-    larked larry lasagna laser lashes lashing lasing lasses lassoing lasted lastimador
-    lastimadura lastimera lastimero lastimosa lastimoso lastingly latch latches latching later
-    lather lathers laths latiente latigueo latina latinear latinidad latino latins latinx latir
-    laton latter latterly latters lauder laughing laughters launch launched launches launching
-    launders laundryman laundrys laureada laureado laurents lave lawanda lawful lawlessness
-    lawsuits lawyers laxativa laxative laxativo laxer layar layering layers laying lazed leach
-    leaching leaded leading leadings leads leafiest leafing leaguing leakiest leal leaner
-    leaning leanings leaping leapt lear learning lears leas lease leash leashing leasing leasts
-    leathers leaved leaven leavening leaves leavings leavingss lecha lechal lechar lecho lecion
-    lecterns lectures lecturing ledra leeds leeks lefter leftovers lega legacion legado
-    legadura legalese legalidad legalista legalistic legals legamosa leganosa legar legation
-    legato legatos legenda legged leggiest legion legitimate legra legrees legua leista
-    leisures leja lejar lejio lelia lenatero lend lender lending lenguado lenguaje lenguaz
-    lenguaza lenguda lenguear lengueta lenos lens lenticular lents lepra lept lepus lera
-    lesionar lesions lessen lessons lessor lest lester lesters lestrade leta letal letame
-    letargia letargica letargico letea letha lethally lethargy lethargys lethas letitia letora
-    letradura letron letterbox lettered letterheads lettering letterman letting letura leucenia
-    leukemias levantada levantado levantador leve levee levees levelers leveling levelness
-    lever levering levers lews lexico lgs liability libel liber liberation libra librea
-    libreoffice libreto libro libs licking lickings licks liebre lied liens lientera liento
-    lies lifeblood lifeforms lifeguard lifeguards lifelines lifer lifers lifesaving lifetimes
-    lifts ligature light lighted lighten lightened lightening lightens lighters lightest
-    lighthearted lighting lightings lightness lightnesss lightning liked likes liking lilas
-    lilted lilting limb limed limes liming limit limitada limitado limite limiting limned
-    limpest limpia limpiador limpiadura limpidez limpiedad limping limpness limps linas lince
-    lind linde linds linea linearly linen linens lineo liner liners linesman linger lingers
-    lining linked links lins linted linterna linting lints linus liones lionizing lipes
-    lipreading lipreadings lipreads lipsticking liquid liquida liquidar liquidez lire lirica
-    lisa lision listar listed listened listening lister listerine listers listing listings
-    listlessness listo lists lita lithiums litre litter littering litters livability lived
-    liven livening lives livings livingstones lizzy llaca llaga llagar llamador llamargo llamas
-    llamazar llamear llana llapa llapar llave lloro loader loafed loafing loaned loaning
-    loathing lobs locating lock locke locker lockes locket lockheed locking locus locution
-    lodged lodger lofted lofting logan logger logia logic logins logis logon logs loin loista
-    lolled lomar lomes lone loner longa longadura longar longed longhands longings longo longor
-    longstreet longuera lons lookalike loomed looming looms loons looped looping loops loor
-    loose loosed loosing looted looting loots loping lopped lopsidedly lopsidedness lorded
-    lording lords lores loro lorry loser loses losilla losina losino losss lotiforme lotteries
-    lotterys lounging louse lousiness louvered loved loveless lover loving lowe lowed lowercase
-    lowering lowers lowery lowes lowing lows luaus lubricate lucha luciente lucked lucking
-    lucks lue luego luello lugar lugged lugs lulling lulus lumber lumbers luminaria luminary
-    lumped lumpiest lumpiness lumping lumps lunchbox lunched lunches lunching lunchroom lunchs
-    lunchtime lunchtimes lunes lupes lupuss lurch lurching luring lush lushes lushness
-    lustiness lusting lyings lymphomas lymphomata lynch lynching lyra lyre lyric lyrical lyrics
-    mabel mable macandon macar macarelo macaroon maceador maceo maceracion maceration
-    macerations maces macha macheta machetear machetero machetes machines machinete machismo
-    macho machote machs macing madagascan madagascar madame madames maddening madder madelines
-    maderacion maderada maderar maderera madge madhouse madison madisons madly mador madrearse
-    madrepora madrera madrugar mads madurgar madwoman maes magar magentas maginots magnates
-    magnetic magnetism magneto magnetos maido maigrets mails mains majar majo majoring majors
-    makarios maker makers makings malabars maladies malaquita malar malatia malato malavez
-    malcomida malcontent malcontenta malcontentadiza malcontento maldecir maldonados maleador
-    males malestar malformation malformed malfunctioning malibus malilla malindas mall mallarme
-    malmandada malmeter malparar malpigiaceo malpractices malsindad malta maltosa maltraer
-    maltratar maltrato maltreat maltreated maltreating maltreatment maltreats malvivir mamar
-    mana manada managing manamas mananear manar manatia manato manca mancer manchada mandada
-    mandanga mandante mandar mandarin mandates mandato mandela mandelas mandi mando mandoble
-    mandon mandona mandra mandrills mandy mandys mane manea manejada manejado manes manets
-    manga mangas mange manged mangling mangos manguardia manhandles mania manias manic
-    manicomio manicorta manicorto manida manido manilas manilla maniquea manis manito manna
-    mannas manns manometro manor manors manosa manosear manoso manquedad mans mansa manse manso
-    mansueto manta mantecas mantenedor mantes mantilla mantillas manton manutener manxs manys
-    maos maranada marbled marcador marceador marceo marching marco mare marea mareador marear
-    marejada marero mares maretazo margo margrets maridazo marin marinated marinating mariners
-    marino mario marion markdowns marked marking markings marlon maro maron marooned marooning
-    maroons marrear marrido marro marron marry marrying mars marso mart marta martas marte
-    martir marty martyring marzadga marzo masageta masar mascaraing mascarilla mash mashed
-    masilla masked masking massage massaged massages massed masses massing massively
-    massiveness masss maste master masters masterss masterys mastodon mastoids matadora
-    matadura matapalo matarife matarrata match matches matching matear matera material maternal
-    mates mather mathers mating matisses mattels matter mattered mattes matthews mattings
-    mattocks mattress maturation maturations matutera matutero maude maundering maure maxed
-    maxes maxilla maximal maxime maximums maxing mayar maybes mayer mayido mayor mayorino mayos
-    mazar mazda mazdas mazes mclean mds meados meads meadura mealiest mealtimes mealy
+    hoarsely hoarseness hoarser hoarsest hocicon hocicona hocicudo hocino hock hocked hocking
+    hocks hogged hoisting holdings hole holing hollow hollowing hombre hombruno homebody
+    homebodys homeboys homecoming homegrown homeless homelessness homelesss homer homering
+    homes homesickness homestretch homeward homeworks homicida homicide homicides homicidio
+    homiest hominess homing honcho hone honey hong hongo honked honrable hooding hook hooked
+    hooking hooks hooped hooted hooting hopelessly hopelessness hoping hopped hopping hops
+    horada horadada horca horco horde hording hordio horn horne hornia hornless horns horra
+    horrar horre horrendo horribly horridly horrified horseback horsed horsehair horsehide
+    horseman horsemanship horseplay horses horseshoe horseshoeing horsewhip horsewhipped
+    horsewhips horsewoman horsey horsy hortal horus hose hosed hoses hosing hospitable
+    hospitably hospitalidad hospitals host hostilla hothead hotheaded hotheadedness hothouse
+    hoto hotpoint hotshots hound hounding hounds hourglass housebound housebreak housebreaking
+    housebreaks housebroke housebroken houseclean housecleaning housed household househusband
+    househusbands housekeeping housemother housemothers houses housetop housewarming housewife
+    housewifes housework housmans hovel hover hovered hovering howellss howls hows hoyito hps
+    hst huangs huarache hubbards hucha hucho huck huddle hueca hueco huego huello huera huero
+    huerta hueso hueva huffed huffing huffmans huffs huffy huger hugged hugh huira hulana hule
+    hull hulling humada humaina humanal humanar humane humanest humanidad humanism humanist
+    humanity humankind humanness humano humar humaza humbled humbling humblings humectar humera
+    humes humida humidify humiditys humility humilitys humita humitera hummer humorada humped
+    humping humps hunch hunched hunches hunching hung hungered hungering hungers hungover
+    hungrier hungs hunker hunter hunting huntings hunts hurana hurdling hurds hurled hurling
+    hurls hurrying hurst hursts hurtas hurtiblemente hurtling hurto husbanded husbanding
+    husbandry husbandrys hushed hushes hushing huskiness hustings hustling huts hutton hydrated
+    hying hype hypertensions hyphened hyphening hypoglycemia hypotenuse hypothesis
+    hypothetically ibuprofens icarea icaria ideacion idealidad idealistic identica identico
+    identifying identitys idleness idonea idoneidad idoneo idos ignara ignorant ignorar ignores
+    ignoring ignota ilas ilegal ilegalidad ilene iliquida iliquido iliterato illegally
+    illnesses illnesss ills imaged imagerys imaginable imaginar imagination imagined imaginero
+    imagines imaging imbalance imitada immortal imodiums imp impaciente impanels impartir
+    impasses impassive impatient impediente implicar implication imploded imploding impounding
+    impresion impressed impressing impression impressions imprints improbably improperly
+    improved impulsing inability inaccion inaction inactivity inafectada inafectado inaner
+    inatento incaler incense incensed incenses incenso incensor inception incidental
+    incidentally incienso inciente incierta incising incisions incisiva incisive incisivo
+    inclining inclosed inclosing inclusion incoherences incoherencia incoming incompleta
+    incompleto incomportable inconsecuente inconstancia inconstant incorrect increada increado
+    increased incrimination incurred incurs incursion ind inda indebted indecision indented
+    indenting independent index indian indias indica indication indications indiccion indice
+    indicted indicting indifferent indina indio indira indirectly indo indomestica indra
+    induccion induced induces induct inducted inductee inducting induction indue inedia
+    inertial ines inextenso infamador infanta infante infantesa infantil infantry infants
+    infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar infecting
+    infections infectious infectiva infectivo infecto infects infecunda infer infernal infernar
+    inferred infest infested infesting inficion infighting infingir inflacion inflamable
+    inflamador inflamadora inflamar inflamed inflaming inflated inflation inflect inflected
+    inflecting inflection inflections inflects inflicted infliction informacion informal
+    informally informational informations informativa informative informativo infraccion
+    infraction infracto infrequent infurcion infurto infusion inge ingesting ingestion inglesa
+    ingletear inglosable ingrata ingrates ingratiate ingresses inhalador inhalant inhalator
+    inhale inhaled inhales inhesion inhospital inhumana inicial inimical initialed initialing
+    initially initials initiate injection injections injector injects injure injures injuria
+    injuries injuring injurys inlaying inline inmenso inmision inmortal innatural innermost
+    inofenso inpatient inpatients inputting inquilina inquired inquirer inscribe inscribir
+    insect insecurity insercion inserted inserting insertion insetted insetting insider
+    insiders insides insisted insobornable insocial insolita inspeccion inspected inspecting
+    inspection inspirar instalar instance instancia instantly instruccion instructing
+    instructional instructiva instructive instructivo instructo instructor instructors insulana
+    insulano insulins insulting insumisa insupportable insurances insure insured insureds
+    insurers insures insurgence insurgir insuring int integral intel intemperatura intencion
+    intended intender intensa intensar intensely intenser intensest intension intensive
+    intensivo intention intentional intento inter interbred interesal interese interina
+    interinar interna internada internado internally internals internar internationally
+    interned internee internes internet interpol interpresa interpretar interpretation
+    interprete interpreted interpreter interpreting interpretive interprets interred interval
+    intervalo intervals intestada intocable intonso intractable intro intruding inundante
+    inured invaders invasion invencion inventar invented inventing invention invernal invernar
+    inversion inverted inverting invested investing invoices inyeccion ionizing iotas iphone
+    iran irania irasco irateness iridaceo irlandes irma ironia irradiating irregular irrision
+    irrupcion irunesa isabelas isinglass islamabad isolated isolating isolation ispell issuance
+    itchiest itchiness itchs iteracion iterated iterator ives izquierdear jabalcon jable jacer
+    jailbreaks jails jains jakes james jamming janas jangling janna japed japes jared jaretera
+    jarretera jarro jaspeado jatea jaunting jeeps jeering jell jelling jello jells jellyfish
+    jellying jellys jerkin jerkins jest jests jetting jewelers jeweling jewelled jewelling
+    jewelrys jigger jiggling jijas jills jingling jinja jinjo jives jiving joblessness jocks
+    jogged joggling join joins jointing joints joist joked joking jolly jorco jorge jorrar
+    joses jottings jouncing jousting jowls jude judgar judged judges judgeship juglar jugo
+    jugueton juiced juicer juices juiciest juicy jules jumble jumbles jumbling jumental jumped
+    jumpiest jumpiness jumping jumps junciana junkiest juntador jurar justificable justness
+    jutting juzgar kaisers kanos kant kants karin kates keats keck kecks keeling keels keened
+    keens keeping keepings keepsake keller kellers kelly kelps kemps kenneled kent kermit keven
+    keyboard keyboarding keyboards keynotes keynoting keypunch keypunched keypunches
+    keypunching keystone keystones keystroke keyword kickapoo kicker kickiest kickstand kicky
+    kiddie kidneys kiliarea killdeer killed killers killings kills kilning kilter kilters
+    kinder kindling kinked kinking kinks kinney kipling kiplings kips kirks kissed kisses
+    kissing kitchener kitchens kites kittens klans klines knack knaves kneading kneeled
+    kneeling knelling knew knievels knifed knight knighting knit knits knitting knocker
+    knockers knocking knockout knotting knowingly knowings knuckled kongo kookiest kooks kraft
+    kringles kubricks kurts laban labe labeling labels labeo labil labio laborear laboreo
+    laborer laborera laborers labrantia labs lace laceracion lacerating lacerations laces
+    lacing lack lacked lacks lacrosse lactation laddered laddering ladders lade laded lades
+    lading lager lagged lagging lags laida lain laista lakes lama lamar lambel lambicar lamed
+    lamentar lamer lames lamiente lamiento lamin lamming lampatan lampblack lampreada lampshade
+    lanada lanas lanceada lancer lancha lanchada land landa lande lander landlords lando landry
+    lands landward lanes langs languages lank lanza lapel lapidosa lapilla lapped lapping laps
+    larder lardners larga larked larks larry lasagna laser lases lashes lashing lasing lass
+    lasses lassoing lasted lastimador lastimadura lastimera lastimero lastimosa lastimoso
+    lastingly latch latches latching latecomer later latera lather lathers laths latiente
+    latigueo latina latinear latinidad latino latins latinx latir laton latter latterly latters
+    lauder laughing laughters launch launched launches launching launders laundryman laundrys
+    laureada laureado laurents lave lawanda lawful lawlessness lawsuits lawyers laxativa
+    laxative laxativo laxer layar layering layers laying lazed leach leaching leaded leading
+    leadings leads leafiest leafing leaguing leakiest leal leaner leanings leaping leapt lear
+    learning learnings lears leas lease leash leashing leasing leasts leather leathers leathery
+    leaved leaven leavening leaves leavings leavingss lecha lechal lechar lecho lecion lecterns
+    lectures lecturing ledra leeching leeds leeks leering lefter leftovers lega legacion legado
+    legadura legalese legalidad legalista legalistic legality legals legamosa leganosa legar
+    legation legato legatos legenda legged leggiest legion legitimate legon legra legrees legua
+    leista leisures leja lejar lejio lelia leman lemons lemony lena lenatero lend lender
+    lending lene lenguado lenguaje lenguaton lenguatona lenguaz lenguaza lenguda lenguear
+    lengueta lenon lenos lens lenticular lents leon lepra lept lepus lera lesionar lesions
+    lessen lessons lessor lest lester lesters lestrade leta letal letame letargia letargica
+    letargico letea letha lethally lethargy lethargys lethas letitia leton letora letradura
+    letraduria letron letterbox lettered letterheads lettering letterman letting letura
+    leucenia leukemias levantada levantado levantador leve levee levees levelers levelheaded
+    levelheadedness leveling levelness lever levering levers lews lexico lgs liability libel
+    liber libera liberation libra librea libreoffice libreto libro libs lick licking lickings
+    licks lidiador liebre lied liega liens lientera liento lies lifeblood lifeforms lifeguard
+    lifeguards lifelines lifer lifers lifesaver lifesaving lifespan lifetimes lifts ligature
+    ligera light lighted lighten lightened lightening lightens lighters lightest lighthearted
+    lighting lightings lightness lightnesss lightning likeableness liked likes liking lilas
+    lilted lilting limb limed limera limes liming limit limitada limitado limite limiting limn
+    limned limon limpest limpia limpiadera limpiadora limpiadura limpiaunas limpida limpidez
+    limpido limpiedad limping limpness limps linas lince lind linde linds linea linearly linen
+    linens lineo liner linera liners linesman linger lingers lining linked links lins linted
+    linterna linting lints linus liones lionizing lipes lipreading lipreadings lipreads
+    lipstick lipsticking liquida liquidable liquidar liquidate liquidation liquidez lire lirica
+    lisa lisera lision listar listed listened listening lister listerine listers listing
+    listings listlessness listo lists lita liter literacy literal literals literary literata
+    literate literati literato literia liters lithiums litre litter littering litters
+    littleness littler littles littlest livability lived liven livening lives livings
+    livingstone livingstones lizzy llaca llaga llagar llamador llamargo llamas llamazar llamear
+    llana llano llapa llapar llave lleca llegar llenar llenez lleno llera lleta lleva lloro
+    loader loafed loafing loaned loaning loathing loathings lobes lobo lobs locating locke
+    locker lockes locket lockheed locking locksteps locus locution lodes lodged lodger lofted
+    lofting logan loges logger logia logic logins logis logon logs loin loista lolled lomar
+    lomes lone loner longa longadura longar longed longhands longings longo longor longstreet
+    longuera lons lookalike loomed looming looms loons looped looping loops loor loose loosed
+    looses loosing looted looting loots lopes loping lopped lopsidedly lopsidedness loras
+    lorded lording lords lores loro lorry loser losers losilla losina losino losses losss
+    lotera lotiforme lotteries lotterys lounging louse louses lousiness louvered loved loveless
+    lover loves loving lowe lowed lowercase lowering lowers lowery lowes lowing lows loxes
+    luaus lubricate lucha lucidity luciente luck lucked lucking lucks lue luego luello luene
+    lugar lugged lugs lulling lulus lumber lumbers luminaria luminary lumped lumpiest lumpiness
+    lumping lumps lunado lunchbox lunched lunches lunching lunchroom lunchs lunchtime
+    lunchtimes lunes lupes lupuss lurch lurching luring lush lushes lushness lustiness lusting
+    lyings lymphomas lymphomata lynch lynching lyra lyre lyric lyrical lyrics mabel mable maca
+    macandon macar macarelo macaroon macaulay maceador maceo maceracion maceration macerations
+    maces macha machada macheta machetear machetero machetes machines machinete machismo
+    machismos macho machote machs machucar macing macks maco macollar macro macula madagascan
+    madagascar madame madames maddening madder madelines maderacion maderada maderar maderera
+    madge madhouse madison madisons madly mador madraza madrearse madrepora madrera madrugar
+    mads maduracion madurazon madurgar madwoman maes magar magentas maginots magnates magnetic
+    magnetism magneto magnetos magno mago maguillo magular magullar maicillo maido maigrets
+    mails mains majar majo majoring majors makarios maker makers makings malabars maladies
+    malaquita malar malatia malato malavez malcomer malcomida malcontent malcontenta
+    malcontentadiza malcontento malcorte maldecir maldonados maleador males malestar
+    malformation malformed malfunctioning malibus malilla malindas mallarme malls malmandada
+    malmandado malmeter malparado malparar malparto malpigiaceo malpractices malsindad malta
+    maltosa maltraer maltratar maltrato maltreat maltreated maltreating maltreatment maltreats
+    malvivir mamar mamboing mamullar mana manada manageable managed manager managers manages
+    managing manamas mananear manar manare manatia manato manca mancer mancha manchadiza
+    manchado manchador manchega manchosa manco mancuadra mancuerda mandada mandanga mandante
+    mandar mandarin mandates mandato mandela mandelas manderecha mandi mandible mandibular
+    mando mandoble mandon mandona mandra mandrills mandy mandys mane manea manege manejada
+    manejado manes manets manga mangas mange manged manger mangling mangon mangonada mangonear
+    mangos manguardia mangy manhandles mania manias maniblanco manic manicomio manicorta
+    manicorto manida manido manilas manilla maniquea manis manito manna mannas manns manometro
+    manor manors manosa manosear manoso manotada manquedad mans mansa manse manso mansueto
+    manta mantecas mantenedor mantenedora mantes mantilla mantillas mantillo mantillon manto
+    manton mantona manutener manxs manys maos maquilar mara maraca maranada maranillo maras
+    marble marbles marbling marc marcador marcar marceador marceo march marcha marching marci
+    marcia marcio marcomana marcomano marcos marcs marcy mare marea mareador marear marejada
+    marero mares maretazo marga margo margrets maria marias marica maridazo maridillo marin
+    marinated marinating mariners marino mario marion marios maris markdowns marked marking
+    markings marksman marksmanship markss marla marlon maro maron marooned marooning maroons
+    marra marrazo marrear marriageable marriages marrido marrillo marro marron marry marrying
+    mars marsa marso marss mart marta martas marte martials martillado martillar martillazo
+    martilleo martillero martir martirio marts marty martyring marva marveled marxs marys
+    marzadga marzo masageta masar mascaraing mascarilla mascujar mascullar mash mashed masilla
+    masked masking masks massage massaged massages massed masses massing massively massiveness
+    masss maste master masters masterss masterys mastodon mastoids matadora matadura matapalo
+    matarife matarrata matasiete match matches matching matear matera material maternal mates
+    mather mathers mating matisses mattels matter mattered mattes matthews mattings mattocks
+    mattress maturation maturations matutera matutero maude maular maundering maure maxed maxes
+    maxilla maximal maxime maximums maxing mayar mayas maybes mayer mayido mayor mayorino mayos
+    mazar mazda mazdas mazes mclean mds meados meads meadura mealiest mealtimes mealy meaning
     meaningless meanings means meantimes meanwhile measlier measliest measure measureless
-    meatiest meats mecana mecer mecha mechar medalist medalla medals medanosa meddle meddlers
-    mediacana mediacion medial mediania mediate mediated mediation mediations mediato medica
-    medicable medicacion medicaids medically medicals medicamentosa medicamentoso medicar
-    medicares medicate medicated medicates medicating medici medicinal medicinar medicion
-    medics medida medidamente medieval medio mediocre medir meditacion meditate meditation
-    meditations medo medrana medro medusea meetings megos meier meitad mejer mejia mejicana
-    mejico mejora mejoria melanina melanita melanomas melanomata melastomataceo meld melecina
-    melico mellowing melodico melosa melosidad melosilla mels membership memes memlings memorys
-    memos menaza mender mendicacion mending mendocina mends menes mengua menial menonia menor
-    menoscuenta mens mensaje mensajera mensajero menses mentido mentir menton menus mercados
-    meres merienda meriting mero mesadura mesas mesdames mese meseta meshed meshes meshing
-    meshs mesilla mesinesa mesinga mesmedad messes messiest messiness messs mestena mester
-    metad metal metals mete meted meteor metering meters metes methadon methadones methadons
-    methinks methods methought metical metier metodico metodologia metra metrical metrication
-    metrications metrologia metros meuses mewls mexicali mexicos meyer meyor mezcla mezclado
-    mfumes micha micho michs micks middleman middles middleweight midpoint mientre miera mierra
-    mightier mightiest mightiness mights mighty migrants migrates migrating miked mikes miking
-    mild mildness mile miler miles miligramo milled miller milligram millimeter milling
-    millisecond mills millstones mils mimed mimes mince minded mindlessness minds mined mines
-    mingling minifundio ministrador minos mint mints minue minuet minuete minuets minus minuses
-    minuta minuted minutely minuteman minuteness minuter minutero minutest minutiae minutias
-    minuto mirada mirandas mirar mired mirs mirth mirthless misapplication misapplies misapply
-    misapplying misbehave miscalled miscalling miscarrying mischance mischances miscounted
-    miscounts miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing
-    misgiving mishandles misidentify misidentifying misinformation misinterpret
-    misinterpretation misinterpreting mision misjudge misled misplace misplay misplaying
-    misplays misprint misprinting misprints misquote misreading misreadings misreads misrules
-    missiles missions missive missives misspell misspelling misspend misss misstate misstating
-    missteps missys mista mistaken mistakes mistaking misted mister misterial misters mistimes
-    misting mistreat mistreated mistreating mistreatment mistrial misunderstand
-    misunderstanding misused misuses misusing mita mitan mitch miter mites mitten mixer mixes
-    mixtures moaning moblar moble mocha mochas mochete mocho mocked mocks modal modeling
-    modelista modelo models modem moderacion moderada moderate moderates moderating moderations
+    meatiest meats mecana mecer mecha mechar medal medalist medalla medals medanosa meddle
+    meddlers media mediacana mediacion medial mediania mediate mediated mediating mediation
+    mediations mediato medica medicable medicacion medicaids medically medicals medicamentosa
+    medicamentoso medicar medicares medicate medicated medicates medicating medici medicinal
+    medicinar medicion medics medidamente medieval mediocre mediomundo medir meditacion
+    meditate meditation meditations medo medrana medro medusea meetings megan megos meier
+    meitad mejer mejia mejicana mejico mejora mejorable mejoria melanina melanita melanomas
+    melanomata melapia melastomataceo meld melecina melico mellow mellowing melodico melosa
+    melosidad melosilla mels melts membership memberships memes memlings memorys memos menage
+    mender mendicacion mending mendocina mends meneador menes mengua menial menonia menor
+    menoscuenta mens mensaje mensajera mensajero menses mentado mental mentido mentir menton
+    menus merca mercados merceria meres merienda meriting mero mesadura mesas mesdames mese
+    meseta meshed meshes meshing meshs mesilla mesinesa mesinga mesmedad messes messiest
+    messiness messs mestal mestena mester meta metad metals mete meted meteor metering meters
+    metes methadon methadones methadons methinks methods methought metical metier metodico
+    metodologia metopa metra metrical metrication metrications metritis metrologia metros
+    meuses mewls mexicali mexicos meyer meyor mezcla mezclado mfumes micha micho michs micks
+    middleman middles middleton middleweight midpoint miente mientre miera mierra mightier
+    mightiest mightiness mights mighty migrants migrates migrating miked mikes miking mild
+    mildness mile miler miles miligramo milla milled miller milligram millimeter milling
+    millisecond mills millstone millstones mils mimed mimes mince minded mindlessness minds
+    mined mines mingling mingo minifundio ministrador minos mint mints minue minuet minuete
+    minuets minus minuses minuta minuted minutely minuteman minuteness minuter minutero
+    minutest minutiae minutias minuto mirada mirandas mirandes mirar mired mirs mirth mirthless
+    misapplication misapplies misapply misapplying misbehave miscalled miscalling miscarry
+    miscarrying miscasting mischance mischances miscount miscounted miscounting miscounts
+    miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing misgiving
+    mishandles misidentify misidentifying misinformation misinterpret misinterpretation
+    misinterpreting mision misjudge misled mismanage misplace misplay misplaying misplays
+    misprint misprinting misprints misquote misreading misreadings misreads misrules missiles
+    missions missive missives misspell misspelling misspend misss misstate misstating missteps
+    missys mista mistaken mistakes mistaking misted mister misterial misters mistimes misting
+    mistreat mistreated mistreating mistreatment mistrial misunderstand misunderstanding
+    misused misuses misusing mita mitan mitch miter mites mitten mixer mixes mixtures moaning
+    moblar moble mocha mochas mochete mocho mocked mocking mocks modal modeling modelista
+    modelo models modem moderacion moderada moderate moderates moderating moderations
     moderativa moderativo moderator modes modestia modestos modestys modicamente modico
-    modifying mods modulation moer mohada mojada mojel molada molar mold molder moldering
+    modifying modio mods modulation moer mohada mojada mojel molada molar mold molder moldering
     molding moldings molero moles molest molesta molestar molester molesters molestia molesting
-    molesto molestosa molestoso molida molino moll molon momio monada monda mondon monet
-    moneymaking moneys monger mongo monitored monitoria monitoring monitorio monitors monkey
-    monograms monomania monon monos monotona monotone monotono monotony monoxides monoxilo mont
-    monta monte monteron montes monthlys monto monts monty montys monument monuments monzon
-    moochers mooed mooing mooney mooning moose mooted moped moping mopped morado morador
-    moradora moradura moraga moraines moral morava morder moreda morel moreo moreover mores
-    morin moriondo morn mornings morocada morose morpheme morphines morra morrada morral morrow
-    morsa morsel morses mort mortaldad mortalidad mortally mortals mortar morticed morticing
-    mortification morton moscarda moscardear moscardon moscona mosconear moses mosey mosquita
-    mosquito mosses mosss mostrada motar motel motes moth motherboard mothered mothering
-    motherless motherly moths motin moton motorcycled motorcycles motoring motorway motril
-    motrins motriz mottle mottles mound mounding mounds mount mounted mounting mounts mourning
-    mournings mouse mousiness moussing mouthe mouthing mouthpiece mouths mouthwashes
-    mouthwatering mouton movediza movers moves movida movies movil movingly mowed mower mowing
-    mris muchs mucking muddle muds mueca muellers muerta muerte muffed muffing muffling muffs
-    mugar muggiest mugriento muita muito mulching mulder mules mull mullicar mulling mulso
-    multipla multiples multiplex multiplexs multiplice multiplied multiplier multiplies
-    multiplo multiply mumbled mumblers mummies mummy mumps munch muncha munched munches
-    munchies munching muncho muneco murdered murderer murders murido murine murk murmuring
-    murtal muses mushed mushes mushiness mushing musing musk muskiness mussed musses mussing
-    musss mustaches mustering mustia mustiest mustiness mutating muter muttering mutters mutton
-    mutually mutuario mysores mystique nabla nacer naciente nagging nail nairs naked nalga
-    namesake nams nancer nanking nankings nantes napes nappier narc narcosis narcosiss narcotic
-    narcotica narcotico narcotina nares narked nastiest natal natchezs nates natillas nation
-    nativity natral natura naturalidad naturally naturalness naturals naught naughtier nauseam
-    nausear nauseas nauseate nauseosa naval nave navels naves navio neals nearby nearing nears
-    neath neatly nebro necesitado necesitar necessity necklines neediest neediness needle
-    needled needless needling needs neer negacion negada negador negadora negating negation
-    negativa negatived negatively negatives negra negrofila negroids negror negros neighbored
-    neighboring neighborly neils nells nelly neonatal neonates nephews nero nervously
-    nervousness nesgado nests netflixs netter netters netting nettings nettling networked
-    networking networks neumonia neumonica nevado nevar nevera neveria nevermore nevero
-    nevertheless newborns newer newlines newsiest newsprints nexts nicked nicking nicknamed
-    nicknames nicks nicotica nicotico nicotina nicotines nidia nieces nieve nifty nigger
-    niggling nigh nigher nightclothes nightfall nightingales nightlife nightlifes nights
-    nighttime nighttimes nighty niles nils nines ninja nintendo nitas nites nits nivel nixed
-    nobel noble nobodys nocimiento nodes noel noes noise nokia nolas nomes nomination nonas
-    nonato nondeductible nonempty nonexempt nonfatal nonhuman nonio nonliving nonmember
-    nonmembers nonphysical nonprescription nonrigid nonsenses nonsmoking nonsupport nontoxic
-    nonusers nonviolence nonviolent nonwhite noodling nooks nooses noramala noras norbo noria
-    norial norma normalcy normalcys normalidad normality normals norman normando normandy
-    normas norms noro norse north nosebleed nosebleeds nosed noses noshing nosiest nosiness
-    nosing nosotros nostril nostrums nosy notar notation notching noted notepaper nothingness
-    nothings noticeboard notices noticiar noticion notified notifying noting notional
-    notwithstanding notwork notworks nought nova noval novas novela novellas novelo novels
-    noven novice nowadays nowheres noyes nsas nub nuciente nuder nudge nuegado nuerza nueve
-    nuked nuking numbed numbered numbering numberless numberss numbest numbing numbnesss numbs
-    numerals numero numerosa numerosidad numeroso numerous nursed nurses nurtures nutting
-    nyquils oaken oaks oaten oates oaths obertura objected objecting objection obscuro obsesion
-    obsessions obstancia obstruction obstructions obtained obtaining obtains obverses obviates
-    occidental occidentals occision occluding ocher ochers ocular oculta ocultador ocultis
-    odder oder odometer odrina ofension offbeats offending offering officemax officer officers
-    offices officially officials officiate offings offloaded offloading offsetting offshoot
-    oficial oficiala oficinal oftenest oftentimes oiliest oiliness oking older oleander olear
-    olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido
-    olvidosa oman omar ominar omit omitting oncoming onrushing ontologia opener openings
+    molesto molestosa molestoso molida moliente molino molon momio monada monda mondales mondo
+    mondon monet moneybag moneymaking moneys monger mongo monitored monitoria monitoring
+    monitorio monitors monkey monograms monomania monon monos monotona monotone monotones
+    monotonia monotono monotony monovera monoxides monoxilo mont monta monte monteron montes
+    monthlys monto monts monty montys monument monuments monzon moochers mooching mooed mooing
+    mooney mooning moose mooted moped moping mopped morado morador moradora moradura moraga
+    moraines moral morava morca morcillo morder mordido mordisco moreda morel moreo moreover
+    mores morin moriondo morn mornings morocada morose morpheme morphines morra morrada morral
+    morrillo morrow morsa morsel morses mort mortaldad mortalidad mortally mortals mortar
+    morticed mortices morticing mortification morton moscarda moscardear moscardon moscona
+    mosconear moses mosey mosqueton mosquita mosses mosss mostillo mostrada motar motel motes
+    moth motherboard mothered mothering motherless motherly moths motin moton motorcycled
+    motorcycles motoring motorway motril motrins motriz mottle mottles mound mounding mounds
+    mount mounted mounting mountings mounts mourning mournings mouse mousiness moussing mouthe
+    mouthful mouthing mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves
+    movida movies movil movingly mowed mower mowing mris muchs mucked mucking muddle muddling
+    mudo muds mueca muellers muerta muerte muffed muffing muffling muffs mugar muggiest
+    mugriento muita muito mulching mulder mules mullicar mulling mulso multipla multiples
+    multiplex multiplexs multiplice multiplied multiplier multiplies multiplo multiply mumbled
+    mumblers mummies mummy mumps munch muncha munched munches munchies munching muncho
+    mundonuevo muneco munro murdered murderer murders murido murine murk murks murmuring murtal
+    murtilla muscling muscular muses mushed mushes mushiness mushing musing musk muskiness
+    mussed musses mussing musss mustaches mustering mustia mustiest mustiness mutating muter
+    mutter muttering mutters mutton mutually mutuario muzzling mysores mystique nabla nacer
+    naciente nagging nairs naked nalga namesake nams nancer nango nanking nankings nantes napes
+    nappier narc narcosis narcosiss narcotic narcotica narcotico narcotina nares narked narks
+    narrowest narrowing narrowness nasas nastiest natal natchezs nates natillas nation nativity
+    natral natura naturalidad naturally naturalness naturals naught naughtier nauseam nausear
+    nauseas nauseate nauseosa navajada navajazo navajo navajuda naval nave navels naves navio
+    neals nearby nearing nears neath neatly nebro necesitado necesitar necessity necklines
+    neediest neediness needle needled needless needling needs neer negacion negada negador
+    negadora negating negation negativa negatived negatively negatives negra negrofila negroids
+    negror negros neighbored neighboring neighborly neils nells nelly nemon neonatal neonates
+    nepente nephews nero nervously nervousness nesgado nests netflixs netter netters netting
+    nettings nettling networked networking networks neumonia neumonica neva nevado nevar nevera
+    neveria nevermore nevero nevertheless newborns newcastles newcomer newer newlines newsiest
+    newsprints nexts nicked nicking nicknamed nicknames nicks nicotica nicotico nicotina
+    nicotines nidia nieces nieve nifty nigger niggling nigh nigher nightclothes nightfall
+    nightfalls nightingales nightlife nightlifes nights nightshade nightshirts nightstick
+    nighttime nighttimes nighty niles nils nines ninja nintendo nipped nipping nitas nites nits
+    nivel nixed nobel noble nobodys nocimiento nodes noel noes noise nokia nolas nomes
+    nomination nonas nonato nonbreakable nondeductible nonempty nonexempt nonfatal nonhuman
+    nonio nonliving nonmember nonmembers nonphysical nonprescription nonproductive
+    nonrefillable nonrenewable nonreturnable nonrigid nonsenses nonsmoking nonstick nonsupport
+    nontoxic nonusers nonviolence nonviolent nonwhite noodling nooks nooses noramala noras
+    norbo noria norial norma normalcy normalcys normalidad normality normals norman normando
+    normands normandy normas norms noro norse norte north nosebleed nosebleeds nosed noses
+    noshing nosiest nosiness nosing nosotros nostril nostrums nosy notar notation notching
+    noted notepaper nothingness noticeable noticeboard noticiar noticion notified notifies
+    notifying noting notional notwithstanding notwork notworks nought nova noval novas novela
+    novellas novelo novels noven novice novices nowadays nowheres noyes nsas nub nuciente nuder
+    nudge nuegado nuera nuerza nuesa nueso nuestra nuestramo nuestras nuestros nueza nuked
+    nuking numbed numbered numbering numberless numberss numbest numbing numbnesss numbs
+    numerals numero numerosa numerosidad numeroso numerous nursed nurses nurtured nurtures
+    nutting nyquils oaken oaks oared oaten oates oaths obertura objected objecting objection
+    obscuro obsesion obsessions obstancia obstruction obstructions obtainable obtained
+    obtaining obtains obturacion obverses obviates occidental occidentals occision occluding
+    ocher ochers ocular oculta ocultador ocultis odder oder odes odis odometer odometro odrina
+    ods ofension oferente offbeats offending offering officemax officer officers offices
+    officially officials officiate offings offloaded offloading offsetting offshoot oficial
+    oficiala oficinal oftenest oftentimes oidor oiliest oiliness oked oking older oleander
+    olear olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido
+    olvidosa oman omar ominar omit omitting oncoming onde onrushing ontologia opener openings
     openoffice operable operador operadora operante operario operated operates operatic
     operation operations operative operatoria operatorio operators opiata opiato opilacion
     opinante opinar opine opined opining opinions oponer opposing opposites oppressed
     oppressing oppression oppressions opresiva opresivo opt optacion optimate option optional
-    optioned opts orates orations orbiting orcina orco ordaining orden orderings orders ordinar
-    ordinaria ordinary ordination ores organizar organize organized organizers organizes
-    orientar orificio originalidad originally originals originar originate originea origineo
-    orin orinal orins orion orive oriya ormino ornar orto osage oscar oscars osculo oscura
-    oseria oses ostension osteoporosiss otar otor otra otre otri otrosi otter otters otto ottos
-    ouch ought ours outbalance outbound outbreak outbuilding outcomes outdoing outflank
-    outflanking outgoing outgrowing outgrown outgrowth outhouse outlasting outlawing outlined
-    outlines outliving outlooks outlying outnumber outnumbering outnumbers outpatient
-    outpatients outplaying outpouring outputs outrider outrigger outright outrunning outselling
-    outsells outshine outsider outsiders outsides outsize outsized outsizes outspreading
-    outstanding outstaying outstrip outtakes ovar ovations overacting overactive overanxious
-    overate overbalance overbear overbearing overbears overbite overboard overbore overburden
-    overburdening overcharges overcome overcomes overcoming overcooking overcrowd overcrowding
-    overdoes overdoing overdone overdoses overdraft overdraws overdrive overeaten overeating
-    overeats overestimate overgrowing overgrown overgrowth overhands overhanging overhangs
-    overhead overheads overhear overhearing overhears overheat overheats overjoyed overjoying
-    overkill overlaid overloaded overloading overlooked overlooking overlooks overlying
-    overnight overpaid overpasses overpaying overplaying overprice overprint overprinting
-    overproduce overrate overrates overrating overreacting overreaction overridden overrides
-    overriding overripe overripes overrode overrule overrules overrunning overseeing overseen
-    overseer overseers oversees oversell overselling oversells overshadow overshadowing
-    overshare oversharing overshoot overshooting oversight oversize oversleep oversleeping
-    oversleeps overslept overspreading overstating overstay overstaying overstays oversteps
-    oversupply oversupplying overtaken overtakes overtaking overthink overthinking overthinks
-    overthought overthrew overthrow overthrowing overthrown overthrows overtime overtimes
-    overtone overturned overturning overused overuses overusing overweight overworking
-    overwrite overwrites overwriting overwritten ovia ovid ovido ovina ovino ovio ovoid owls
-    owned oxigenado oxigenar oxigonio oxygenate oxygenation oxygens ozone paar pablar pace
-    pacemakers pacer paces pacing pack packards packed packer packet packing packings pacotilla
-    pacs padeciente padilla padillas padlocked padlocks padrear padres pagar pageants pagel
-    pager pailful pailfuls pails pailsful paine painel paines painfullest painfully paining
-    painkiller painstaking paint painted painters painting paintings paints pairar pairs pais
-    paisleys pajar pajea pajel pajiza palabrada palabreja palabreo palabrera palabrita palabron
-    palabrona palabrota palace palacra palas paleface paleontologia paleontologo paler
-    paletilla paletoque palia palida palio palizada palled palliations palling palls palmilla
-    palmyras palpations palpebra palpitacion palpitating palpitation palsying palta pamper
-    pampon pan pana panaches panada panal panca pancilla pancreases panda pandas pandemia
-    pandilla pando pandoras pane panela paneling panels panes pangs pani panica panicking
-    panico panics panil panned panning panol pans pansa pantalla panted panthers pants panty
-    panul panzas papar papel papera paperback paperboy papergirl papering papero papers
-    paperweight paperworks papery papillas papin parading paral paralegal paralisis paralizador
+    optioned opts oracular oras orates orations orbiting orcina orco ordaining orden orderings
+    orders ordinar ordinaria ordinary ordination ores organizar organize organized organizers
+    organizes orientar orificio originalidad originally originals originar originate originea
+    origineo orin orinal orins orion orive oriya ormino ornar orto osage oscar oscars osculo
+    oscura oseria oses ostension osteoporosiss otrosi otter otters otto ottos ouch ought ours
+    ouster outbalance outbound outbreak outbreaks outbuilding outburst outclass outclassing
+    outcomes outdoing outed outermost outflank outflanking outgoing outgrowing outgrown
+    outgrowth outhouse outlasting outlawing outlined outlines outliving outlooks outlying
+    outnumber outnumbering outnumbers outpatient outpatients outperform outperformed
+    outperforming outperforms outplaying outpouring outputs outputting outraging outre outrider
+    outrigger outright outrunning outselling outsells outshine outsider outsiders outsides
+    outsize outsized outsizes outspreading outstanding outstayed outstaying outstays outstretch
+    outstretching outstrip outtakes ovar ovations overacting overactive overanxious overate
+    overbalance overbear overbearing overbears overbite overboard overbore overburden
+    overburdening overcasting overcharges overclocked overcome overcomes overcoming overcooking
+    overcrowd overcrowding overdoes overdoing overdone overdraft overdraws overdress overdrive
+    overeaten overeating overeats overestimate overgrowing overgrown overgrowth overhands
+    overhanging overhangs overhead overheads overhear overhearing overhears overheat
+    overheating overheats overjoyed overjoying overkill overlaid overloaded overloading
+    overlooked overlooking overlooks overlying overnight overpaid overpasses overpaying
+    overplaying overprice overprint overprinting overproduce overprotective overrate overrates
+    overrating overreact overreacting overreaction overridden overrides overriding overripe
+    overripes overrode overrule overrules overrunning overseeing overseen overseer overseers
+    oversees oversell overselling oversells overshadow overshadowing overshare oversharing
+    overshoot overshooting oversight oversize oversleep oversleeping oversleeps overslept
+    overspreading overstating overstay overstayed overstaying overstays oversteps oversupply
+    oversupplying overtaken overtakes overtaking overthink overthinking overthinks overthought
+    overthrew overthrow overthrowing overthrown overthrows overtime overtimes overtone
+    overtones overturned overturning overused overuses overusing overweight overworked
+    overworking overwrite overwrites overwriting overwritten ovia ovid ovido ovina ovino ovio
+    ovoid owls owned oxigenado oxigenar oxigonio oxygenate oxygenation oxygens ozone paar
+    pablar pablo pacado pace paced pacemakers pacer paces pacing packards packed packer packet
+    packing packings pacotilla pacs pacto padded paddle padeciente padilla padillas padlocked
+    padlocking padlocks padrazo padrear padrenuestro padres pagaduria pagar pageants paged
+    pagel pager paginated pailful pailfuls pails pailsful paine pained painel paines
+    painfullest painfully paining painkiller painstaking paint painter painters painting
+    paintings paints pairar paired pairs pais paisleys pajado pajar pajea pajel pajiza
+    palabrada palabreja palabreo palabrera palabrita palabron palabrona palabrota palace
+    palacra palado palas paled paleface paleontologia paleontologo paler paletilla paletoque
+    palia palida palio palizada palled palliations palling palls palm palmilla palmyras
+    palpations palpebra palpitacion palpitating palpitation palsying palta palto pamper pampon
+    pana panaches panada panado panal panamas panca pancarta pancilla pancreases panda
+    pandanaceo pandas pandemia pandilla pando pandoras pane panela paneling panels panes pangs
+    panhandles pani panica panicking panico panics panil panilla panique panned panning panol
+    pans pansa pantalla pantana panted panthers pantoque pants panty panul panzas papado papar
+    papel papera paperback paperboy papergirl paperhanger papering papero papers paperweight
+    paperworks papery papillas papin parabola paraca parada parade paradero parading paradoja
+    paradojo parador paradora paradox paradoxs paral paralegal paralisis paralizador
     paralizadora paralizar paralyses paralysis paralyze paralyzes paramedic paramedical
-    paramedicals parameter parametro paranormal parao parasites parce parch parches parching
-    parcir pardilla pardoning pare pareada pareado parear pareciente pared parejo parejura
-    parent parental parented pareo paresa paria parienta pariente parietal paring pario parir
-    paris parity parker parkinson parlance parlar parlayed parlaying parleying parne parodying
-    paroling paronima parpar parr parra parrar parred parrilla parry parrying parse parsed
-    parses parsing parson parsons parsonss parta partaker partakers partaking parted parterre
-    partials partible particle particles partidor partidura partil parting partings partly
-    partnered partnering partnership parto parts partys parvenus pasajuego pasar pascuilla pase
-    pasote passages passe passel passels passer passings passions passive passives passkeys
-    passport passs passwords past pasta pasteboard pasted pastel pastelista pastes pastiches
-    pastie pastiest pastime pastimes pasting pastizal pasto pasts pastures pasturing pasty
-    pastys pata patas patched patchier patchiest patchiness patching patchs patchwork patchy
-    pate pateadura patear patel patellas patena patent patents pateo patera paternal paterson
-    patersons pates pateta path pathos patience patiences patienter patientest patiently
-    patilla patin patna pats patterns patters patty paulilla paunches pauper pause paused
-    pauses pausing paved pavement pavements paving pawns payar paycheck paychecks payer paying
-    payments pche pcs pea peace peacemaker peacemakers peach peaking pealing peals peanut
-    pearlier pearlies pearling pearly pears pearson pearsons pease peats pebbling pebre pece
-    pecha pechar peche pecienta peciento pecina pecio peck pecking pecs pedaling peddlers
-    peddling pedicure pediente pedo peeking peeks peeled peelings peels peeping peeps peering
-    peeving peg pegadiza pegado pegadura pegar pegasus peking pelechar pelete pelt penalista
-    pender pending pendonear penetral penetrar penetrate penicillin penique penitences penknife
-    penknifes penknives penlights penmanship pensamiento pension pensions peopled peoples
-    peopling peplo pepped pepsis peptic perceive perceived percentiles percents perching perchs
-    percocero percussion perdidiza perdido perdidosa perdigon perdis perdiz perdon perdonar
-    perfects pericona periling perilous perinola perishing perked perking perl permanent
-    permanente permanents permansion permision permissions permissive permistion permitir
-    permits perna pernio peron perons peroration perrona pershing persiana persians personada
-    personado personae personage personaje personal personals personas personera personilla
-    personuda pertness perusals perusina perusing perverse pesga pest peste pesticides pestillo
-    pestling pests petal petalla petaquita petenera peter petering peterson petersons peto
-    petra petrified petting pharmacists pharmacys philters phishing phobos phoned phoneme
-    phonemes phones phoney phonically phony photocopy photocopying photoing photon photons
-    phototypesetting phreaking physicals physicians physicist physicss pian piazza picadura
-    picanear picapica picas pichanga pickaback pickabacking pickaxing picked picker pickering
-    picket picketing pickiest pickings pickingss pickling pickpocket picks picnicking pictorial
-    pictorico pictured picturesque piddle pieced piecemeal pieces piecework piecing pieing
-    pierce piercingly piercings pieria pieza pigmea pignorar pike piked piking pilaf pilafs
-    pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin pilling pillo pillorys
-    pillowing pilo pilon pilote pilotear pilothouse piloting piloto pilots pimp pimping pin
+    paramedicals parameter parametro paramo parana paranormal parao paraparo parasites parasito
+    parata parca parce parch parches parching parcir parco pardilla pardillo pardo pardoning
+    pare pareada pareado parear pareciente parejo parejura parent parental parented pareo pares
+    paresa pareto pargo paria parias parienta pariente parietal paring pario parir paris parity
+    parker parkinson parks parlador parlance parlar parlayed parlaying parleying parne
+    parodying paroling paronima parpadeo parpar parr parra parrado parrar parred parrilla parro
+    parry parrying parse parsed parses parsing parson parsons parsonss parta partaker partakers
+    partaking parted parteluz parterre partials partible particle particles partidor partidura
+    partil parting partings partnered partnering partnership partnerships parts partys parvenus
+    parvo pasacaballo pasado pasajuego pasar pascuilla pase pasote passages passe passel
+    passels passer passings passions passive passives passkeys passport passs passwords past
+    pasta pasteboard pasted pastel pastelista pastes pastiches pastie pastiest pastime pastimes
+    pasting pastizal pasto pasts pastures pasturing pasty pastys pata pataleta patas patched
+    patchier patchiest patchiness patching patchs patchwork patchy pate pateadura patear patel
+    patellas patena patent patented patents pateo patera paternal paterson patersons pates
+    pateta path pathos patience patiences patienter patientest patiently patilla patin patinejo
+    patna pato pats patterns patters patting patty paulilla paunches pauper pause paused pauses
+    pausing paved pavement pavements paving pawed pawns payar paycheck paychecks payed payer
+    paying payments pche pcs pea peaceable peacekeeping peacemaker peacemakers peacetime
+    peacetimes peach peaking pealed pealing peals peanut pearlier pearlies pearling pearly
+    pears pearson pearsons pease peats pebbling pebre pece pecha pechar peche pecienta peciento
+    pecina pecio pecking pecs pedaling peddle peddlers peddling pedicure pediente pedo peeking
+    peeks peeled peelings peels peeping peeps peering peeving peg pegadiza pegado pegadura
+    pegasus peking peleante pelechar pelete pelt pelts penado penalista pend pender pending
+    pendonear penetral penetrar penetrate penicillin penique penitences penknife penknifes
+    penknives penlights penmanship pensamiento pension pensions peopled peoples peopling peoria
+    peplo pepped peppy pepsis peptic perceive perceived percentiles percents perchance perching
+    perchs percocero percussion perdida perdidiza perdido perdidosa perdigon perdis perdiz
+    perdon perdonable perdonar perdurable pereciendo perfects perfiladura perforate perforation
+    performed performing performs perfumes pericardia pericardio periclean pericon pericona
+    peridoto periforme periling perilla perilling perilous perimeter perimetro perinear
+    perinola periquito perishes perishing peristole perito perked perking perl perlesia permana
+    permanent permanente permanents permansion permeable permeate permeating permisa permision
+    permissions permissive permistion permitir permits perna pernio peron perons peroration
+    perpetrate perpetrates perpetrating perreda perro perrona perruna perseguir persevere
+    pershing persiana persians personable personada personado personae personage personaje
+    personal personals personas personera personilla personuda perta pertly pertness perusals
+    perusina perusing perverse perversion pervivir pesga peste pesticides pestillo pestling
+    pests petal petalla petaquita petenera peter petering peterson petersons peto petra
+    petrified petting pharmacists pharmacys philters phishing phobos phoned phoneme phonemes
+    phones phoney phonically phony photocopy photocopying photoing photon photons
+    phototypesetting phreaking physicals physicians physicist physicss pian piazza picas
+    pichanga pichella pickaback pickabacking pickaxing picked picker pickering picket picketing
+    pickiest pickings pickingss pickling pickpocket picks picnicking pictorial pictorico
+    pictured picturesque piddle pieced piecemeal pieces piecework piecing pieing pierce
+    piercingly piercings pieria pierides pierre pieza pigheaded pigmea pignorar pike piked
+    piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin
+    pilling pillo pillorys pillowcase pillowed pillowing pillows pilo pilon pilote pilotear
+    pilothouse piloting piloto pilots pimp pimping pimplea pimpleo pimples pimplier pimply pin
     pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine pined pines pinga
-    pinging pingo pinking pins pint pints pinza piola piper piperina pipped piramide pirating
-    pisas pison pissed pisses pissing pisss pista pitas pitch pitchers pitches pitching
-    pitchmen pitchs piths pits pitting pivot pizca pizzas placa placed placel placeme placer
-    places placiente placing plaguing plaice plain plainness plains plaiting plana plane planed
-    planes planimetro planing plank planked planking plankings planks planner planners
-    plannings plano plant planted plantilla planting plantings plantosa plants plaste
-    plastering plasters plastica plastico plate platea plaths platilla plating platings
-    platters playacting player playgrounds playhouse plays plaything playthings pleading pleas
-    pleased pleases pleasing pleasure pleasures pleating plenario plight plighted plighting
-    plights plodding plonking plopped plopping plot plots plotters plotting ploughed ploughing
-    plowing ploy plucking plumbers plumbing plumping plunging plunking plush plushest ply
-    plying pneumonias poach poaching poblar pobre pocho pock pocked pocketed pocketing
-    pocketknife pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso
-    podiatry podio podre pogo poignancy poignant poino pointiest pointing pointless pointlessly
-    pointlessness points pointy poisoner poisoners poisonings poisons poisson poissons poked
-    pokemons poker police polices policia policial policing policys polida polideza polido
-    poling polishes polishing polison politics polities polity polkaing polled polling polls
-    pollution polucion pomading pomar pomp ponchada ponder pondering pondo pone pones poniente
-    ponto ponton pooching poohed poohing pooled pools pooping popper porcal porchs porco
-    pordiosera pordioseria pores poridad poring porns porpoise porpoises porra porral porta
-    portable portalon portals portar portatil porte portena portending portento portentosa
-    portents portilla portions porto ports portugal posed poser poses posesion posh posing
+    pinging pingo pinking pint pints pinza piola piper piperina pipped pipping piramide
+    pirating pisas pison pissed pisses pissing pisss pista pistil pisto pistolera pistols
+    piston pitas pitch pitchers pitches pitching pitchmen pitchs pitera piths pits pitting
+    pivot pizca pizzas placa placed placel placeme placer places placiente placing plaguing
+    plaice plain plainness plains plaiting plana planchada planchado planchar planchear
+    plancheta planchon planco plane planed planes planimetro planing plank planked planking
+    plankings planks planner planners plannings plano plant planted plantilla planting
+    plantings plantosa plants plaste plastering plasters plastica plasticidad plastico plastics
+    plate platea plateado plaths platilla plating platings platters playacting player
+    playgrounds playhouse plays plaything playthings pleading pleas pleased pleases pleasing
+    pleasure pleasures pleating plena plenario plight plighted plighting plights plodding
+    plonking plopped plopping plot plots plotters plotting ploughed ploughing plowing ploy
+    plucking plumbada plumbers plumbing plumilla plumping plunging plunking plush plushest ply
+    plying pneumonias poach poaching poblar pobre pocho pocked pocketed pocketing pocketknife
+    pocketknifes pocketknives pockets pocking pocks poda poder poderosa poderoso podiatry podio
+    podre pogo poignancy poignant poino pointed pointiest pointing pointless pointlessly
+    pointlessness points pointy poisoner poisoners poisonings poisons poisson poissons poke
+    pokemons poker pokes pokey poled police polices policia policial policing policys polida
+    polideza polido poling polished polisher polishes polishing polishs polison politics
+    polities polity polkaing polled polling polls pollution polucion pomading pomar pomp
+    ponchada ponche pond ponder pondering pondo pone pones poniente ponto ponton pooching
+    poohed poohing pooled pools pooping popper poppy porcal porchs porco pordiosera pordioseria
+    pored pores poridad poring porns porpoise porpoises porra porral porta portable portalon
+    portals portar portatil porte portena portending portento portentosa portents portilla
+    portillo portions portly porto ports portugal posed poser poses posesion posh posing
     positing position positiva positively positives positivo poson posses possessing possession
-    possessives possessors post postal postdate poste postilla postures posturing potassiums
-    potions pots potteries potting pouch pouched pouches pouching pouncing pound pounds pours
-    pouting powdering power powering practica practicaje practical practicar practiced
-    practices practico practicon practise practised practises prados prague praise praising
-    praline pralines prancing pranks prate prates prawning praying preacher preaches preaching
-    prebenda precacion precedent precesion precinta precious preciously precising precision
-    preclaro precluding predated predecir predicamento predication predications predicts predio
-    preempts preen preening prefacion pregnancys prelacion prelucir prelusion premising
-    premiums prension prentice preparar prepared prepares preposito prepping preps pres presa
-    presaging prescribed prescribes prescribir prescriptive prescripto prescrita prescrito
-    present presente presenting presents preserve preset presiding preso pressings pressman
-    presss pressured pressuring pressurize pressurizes prest prestante prestino preston
-    prestons presumes presuming preteens pretence pretended pretender pretends pretensa
-    pretense pretension pretenso prevalent prevencion prevenir prevented preventing preventions
-    preventiva preventive preventivo prevents preview previews prevision preys prick pricking
-    prickling pried prieta primaria primor primping princess printing printouts prints priora
-    priorato prioresa prioridad priors priory prision prison prisoner privation proactive
+    possessives possessors postal postdate poste postilla postmarking postmarks postscript
+    postured postures posturing potassiums potions pots potteries potting potty pouch pouched
+    pouches pouching pouncing pound pounds pours pouted pouting powdering power powering
+    practica practicaje practical practicar practiced practices practico practicon practise
+    practised practises prado prados prague praise praising praline pralines prancing pranks
+    prate prates prawning pray prayed praying preached preacher preaches preaching prebenda
+    precacion precedent precesion precinta precious preciously precised precising precision
+    preclaro precluding preconocer predated predecir predicamento predication predications
+    predicts predio preempts preen preening prefacion pregnancys prelacion prelucir prelusion
+    premised premising premiums prension prentice preparar prepared prepares preposito prepping
+    preps pres presa presaged presaging prescribed prescribes prescribir prescriptive
+    prescripto prescrita prescrito present presentar presente presenting presents preserve
+    preset presided presiding preso presses pressings pressman pressmen presss pressured
+    pressuring pressurize pressurizes prest prestante prestino preston prestons presumed
+    presumes presuming preteens pretence pretended pretender pretends pretensa pretense
+    pretension pretenso prevalent prevencion prevenir preventable prevented preventing
+    preventions preventiva preventive preventivo prevents preview previews prevision preys
+    priced prick pricking prickling pricks prided pried prieta primaria prime primed primor
+    primping princess printable printed printing printouts prints priora priorato prioresa
+    prioridad priors priory prision prisma prison prisoner privation prize prizes proactive
     probable probables probacion probatica probating probationer probations proceeding
-    procesion procession processions proclama proctors procuring produced producer producers
-    produces producir product producta producto productor prof profanely proferta proferto
-    profesion professing profs profusa profuso program programa programing programmings
-    programs progressing projected projection projects projima prolacion promotes promotion
-    prompted prompter prompters promptest prompting promptly promptness pronacion prone prong
-    proofing proofread proofreading proofreads proofs properer propertys proposes proposing
-    proposition propped propping props proscribe proscribed proscribes proscribing proscribir
-    proscripcion proscription proscriptions prosperity prostata prostates prostrate prostrated
-    prostrates protects protesting proto provable provably prove proven proventa provento
-    provoked provokes prowlers prowling proximal proximo prozacs prudente prying pryor pst
-    psychiatrists psychiatry psychiatrys psyching ptahs ptas pts puado publicar publishing
-    puches pucho puck puddling pudiente puesta puff puffier puffin puffins puke pukes pulls
-    pulping pulpo pulsating pulsed pulses pumente pumped pumpkins pumps puncha punchier
-    punchiest punchline punchs puncture punctures puncturing punete pungente punic punished
-    punishes punitive punk punning puntilla punts pupila pupped pupping purchased purchaser
-    purchasers purchases pureeing purest purges purl purled purling purpler purples purplest
-    purports purposed purposeless purposely purse pursing pursuing pusher pushers pushiest
-    pushiness pushkins pushs pusses pusss putanear putin putrida puts putsches puttering
-    putting puttying puzzling qatar quacking quaffing quaintly qualifying quality qualitys
-    quantify quarrying quashing queasiest queda quedada quedante quedo queening queering
-    quehacer queja quejo quelling quemada quemado quemador quemadura quemante quemi quena
-    quenched quenches quenching quentins quera querando querida queseria queso questing
-    question questioned questioner questioners queued queues queule quia quicio quickens
-    quickies quickness quids quiebro quien quier quieta quietar quiete quietest quieting
-    quietness quieto quiets quijar quijero quijo quila quilatar quilo quilt quilters quilting
-    quiltings quilts quima quimia quimico quimo quina quino quinta quintanon quintar quintero
-    quinto quio quipo quipping quips quire quirkiest quirking quisa quisling quista quistarse
-    quistion quisto quitacion quitador quitaipon quitante quitapon quitasol quite quitinosa
-    quiton quitos quivered quivering quiza quizs quizzing quoiting quoits quota quoted quotes
-    quoth rabel rabid rabin raccoons race raced racer races racine racings racion rack racking
-    racoon radiance radiografiar radiografica radiografico radiograma raes rafs raft rafter
-    raged rages ragging raging raid raida rails railways rain raining rains raised raises rajar
-    raked rakes raking rally rallying ramadan rambling ramilla ramito ramos ramps rams ranching
-    ranchs randa randada rands randy ranged ranging ranilla rank ranking rankings rankle
-    rankling ranted rants rapida rapidest rapido rapids rapine raping rapped raps rapt rared
-    rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasped raspiest
-    raspilla rasping raster rastillar rastillo rastrilla rataplan ratchets rated rateo rathers
-    rating ration rats rattlers rave raved ravel ravening raves raving raws rayburns razar
-    razed razes razing razon rbs rds reaccionar reach reaching reacio reactions reactiva
-    reactivate reactivated reactivates reactive reactivo reader readiest readiness readjust
-    readjusting readying realer realidad realista realists realito reals realty ream reaming
-    reams reaparecer reaped reaping reappear reapplies reaps rearing rearming rears reasoned
-    reasoner reasoning reasons reassure reassures rebating rebuilding rebultada rebultado
-    recalled recalling recalmon recambiar recamo recanting recapped recasting recatar recatear
-    recebar recechar receding receipted receive receiver receivers receives recejar recelar
-    recental recentar recenter receptar reception receptor recercar recessed recessing
+    procesion processed procession processions proclama proctors procured procuring produced
+    producer producers produces producir producta production productive productiveness producto
+    productor prof profanely proferta proferto profesion professed professing profound profs
+    profunda profundar profusa profuso programa programed programer programing programme
+    programmed programmes programmings programs progressing projected projectile projection
+    projections projects projima prolacion promotes promotion promover prompted prompter
+    prompters promptest prompting promptly promptness pronacion prone prong proofing proofread
+    proofreading proofreads proofs properer propertys proposes proposing proposition propped
+    propping props proscribe proscribed proscribes proscribing proscribir proscripcion
+    proscription proscriptions prosecution prospective prosperity prostata prostates prostrate
+    prostrated prostrates proteccion protecting protections protectively protectiveness
+    protector protects protesting proto protraction provable provably prove proven proventa
+    provento provoked provokes prowlers prowling proximal proximo proyeccion prozacs prudente
+    prying pryor psoriasiss psychiatrists psychiatry psychiatrys psyching ptahs ptas pts puado
+    pubertad publicar publishing puches pucho pucketts puddled puddles puddling pudiente puerca
+    puertaventana puerto puesta puestero puff puffier puffin puffins puke pukes pulls pulping
+    pulpo pulpy pulsating pulsed pulses pumente pumped pumpkins pumps punada puncha punchier
+    punchiest punchline punchs puncionar puncture punctures puncturing punete pungente punic
+    punishable punished punishes punitive punk punning puntador punteado puntilla punting
+    puntizon punts punzador pupila pupped pupping puppys purchased purchaser purchasers
+    purchases pureeing purest purges purl purled purling purpler purples purplest purports
+    purposed purposeless purposely purse pursing pursuing pusher pushers pushiest pushiness
+    pushkins pushs pusses pusss putanear putin putrida puts putsches putter puttering puttying
+    puzzling qatar quacking quaffing quaintly qualifying quality qualitys quantify quarrying
+    quashing queasiest quebrada quebrado quebrador quebraja quebrajar quebraza quebrazar queda
+    quedada quedante quedo queen queening queering quehacer queja quejada quejo quelling
+    quemada quemadera quemado quemador quemadora quemadura quemante quemi quena quenched
+    quenches quenching quentins quera querando querida queseria queso questing question
+    questioned questioner questioners queued queues queule quia quicio quickens quickies
+    quickness quids quiebro quier quieta quietar quiete quietest quieting quietness quieto
+    quiets quijar quijaruda quijero quijo quijotada quila quilatar quilo quilt quilters
+    quilting quiltings quilts quima quimia quimico quimo quina quinada quine quinn quino quinta
+    quintanon quintar quintero quinto quio quipo quipping quips quire quirkiest quirking quisa
+    quisicosa quisling quista quistarse quistion quisto quitacion quitador quitaipon quitante
+    quitapon quitasol quite quitinosa quiton quitos quivered quivering quiza quizs quizzing
+    quoiting quoits quota quoted quotes quoth rabel rabid rabido rabin raccoons race raced
+    racer races racine racings racion rack racked racking racoon radiance radiation radiations
+    radiografiar radiografica radiografico radiograma radioing raes rafs raft rafter ragas
+    raged rages ragging raging ragtimes ragusea raid raida raido rails railways rain raining
+    rains raised raises rajar rajas raked rakes raking rally rallying ramadan ramas rambling
+    ramilla ramito ramos rampollo ramps rams ranch ranching ranchs randa randada rands randy
+    ranged ranger ranging rango ranilla rank ranking rankings rankle rankling rano ransacking
+    ranted rants rapida rapidest rapids rapine raping rapped rapping raps rapt raptures rared
+    rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasp rasped
+    raspiest raspilla rasping rasta raster rastillar rastillo rastrilla rasuracion rataplan
+    ratchets rated rateo rathers rating ration rats rattlers rave raved ravel ravening raves
+    raving raws raya rayar rayburns rayido raymundo rays razar razed razes razing razon rbs rds
+    reaccionar reach reaching reacio reactions reactiva reactivate reactivated reactivates
+    reactive reactivo reader readiest readiness readjust readjusting readying realer realidad
+    realista realists realito reals realty ream reaming reams reaparecer reaped reaping
+    reappear reapplies reaps rearing rearming rears reasonable reasonableness reasoned reasoner
+    reasoning reasons reassure reassures reaventar rebating rebrotar rebuilding rebultada
+    rebultado recalled recalling recalmon recambiar recamo recanting recapped recasting recatar
+    recatear recebar recechar receding receipted receive receiver receivers receives recejar
+    recelar recental recentar recenter receptar reception receptor recercar recessed recessing
     recetador recetante recetario recetor recharge recharges rechecking rechecks recial
     reciente recision recital recitals recitar reciting reclaims reclamar reclame reclined
-    reclutar recoiled recolado recollecting recombination recombine recommence recommenced
-    recommendation recommended recommending recommends recondition reconditions reconfiguration
-    reconfigured reconocimiento reconsidered recontar recordar recorded recorder recorders
-    recording recortar recostar recounted recounts recovered recreate recreated recta rectar
-    rectification rectoral rectorys rectums recuento recuerdo recuesta recuestar recuesto
-    recular recuperable recuperar recuperate recuperates recurred redaccion redbreast redden
-    redding reddings redecir redemption redeveloping redfords redgrave redhead redicion
-    redistricted redito redoblar redouble redoubled redressed redresses reds reduccion reduces
-    reducible reducida reducido reducing reductible reduction reductor reduplicar reeds
-    reeducar reedy reeks reelected reelection reeled reeling reels reenacting reeves reexamined
-    refaccion refeccion refertar refile refilled refilling refills refinish reflected
-    reflection reflects reformat reformation refraccion refracting refraction refs refuge
-    refusal refused refuses refusilo refutations refute refuting regal regala regalada regalado
-    regalador regalar regaled regalejo regalero regales regalias regaling regally regalo
-    reganado regarding regate regenerate regentar reggies regitivo regla reglar regoldar
-    regolfar regressed regression regulacion regulada regulado regulador regularidad regularly
-    regulars regulate regulating regulation regulator regulators rehearse reheat reheated reids
-    reigning reilly reimbursed reimburses reins reinterpret rejecting rejections relacion
-    relacionar relacionero relapse relapses relapsing relating relation relations relative
-    relativo relaxant relaying released releasing relented relieved religious relimpiar
-    reliquia reliving reloaded reloading relucir rely remaking remanding remembered remembering
-    remembers remembrar remiendo remision remission remocion remolido remote remover removers
-    removes removing rempujar renaming renaults render rending rendition renditions rends rene
-    renee renegado reneging renes renewing renews rengo renombre renos rent rental renter
-    rentera rentero renumber renumbers reopened reopening reordering repaired repartir repay
-    repaying repeal repealed repeatably repeated repeater repeating repeats repechar repent
-    repented replaces replaceta replacing replay replayed replaying repletar repleted replicar
-    replication replying replys reportar reporte reported reportedly reporter reporting reports
-    repossessions reprension represion repressed represses repressing repression repressions
-    reprints reprocessing reproduce reprogramming reproved reprueba reps repuesta repuesto
-    repulgado repulgar repulsar repulsing reputations reputedly reputing requeson requested
-    requester requesting requests require requires requited requites rereading rerunning
-    resalado resale rescatar rescinding rescision rescribir rescued rescuer rescuers rescues
-    rescuing researched researcher researches researchs reseccion reseguir reselling resent
-    resented resentido reserve reserved reserves resets resetting resfriar residing resigned
-    resistant resister resisters resistir resobrar resolution resolved resonate resort
-    resounding resounds respailar respectar respected respecting respetar respigar respingar
-    respirador respirator respired respires responded respondent responder respondon respondona
+    reclutar recognized recognizer recognizes recoiled recolado recollecting recollection
+    recombination recombine recommence recommenced recommendation recommended recommending
+    recommends recondition reconditions reconfiguration reconfigured reconocer reconocimiento
+    reconsidered recontar recordable recordar recorded recorder recorders recording recortar
+    recostar recounted recounting recounts recover recovera recovered recovering recovero
+    recovers recovery recreate recreated recta rectar rectification rectoral rectorys rectums
+    recuento recuentro recuerdo recuesta recuestar recuesto recular recuperable recuperar
+    recuperate recuperates recurred redaccion redbreast redden redding reddings redecir
+    redemption redentor redeveloping redfords redgrave redhead redheaded redicion redistricted
+    redito redoblar redouble redoubled redressed redresses reds reduccion reduces reducible
+    reducida reducido reducing reductible reduction reductor reduplicar reeds reeducar reedy
+    reeks reelected reelection reeled reeling reels reenacting reencuentro reeves reexamined
+    refaccion refeccion refertar refile refillable refilled refilling refills refinish
+    reflected reflection reflects reformat reformation refraccion refracting refraction
+    refraining refs refuge refusal refused refuses refusilo refutations refute refuting regal
+    regala regalada regalado regalador regalar regaled regalejo regalero regales regalias
+    regaling regally regalo reganado regarding regate regenerate regentar regente regentear
+    reggies regitivo regla reglar regoldar regolfar regressed regression regrets regrettable
+    regulacion regulada regulado regulador regularidad regularly regulars regulate regulating
+    regulation regulator regulators rehearse reheated reids reigning reilly reimbursed
+    reimburses reins reinterpret rejecting rejections relacion relacionar relacionero relapse
+    relapses relapsing relating relation relations relationships relative relativo relaxant
+    relaying released releasing relente relented relevante relieved religious relimpiar
+    reliquia reliving reloaded reloading relucir rely remaking remanding remarriage remembered
+    remembering remembers remembrar remendar remiendo remision remission remocion remoler
+    remolido remoller remontar remorder remote remoter removers removes removing rempujar
+    renaming renaults render rending rendition renditions rends rene renee renegado reneging
+    renes renewable renewing renews rengo renido renombre renos renovera renovero rent rentado
+    rental renter rentera rentero renuente renumber renumbers reopened reopening reordering
+    repainted repaired reparado repartir repay repaying repeal repealed repeatable repeatably
+    repeated repeater repeating repechar repelente repensar repent repented repenton repents
+    repintar repinte replaceable replaces replaceta replacing replay replayed replaying
+    repletar repleted replicar replication replying replys reportar reporte reported reportedly
+    reporter reporting reports repossessions reprension represion repressed represses
+    repressing repression repressions reprints reprocessing reproduce reprogram reprogramming
+    reproved reprueba reps reptante repuesta repuesto repulgado repulgar repulsar repulsing
+    repuntar repunte reputations reputedly reputing requebrar requeson requested requester
+    requesting requests require requires requited requites rereading rerunning resalado resale
+    rescatar reschedule rescinding rescision rescribir rescued rescuentro rescuer rescuers
+    rescues rescuing researched researcher researches researchs reseccion reseguir reselling
+    resent resented resentido reserve reserved reserves resets resetting resfriar residing
+    resigned resistant resister resisters resistir resobrar resolution resolved resolver
+    resonate resorcion resort resounding resounds respailar respaldar respaldo respectar
+    respected respecting respecto respetar respigar respingar respirable respirador respiration
+    respirator respired respires respiring responded respondent responder respondon respondona
     responds response responseo responses responsible responsion responsiva responsively
     responsiveness responsivo responso rest restar restarted restating restriccion restrict
     restricta restricting restriction restricto restricts rests restudies resucitado resuelta
     resuelto resulta resultada resultando resultant resultar resulted resulting resupply
-    resurtido retails retainer retaking retal retarding retching retejer retelling retenedor
-    retenir retentar retention rethinking rethinks rethought retica reticular retorcida retort
-    retouched retouches retraccion retraced retracted retracting retraction retractions
-    retraining retreated retro retrying returned returnee returning returns reunited reuse
-    revas revealed revealing reveals revel revelations reveling revels revencer revender
-    revenging reventar reventon rever revere reveres reverie reveries revering reversa reversal
-    reversar reversed reverses reversion reverso reverted reverter revery revesa reviewed
-    reviewer reviewers reviewing revilers revision revisits revolved revolver revs revuelto
-    revues rewarding reword rewords reworking rewrites rewriting rewritten rewrote reyertar
-    reyes rheumatic rhone ribbing ricing rick ricked ricking ricks ridden riddle ridge ridging
-    riding rids rife riffle rifled rifleman rifles rifted rifting rifts rigging riggings
-    righter rightest righting rightist rightmost rightness rightnesss rigida rigidness rigue
-    rile riles rills rimes rimming rina rind ring ringer ringers ringling ringlings rink
-    rinsing ripening ripped ripping rippling rips rise riskiest riskiness ritalins rite rites
-    ritually rivaling riven rnas rns roach roaching roads roaming roarings roasting robbing
-    roblar roble robre robs rochas rocin rocked rocket rockiest rockiness rocks rodas rodia
-    rodillada rodillazo rodillera rodillo rodilluda rods rofl rogacion rogativo roge rogering
-    rogues roiled roistering roisters roles roller roman romanero romes romi romp rompible
+    resurtido retails retainer retaining retaking retal retarding retching retejer retelling
+    retenedor retenir retentar retention rethinking rethinks rethought retica reticular
+    retorcida retorcido retorcijar retorcijo retorcijon retorica retoricar retorsion retort
+    retouched retouches retouching retraccion retraced retracted retracting retraction
+    retractions retraining retreated retro retrying retuelle retuerta retuerto returnable
+    returned returnee returning returns reunited reuse revas revealed revealing reveals revel
+    revelations reveling revels revenar revencer revender revenging reventa reventador reventon
+    rever revere reveres reverie reveries revering reversa reversal reversar reversed reverses
+    reversion reverso reverted reverter revertir revery revesa revestir reviewed reviewer
+    reviewers reviewing revilers revision revisits revistar revolved revolver revs revuelto
+    revues rewarding reword rewords reworked reworking rewrites rewriting rewritten rewrote
+    reyente reyertar reyes rhetorician rheumatic rhone ribbing ricing rick ricked ricking ricks
+    ridden riddle ridge ridging riding rids riente rife riffle rifled rifleman rifles rifted
+    rifting rifts rigging riggings righter rightest righting rightist rightmost rightness
+    rightnesss rigida rigidness rigs rigue rile riles rills rime rimes rimming rina rind ring
+    ringer ringers ringling ringlings ringside rink rinks rinsing ripening ripper rippled
+    rippling rips rise riskiest riskiness ritalins rite rites ritually rivaling riven rnas rns
+    roach roaching roads roaming roarings roasting robbing roblar roble robre robs rochas rocin
+    rocked rocket rocketing rockiest rockiness rocks rodas rodia rodillada rodillazo rodillera
+    rodillo rodilluda rods rofl rogacion rogativo roge rogering rogues roiled roistering
+    roisters roles roller roman romanero romes romi romp romped rompedor rompers rompible
     rompido romps roncha ronchar rondalla ronny rons ronstadt rooked rookies rooking rooks
-    roomiest roominess roosts rooted roped ropes ropilla roping roque rosas rose roses rosilla
-    rosiness ross rosss rotacion rotarian rotating rotation rote rotes rots rotten rottener
-    rottenest rottenness roue roues rouge rough roughed roughing round rounding rounds roused
-    rouses route rove roved rover roves roving rowel rowelled rowelling rowels rower rps rubes
-    rubio rubles rubs rucho rudder rudy ruedo ruego ruello rues ruffed ruffing ruffling ruffs
-    rugar rugido rugs ruination ruinations ruing ruining ruled ruler rulers rumana rumbaing
-    rumbled rumbling ruminated ruminating rumination rummy rumpling rumps runabout runaround
-    runaways runes runnings ruptures ruse rusentar ruses rush rushed rushes rushing rusk rust
-    rustiness rutinaria ruts rutting rvs saabs saars sabiente sabio sable sabre sacio sack
-    sacked sacking sackings sacred sacredly saddening sadder sadly sadr saetilla safeguard
-    safeguarded safeguarding safekeeping safely safetys safio safir saga sagrado sagrar sails
-    saint sajar sake sakes saks sala salad salar saldo salea salearse salediza salega salem
-    salep sales salgadura salgar salia salicina salico salido saliente salients salin salino
-    sallow sallower sallying salma salmo salon salpa salpullido salsa salso salt saltable
-    saltante saltarel saltaren saltarin salter salto saludo salutation salva salve salved
-    salving salvo sames samio sampled sampler samplers samples sams sanas sanchete sanction
-    sand sanding sandra sands sandy sanger sangrador sangradura sangraza sangredo sangria
-    sangriza sangs santidad santones sapiente sapped sappier sapping saps saran sarape
-    sarcotica sarcotico sarga sargenta sargents saria sarmentar sarong sarpullir sarrieta sars
-    sarta sartal sarten sash sassed sasses sassiest sassing satan satchels sated saten sates
-    satiate satiating satin sating satins satirico saturacion saturating saturations saturnal
-    savaging save saver saves savings savingss savoring savvying sawed sawing sawyer sayings
-    scab scabbed scabbing scads scags scalding scaled scalloped scalloping scalping scamming
-    scamp scams scanning scans scanting scare scares scarf scarfed scarfing scarfs scariest
-    scaring scarred scarring scary scathing scats scatters scatting scenarios scenting scheat
-    schelling scheming schoolboy schoolchild schoolchildren schoolchilds schooldays schooled
-    schoolgirl schoolhouse schooling schoolmate schoolroom schools schoolteacher schoolwork
-    sclerosiss sclerotic scoffing scolding scone scones scooping scooting scope scorching
-    scoreboard scorecard scored scoreless scorer scores scorn scorning scorns scotched scotches
-    scotching scots scouring scouting scowling scows scramble scramming scrap scraped scraper
-    scrapers scrapes scraping scrapped scrapping scraps scratches scratchier scratchiest
-    scratchiness scratchs scratchy scream screeched screeching screechs screened screenings
-    screenplays screenshots screwing scrimping scrip scrips scripted scripting scripts scrod
-    scrolled scrota scrotums scrounger scrubbing scrunched scrunching scuds scuff scuffing
-    sculling scum scurried scurrying scuttling scything seagoing seal sealer sealers sealing
-    seals seamiest seams seaports searcher searchingly seared searing sears season seated
-    seating seatings seats sebera sebrings seceding secesion secluding secon seconded
-    secondhand seconding secondly seconds secrecys secrestar secresto secreta secretar
-    secretary secretarys secrete secretear secreted secreteo secretes secreting secretive
-    secretiveness secreto secretor secrets sectaria sectarian sectario sectional securely
-    securest securing securitys sedacion sedante sedately sedater sedates sedatest sedating
-    sedative sedativo sedear seder sedera sedero sediento seduce seduced seducir seeded seeding
-    seedless seedling seedlings seeds seeings seeking seeks seeming seep seeping seeps seer
-    seers seething segar segas segfault segue segueing seguida seguidor segundar segundos
+    roomiest roominess rooster roosters roosts rooted roped ropes ropilla roping roque rosas
+    rose roses rosilla rosiness ross rosss rotacion rotar rotarian rotating rotation rote rotes
+    rots rotten rottener rottenest rottenness roturacion roue roues rouge rough roughed
+    roughing round rounding rounds roused rouses route routeing router routinely routines
+    routing routinize rove roved rover roves roving rowel rowelled rowelling rowels rower
+    rowing roys rps rubes rubio rubles rubs rucho rudder rudy ruedo ruego ruello rueno rues
+    ruffed ruffing ruffling ruffs rugar rugido rugs ruination ruinations ruing ruining ruled
+    ruler rulers rumana rumbaing rumbled rumbling rumblings ruminated ruminating rumination
+    rummy rumpling rumps runabout runaround runaways runes runnings rupture ruptures ruse
+    rusentar ruses rush rushed rushes rushing rusiente rusk rust rustiness ruta rutinaria ruts
+    rutting rvs ryes saabs saars sabido sabiente sabio sable sabre sacio sacked sacking
+    sackings sacred sacredly saddening sadder sade sadly sadr saetilla safeguard safeguarded
+    safeguarding safekeeping safetys safio saga sagrado sagrar sails saint sajar sake sakes
+    saks sala salaaming salad salce saldo salea salearse salediza salega salem salep sales
+    salgadura salgar salia salicina salico salido salience saliente salients salin salinger
+    salino sallow sallower sallying salma salmo salon salpa salpullido salsa salso salt
+    saltable saltante saltarel saltaren saltarin salter salto salts saludable saludacion saludo
+    salutacion salutation salva salve salved salving salvo sames samio sampled sampler samplers
+    samples sams sanas sanchete sanction sand sanding sands sandy sanely sanger sango sangrador
+    sangradura sangraza sangredo sangria sangs santidad santones sapido sapiente sapped sappier
+    sapping saps saran sarape sarco sarcotica sarcotico sarga sargenta sargents saria sarmentar
+    sarong sarpullir sarrieta sarrillo sarro sars sarta sartal sarten sarto sash sassed sasses
+    sassiest sassing satan satchels sated saten sates satiate satiating satin sating satins
+    satirico satrap saturating saturations saturnal sauced saucepan saucer sauces sauco saucy
+    saute savaging saver saves savings savingss savoring savvying sawed sawhorse sawing sawyer
+    sayings scab scabbed scabbing scads scags scalding scaled scalloped scalloping scalping
+    scamming scamp scampering scams scanned scanners scanning scans scanter scantier scanting
+    scare scares scarf scarfed scarfing scarfs scariest scaring scarred scarring scary scathing
+    scats scatters scatting scenarios scenes scent scenting scheat scheduled scheduler
+    schedulers schedules schelling scheming schoolboy schoolchild schoolchildren schoolchilds
+    schooldays schooled schoolgirl schoolhouse schooling schoolmate schoolroom schools
+    schoolteacher schoolwork schooner sclerosiss sclerotic scoffing scolding scone scones
+    scooping scooted scooters scooting scope scoped scorched scorching scoreboard scorecard
+    scoreless scorer scores scorn scorned scorning scorns scotched scotches scotching scots
+    scotty scoured scourged scouring scouting scowling scows scrabble scrabbled scrabbles
+    scramble scrambler scramblers scrambles scrammed scramming scrap scraped scraper scrapers
+    scrapes scraping scrapped scrapping scraps scratchier scratchiest scratchiness scratchs
+    scratchy scrawled scream screeched screeches screeching screechs screened screenings
+    screenplays screenshots screwing scribbled scrimp scrimping scrip scrips scripted scripting
+    scripts scrolled scrota scrotums scrounger scrubbing scrunched scrunches scrunching scuds
+    scuff scuffing scuffling sculling scum scurried scurrying scuttling scything seabed
+    seagoing seal sealer sealers sealing seals seamed seamiest seams seaports searcher
+    searchingly seared searing sears season seated seating seatings seats sebera sebrings
+    seccion seceding secen secesion secluding secon seconded secondhand seconding secondly
+    seconds secrecys secrestar secresto secreta secretar secretary secretarys secrete secretear
+    secreted secreteo secretes secreting secretion secretive secretiveness secretor secretora
+    secrets sectador sectaria sectarian sectario sectional sectioned sectioning sections
+    secundar securely securest securing securitys sedacion sedante sedately sedater sedates
+    sedatest sedating sedation sedative sedativo sedear seder sedera sedero sediente sediento
+    sedition seduce seduced seducir seduction seeded seeding seedless seedling seedlings seeds
+    seeings seeking seeks seeming seep seeping seeps seer seers seesawing seething segar segas
+    segfault segue segueing seguida seguidor segundar segundera segundo segundon segundos
     segura segurador seguridad seise selected selection selenosis selfless selflessness selfs
-    selladura seller sellerss sello seltzers semana semanal sementar sementina semidea semideo
-    seminars semite senario senate sencido sendai sender sends sene senera senero sensed
-    senseless senselessness senses sensing sensually sentado sentar sentence sentenced
-    sentencia senticar sentida sentidor sentidora sentience sepia sepsiss sept septica septico
-    septs sequences sequeral sequined serape serba serbia serenading serer serest serial
-    serially seriar serica serie serija seringa serio seriously seriousness sermonar serna
-    seron serous serpa serpia serpiginosa serra serrana serrania serranilla serrated serratilla
-    serron serta servia servible servings serviola sesear sesera sesion sestar setal setenario
-    setero setica seton settable setter setters settlements settlers settling sever severally
-    severals severed severely severer severest severing severity severn severs seviro sewed
-    sewers sewing sexiest sexiness sexing sexist sexting sexto sexualidad sexuality shack
-    shackled shackling shade shading shadings shadowbox shadowboxing shadowed shadowiest
-    shadowing shadows shadowy shafting shagging shaka shakedown shaken shaker shakes shakiest
-    shakiness shaky shale shallot shallots shallower shallowest shallowness shallows shame
-    shaming shamming shane shape shapeless shaping shard shared sharepoint shares shari shark
-    sharking sharlene sharlenes sharpe sharpener sharpeners sharpens sharpest sharping
-    sharpness sharps shatters shave shaved shaves shavians shavings shaw shaws sheared shearing
-    sheathe sheathes sheathing sheathings shedding sheep sheeps sheering sheeting sheetings
-    sheilas shell shelled shelleys shelling shells shelly shelters shelving sheridan shifting
-    shill shilling shills shimmering shingle shingled shingling shinnies shinning shipboard
-    shipbuilding shipped shipping shippings shire shirking shirring shirt shirting shits
-    shitting shlepped shlepping shlock shoaling shocking shockproof shocks shoed shoeing shoes
-    shogun shone shoo shooed shooing shoon shoos shootings shootout shoots shoplifted
-    shoplifting shopped shopping shoppings shops shore shored shores shoring shortcake
-    shortchange shortchanged shortcoming shortcut shortcuts shortened shortening shortens
-    shortest shortfall shorthand shorthands shorting shortlist shortnesss shorts shortstop
+    selladura seller sellerss sello seltzers semana semanal sembra semen sementar sementina
+    semidea semideo seminars semite senado senalado senario senate sencido sendai sender sends
+    sene senera senero sensed senseless senselessness senses sensing sensually sentada
+    sentadero sentar sentence sentenced sentencia senticar sentida sentidor sentidora sentience
+    sepia sepsiss sept septica septico septs sequences sequeral sequined serape serba serbia
+    serenading serer serest serial serially seriar serica serie serija seringa serio seriously
+    seriousness sermonar serna seron serous serpa serpenton serpia serpiginosa serra serrana
+    serrania serranilla serrated serratilla serron serta seruenda servia servible serviceable
+    serviceman servicewoman servings serviola sesear sesen sesera sesion sestar setal sete
+    setenario setero setica seton settable setter setters settlements settlers settling sevens
+    sever severally severals severed severely severer severest severing severity severn severs
+    seviro sewages sewed sewerage sewers sewing sexiest sexiness sexing sexist sextilla sexting
+    sexto sexualidad sexuality shack shackled shackles shackling shad shaded shades shading
+    shadings shadowbox shadowboxing shadowed shadowiest shadowing shadows shadowy shads shady
+    shafting shagging shaka shakedown shaken shaker shakes shakiest shakiness shaky shale
+    shales shallot shallots shallower shallowest shallowness shallows shambled shame shames
+    shaming shamming shane shanes shape shaped shapeless shaping shards shareable shared
+    sharepoint shares shari shark sharking sharlene sharlenes sharpe sharpener sharpeners
+    sharpens sharpers sharpes sharpest sharping sharpness sharps shasta shatters shave shaved
+    shaves shavians shavings shaw shaws sheared shearing sheathe sheathes sheathing sheathings
+    shed shedding sheep sheeps sheering sheeting sheetings sheilas shell shelled shelleys
+    shellfishes shellfishs shelling shells shelly shelters shelving sherd sheridan sheridans
+    shifting shifts shill shilling shills shimmering shingle shingled shingling shinnies
+    shinning shipboard shipbuilding shipped shipping shippings ships shire shires shirking
+    shirks shirring shirrs shirt shirting shits shitting shlepped shlepping shlock shoaling
+    shocking shockproof shocks shod shoed shoeing shoes shogun shone shoo shooed shooing shoon
+    shoos shooter shooters shootings shootout shoots shoplifted shoplifting shopped shopping
+    shoppings shops shore shored shores shoring shortcake shortchange shortchanged
+    shortchanging shortcoming shortcut shortcuts shortened shortening shortens shortest
+    shortfall shortfalls shorthand shorthands shorting shortlist shortnesss shorts shortstop
     shortstops shotguns shouldered shouldering shoulders shouldnt shouldve shouting shouts
     shove shovel shoveled shoveling shovels shoving shower showered showering showiest
-    showiness showings showmanship shown showpiece showplace showy shredder shredding shrew
-    shrikes shrinking shriveling shriving shrugged shrugging shuck shucking shunning shunting
-    shushing shuts shuttering shutting shying shysters sians sicked sicken sicking sicklier
-    sicks sideboard sideburns sidekicks sidelights sidelined sidelines siderosis sides
-    sideshows sidestroke siding sidney siempretieso sierra sieso sifted sifter sifters sifting
-    sigh sighed sighs sighting sightings sightless sightread sights sightseeing signaled
-    signalling signatory signatura signatures signboard signer signet signo silas silepsis
-    silga sill sillin silliness sills silt silting silvering simile simple simpleza sims
-    simulated simulates simulator sinamay sinclair sine sing singe singed singeing singer
-    singers singing singings singles singless singling sings singular singulars sinister sinker
-    sinks sinned sinner sinovitis sins sinusitiss sinuss sipped sipping sips sires siria sises
-    sison sisterly sited siting sits sitter sitters sittings situating situation sixes sizes
-    sizing skating skeptic skeptics sketched sketches skewer skid skidding skiff skill skimming
-    skimped skimping skinhead skinless skinners skinning skintight skipper skippered skippering
-    skippers skirting skis skitters skulking skunking skying skylights skylines skywriting
-    slabbed slabbing slabs slack slacked slacking slag slags slake slaked slaking slalomed
-    slamming slams slanting slap slash slashed slashes slashing slat slathering slathers
-    slating slats slaughter slaughters slaved slavering slaving slavs slaw slaws slayer slaying
-    slayings slays sledding sledging sleek sleeking sleeks sleepers sleepier sleepiest sleepily
-    sleepiness sleepless sleeplessness sleepwalk sleepwalking sleepyhead sleet sleeting sleets
-    sleety slew slewing slice slicer slices slicked slicker slickers slickest slicking slider
-    slides slideshow slideshows sliding slight slighted slighter slighting slightness slights
-    slime slimming sling slinging slinking slipcover slipper slippers slippery slips slithering
-    slitting slivering slog slogged slogging sloping slopped slopping sloppy slops sloshing
-    slot slots slotting slouched slouches sloughed sloughing slowed slower slows slr slug
-    slugging sluiced sluicing sluing slumbers slumming slumping slung slur slurped slurping
-    slush slut smacker smackers smacking smalls smart smarted smartened smartening smarting
-    smartness smashes smashing smashs smattering smearing smell smelled smelling smelt smelters
+    showiness showings showmanship shown showpiece showplace showstopper showy shred shredder
+    shredding shrew shrikes shrimped shrimping shrimps shrinking shriveling shriving shrugged
+    shrugging shtick shuck shucked shucking shuffling shunning shunting shushing shuts
+    shuttering shutting shying shysters sians sicked sicken sicking sicklier sicks sideboard
+    sideburns sidekicks sidelights sidelined sidelines siderosis sides sideshows sidesplitting
+    sidesteps sidestroke siding sidney siege siempretieso sierra sierro sieso sietemesina sieve
+    sift sifted sifter sifters sifting sigh sighed sighs sighting sightings sightless sightread
+    sights sightseeing sigla signaled signalling signatory signatura signatures signboard
+    signer signet signo signposting silas silba silbato silente silenter silepsis silga sill
+    sillar sillin silliness sills silly silt silting silts silva silvering simiente simile
+    simpleness simpler simplest simpleton simplex simpleza simply sims simulated simulates
+    simulator sinamay sinatras sinclair sine sing singe singed singeing singer singers singing
+    singings singles singless singling sings singular singulars sinister sinker sinks sinned
+    sinner sinovitis sins sintonia sinusitiss sinuss sipped sipping sips sires siria sirte
+    sises sison sisterly sitars sited siting sits sitter sitters sittings situacion situating
+    situation sixes sizes sizing skateboarded skateboarder skateboarding skateboards skating
+    skeptic skeptics sketched sketches skewer skid skidding skiff skill skimming skimped
+    skimping skinhead skinless skinners skinning skintight skipper skippered skippering
+    skippers skirting skirts skis skits skitters skulking skunking skying skylights skylines
+    skywriting slab slabbed slabbing slabs slacked slackest slacking slackness slacks slag
+    slags slake slaked slaking slalomed slamming slams slanting slapstick slash slashed slashes
+    slashing slat slathering slathers slating slats slaughter slaughters slaved slavering
+    slaving slavs slaw slaws slayer slaying slayings slays sledding sledging sleek sleekest
+    sleeking sleeks sleepers sleepier sleepiest sleepily sleepiness sleepless sleeplessness
+    sleepwalk sleepwalking sleepyhead sleet sleeting sleets sleety sleeve slew slewing slice
+    slicer slices slick slicked slicker slickers slickest slicking slider slides slideshow
+    slideshows sliding slight slighted slighter slighting slightness slights slim slime
+    slimming slims sling slinging slinking slipcover slipper slipperiest slipperiness slippers
+    slippery slips slithering slitting slivered slivering slob slog slogged slogging sloping
+    slopped slopping sloppy slops sloshing slot slots slotting slouched slouches slouching
+    sloughed sloughing slowed slower slows slr slug slugging sluiced sluicing sluing slum
+    slumbers slumming slumping slung slur slurped slurping slush slut sluts smack smacker
+    smackers smacking smallest smalls smart smarted smartened smartening smarting smartness
+    smashes smashing smashs smattering smearing smell smelled smellier smelling smelt smelters
     smelting smelts smetanas smiled smiles smiley smirched smirches smirching smirking smite
     smites smock smocked smocking smockings smoked smokehouse smokeless smoker smokes smokey
     smokings smoky smoldering smoothed smoother smoothes smoothing smote smothered smothers
-    smoulder smoulders sms smuggest smuggling snacked snacking snagging snails snake snaked
-    snaking snaky snapped snappier snapping snaps snare snared snarfing snaring snarling
-    snatched snatches snatching snead sneakiest sneaking sneaks sneering snell snells snicker
-    snickers snide sniff snifters snipped snipping snitch snitched snitches snitching snits
-    sniveling snooping snoot snoozing snore snores snoring snorts snot snots snout snowed
-    snowing snows snubbing snuck snuff snuffing snuggest snugging snuggling soakings soaped
-    soaping soaps soared soaring soars sobeo sober sobo sobra sobreabundante sobrebota
-    sobrecana sobrecara sobrecarta sobrecomida sobrecuello sobreguarda sobrehaz sobreherida
-    sobrehumana sobremano sobremesa sobrenatural sobrenombre sobrepaga sobreplan sobreponer
-    sobresalir sobrescripta sobretendon sobretodo sobrevista sobrevivir sobrio socarron socia
-    sociable sociably socially socials societal sock socked socket socking socks sodas soften
-    softness softy soggiest solacing soldering sole solen soler soles solevantar solicits
-    solido solio solivion sollamar solon solucion solutions solutiva solutivo solver sombre
-    somebodies someplace somethings sometica sometime somewhats somewhere sonique sonsacar
-    sonsaque soothing soots soportable soportal sopped sopping sops sorbible sorbo sordilla
-    sorehead soreness sorer sorest soro sorra sorrow sort sorta sorting sorts sosas soses sotol
-    sotole sots sough soughed soughing sought soundest sounding soundings soundless soundness
-    soundproof soundproofing sourcing sourest souring sours souse south sowed sower sowing sows
-    soys spain spains spake spamming spangled spangles spangling spanking spanning spar spare
-    spared spareness sparing sparked sparking sparkled sparring spars spartan spartans spas
-    spats spatters spatting spaying spearing speccing specious specking speckling speeches
-    speechless speechs speeding spellbound spellcheck spellchecking spellchecks spelled
-    spellers spelling spellings spells spelt spending spendings spheroids sphinges spice spiced
-    spicing spieling spiked spikes spiky spill spilling spills spilt spindles spine spinners
-    spinning spinster spinsters spiraling spire spiriting spit spite spites spiting spits
-    splashes splashier splashing splat splatted splatting splaying spliced splicing splint
-    splinting splints splits splitting splittings splotchy splurged splurging spluttering spock
-    spoiling spoke sponging spoofing spook spooking spool spooling spools spooning spooring
-    spore spores sport sporting sportsman sportsmanlike sportsmanship sportswoman sporty spot
-    spottier spouses spouting spouts spraining sprats sprawled spraying spreeing springing
-    springs sprint sprinted sprinter sprinters sprinting spritzing sprocket sprouting sprucing
-    spur spurious spurning spurred spurring spurts sputtering spying squabs squads squantos
-    squarest squaring squashed squat squatting squaws squeaking squealing squinting squiring
-    squirming squishing stabbings stable stabled stablest stabling stabs stack stacked stael
-    staels staff staffing stafford staging stagings staid stain staining stainless stains stair
-    stairway stake staked stakes staking stale staler stalin staling stalins stalked stalkers
-    stalking stalkings stall stalling staminas stamping stamps stan stanched stanches stanching
-    standing standoff standout standpoint stands standstill stank stans stantons stapling star
-    starched starches starching stare stared staring stark starker starlets starlight starling
-    starlings starr starred starring starrs starry stars starter starters starting startled
+    smoulder smoulders sms smuggest smuggling snack snacked snacking snagging snails snake
+    snaked snaking snaky snapped snappier snapping snaps snare snared snarfing snaring snarling
+    snatched snatches snatching snead sneads sneakers sneakiest sneaking sneering snell snells
+    snicker snickers snide sniff sniffing snifters snipped snipping snitch snitched snitches
+    snitching snits sniveling snooping snoot snootier snoozing snore snored snores snoring
+    snorts snots snotty snout snowed snowing snows snubbing snuck snuff snuffing snuffling
+    snuggest snugging snuggling soakings soaped soaping soaps soared soaring soars sobeo sober
+    sobering sobo sobra sobreabundante sobrealiento sobrebota sobrecama sobrecana sobrecara
+    sobrecarga sobrecarta sobrecomida sobrecuello sobreguarda sobrehaz sobreherida sobreherido
+    sobrehora sobrehumana sobrellena sobremano sobremesa sobrenatural sobrenombre sobrepaga
+    sobreparto sobreplan sobreponer sobrepuerta sobresalir sobrescripta sobretendon sobretodo
+    sobrevista sobrevivir sobrio socarron socia sociable sociably socially socials societal
+    socked socket socking socks sodas soften softness softy soggiest solacing soldering sole
+    solen soler soles solevantar solicits solido solio solivion solla sollamar solombra solon
+    solucion solutions solutiva solutivo solver sombraje sombrajo sombrar sombre sombrear
+    sombria sombrosa somebodies someplace somera somethings sometica sometime somewhats
+    somewhere sonique sonorosa sonrisar sonriso sonrosar sonsacar sonsaque soothing soots sopon
+    soportable soportal sopped sopping sops sorbible sorbo sordilla sorehead soreheads soreness
+    sorer sorest soro sorra sorrow sort sorta sorting sorts sosas soses sotol sotole sots sough
+    soughed soughing sought soundest sounding soundings soundless soundness soundproof
+    soundproofing sourcing soured sourest souring sours souse south sowed sower sowing sows
+    soys spackles spade spain spains spake spamming span spangled spangles spangling spanking
+    spanner spanners spanning spar spare spared spareness sparing sparked sparking sparkle
+    sparkled sparkler sparklers sparring spars spartan spartans spas spat spats spatters
+    spatting spay spayed spaying spays speakeasy speaks spearing speccing specious specking
+    speckles speckling speeches speechless speechs speeding spellbound spellcheck spellchecking
+    spellchecks spelled spellers spelling spellings spells spelt spending spendings spheroid
+    spheroids sphincter sphinges spice spiced spicing spieling spiked spikes spiky spill
+    spilling spills spilt spin spindles spine spinners spinning spinster spinsters spiraled
+    spiraling spire spiriting spit spite spites spiting spits splashes splashier splashing
+    splat splatted splatter splatting splay splayed splaying spliced splicing splint splinted
+    splintered splintering splinters splinting splints splits splittings splotchy splurged
+    splurging splutter spluttering spock spoiling spoke sponging spoof spoofing spook spooking
+    spool spooling spools spoonbill spooning spoons spoor spooring spore spored spores sport
+    sporting sportscast sportscasting sportsman sportsmanlike sportsmanship sportswoman sporty
+    spotlessness spotlights spottier spouses spouting spouts spraining sprat sprats sprawled
+    sprayer sprayers spraying sprays spreeing springing springs sprint sprinted sprinter
+    sprinters sprinting spritzed spritzing sprocket sprouting sprucing spry spun spur spurious
+    spurn spurning spurred spurring spurts sputtering spying squabs squads squantos squarest
+    squaring squashed squat squatted squatting squaws squeaked squeaking squealed squealing
+    squeegee squeegeed squeeze squeezer squeezers squeezes squinted squinter squinting squired
+    squiring squirmed squirming squirrel squished squishing stabbings stable stabled stablest
+    stabling stabs stack stacked stacys stael staels staff staffing staffings stafford staged
+    staging stagings stags staid stain staining stainless stains stair stairway stake staked
+    stakes staking stale staled staler stalin staling stalins stalked stalkers stalking
+    stalkings stall stalling staminas stamping stamps stan stanched stanches stanching standing
+    standoff standout standpoint stands standstill stank stans stantons stapling star starched
+    starches starching stare stared stares staring stark starker starks starlets starlight
+    starling starlings starr starred starring starrs starry starter starters starting startled
     startles startling starts startups starved starvings stash stashes stashing stat stated
     staten statens states static statics station stations statistic statistical stats statu
-    statue statues statures statuses statuss statutes staved staving staying stead steadies
+    statue statues statures statuses statuss statutes stave staved staving stead steadies
     steads steadying steak steaks stealths steam steaming steams steel steeling steels steep
     steeping steeps steering stemming stems stenches stepbrother stepbrothers stepchild
     stepchildren stepchilds stepdads stepdaughter stepdaughters stepfathers stepladder stepmoms
-    stepmothers stepparents stepped stepping steps stepsister stepsisters sterling sterlings
-    stern sternums steroid stick sticker stickers stickier stickies stickler stickpin stickpins
-    sties stiffest stiffing stiffness stiffs stifling stile stiletto stilettos stillbirth
-    stillborn stillest stilling stillness stills stilt stimulant stimulate stimulated
-    stimulates stines stingers stingiest stinginess stinging stingray stinking stinting
-    stippled stippling stipulate stir stirling stirring stirs stitch stitched stitching stitchs
-    stock stocking stockings stoke stoked stokes stoking stol stolen stoles stomachaches
-    stomached stomaching stomachs stomp stomped stomping stomps stone stoner stoners stoney
-    stoniest stony stood stoop stooped stooping stoops stoplights stoppard stopper stoppered
-    stoppering stoppers stored storefront storehouse storeroom stores storey stork storm
-    storming stormy storys stoutness stove stoves stowe stowed stowes stowing stows straddle
-    straddled straddles straddling strafing straggle straggled straggler stragglers straggles
-    straggling straggly straightaway straightaways straighten straighter straightest
-    straightness straights strain strained strainer straining strand stranded stranding
-    strangely strangeness stranger strangers strangest stranglehold strangler stranglers strap
-    strapped strapping stratums strawing straws stray straying streak streaked streaking
-    streaky streamed streaming streams streetcar streetlights streets streps streptomycin
-    stressing stretched stretches stretching strew striated stricken strides striding strifes
-    strike striker strikers striking string stringed stringent stringer stringers stringier
-    stringiest stringing stripe stripes striping stripped stripper stripping strips stript
-    strives striving strobe strode stroked strokes stroking strolled stroller strongbox
-    stronghold strongly strongs strop stropped stropping strops strove struggled struggles
-    strung stuart stub stubbed stubbing stud student studied studios studious studlier
-    studliest studly studs studying studys stuffiest stuffiness stuffing stuffs stuffy stumbled
-    stump stumping stun stunk stunning stuns stunt stunting sturdier sturdiest sturdy
-    stuttering sty stye style subbing subconscious subeo subido subito subprime subsides
-    subsidio subtender sucio suck sucker suckering suckling sucklings sucretss sudan sudar
-    suddenness sudoripara suede suedes suelto suerte suffer suffocated suffocates suffocating
-    sufocante sugariest sugaring sugarless sugary suggested suggester suggesting suggestive
-    suggests suita suites suitings suits sulfides sulking sullenly sullies sullying sumar
+    stepmothers stepparents stepped stepping stepsister stepsisters sterling sterlings stern
+    sternums steve steven stews sticker stickers stickier stickies stickiest stickiness
+    stickler stickpin stickpins sticks sticky sties stiffest stiffing stiffness stiffs stifling
+    stile stiletto stilettos stillbirth stillborn stillest stilling stillness stills stilt
+    stimulant stimulate stimulated stimulates stine stines stingers stingiest stinginess
+    stinging stingray stink stinking stinting stippled stippling stipulate stir stirling
+    stirring stirs stitch stitched stitching stitchs stock stocking stockings stoke stoked
+    stokes stoking stol stolen stoles stomachaches stomached stomaching stomachs stomp stomped
+    stomping stomps stoner stoners stonewall stonewalling stonework stoney stoniest stony stood
+    stoop stooped stooping stoops stoplights stoppard stopper stoppered stoppering stoppers
+    stopwatch stored storefront storehouse storeroom stores storey stork storm storming stormy
+    storys stoutness stoves stowe stowed stowes stowing stows straddle straddled straddles
+    straddling strafing straggle straggled straggler stragglers straggles straggling straggly
+    straightaway straightaways straightened straightening straightens straighter straightest
+    straightness straights strain strained strainer straining straiten strand stranded
+    stranding strangely strangeness strangers strangest stranglehold strangler stranglers
+    strapless strapped strapping straps stratums strawing straws stray strayed straying strays
+    streak streaked streaking streaky streamed streaming streams streetcar streetlights streets
+    streps streptomycin stressed stressing stretched stretcher stretches stretchiest stretching
+    stretchs stretchy strew striated stricken strides striding strifes strike striker strikers
+    striking string stringed stringent stringer stringers stringier stringiest stringing stripe
+    stripes striping stripped stripper stripping strips stript strives striving strobe strode
+    stroked strokes stroking strolled stroller strongbox stronghold strongly strongs strop
+    stropped stropping strops strove struggled struggles strung stuart stub stubbed stubbing
+    stud studding student studentships studied studios studious studlier studliest studly studs
+    studying studys stuffier stuffiest stuffily stuffiness stuffings stuffs stuffy stumbled
+    stumbler stumbles stumbling stump stumping stun stunk stunning stuns stunt stunting
+    sturdier sturdiest sturdy stuttering sty stye styes style stymying stys subbing
+    subconscious subeo subido subiente subito subprime subsides subsidio subtender succored
+    sucio suck sucker suckered suckering suckled suckling sucklings sucretss suction suctions
+    sudan sudar suddenness sudoripara suede suedes suelto sueno suerte sueva suevo suffer
+    suffocated suffocates suffocation suffocations sufocante sugariest sugaring sugarless
+    sugary suggested suggester suggesting suggestive suggests suita suites suitings suits
+    sulfides sulked sulking sulla sullenly sullies sullying sumando sumar sumiller
     suministrador sumir summarily summarys summery summitry sumps sums sunblock sunder
-    sundering sung sunless sunning sunny superabundante superacion superb superbest
-    supercharges superflua superfluidad superhighway superhighways superhuman superman
-    supermodel supernatural superponer supers superscript superuser superusers supervise
-    supervision suplemento suplicar supper supple supplemental supplemented supplementing
-    supplements supplication supplied supplies supplying supplys supported supporter supporting
-    supportive supports suppose supposedly supposes supresion sups surcease surer sureste
-    surgente surges surliest suroeste surrender surviving suscribir susidio suspected
-    suspendedor suspenders suspends suspense suspenses suspicion suspicions suspiciously
-    suspirar sustentable sustento sutton suture sutured suversion swabbed swabbing swabs
-    swagging swallows swamp swamped swamping swanking swapping swaps swarming swash swashed
-    swashing swat swatch swatches swathing swats swatters swatting swaying swearing swears
-    sweaters sweatiest sweating sweatshop sweatss sweaty sweep sweeping sweepings sweeps sweets
-    sweller swellest swellhead swellings swells swelters swept swerving swigging swill swilled
-    swilling swindled swindles swing swingers swinging swirling swished swishing switchback
-    switchblade switchblades switchboard switcher switches switching switchs swiveling
-    swivelled swivelling swooning swooping swop swopped swopping swops swords swore swung
-    symptom synching synge syntactic synthesis synthesiss synthesized synthesizer synthesizers
-    synthesizes synthetics syria syringing systemic systems tabbed tabbing tabes tabinete tabla
-    tablar tableaus tabled tableo tables tablet tableta tabletear tableteo tacho tacking
+    sundering sung sunless sunning sunny superable superabundante superacion superb superbest
+    superbowl supercharges superflua superfluidad superhighway superhighways superhuman
+    superman supermodel supernatural superponer supers superscript superstars superuser
+    superusers supervise supervision suplemento suplicar supper supple supplemental
+    supplemented supplementing supplements supplication supplied supplies supplying supplys
+    supportable supported supporter supporting supportive supports suppose supposedly supposes
+    supresion sups supuracion surcease surer sureste surgente surgerys surges surliest suroeste
+    surrender surviving suscribir susidio suspected suspendedor suspenders suspends suspense
+    suspenses suspicion suspicions suspiciously suspirar sustenida sustenido sustentable
+    sustento sutton suture sutured suversion sven svn swabbed swabbing swabs swag swagging
+    swallows swamp swamped swamping swanking swapping swaps sward swarming swash swashed
+    swashing swat swatch swatches swathing swats swatters swatting swayed swaying sways
+    swearing swears sweaters sweatier sweatiest sweatshirts sweatshop sweatss sweaty sweep
+    sweeping sweepings sweeps sweets sweller swellest swellhead swellheaded swellings swells
+    swelters swept swerving swig swigging swill swilled swilling swindled swindles swing
+    swingers swinging swirling swished swishing switchable switchback switchblade switchblades
+    switchboard switcher switches switching switchs swiveling swivelled swivelling swoon
+    swooning swooping swop swopped swopping swops swords swore swung symptom synching synge
+    syntactic synthesis synthesiss synthesized synthesizer synthesizers synthesizes synthetics
+    syria syringing systemic systems tabbed tabbing tabes tabido tabinete tabla tablar tableaus
+    tabled tableo tables tablespoon tablet tableta tabletear tableteo tabor tacho tacking
     tackling tact taffetas tagging tailless tails taint tainted tainting tajar takeaways taker
-    takers takings takingss tale talentuda tales talio talker tall talle tallness tallying
-    talud tamed tamer tames taming tammy tamp tamped tampered tampering tampers tampons tanda
-    taner tangling tango tangoing tangs tanning tans tantalize tantalizing tanza taped taper
-    tapes taping tapon taque taray tarde tardy tares tarin taring tarp tarpon tarriest tarro
-    tarrying tars tart tarta tartan tartness taruma tasering tasked tasking tasted tasteless
-    tastelessness taster tastes tastiest tasto tasty tatar tate tates tatters tatting tattings
-    tattlers tattling tattooed tattooing tattoos taught taunting taxes taxing teachers teaches
-    teaching teak teaks teal tealights teals teaming teams tear teariest teary teas teasing
-    teat teats tech techar techno techs teeing teems tegue tejar tejer telefonia telefonico
-    telexing tellers tellina tellingly tells temer temped temper temperar temperate
-    temperatures tempered tempestar tempestear templista temprana tempranilla tempranito
-    tempter tempters tencion tended tendedor tendel tendera tendered tenderer tenderest
-    tenderfoot tendering tenderly tenderness tendero tenders tendida tending tenedero teneria
-    tenet tengue tenidura tenienta teniente tenir tenor tens tense tenser tensina tensino
-    tensions tenso tenson tentacle tentacular tented tents tenuo tenure tenuring tercenal
-    terciada term termidor terminable terminador terminajo terminally terminals terminate
-    terminator terminus terpinol terr terrenal terriblez terribleza terribly terrific terrifica
-    terrifico terrifies terrs terry tesis teso tess tesss testa testable testaceo testadura
-    testar teste tested testes testicles testiculo testiest testificante testified testiguar
-    testiness testing testis testosterones testy tetra tetro tets texas texes texs textiles
-    textually textured thank thankful thanking thanks tharp thars thatcher thatches thatching
-    thats theaters theatres thebes thee thees theirs theme themes theorems theories therapys
-    thereabout thereafter therefrom theresa theresas therese thereses thereto therewith theses
-    theyve thiamine thick thickest thicks thieving thigh thin thine thinkers thinkings thinner
-    thinness thinnesss thinnest thinning thins thirds thirst thirsted thirstily thirsts thirtys
-    thong thongs thorough thors thoughtless thoughtlessness thrace thrashing threaded threading
-    threateningly threes threescore threesome threshold thriving throatiest throatiness throats
-    throaty throbs throe throes throng thronging throughout throughput throughway throughways
-    throwaway throwaways throwback throwers thrusting thumbing thumbnails thumbs thump thumping
+    takers takings takingss tale talentuda tales talio talker talle tallness tallying talmente
+    talud tambo tambora tamborear tamboreo tamboril tamborin tamboron tamed tamer tames taming
+    tammy tamp tamped tampered tampering tampers tampons tanda tanedor tanedora taner tangling
+    tango tangoing tangs tanido tanning tans tantalize tantalizing tanza tapado tapanco taped
+    taper tapes tapido taping tapon taque tarando taray tarco tarde tardy tared tares tarin
+    taring tarp tarpon tarriest tarro tarrying tars tart tarta tartan tartly tartness taruma
+    tasering tasked tasking tasted tasteless tastelessness taster tasters tastiest tasto tasty
+    tatar tate tates tats tatters tatting tattings tattlers tattling tattooed tattooing tattoos
+    taught taunting taxes taximetro taxing teachable teachers teaches teaching teak teaks teal
+    tealights teals teaming teams tear teariest teary teas teasing teaspoon teat teats tech
+    techar techno techs tedio teeing teems teethe teething tegue tejar tejedor tejedora tejer
+    tejido telefonia telefonico telexing tellers tellina tellingly tells temblador temblante
+    temedor temedora temer tempe temped temper temperar temperate temperatures tempered
+    tempestar tempestear templa templado template templen temples templete templista templo
+    temprana tempranilla tempranito tempter tempters tencion tend tended tendedor tendedora
+    tendel tendera tendered tenderer tenderest tenderfoot tendering tenderly tenderness tendero
+    tenders tendida tendido tending tendinitiss tendonitiss tenedero teneria tenet tengue
+    tenida tenidura tenienta teniente tenir tenor tens tense tenser tensina tensino tensions
+    tenso tenson tentacle tentacular tentado tentador tented tenth tents tenuo tenure tenuring
+    tercena tercenal tercenca tercer tercerear terceria tercero tercerol tercerola terciada
+    term termidor terminable terminador terminajo terminally terminals terminate terminator
+    terminus termometria termometrico ternera terpinol terr terrenal terrera terreria
+    terriblemente terriblez terribleza terribly terrific terrifica terrifico terrifies terrs
+    terry tesis teso tess tesss testa testable testaceo testadura testar teste tested testes
+    testicles testiculo testiest testificante testified testiguar testiness testing testis
+    testosterones testy tetanos tetanuss tetra tetro tets texas texes texs textiles textually
+    textured thads thais thank thankful thanking thanks thants tharp thars thatcher thatches
+    thatching thaws theaters theatres thebes thee thees theirs theme themes theorems theories
+    therapys thereabout thereafter therefrom theresa theresas therese thereses thereto
+    therewith thermometers theses theyve thiamine thickest thickness thicks thickset thieving
+    thigh thin thine thinkers thinkings thinner thinness thinnesss thinnest thinning thins
+    thirds thirst thirsted thirstily thirsting thirsts thirtys thong thongs thorough thors
+    thoughtless thoughtlessness thrace thrashing threaded threading threateningly threes
+    threescore threesome threshold thriving throatiest throatiness throats throaty throbs throe
+    throes throng thronging throughout throughput throughway throughways throwaway throwaways
+    throwback throwers thrusting thumbing thumbnail thumbnails thumbs thump thumping
     thunderclaps thunders thunk thunks thurmans thurs thwacked thy thyroids tibar tick ticked
     ticker ticking tickings tickling ticks tides tidewater tidewaters tidiness tiding tidy
-    tiento tierna tierra ties tiesa tiesto tiff tightened tightens tighter tightest tightnesss
-    tightrope tights tikes tiles till tilled tiller tilling tills timar timed timelessness
-    timelines timepiece timer timers timestamp timetable timex timexs timmy tims tincture
-    tinctures tincturing tinder tine tines ting tinge tingeing tinging tinglings tings tinkling
-    tins tinseling tiple tipped tippling tipsters tira tirade tiredest tiredness tires tirso
-    tiste titar tizne tizzy tkos tls toadied toadies toads toady toadying toalla toar toastiest
-    toasting toballa tobar tocar tocata tocho tocona todays toddle toddled toddles todds toddy
-    todia tods toenails toffee togas togetherness toggling togos toilet toileting toilets toils
-    toison tojos tokay token tokes toking toldadura toldilla toldillo tole toleracion tolerate
-    toleration toll tolled tolling tolls tolon toma tomada tomas tomes tomillo tommy tonar
-    toned tonel toneless toner tones tonga tongo tongued tongues tonguing tonic tonights
-    tonillo tons tontillo tonton tool tooling tooted toothless toots topada topar topic topica
-    topped topping toppings toppling tops topsides toracica torada torca torce torch torched
-    torches torching torcido torco tordilla tordillo tore tores torillo tornados tornillo
-    torpida torrar torrida torsi tort torta tortes tortillo tory toscana tose toseta tosidura
-    tosquedad tosss totes totos touchdown touche touchier touchiest touching touchs touchstones
-    touchy tough toughens toughest touring tours tovido towed toweling towelled towelling tower
-    towers towns tows toxica toxicar toxicidad toxico toxin toying tozar trabado trabajado
+    tiento tierna tierra ties tiesa tiesto tiff tightened tightens tightest tightnesss
+    tightrope tights tikes tiles tilla tilled tiller tilling tills tilt timar timed
+    timelessness timelines timepiece timer timers timestamp timetable timex timexs timidity
+    timmy tims tinco tincture tinctures tincturing tinder tine tines ting tinge tingeing
+    tinging tinglings tings tinkling tins tinseling tiple tipologia tipometro tipped tipping
+    tippling tipsters tira tirade tiredest tiredness tires tirso tiste titar tittle tizne tizzy
+    tkos tls toadied toadies toads toady toadying toalla toar toasters toastiest toasting
+    toballa tobar tocable tocar tocata tocho tocona todays toddle toddled toddles todds toddy
+    todia todito tods toenails toffee togas togetherness toggling togos toiled toiler toileted
+    toileting toiletry toilets toilette toils toison tojos tokay toked token tokes toking
+    toldadura toldilla toldillo tole toleracion tolerate toleration tolled tolling tolls tolon
+    toma tomada tomas tomes tomillo tommy tomorrows tonar tone toned tonel toneless toner tones
+    tonga tongo tongued tongues tonguing tonic toniest tonights tonillo tons tontillo tonton
+    tontona tool tooling tooted toothless toots topada topadiza topar topatopa topera topic
+    topinada topped topping toppings toppling tops topsides toracica torada torca torce torch
+    torched torches torching torcido torco tordilla tordillo tores torillo tornados tornillo
+    torpida torrar torrida torsi tort torta torte tortes tortillas tortillo tory toscana tose
+    toseta tosidura tosquedad tosss totes totolate totos touchdown touche touchier touchiest
+    touchingly touchings touchs touchstone touchstones touchy tough toughens toughest toured
+    touring tours tousling tovido towed toweling towelled towelling tower towering towers towns
+    tows toxica toxicar toxicidad toxico toxicologia toxin toying tozar trabado trabajado
     trabajar trabajosa trabajoso trabanco trabar trabazon trabe traca traccion traceable traced
-    tracer traces tracey traci tracie tracing tracings track tracking tractar traction tracto
-    tractors tracts tracy traded trademark trademarking trader trades traduced traducing
-    traducir traductor trafagar trafficker traffickers tragador tragaz tragon tragonear trail
-    trailing traina trainings trains traipsed traipsing trait traitor traitors traje trajin
-    tram trama tramador tramadora tramar tramming tramo trampear trampero tramping trampling
-    tramps trams tran trance transeat translated translates translator transmute
-    transplantation transplanted transplanting transplants trap trapajo trape trapo trapped
-    trapping traque trarigue traro trascripcion trasegar trasgo trash trashing traslata
-    traslato traspirar trasplante trastajo traste tratador tratar trato traumas traumata
-    traverse travo trawling trazador trazar trazo treachery tread treading treadled treadling
-    treads treas treason treasons treasure treasures treaties treating treatments treats treaty
-    trebling trece trecho tree treed treintava treintavo treintena trekking tremadal trembling
-    trend trendier trending trent trentena treparse tresalba tresdoblar tresdoble tresmesina
-    trespassed trespasses trespassing tress trestiga treta triad trial trialing triangle
-    triangles triar trice trickiest trickiness tricking trickles tricks trickster tricky tries
-    triestes trifle trifling triggered triggering triggers trigo triguera triguero trikes trile
-    trilling trills trim trimesters trimestre trimming trina trinacria trinar trino tripe
-    tripla triplano tripled triples triplet triplets triplice tripling triplo triply trippe
-    trippes tripping tristan tristans trite trocable trolled trolling tromping tronchar troop
-    trooping tropilla trot trote trotters trotting troubled troubles troubleshoot
-    troubleshooting troubleshot troublesome trough trouping trowel trowels truanted truanting
-    truce trucking truckles trucks truco trudging trued truing trumping truncada trunk trunking
-    trussing trusting truthers trysting tsars tuck tucking tull tumbled tumblers tummies tummys
-    tumo tumor tuned tuneless tuner tuning tunny tuns turar turfed turfing turgencia turgente
-    turing turlerin turmerics turnabout turnaround turner turnia turns turnstiles turntable
-    tushes twain twanging tweaking tweaks twelves twentys twerk twerking twiggier twine
-    twingeing twinging twink twinkling twinks twinning twister twisters twisting twitch
-    twitched twitches twitted twitting tycho tying tykes tylenols typeface typescript
-    typesetting typewrite typewrites typewriting typewritten typewrote typo tyree tzars ubio
-    ubre udder ulcera ulcerate ulceration ulcers ultrasounds umber umbers umped umping umps
-    unafraid unaltered unattached unbearably unbeatable unbeaten unbecoming unblock unblocked
-    unblocking unblocks unbreakable unbroken unburden unbutton uncalled unchanged uncleaner
-    uncles unconcerned unconsciously unconsciousness unconsciouss unconsidered uncontrollable
-    unconvincing uncounted uncouple uncovered undeceive undecided underact underacting underarm
-    underarms underbelly undercharges underclothes undercover undercut undercuts undercutting
-    underdog underdogs underdone underestimate underfeed underfeeding underfeeds underfoot
-    undergoes undergoing undergone undergrounds undergrowth underhand underlie underline
-    underlined underlines underlying undermost underpaid underpass underpasses underpay
-    underpaying underplay underplaying underrate underrates underrating underscore undersea
-    undersell underselling undersells undershoot undershooting undershot underside undersign
-    undersigned undersigning undersigns understanding understating understudies understudy
-    understudying undertake undertaken undertakes undertaking undertook underused underwater
-    underwears underweight underwent underworld underwrite underwrites underwriting
-    underwritten underwrote undresses uneasiest unedited unemotional unending unevenly
-    unevenness unfeeling unfettered unfits unfitted unfriend unfriends unhappier unharmed
-    unheeded unible unicodes uninjured unintentionally unit unitaria unitas unite unites unity
-    unitys unixs unknowing unleaded unlimited unlisted unloaded unloading unlocked unlocking
-    unlocks unmaking unmissed unnatural unneeded unnoticed unofficial unopened unoriginal
-    unplanned unproved unreadable unrealistic unroll unrolled unsaying unscrambled unscrambles
+    tracer traces tracey traci tracie tracing tracings track tracked tracking tractable tractar
+    traction tracto tractors tracts tracy traded trademark trademarking trademarks trader
+    trades traduced traducing traducir traductor trafagar trafficker traffickers tragador
+    tragaz tragon tragonear trail trailing traina trainings trains traipsed traipsing trait
+    traitor traitors traje trajin tram trama tramador tramadora tramar tramming tramo trampear
+    trampero tramping trampling tramposa tramposo tramps trams tran trance transeat translated
+    translates translator transmute transplantation transplanted transplanting transplants trap
+    trapajo trape trapo trapped trapping traps traque trarigue traro trascanton trascantonada
+    trascarton trascripcion trascuenta trasdoblar trasdosear trasechar trasegar trasgo trash
+    trashing traslata traslato trasmatar trasmerana trasmosto traspecho traspirar trasplantable
+    trasplante trasponer trastajo traste trasterminar trastocar trastrueque tratador tratar
+    trato traumas traumata traverse travo trawling trazador trazar trazo treachery tread
+    treading treadled treadling treads treas treason treasons treasure treasures treatable
+    treaties treating treatments treats treaty trebling trece trecho treed treintava treintavo
+    treintena trekking tremadal trembled trembling tremente trenched trenches trenching trend
+    trendier trending trent trente trentena trepante treparse tresalba tresdoblar tresdoble
+    tresmesina trespassed trespasses trespassing tress trestanto trestiga treta triad trial
+    trialing triangle triangles triar trice trickiest trickiness tricking trickles tricks
+    trickster tricky tricycle tries triestes trifle trifling triggered triggering triggers
+    trigo triguera triguero trikes trile trilling trills trim trimesters trimestre trimetro
+    trimming trina trinacria trinar trinas trino tripa tripastos tripe tripes tripla triplano
+    tripled triples triplet triplets triplice tripling triplo triply tripos trippe trippes
+    tripping trips tristan tristans trite trocable trolled trolling trompear trompera trompero
+    tromping tronchar troop trooping tropes tropilla trot trotar trote trotters trotting
+    troubled troubles troubleshoot troubleshooting troubleshot troublesome trough trouping
+    trowel trowels truanted truanting truce trucking truckles trucks truco trudging trued
+    truing trumping truncada trunk trunking trussing trusting truthers trysting tsars tuck
+    tucked tucking tuerta tulls tumbado tumble tumbledown tumbler tumblers tumbles tumbling
+    tummies tummys tumo tumor tuned tuneless tuner tuning tunny tuns turacion turar turfed
+    turfing turgencia turgente turing turlerin turmerics turnabout turnaround turner turnia
+    turns turnstiles turntable tushes twain twains twanging tweaking tweaks tweeting twelves
+    twentys twerk twerking twiggier twigging twigs twin twine twines twingeing twinging twink
+    twinkling twinks twinning twirling twister twisters twitch twitched twitches twits twitted
+    twitting tycho tying tykes tylenols typecasting typeface typescript typesetting typewrite
+    typewrites typewriting typewritten typewrote typo tyree tzars ubio ubre udder ulcera
+    ulcerate ulceration ulcers ultrasounds umber umbers umped umping umps unafraid unaltered
+    unassigned unattached unbearably unbeatable unbeaten unbecoming unblock unblocked
+    unblocking unblocks unbreakable unbroken unburden unbutton uncalled unchanged unchanging
+    uncleaner uncles unconcerned unconsciously unconsciousness unconsciouss unconsidered
+    uncontrollable unconvincing uncounted uncouple uncovered uncovering undeceive undecided
+    undelivered underact underacting underarm underarms underbelly undercharges underclass
+    underclassman underclothes undercover undercut undercuts undercutting underdog underdogs
+    underdone underestimate underfeed underfeeding underfeeds underfoot undergoes undergoing
+    undergone undergrounds undergrowth underhand underlie underline underlined underlines
+    underlying undermost underpaid underpass underpasses underpay underpaying underpins
+    underplay underplaying underrate underrates underrating underscore underscored undersea
+    undersell underselling undersells undershirts undershoot undershooting undershot underside
+    undersign undersigned undersigning undersigns understandable understanding understating
+    understudies understudy understudying undertake undertaken undertakes undertaking undertook
+    underused underwater underwears underweight underwent underwood underworld underwrite
+    underwrites underwriting underwritten underwrote undo undresses uneasiest unedited
+    unemotional unending unevenly unevenness unfeeling unfettered unfilled unfits unfitted
+    unfriend unfriends unhappier unharmed unheeded unible unicodes unicycle uninjured
+    unintentionally unit unitaria unitas unite unites unity unitys unixs unknowing unleaded
+    unlimited unlisted unloaded unloading unlocked unlocking unlocks unmaking unmissed
+    unnatural unneeded unnoticed unofficial unopened unoriginal unpainted unplanned unproved
+    unreadable unrealistic unroll unrolled uns unsaying unscrambled unscrambles unsealed
     unseeing unsigned unstable unsteady unstopped unstopping unsuited unswerving untested
-    unthinking untie untied untitled untouched untreated untwisted unusable unwanted unwritten
-    upbringing upcoming updated updater updates upending upgraded upgrading upholding uplifted
-    uplifting upraised uprights upsetting upstairs upstarted upturned upturning urged urgencia
-    urgencys urgente urgently urinario urinate urinates urinations urines urn urna urns
-    ursulina urticacea usability usable usda uselessness usernames uses ushering ushers ussrs
-    usuaria usuraria usurario usurious utica util uttering vacating vacation vaccinate
-    vaccinates vaccination vacciniea vaccinieo vaciante vaida valance valances valencia
-    valiente valiums valve vamps vangs vanishing vans vantages vaped vapes vapid varar vareador
-    vareo variance vars vary vaseline vasta vaster vastest vasts vats vaunting vds veals
-    vecinal vecindad vecindar vedas veedor veeps vega vegan vegans vegass vegetable vegetates
-    veggie vehicles vehiculo veils veintava veinten veintena veinteno vejacion vejar velacion
-    velas velete venacion venador vencedor vend venda vendal vendar vended vendedor vender
-    vendi vending vendo vendors vends venenosa venenoso venerante venerate venerated venerates
-    venereal venero veneto vengador venganza vengativo venial veniente venina venino venn venns
-    vent ventada ventador ventaja ventalla ventanaje ventanal ventanazo ventanear ventaneo
-    ventanera ventano ventera ventero ventolina ventolins ventor ventrada ventrera venue veras
-    verdal verde verdigon verdinal verdor verification verified verns versatil versification
-    versified versions vertebral vertible vesicle vesicles vesicular vesta vests vetting
-    viability viagras vice vices victoria victrola video vienes viento vigencia vila vilas
-    vileness villa vilo vims vince vines vinolencia vinolenta vinolento vinson vinta viol
-    violaceo violacion violador violar violario violas violation violator violences violenta
-    violentar violently violento violet violon viols virar vireos virginal virola virolenta
-    virolento viron virulence virulencia virulent viruss visa visibility visioned visioning
-    visions visir visita visitation visiting visiton visitors viso visor vistas vistillas visto
-    vitamina vitola vitus vivar vivencia vivid vivienda vivienne viviente voace vodkas vogue
-    voiced voiceless voicemail void voila voile voiles volantin voles volition volt voltio
-    volvedor volvo vomico vomitado vomitiva vomitivo vomiton vomitona vomits vortices votes
-    vouch vouched vouchers vouches vouching vowed vowels vuelco vuelo vuelta vulto vultures
-    vying wacker wader waders wades wading wafer wafers wafted wafting wafts wager wagers wages
+    unthinking untie untied untitled untouched untreated untwisted untwisting unusable unwanted
+    unwritten upbringing upcoming updated updater updates upending upgraded upgrading upholding
+    uplifted uplifting upped uppercase upperclassman uppercut uppercuts uppercutting uppermost
+    uppers upraised uprights upsetting upstairs upstarted upturned upturning urano urente
+    uretritis urged urgencia urgencys urgente urgently urinario urinate urinates urinations
+    urines urn urna urns ursulina urticacea usability usable usda uselessness usernames uses
+    ushering ushers ussrs usuaria usuraria usurario usurious utica util utter uttering vacating
+    vacation vaccinate vaccinates vaccination vacciniea vaccinieo vaciante vaida valance
+    valances valencia valerias valiente valiums valve vamps vangs vanishing vans vantages vaped
+    vapes vapid varado varar vareador vareo varga vargas varia variance variants variar
+    varicosa varicose varicoso varies vario various variz vary vascular vaseline vasta vaster
+    vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps vega
+    vegan vegans vegass vegetable vegetates veggie vehicles vehiculo veils veintava veinten
+    veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor vend venda
+    vendal vendar vended vendedor vender vendi vending vendo vendors vends veneering venenosa
+    venenoso venerante venerate venerated venerates venereal venero veneto vengador venganza
+    vengativo venial veniente venina venino venn venns vent ventada ventador ventaja ventalla
+    ventanaje ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina
+    ventolins ventor ventrada ventrera venturon venue veranada veranda veranear veras verato
+    verdal verde verdigon verdinal verdor verdosa vergeta veriest verification verified
+    veritable vermouth verns versatil verseria versification versified versions vertebral
+    vertible vesicle vesicles vesicular vesta vests vetting viability viagras vibrated
+    vibrating vices victoria victrola video vienes viento vigencia vila vilas vileness villa
+    vilo vims vince vinco vinedo vines vinolencia vinolenta vinolento vinson vinta viol
+    violacea violaceo violacion violador violar violario violas violate violates violation
+    violations violator violences violenta violentar violently violento violet violeta violon
+    viols virar vireos virginal virola virolenta virolento viron virulence virulencia virulent
+    viruss visa visibility visioned visioning visions visir visita visitation visiting visiton
+    visitors viso visor vistas vistillas visto vitamina vitiated vitiating vitola vitus vivar
+    vivencia vivid vivienda vivienne viviente voace vodkas vogue voiced voiceless voicemail
+    void voila voile voiles volantin voleador voles volitar volition volsteads volteada
+    volteador volteadora voltio volvedor volvo vomer vomico vomitada vomitado vomitador
+    vomitiva vomitivo vomiton vomitona vomits vortices votes vouch vouched vouchers vouches
+    vouching vowed vowels vuelco vuelo vuelta vuestro vuestros vulto vultures vying wacker
+    wadded wader waders wades wading wafer wafers wafted wafting wafts wager wagers wages
     wagging waggling waging wailing wails waist waists waite waited waiter waiters waites waits
-    waiving waked waken wakening wakens wald wales waling walkways walled walling walloped
-    walloping wallowed wallowing walter walters walterss walts waltzing wand wanda wandas wands
-    waned wanes wangling wangs waning wanked wankel wanking wanks wannabee wanting wantoned
-    warbled warbling warder warding wards wares warfares wariness waring warmed warming
-    warnings warping warring wars warts warty wash washed washerwoman washing washings waste
-    waster wasters wastes wasting watch watchers watches watching waterbed waterboard
-    waterboarding waterfall waterfront wateriest watering waterline waterlines waterlogged
-    watermark watermarking waterproof waterproofing watershed waterside waterss watertight
-    waterway waterways watery wats wattling watts waved waver wavers waves waviness waving
-    waxes waxing wayfaring weakling weals wealth weaponless weaponry weapons weariest weariness
-    wearing wears wearying weathers weave weaving webisodes websters wedder weddings weeded
-    weediest weeding weeds weeing weekending weeknight weekss weepings weeps wees weigh
-    weighing weighs weighted weightiest weightiness weighting weightless weightlessness
+    waiving waked waken wakening wakens wald wales waling walkways wallboard walled walling
+    walloon walloons walloped walloping wallowed wallowing wallpaper wallpapering walls walter
+    walters walterss walts waltzing wand wanda wandas wands waned wanes wangling wangs waning
+    wanked wankel wanking wanks wannabee wanting wantoned warbled warbling warder warding wards
+    wares warfares wariness waring warmed warming warnings warping warring wars warts warty
+    wash washcloth washed washerwoman washing washings washroom waste waster wasters wastes
+    wasting watchband watchdog watchdogs watchers watches watching watchman watchword
+    watchwords waterbed waterbeds waterboard waterboarding waterfall waterfalls waterfront
+    wateriest watering waterline waterlines waterlogged watermark watermarking watermarks
+    waterproof waterproofing watershed waterside waterss watertight waterway waterways watery
+    wats wattling watts waved waver wavering wavers waves waviness waving waxes waxing
+    wayfaring weakling weals wealth wealthier weaning weaponless weaponry weapons weariest
+    weariness wearing wears wearying weathered weathering weatherman weatherproof
+    weatherproofing weathers weave weaving webcasting webisodes websters wedder weddings weeded
+    weediest weeding weeds weeing weekending weeknight weekss weeping weepings weeps wees wefts
+    weigh weighing weighs weighted weightiest weightiness weighting weightless weightlessness
     weightlifting weights weighty weir weirdest weirdness weirdo weirs welcoming weld welder
-    welled wellers welling wells welshing wend wended wending wends wesson wests wetter wetting
-    whacker whackers whackier whacking whale whamming whams whatsoever wheat wheats wheedles
-    wheedling wheeling wheelings wheezier wheeziest whelping wheres wherever whets whetting
-    whichever whiled whiles whine whiplashes whipping whir whisking whist whists whit whitefish
-    whitehead whiten whitener whiteness whiter whites whitewashed whitewashes whither whiting
-    whitings whits whittling whiz whizzing wholeness wholes wholesale wholesales wholesome
-    wholesomeness wholl whomever whooping whopping whore whose whosoever whove wicked wicker
-    wicks widow wiggling wight wights wild wildness wile wiles wiliness willed williess willing
-    willingness wills wince winced winching wind windex windowed windowing windows windowss
-    windpipes winds windshields wined wines winged winger wingers winging winked winner winnow
-    winnowing wipes wires wises wisher wishes wist wistaria wistarias witch witched witching
-    withdraws withholding withstand withstanding witting wives wizes wobble womankind womanlike
-    womans women wondering wong wonted wonts woods wools wordiest wordiness wording wordings
-    wordpress wordsworth wordy wore workaday workaround worked workforces workhouse workingman
-    workings workingss workmanlike workmanship workplace works workweeks worlds worm worming
-    worms wormy worrier worriers worries worrying worrys worsen worses worsting worsts worthies
-    worthiest worthiness worthlessness worths worthwhile worthy wotan woulds wounding woven
-    wrangled wrangles wrangling wrapping wrath wreak wreaking wreath wreathe wreathed wreathes
-    wreathing wrecking wrest wresting wrests wriest wriggler wright wrights wring wringers
-    wringing writ writer writers writhe writhes writhing writings writs wrongdoing wrongest
-    wronging wrongness wrongs wroth wrought wrung yacer yachting yaciente yalta yangs yanking
-    yardages yates yeahs yearlies yearling yearly yearn yearning yearns yeas yeast yeastiest
-    yeats yelling yellowing yells yelping yeses yeshiva yessed yessing yesterdays yocks yodas
-    yodel yodelers yogin yoking yore yores yours youth yowls ypress yrs yucking yules yummiest
-    yummy yunque yure zahora zaida zambia zampon zatara zeals zenos zests zincking zinger
-    zingers zinging zola zolas zolofts zonked zoomed zorra zyrtecs
+    welds welled wellers welling wellington wells welshing welt wend wended wending wends
+    wesson wests wets wetter wetting whacker whackers whackier whacking whale whamming whams
+    whatsoever wheat wheats wheedles wheedling wheeling wheelings wheezier wheeziest whelping
+    wheres wherever whets whetting whichever whigs whiled whiles whims whine whiplashes whippet
+    whippets whipping whipples whir whirs whisking whist whistling whists whit whitefish
+    whitehead whitehorse whiten whitener whiteness whiter whites whitewall whitewashed
+    whitewashes whither whiting whitings whits whittling whiz whizs whizzing wholeness wholes
+    wholesale wholesales wholesome wholesomeness wholl whomever whooping whopping whore whose
+    whosoever whove wicked wicker wicks widow wiggling wight wights wild wildness wile wiles
+    wiliness willa willed williess willing willingness willow wills wilts wimple wince winced
+    winching wind windexs windowed windowing windows windowss windpipes winds windshields wined
+    wineglass wines winged winger wingers winging winked winner winnow winnowing wins wipes
+    wires wises wisher wishes wist wistaria wistarias witch witched witching withdraws
+    withholding withins withstand withstanding witting wives wizes wobble womankind womanlike
+    womans women wondering wong wonted wonts woodcarving woodcutter woodcutting woodiest
+    woodiness woods woodworking wools wooster woosters worded wordiest wordiness wording
+    wordings wordpress wordsworth wordy wore workaday workaround workforces workhorse workhouse
+    workingman workings workingss workmanlike workmanship workplace works workweeks worlds worm
+    wormed worming worms wormy worrier worriers worries worrying worrys worsen worses worsting
+    worsts worthies worthiest worthiness worthlessness worths worthwhile worthy wotan woulds
+    wounding woven wrangled wrangles wrangling wrapping wrath wreak wreaking wreaks wreath
+    wreathe wreathed wreathes wreathing wreaths wrecking wrenched wrenches wrenching wrest
+    wresting wrests wretched wriest wriggler wright wrights wring wringers wringing wrinkling
+    wristband wristwatch writ writer writers writhe writhes writhing writings writs wrongdoing
+    wrongest wrongheaded wrongheadedness wronging wrongness wrongs wroth wrought wrung yacer
+    yachting yaciente yalta yammer yangs yanking yardages yates yeahs yearlies yearling yearly
+    yearn yearning yearns yeas yeast yeastiest yeats yelling yellowed yellower yellowest
+    yellowing yellowknife yellowknifes yellows yellowstone yellowstones yells yelping yerro
+    yeses yeshiva yessed yessing yesterdays yipped yipping yocks yodas yodel yodelers yogin
+    yoked yoking yore yores yours youth youthful yowls ypress yrs yucked yucking yules yummiest
+    yummy yunque yuppy yure zahora zaida zambia zampon zanqueador zarca zarcillo zarco zatara
+    zeals zenos zests zincking zinger zingers zinging zipped zipping zola zolas zolofts zonked
+    zoomed zorra zyrtecs
     """.split()
 )

@@ -135,7 +135,15 @@ MACROS: dict[str, str] = {
     r"|(?:baby|bebe|infant) (?:\w+ ){0,3}(?:1|2|one|two) (?:months?|mos?)"
     r"|(?:\d|one|two|three|four|six|eight|ten)"
     r" (?:day|days|week|weeks|wk|wks) old|(?:1|2|one|two|1 and a half) (?:months?|mos?)"
-    r" old|recien nacido|recien nacida|bebe de (?:\d+|un|una|dos) (?:dias|semanas|mes|meses)",
+    r" old|recien nacido|recien nacida|bebe de (?:\d+|un|una|dos|tres|cuatro|cinco|seis|siete"
+    r"|ocho) (?:dias|semanas|mes|meses)"
+    r"|(?:a|one) (?:month|mo) old|(?:only|just|barely) (?:a|one|1) (?:month|mo)"
+    r"|(?:is|hes|shes|is only|is just) (?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve) ?(?:weeks?|wks?)(?! (?:pregnant|along|ago|of|since|late|early))"
+    r"|born (?:\d+|a few|two|three|four|five|six|ten) (?:days?|weeks?) ago|(?:tiene|de) (?:un"
+    r" mes(?: y medio)?|(?:[1-9]|1[0-2]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+    r"|once|doce) semanas)(?! (?:de embarazo|con|de (?:tos|fiebre)))|\d+ dias de (?:nacid[oa]"
+    r"|vida)",
 }
 
 
@@ -190,12 +198,15 @@ def _pulse_extreme(m: re.Match[str]) -> bool:
 
 
 _GLUCOSE_READING = (
-    r"(?:blood sugar|blood glucose|sugars?|glucose|glucometer|meter|cgm|libre|dexcom"
+    r"(?:blood sugar|blood glucose|sugars?|glucose|glucometer|glucometro|meter|cgm|libre|dexcom"
+    r"|aparato|aparatito"
     r"|reading|azucar|glucosa)s? (?:level |levels |reading |readings |number |numbers )?"
     r"(?:(?:is|was|were|are|of|at|read|reads|says|said|showed|shows|dropped to|drops to"
     r"|fell to|went to|went up to|went down to|down to|up to|just|only|about|around|almost"
     r"|over|under|below|above|like|es|de|en|esta|estaba|bajo a|subio a|now|right now|still"
-    r"|keeps|showing|reading) ){0,3}(?P<n>\d{2,4})(?! ?(?:%|percent|g|grams|mg))"
+    r"|keeps|showing|reading|been|has|had|have|stayed|stays|stuck|le|me|salio|sale|marca|marco"
+    r"|alarming|alarms|beeping"
+    r"|dice|dio|da|low|high|urgent|app) ){0,3}(?P<n>\d{2,4})(?! ?(?:%|percent|g|grams|mg(?! ?dl)))"
 )
 _BP_READING = r"(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?! ?(?:%|mg|kg|lb))"
 _BP_SYSTOLIC = (
@@ -207,9 +218,11 @@ _TEMP_READING = (
     r"|(?P<n2>\d{2,3}(?:[.,]\d)?) ?(?:degrees?|deg|f|c|grados|de) (?:\w+ ){0,2}(?:<TEMP>)"
 )
 _OXYGEN_READING = (
-    r"(?:oxygen|o2|sats?|saturation|spo2|pulse ox|pulse oximeter|oximeter|oxigeno)"
+    r"(?:oxygen|o2|sats?|saturation|spo2|pulse ox|pulse oximeter|oximeter|oxigeno|oximetro"
+    r"|saturacion|finger thing|finger monitor)"
     r" (?:level |levels |sat |saturation |reading )?(?:(?:is|was|at|of|reads|read|says|dropped"
-    r" to|down to|keeps|only|just|es|de) ){0,3}(?P<n>\d{2})(?: ?%| percent)?"
+    r" to|down to|keeps|only|just|es|de|marca|marco|dice|sale|salio|shows|showing|said|en|on)"
+    r" ){0,3}(?P<n>\d{2})(?: ?%| percent)?"
 )
 _PULSE_READING = (
     r"(?:heart rate|pulse|heartbeat|hr|pulso) (?:is |was |of |at |reads |keeps |over |around"
@@ -233,7 +246,8 @@ _INFECTION = (
     r"|sepsis|fiebre|infeccion"
 )
 _HEAD_INJURY = (
-    r"(?:hit|hitting|bumped|banged|struck|smacked|whacked|hurt|injured) (?:<POSS>) head"
+    r"(?:hit|hitting|bumped|banged|struck|smacked|whacked|hurt|injured|bonked|knocked|cracked"
+    r"|conked) (?:<POSS>) head"
     r"|head (?:injury|trauma|wound|bump)|fell and hit|concussion|(?:fell|fall|falling)"
     r" (?:\w+ ){0,6}(?:on|hit) (?:<POSS>) head|golpe en la cabeza|se golpeo la cabeza"
     r"|me golpee la cabeza"
@@ -369,6 +383,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             "no puedo respirar",
             "I'm short of breath and dizzy",
             "his lips are turning blue",
+        ),
+        unless=(
+            r"(?:heat|weather|humidity|room|house|job|relationship|marriage|schedule|it|this)"
+            r" (?:is |was |feels |)(?:so |really |)suffocating",
+            r"raynaud\w*|when (?:im|i am|its|it is|i get) cold|in the cold",
         ),
     ),
     Rule(
@@ -619,6 +638,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|cookies|pizza|junk food|carbs|netflix|tv|coffee|caffeine|work|homework)",
             r"(?:broccoli|vegetables?|veggies|food|dinner|homework|school) (?:is|are)"
             r" (?:poisoning|killing) (?:him|her|me|them)",
+            r"(?:ha habido|hay|habido|there (?:have|has) been|there are|lot of|so many)"
+            r" (?:\w+ ){0,2}(?:overdoses|sobredosis)",
             r"(?:counts as|considered|is) (?:an )?overdose|(?:never|not) (?:get )?(?:near|close to)"
             r" (?:the |them|it)",
         ),
@@ -649,7 +670,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         _E,
         "extra or double dose with symptoms",
         (
-            r"(?:took|take|taken|gave|given) (?:\w+ ){0,6}(?:twice|double|two doses|extra|another"
+            r"(?:took|take|taken|gave|given) (?:\w+ ){0,6}(?:2x|x2|two times|twice|double|two doses"
+            r"|extra|another"
             r" (?:full )?dose|by mistake|too much|couple extra)",
         ),
         context=(
@@ -666,6 +688,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         (
             r"(?:<TEMP>)|feverish|hot to the touch|calentura|(?:burnin|burning) up|fevr",
             r"(?:is|feels|felt|seems) (?:\w+ )?hot",
+            r"hot all over|(?:skin|body|forehead|frente|piel) (?:\w+ ){0,2}(?:burning|on fire"
+            r"|caliente|ardiendo)|(?:feels|is|se siente|esta) (?:\w+ )?(?:warm|caliente|ardiendo)"
+            r"|radiating heat|like a (?:little )?oven|(?:thermometer|termometro|scanner)"
+            r" (?:\w+ ){0,3}(?:says|reads|read|marca|shows|showed)|(?:99|10[0-6])[.,]\d",
         ),
         context=(r"<INFANT>",),
         examples=("my 3 week old has a fever", "newborn with a temperature of 100.5"),
@@ -701,6 +727,7 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|purple (?:spots|rash|dots)|rash that (?:doesnt|does not|wont) fade"
             r"|confus\w*|delirious|wont wake|hard to wake|cuello rigido",
             r"cuello (?:rigido|tieso|duro)|confundid[oa]",
+            r"manch\w* morad\w*|puntitos morados|no (?:quiere|puede) despertar|no despierta",
         ),
         context=(r"(?:<TEMP>)|feverish|febrile",),
         examples=("high fever and a stiff neck", "fever and he's confused"),
@@ -725,6 +752,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|cramping|pain|abdominal pain|belly pain)",
             r"sangr\w*|se rompio la fuente|rompi fuente|no se mueve|dolor fuerte",
             r"dolor (?:muy )?(?:fuerte|intenso|horrible|insoportable)",
+            r"(?:duele|dolor) (?:mucho|muchisimo|muy fuerte|fuerte|horrible) (?:\w+ ){0,2}cabeza"
+            r"|dolor de cabeza (?:muy )?(?:fuerte|horrible|terrible|insoportable)|(?:ve|veo"
+            r"|vision|vista) (?:\w+ )?borros[ao]|(?:cara|manos) (?:\w+ ){0,4}hinchad\w*"
+            r"|head (?:is )?(?:killing me|pounding|splitting)|(?:vision|eyesight) (?:is )?"
+            r"(?:blurry|blurred)",
         ),
         context=(
             _PREGNANT + r"|(?:\d{2}|thirty \w+|twenty \w+) (?:weeks|wks|weks|semanas)"
@@ -799,6 +831,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|never felt this sick|heart (?:wont|will not) slow|heart (?:rate )?(?:is |)"
             r"(?:racing|racin|140|150|1[4-9]\d)|(?:bp|blood pressure|presion) (?:is |)(?:low|baja)"
             r"|burning up but freezing|barely stand|confundid[oa]|corazon (?:muy )?acelerado",
+            r"(?:pressure|presion|bp) (?:is |has been |)(?:\w+ )?(?:low|dropping|baja)"
+            r"|(?:doesnt|does not|didnt|dont) (?:know|recognize) (?:my name|me|who|where)"
+            r"|no (?:me )?reconoce|no sabe (?:donde|quien)|hot as (?:a stove|an oven|fire)"
+            r"|(?:piel|skin) (?:\w+ ){0,3}(?:manchada|marbled|blotchy|mottled|jaspeada)",
         ),
         context=(_INFECTION + r"|uti|chemo|chemotherapy|quimio|burning up",),
         examples=("I have an infection and now I'm confused and clammy",),
@@ -864,15 +900,17 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         (
             _GLUCOSE_READING,
             r"(?:sugar|glucose) (?:is |keeps |)(?:\w+ )?(?:high|hi|over 400)"
-            r"|meter (?:says|reads|shows) (?:hi|high)|ketones|dka|ketoacidosis",
+            r"|meter (?:says|reads|shows) (?:hi|high)|ketones|dka|ketoacidosis|marca hi",
             r"(?:meter|reading|glucometer|cgm|monitor|sugar) (?:\w+ )?(?:says|reads|shows|showing)"
             r" (?:hi|high)",
+            r"(?:ran out of|run out of|out of|sin) (?:my )?(?:insulin|insulina)",
         ),
         context=(
             r"puk\w*|pukin",
             r"vomit\w*|throw\w* up|threw up|confus\w*|fruity|breath\w* (?:fast|hard|heavy)"
             r"|cant stay awake|(?:very|really) (?:sleepy|drowsy)|stomach pain|belly pain"
-            r"|ketones|dka|pass\w* out|vomito|confundid[oa]",
+            r"|ketones|dka|pass\w* out|vomito|confundid[oa]|forgetting|breath\w* (?:\w+ ){0,2}"
+            r"(?:deep|fast)|stomach hurts",
         ),
         check=_between(250, 1500),
         examples=("my sugar is 450 and I'm vomiting",),
@@ -885,8 +923,11 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             _HEAD_INJURY,
             r"(?:hit|struck|smacked|whacked|bonked) (?:\w+ ){0,3}in the head|(?:fell|falling)"
             r" (?:\w+ ){0,4}(?:on|onto) (?:<POSS>) head|hit (?:<POSS>) hed|hard hit to the head"
-            r"|hit to the head|(?:pege|pegue|pego|golpee|golpeo|golpe\w*|cayo) (?:\w+ ){0,3}"
-            r"(?:cabeza|cabesa)",
+            r"|hit to the head|(?:pege|pegue|pego|golpee|golpeo|golpe\w*|golpazo|cayo)"
+            r" (?:\w+ ){0,3}(?:cabeza|cabesa)|(?:after|since) (?:the|a|his|her|my|that) fall",
+            r"(?:hit|bumped|banged|smacked|whacked|cracked) (?:the )?(?:back|side|front|top) of"
+            r" (?:<POSS>) head|(?:hit|bumped|banged) head|headbutt\w*|(?:clocked|punched|kicked)"
+            r" (?:\w+ ){0,2}(?:temple|head)|head (?:\w+ ){0,2}bleeding",
         ),
         context=(
             r"vomit\w*|throwing up|threw up|thrown up|confus\w*|passed out|unconscious"
@@ -896,7 +937,12 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r" (?:nose|ears?)|blood (?:from|out of) (?:<POSS>) ears?|cant remember|memory loss"
             r"|same questions|blurr\w* vision|double vision|acting (?:strange|weird|different"
             r"|funny|off)|actin weird|throwng|puk\w*|desmay\w*|desmall\w*|not making sense"
-            r"|dormid[oa]|confundid[oa]|dazed",
+            r"|dormid[oa]|confundid[oa]|dazed|repeat\w* (?:herself|himself|themselves|myself"
+            r"|the same)"
+            r"|(?:doesnt|dont|cant|does not|cannot|didnt) remember|no (?:se )?acuerda|no habla"
+            r" bien|habla raro|(?:head is|headache is) splitting|splitting headache|went quiet"
+            r"|seeing double|double vision|been sick|sick twice|head is pounding|pounding headache"
+            r"|acting (?:\w+ )?(?:weird|strange|drunk)|falling asleep|atontad[oa]|abrir los ojos",
         ),
         examples=("he hit his head and now he's vomiting", "fell and hit my head, I'm on eliquis"),
     ),
@@ -938,6 +984,10 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"|gunshot|(?:been |was |got |just |)shot (?:in|him|her|me)|stab wound"
             r"|(?:been |was |got |just |)stabbed|bone (?:is |)(?:sticking|poking) out"
             r"|fell (?:off|from) (?:a |the )?(?:roof|ladder|balcony|building|second floor)",
+        ),
+        unless=(
+            r"(?:covid|flu|vaccine|booster|tetanus|b12|allergy|cortisone|steroid|pneumonia"
+            r"|shingles|hpv|rsv|mmr) (?:shot|vaccine)",
         ),
         examples=("my son was hit by a car", "the bone is sticking out"),
     ),
@@ -1050,6 +1100,471 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         ),
         framable=False,
     ),
+    Rule(
+        "em.bleeding_everyday",
+        _E,
+        "heavy bleeding told in everyday words (cloths soaked, will not stop coming out,"
+        " mouthfuls, a long nosebleed)",
+        (
+            r"(?:blood|bleeding|sangre|lo rojo|the red|red stuff) (?:\w+ ){0,3}(?:wont|will not"
+            r"|doesnt|does not|isnt going to) (?:stop|quit|slow)",
+            r"no (?:\w+ )?(?:para|paraba|deja|dejaba) de (?:salir\w*|brotar|correr\w*)"
+            r" (?:\w+ ){0,2}(?:sangre|lo rojo)",
+            r"(?:soaked|soaking|drenched|bled through|went through|empape|empapamos|empapo|llene"
+            r"|llenamos) (?:\w+ ){0,3}(?:two|three|four|five|several|all|both|multiple|\d|dos|tres"
+            r"|cuatro|todas|todos|varias|varios) (?:\w+ ){0,2}(?:towels?|shirts?|rags?|washcloths?"
+            r"|bandages?|dressings?|gauze|toallas?|trapos?|gasas?|camisas?)"
+            r"(?! (?:in|with|en|con) )",
+            r"(?:two|three|four|five|several|all|both|multiple|\d|dos|tres|cuatro|todas las"
+            r"|todos los|varias|varios) (?:\w+ ){0,2}(?:towels?|shirts?|rags?|washcloths?"
+            r"|bandages?|toallas?|trapos?|gasas?) (?:\w+ ){0,6}(?:soaked|drenched|empapad\w*"
+            r"|full of blood|llen\w* de sangre)",
+            r"(?:mouthfuls?|cupfuls?|a cup|cups|bocanadas) (?:of |de )?(?:\w+ ){0,2}(?:blood"
+            r"|bright red|sangre)",
+            r"(?:mouth|boca|toilet|sink|diaper|bowl|shoe|sock|bandage) (?:\w+ ){0,4}(?:filling"
+            r"|filled|fills|full|llena|llenando) (?:up )?(?:with|of|de|con) (?:\w+ )?(?:blood"
+            r"|sangre)",
+            r"(?:pumping|pulsing|spurting|squirting) (?:\w+ ){0,4}(?:heartbeat|heart beat|pulse)"
+            r"|soaked through (?:in|within) (?:an|one|1|half an) hour",
+            r"(?:puddle|pool|charco) (?:\w+ ){0,6}(?:blood|sangre|from (?:where )?(?:the |my |his"
+            r" |her )?(?:cut|wound|knife|gash|blade))|(?:crime scene|murder scene) (?:\w+ ){0,6}"
+            r"(?:dizz\w*|faint\w*|pale|weak|crawl\w*)",
+            r"(?:nose|nariz) (?:\w+ ){0,4}(?:bleeding|bleed|bled|sangr\w*) (?:\w+ ){0,3}(?:over"
+            r"|more than|for|desde hace|hace) (?:an?|one|1|two|2|una|dos|tres) (?:hour|hours|our"
+            r"|hora|horas)|sangra\w* (?:\w+ ){0,2}nariz (?:\w+ ){0,3}(?:desde hace|hace|mas de)"
+            r" (?:una|dos|tres) horas?",
+            r"(?:threw up|throwing up|vomit\w*|puked|puking|coughing up|coughed up|bringing up"
+            r"|brought up|spitting up) (?:(?!after|before|during|when|from)\w+ ){0,6}(?:blood"
+            r"|bright red|sangre)",
+        ),
+        examples=(
+            "we've gone through four dish towels and they are all soaked",
+            "the red keeps coming and will not stop",
+            "he spat out a mouthful of blood",
+            "le sangra la nariz desde hace dos horas",
+        ),
+    ),
+    Rule(
+        "em.vision_everyday",
+        _E,
+        "sudden loss of sight told in everyday words, or a chemical splashed in an eye",
+        (
+            r"(?:curtain|shade|blind|shadow|veil|cortina|sombra|velo) (?:\w+ ){0,4}(?:over"
+            r"|across|covering|in front of|coming over|sobre|en|que me tapa|tapando|me tapa)"
+            r" (?:\w+ ){0,5}(?:eye|eyes|vision|sight|ojo|ojos|vista)",
+            r"(?:went|gone|going|goes|turned) (?:all )?(?:dark|black|blank|grey|gray|dim) (?:on|in"
+            r"|out of) (?:one|that|the left|the right|my left|my right) (?:side|eye)",
+            r"(?:close|cover|closed|covered|tapo|cierro) (?:my|the|his|her|mi|el) (?:good|other"
+            r"|otro|bueno) (?:eye|ojo)",
+            r"(?:top|bottom|upper|lower|outer|inner) half (?:\w+ ){0,7}(?:gone|missing|black|dark"
+            r"|blank|disappeared)|mitad (?:\w+ ){0,3}(?:del|de mi|de su) ojo|half (?:of )?"
+            r"(?:<POSS>) (?:vision|sight|eyesight) (?:is |went |)(?:gone|missing|black|dark)",
+            r"(?:cant|cannot|can not|couldnt) see (?:\w+ ){0,3}(?:out of|outta|from|with)"
+            r" (?:<POSS>) (?:left |right |good |)eye",
+            r"(?:bleach|chemicals?|cleaner|cleaning (?:fluid|liquid|spray|product)|acid|lye|ammonia"
+            r"|chlorine|cloro|lejia|quimicos?|acido|liquido de limpieza|limpiador|blanqueador)"
+            r" (?:\w+ ){0,4}(?:in|into|en) (?:<POSS>|los|el|mi|sus|mis|la) (?:left |right |)"
+            r"(?:eyes?|ojos?)",
+            r"(?:eye|eyes|ojo|ojos) (?:\w+ ){0,3}(?:splashed|sprayed|squirted|salpicad\w*)"
+            r" (?:\w+ ){0,2}(?:with|by|con) (?:\w+ )?(?:bleach|chemicals?|cleaner|acid|lye|ammonia"
+            r"|chlorine|cloro|quimicos?)",
+        ),
+        examples=(
+            "like a blind being lowered over my right eye",
+            "when I close my good eye everything is black",
+            "got oven cleaner in my eye",
+            "se me metio cloro en el ojo",
+        ),
+    ),
+    Rule(
+        "em.stroke_everyday",
+        _E,
+        "stroke signs told in everyday words (words lost, a hand that will not grip, half a"
+        " smile, one side asleep, garbled speech)",
+        (
+            r"(?:cant|cannot|couldnt|can not|could not|trouble|struggling to|hard to) (?:find"
+            r"|get out) (?:my|his|her|their) words|(?:losing|lost) (?:my|his|her) words"
+            r"|no (?:me |le )?(?:salen|encuentra|encuentro) las palabras",
+            r"(?:hand|fingers|arm|leg|foot|brazo|mano|pierna) (?:\w+ ){0,2}(?:wouldnt|wont"
+            r"|will not|would not|doesnt|didnt|stopped|isnt|no) (?:\w+ )?(?:grip|grab|hold"
+            r"|listen\w*|obey|cooperate|respond|do what|responde|agarra)",
+            r"(?:cant|cannot|couldnt|could not|can not|unable to) (?:hold|grip|grasp) (?:<POSS>)"
+            r" (?:fork|spoon|cup|glass|pen|phone|coffee|mug|tenedor|cuchara|vaso|taza)",
+            r"(?:half|one side|lado) (?:of )?(?:<POSS>|mi|su|la) (?:smile|face|mouth|lip|sonrisa"
+            r"|cara|boca) (?:\w+ ){0,2}(?:stopped|wont|isnt|not|no|quit|went|feels) (?:\w+ )?"
+            r"(?:working|moving|move|funciona|se mueve|numb|dead|slack)",
+            r"(?:left|right|one|whole|entire) side (?:\w+ ){0,6}(?:asleep|pins and needles)"
+            r"|lado (?:izquierdo|derecho) (?:\w+ ){0,4}(?:dormido|dormida|hormigue\w*)",
+            r"(?:speech|talking|words|habla) (?:\w+ ){0,2}(?:slurred|garbled|jumbled|nonsense"
+            r"|gibberish|arrastrad\w*|enredad\w*)|(?:words|letters|texts?) (?:\w+ ){0,6}"
+            r"(?:scrambled|made no sense|make no sense)",
+            r"se (?:me|le) (?:durmio|adormecio|entumio) (?:la cara|el brazo|la mitad|un lado"
+            r"|medio cuerpo|la pierna)",
+        ),
+        unless=(
+            r"arthritis|artritis|carpal|tendonitis|tendinitis|sprain\w*|broken|fractur\w*|cast"
+            r"|surgery|cirugia|(?:when|after) i (?:wake|woke|sleep|slept)",
+        ),
+        examples=(
+            "he can't find his words and his face looks off",
+            "her hand won't grip anything since lunch",
+            "half of his smile stopped moving",
+            "my whole right side went to pins and needles",
+        ),
+    ),
+    Rule(
+        "em.stroke_double_vision",
+        _E,
+        "sudden double vision with loss of balance, numbness or slurred speech",
+        (r"(?:ve|veo|viendo|vio) doble|(?:seeing|see|sees|saw) double|double vision|vision doble",),
+        context=(
+            r"(?:lost|losing|loses|perdio|perdi|pierde) (?:\w+ ){0,2}(?:balance|equilibrio)"
+            r"|(?:se le va|se me va|leaning|falling|veering|pulling) (?:\w+ ){0,2}(?:to (?:the"
+            r"|one) (?:right|left|side)|para (?:la|un) (?:derecha|izquierda|lado))|slurr\w*"
+            r"|numb\w*|de repente|de la nada|de golpe|suddenly|out of nowhere|all of a sudden"
+            r"|parpado|eyelid|droop\w*",
+        ),
+        examples=("suddenly seeing double and I keep tipping to the left",),
+    ),
+    Rule(
+        "em.breathing_everyday",
+        _E,
+        "breathing trouble told in everyday words (a few words at a time, no air moving,"
+        " like drowning, nails turning purple)",
+        (
+            r"(?:only|barely|cant|cannot|no more than) (?:say|speak|get out|talk|manage|get)"
+            r" (?:more than )?(?:a |)(?:couple|few|one|two|three|2|3)(?: of)?(?: or (?:two|three"
+            r"|four|2|3|4))? (?:words|palabras)|(?:only|barely|just) (?:one|two|three|a few"
+            r"|a couple of|2|3)"
+            r"(?: or (?:two|three|four|2|3|4))? words (?:at a time|per breath|between breaths"
+            r"|before)",
+            r"(?:nothing|nothings|no air|air|aire|nada) (?:\w+ ){0,3}(?:moving|going|getting"
+            r"|coming|entra|sale) (?:in or out|in and out)",
+            r"(?:air|aire) (?:\w+ ){0,3}(?:stops halfway|wont go in|doesnt go in|isnt going in"
+            r"|no (?:me |le )?(?:llega|entra|pasa))|no (?:me |le )?(?:entra|llega) (?:el )?aire",
+            r"(?:feels like|feel like|like im|like i am|como si me) (?:\w+ ){0,2}(?:drowning"
+            r"|suffocating|ahogando)(?! in )|(?:wet towel|pillow|plastic bag) over (?:my|his|her)"
+            r" (?:face|head|mouth)",
+            r"(?:fingernails|fingertips|nail beds|unas) (?:\w+ ){0,3}(?:purple|blue|bluish|gray"
+            r"|grey|morad\w*|azul\w*)",
+            r"(?:me|le|nos) (?:falta|cuesta|faltaba) (?:\w+ ){0,2}(?:el )?(?:aire|respirar)",
+            r"(?:se le|se me) hunde (?:el pecho|las costillas)|(?:inhaler|puffer|albuterol"
+            r"|nebulizer) (?:\w+ ){0,2}(?:did (?:zero|nothing)|didnt do (?:anything|a thing))",
+        ),
+        unless=(r"\bcold\b|raynaud\w*|nail polish|polish|painted|esmalte|frio",),
+        examples=(
+            "she can only get out a couple of words between breaths",
+            "it's like no air is moving in or out",
+            "lying flat feels like drowning",
+            "his fingertips are going bluish",
+        ),
+    ),
+    Rule(
+        "em.chest_everyday",
+        _E,
+        "chest pressure told in everyday words (a fist, a band or an elephant on the chest)",
+        (
+            r"(?:fist|vise|vice|band|belt|brick|cinder block|clamp|puno|elefante|elephant)"
+            r" (?:\w+ ){0,4}(?:behind|on|across|around|inside|in|squeezing|clenching|sobre|encima"
+            r" de|en) (?:\w+ ){0,3}(?:chest|breastbone|sternum|ribs|pecho|encima de mi)",
+            r"(?:heart|chest) (?:feels |is )?(?:like (?:its|it is) )?(?:being )?(?:squeezed"
+            r"|crushed)",
+            r"elefante (?:\w+ ){0,3}(?:sentado|parado) (?:\w+ ){0,2}(?:encima|sobre|en)",
+        ),
+        examples=(
+            "like a band tightening around my chest",
+            "se siente como un elefante sentado sobre mi pecho",
+        ),
+    ),
+    Rule(
+        "em.chest_spreading",
+        _E,
+        "chest pain or pressure spreading to the jaw, teeth or left arm or shoulder",
+        (
+            r"(?:pressure|pain|tightness|ache|squeez\w*|presion|dolor|it|its) (?:\w+ ){0,6}(?:into"
+            r"|to|up to|up into|down|hasta|a|going into|spreading to) (?:<POSS>|la|el|mi|los)"
+            r" (?:jaw|left (?:arm|shoulder)|teeth|quijada|mandibula|brazo izquierdo|hombro"
+            r" izquierdo)",
+            r"(?:me|le) duele (?:\w+ ){0,2}(?:la quijada|la mandibula|el brazo izquierdo)",
+        ),
+        context=(
+            r"chest|breastbone|sternum|pecho|heartburn|tums|antacid|pressure|presion|elefante"
+            r"|elephant",
+        ),
+        examples=("the squeeze in my chest is moving up into my jaw",),
+    ),
+    Rule(
+        "em.allergic_everyday",
+        _E,
+        "allergic swelling told in everyday words (lips or tongue swelling up, a face like a"
+        " balloon, a lump growing in the throat)",
+        (
+            r"(?:tongue|lips?|mouth|face|lengua|labios|boca|cara) (?:\w+ ){0,4}(?:so swollen"
+            r"|swelled|swelling up|swollen up|puffed up|puffing up|getting thick|getting big"
+            r"|feels thick|huge|like a balloon|como (?:un )?globo|hinchad\w*|hincho|started"
+            r" swelling|began swelling|keeps? swelling|looks? swollen|ballooned|too big for)",
+            r"(?:se (?:me|le) )?(?:hincho|hincharon|esta hinchando|cerro|cierra|esta cerrando)"
+            r" (?:la |los |el )?(?:boca|labios|lengua|cara|garganta)|(?:throat|garganta) (?:\w+ )?"
+            r"(?:getting |is |feels )?narrow\w*|(?:squeez\w*|closing|tighten\w*) (?:\w+ ){0,2}"
+            r"(?:windpipe|airway)",
+            r"(?:lump|something|algo|bulto|knot) (?:\w+ ){0,3}(?:growing|swelling|getting bigger"
+            r"|creciendo) (?:\w+ ){0,5}(?:throat|garganta)|(?:throat|garganta) (?:\w+ ){0,3}"
+            r"(?:va creciendo|growing|getting smaller|getting tighter|closing up)",
+        ),
+        examples=(
+            "her lips are so swollen after the shrimp",
+            "his tongue is getting thick",
+            "feels like a lump growing in my throat",
+        ),
+    ),
+    Rule(
+        "em.allergic_signs",
+        _E,
+        "hives or a new medicine or food, with fainting, swollen eyes or noisy breathing",
+        (
+            r"welts|ronchas|hives|itchy all over|covered in (?:itchy )?(?:bumps|welts|hives)"
+            r"|(?:since|after) (?:eating|i ate|the) (?:\w+ ){0,2}(?:shrimp|peanuts?|nuts|fish"
+            r"|shellfish|sauce|mango)|despues de (?:comer|la pastilla|tomar)|pastilla nueva"
+            r"|new (?:pill|antibiotic|medicine|medication)|me pica (?:toda )?la piel|stung",
+        ),
+        context=(
+            r"keel over|going to (?:pass out|faint)|eyes (?:are )?(?:slits|swollen shut)"
+            r"|whistl\w*|silb\w*|heart\w* (?:\w+ )?racing|no puedo abrir (?:bien )?los ojos"
+            r"|(?:throw\w*|threw) up|vomit\w*",
+        ),
+        examples=("hives everywhere after the new pill and I feel like I'll keel over",),
+    ),
+    Rule(
+        "em.abdominal_everyday",
+        _E,
+        "severe belly pain told in everyday words (stabbing low on the right, swollen hard,"
+        " vomit like stool, something tore inside)",
+        (
+            r"(?:me|le|te) duele (?:muchisimo|demasiado|horrible|horriblemente|bien feo|un chingo)"
+            r" (?:\w+ ){0,2}(?:estomago|panza|barriga|vientre|abdomen|tripas)",
+            r"(?:stabbing|stabbed|knife|twisting|ripping|tearing) (?:\w+ ){0,5}(?:low(?:er)? on the"
+            r" right|lower right|right side|lower belly|my (?:stomach|belly|gut|abdomen))"
+            r"|(?:retorciendo|retuerce|retorcian|apunalando) (?:\w+ ){0,3}(?:tripas|estomago|panza"
+            r"|barriga)",
+            r"(?:swollen|hard|tight|distended|hinchad\w*|dur[ao]) (?:up )?(?:like|as|como) (?:a |un"
+            r" )?(?:drum|tambor)",
+            r"(?:vomit\w*|puk\w*|throwing up|threw up) (?:\w+ ){0,5}(?:smells? like|looks like"
+            r"|tastes like) (?:poop|stool|feces|poo|sewage|caca)",
+            r"(?:inside|stomach|belly|gut|abdomen|tummy|appendix) (?:\w+ ){0,5}(?:ripped|tore"
+            r"|burst|exploded|ruptured)",
+            r"(?:lower right|right lower|low right|lado derecho) (?:\w+ ){0,6}(?:fever|fiebre"
+            r"|hurts? (?:to|2) walk|cant (?:walk|stand|straighten)|burning up)",
+            r"hard as a board|rock hard|board hard|(?:throwing up|threw up|puking|vomit\w*) green"
+            r"|el peor (?:dolor )?de (?:su|mi) vida|dolor de (?:estomago|panza|barriga) tan fuerte",
+        ),
+        examples=(
+            "le duele muchisimo la barriga",
+            "a stabbing feeling low on the right side",
+            "my belly is hard as a drum",
+        ),
+    ),
+    Rule(
+        "em.seizure_everyday",
+        _E,
+        "seizures one after another or without waking in between",
+        (
+            r"(?:two|three|four|five|several|multiple|2|3|4|5|dos|tres|cuatro) (?:\w+ )?(?:seizures"
+            r"|fits|convulsions|convulsiones) (?:\w+ ){0,3}(?:since|today|this morning|in an?"
+            r" (?:hour|hr)|tonight|in a row|desde|hoy|en una hora)",
+            r"(?:had|has had|ive had|hes had|shes had|tuvo|ha tenido) (?:two|three|four|several|2"
+            r"|3|4|dos|tres|cuatro) (?:since|today|this morning|desde|hoy)",
+            r"(?:one|a|una) (?:seizure|fit|convulsion) (?:after|tras) (?:another|the other|otra)",
+            r"(?:2nd|second|3rd|third|segunda|tercera) (?:seizure|fit|convulsion) (?:in|within"
+            r"|today|this|en|hoy)",
+            r"ojos (?:para arriba|en blanco|volteados)|temblando tod[oa]",
+            r"(?:hasnt|hadnt|didnt|not|aint|isnt|never|no) (?:\w+ ){0,2}(?:woken|woke|waking|wake"
+            r"|come back|came back|coming back|come to|came to|desperto|despierta) (?:up )?"
+            r"(?:\w+ ){0,3}(?:between|in between|entre)",
+        ),
+        examples=(
+            "she has had two since breakfast",
+            "he goes from one fit to the next, one seizure after another",
+            "he never woke up in between them",
+        ),
+    ),
+    Rule(
+        "em.ingestion_everyday",
+        _E,
+        "a child or adult swallowed a household chemical, a button battery or iron pills",
+        (
+            r"(?:swallowed|drank|drink|ate|eaten|bit into|chewed|chewing|licked|sucked on|got into"
+            r"|tomo|trago|bebio|comio|mordio) (?:\w+ ){0,5}(?:laundry|detergent|dishwasher|pods?"
+            r"|bleach|windex|cleaner|lye|antifreeze|pesticide|rat poison|batter\w*|magnets?"
+            r"|lamp oil|lighter fluid|nail polish remover|cloro|detergente|veneno|pila|pilas"
+            r"|imanes|limpiador|gomitas|vitaminas de hierro|iron (?:pills|gummies|tablets"
+            r"|vitamins))",
+            r"(?:coin|button|lithium|watch) batter\w* (?:\w+ ){0,5}(?:missing|gone|swallowed|in"
+            r" (?:his|her|their) mouth)|batter\w* (?:\w+ ){0,2}(?:is |are )?missing",
+            r"(?:took|taken|take) (?:to|2|too) (?:much|many) (?:\w+ )?(?:<CONTROLLED>|<MED>|pills"
+            r"|of (?:my|his|her))|(?:emptied|dumped|poured) (?:\w+ ){0,4}(?:pill organizer|pill box"
+            r"|pills|bottle) (?:\w+ ){0,2}(?:into|in) (?:my|his|her) mouth",
+            r"(?:tomo|trago|se tomo|se trago|me tome|me trague|tome) (?:muchisimas|muchisimos"
+            r"|un punado de|bastantes|varias|un bonche de) (?:\w+ ){0,2}(?:pastillas|pastiyas"
+            r"|pildoras|tabletas|medicinas)",
+        ),
+        examples=(
+            "my toddler chewed on a dishwasher pod",
+            "a button battery is missing and she was playing with the remote",
+            "mi hijo bebio limpiador de vidrios",
+        ),
+    ),
+    Rule(
+        "em.ingestion_mouth",
+        _E,
+        "a corrosive or poison got into someone's mouth",
+        (
+            r"(?:put|got|had|stuck|sucked) (?:\w+ ){0,3}(?:in|into) (?:his|her|their) mouth"
+            r"|(?:white|blue|green) stuff (?:on|around) (?:his|her|their) (?:lips|mouth)",
+        ),
+        context=(
+            r"drain cleaner|bleach|detergent|lye|corrosive|poison|antifreeze|pesticide|cloro"
+            r"|veneno",
+        ),
+        examples=("the lye bottle was open and he put the cap in his mouth",),
+    ),
+    Rule(
+        "em.collapse_everyday",
+        _E,
+        "collapsing or not answering told in everyday words",
+        (
+            r"(?:going|goes|went|dropping|drops|dropped|fell|falls) (?:down )?like a (?:sack|rock"
+            r"|stone|tree|ton of bricks|bag of \w+|rag doll)",
+            r"(?:cant|cannot|couldnt|wont|doesnt|not able to) (?:answer|respond to|follow)"
+            r" (?:simple|basic|easy) (?:questions|commands)|no (?:contesta|responde) (?:bien"
+            r"|cuando (?:le|la|lo) (?:hablo|llamo|hablamos))|(?:esta|estaba) como (?:ido|ida"
+            r"|perdid[oa]|en otro mundo)",
+            r"(?:wont|doesnt|isnt|not|cant) (?:answer|answering|respond\w*|react\w*) (?:me )?"
+            r"(?:or|and|when) (?:open|opening|i say|we say|i call) (?:his|her|their) (?:eyes|name)"
+            r"|(?:doesnt|wont|isnt|not) (?:react|reacting)|(?:wont|no quiere) (?:open|abrir)"
+            r" (?:his|her|their|los) (?:eyes|ojos)",
+            r"(?:eyes|ojos) (?:are )?(?:\w+ ){0,2}(?:open|abiertos) (?:\w+ ){0,2}(?:but )?(?:not"
+            r" looking|doesnt look at|no me mira|not responding|no responde)",
+        ),
+        examples=(
+            "grandpa dropped like a rock in the hallway",
+            "she can't answer simple questions",
+            "mi papa esta como ido y no responde cuando le hablo",
+        ),
+    ),
+    Rule(
+        "em.postpartum",
+        _E,
+        "after giving birth: heavy bleeding, severe headache, vision change, racing heart or"
+        " very high blood pressure",
+        (
+            r"(?:filling|soaking|soaked|going through|bleeding through) (?:\w+ ){0,3}(?:pads?"
+            r"|toallas)|(?:clots?|coagulos) (?:\w+ ){0,4}(?:golf ball|egg|plum|fist|lemon|huevo"
+            r"|huge|grandes)",
+            r"(?:severe|bad|terrible|worst|pounding|splitting) headache|head (?:is )?(?:killing me"
+            r"|pounding|splitting|exploding)|(?:vision|eyesight|vista) (?:is |esta )?(?:blurry"
+            r"|blurred|borrosa|spotty)|(?:blurry|blurred) vision|seeing (?:spots|stars|sparkles)",
+            r"(?:heart|pulse) (?:\w+ ){0,2}racing|(?:blood pressure|bp|presion) (?:\w+ ){0,3}"
+            r"1[5-9]\d ?(?:/|over|sobre) ?\d{2,3}|short of breath|(?:cant|hard to) breathe",
+        ),
+        context=(
+            r"(?:had|delivered|gave birth to) (?:my|the|our|a) (?:baby|son|daughter|twins)"
+            r"|since (?:i |she )?(?:had|delivered) (?:the|my|her) baby|(?:since|after) (?:i |she )?"
+            r"(?:delivered|gave birth)|gave birth|postpartum"
+            r"|post partum|c ?section|cesarea|di a luz|dio a luz|despues del parto",
+        ),
+        examples=("since I delivered two weeks ago I've soaked a pad every hour",),
+    ),
+    Rule(
+        "em.diabetic_signs",
+        _E,
+        "a person with diabetes confused and sweating, or breathing deep and fast",
+        (
+            r"(?:confus\w*|confundid[oa]|mumbling|acting like a stranger) (?:\w+ ){0,2}(?:and|y)"
+            r" (?:\w+ ){0,2}(?:sweat\w*|sudando|sudor\w*|clammy)|(?:sweat\w*|sudando|sudor\w*"
+            r"|clammy) (?:\w+ ){0,2}(?:and|y) (?:\w+ ){0,2}(?:confus\w*|confundid[oa]|mumbling)",
+            r"(?:breath\w*|respir\w*) (?:\w+ ){0,2}(?:deep and fast|fast and deep|rapidisimo"
+            r"|muy rapido|profundo)|fruity breath|aliento (?:\w+ ){0,2}fruta",
+        ),
+        context=(r"diabet\w*|tipo 1|type 1|insulin\w*|glucometro|glucometer|cgm|dexcom|libre",),
+        examples=("my diabetic aunt is confused and sweating and won't eat",),
+    ),
+    Rule(
+        "em.eye_injury",
+        _E,
+        "a blow or a flying object to the eye with sight lost, blurred or bloody, or sight gone"
+        " in one eye",
+        (
+            r"(?:hit|struck|poked|punched|smacked|golpe\w*) (?:\w+ ){0,2}(?:in|en) (?:the|my|his"
+            r"|her|el|su|mi) (?:left |right )?(?:eye|ojo)|(?:ball|puck|elbow|fist|stick|branch"
+            r"|paintball|rock|bat) (?:\w+ ){0,2}(?:in|to|into) (?:the|my|his|her) eye"
+            r"|(?:metal|glass|wood|chip|splinter|piece"
+            r" of \w+) (?:\w+ ){0,3}(?:in|into) (?:my|his|her) eye",
+        ),
+        context=(
+            r"(?:cant|barely|cannot|can barely) see|blur\w*|borros\w*|blood|sangre|dark spot"
+            r"|shapes|no (?:puede |puedo )?(?:ver|ve|veo)",
+        ),
+        examples=("took a hockey puck in the eye and can barely see",),
+    ),
+    Rule(
+        "em.one_eye_blind",
+        _E,
+        "sight gone in one eye",
+        (
+            r"(?:blind|no ve|no veo|cant see) (?:\w+ ){0,2}(?:in|por|de|out of) (?:my|his|her|el"
+            r"|su|mi|one|un) (?:left |right )?(?:eye|ojo)(?: (?:izquierdo|derecho))?",
+            r"(?:lose|loses|losing|lost) (?:\w+ )?(?:vision|sight) (?:in|of) (?:one|my|his|her"
+            r"|the) (?:left |right )?eye",
+        ),
+        unless=(
+            r"since birth|legally|always been|born|lazy eye|amblyop\w*|glaucoma|cataracts?"
+            r"|macular|retinopathy|partly blind",
+        ),
+        examples=("dad woke up blind in his right eye",),
+    ),
+    Rule(
+        "em.head_fall",
+        _E,
+        "a fall or a blow to the head with a warning sign",
+        (
+            r"(?:fell|falls|fallen|rolled|tumbled) (?:down|off|out of|from) (?:the |a |his |her"
+            r" |my )?(?:stairs|steps|bed|bike|bicycle|crib|changing table|couch|bunk bed|ladder"
+            r"|horse|skateboard|scooter|counter|high chair)|se cayo (?:de|por) (?:la|el|las)"
+            r" (?:litera|cama|bici\w*|escaleras|cuna|caballo|patineta)|knocked out|(?:di|dio"
+            r"|dado) un (?:golpe|castanazo|golpazo|madrazo) en la cabeza|head hit (?:the|a) \w+",
+        ),
+        context=(
+            r"pupil\w* (?:\w+ ){0,4}(?:bigger|different|uneven)|(?:fluid|liquid|liquido)"
+            r" (?:\w+ ){0,4}(?:nose|ears?|nariz|oidos?)|bleeding from (?:his|her|my) ears?"
+            r"|out of it|(?:trouble|hard) staying awake|bruis\w* behind|around both eyes"
+            r"|(?:a |little )fit|no se acuerda|muy dormid[oa]|(?:veo|ve|seeing) doble"
+            r"|double vision|headache (?:\w+ ){0,2}(?:getting worse|worse)|crushing headache"
+            r"|soft swelling|vomit\w*|threw up|throwing up|(?:cant|doesnt|dont) remember"
+            r"|desmay\w*|confus\w*",
+        ),
+        examples=("she tumbled down the stairs and now one pupil is bigger than the other",),
+    ),
+    Rule(
+        "em.abdominal_red_flags",
+        _E,
+        "belly pain with a red flag (vomiting that will not stop, fainting, turning yellow or"
+        " pale, a swelling belly, pain through to the back or quickly worse)",
+        (
+            r"(?:belly|stomach|abdominal|abdomen|gut|guts|tummy|estomago|panza|barriga|vientre"
+            r"|guata) (?:\w+ ){0,2}(?:pain|hurts|hurting|ache|cramp\w*|dolor|duele)|(?:pain"
+            r"|dolor) (?:in|on|de|del|en) (?:\w+ ){0,3}(?:belly|stomach|abdomen|estomago|panza)"
+            r"|(?:doubled over|curled up|rocking on the floor) (?:\w+ ){0,4}(?:pain|belly|stomach"
+            r"|gut|cramp\w*)|(?:me|m|le) duele (?:\w+ ){0,3}(?:un monton|muchisimo|demasiado)",
+        ),
+        context=(
+            r"(?:cant|cannot) (?:stop|keep) (?:vomit\w*|throwing up|water down|anything down)"
+            r"|vomiting nonstop|no (?:paro|para) de vomitar|pass\w* out|faint\w*|desmay\w*"
+            r"|(?:turned|gone|went) (?:all )?(?:yellow|pale|gray|grey)|sweating buckets"
+            r"|swelling up|hinchadisim[oa]|much worse|way worse|worse by the (?:hour|minute)"
+            r"|(?:through|into) (?:to )?(?:my|her|his) back|hasta la espalda|(?:huele|sabe) a caca",
+        ),
+        examples=("stomach pain so bad he's doubled over and sweating buckets",),
+    ),
 )
 
 CRISIS_RULES: tuple[Rule, ...] = (
@@ -1151,7 +1666,9 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|prevention|awareness|research|cause|causes|increase|increases) .{0,40}suicid\w*",
             r"suicid\w* .{0,30}(?:side effects?|risk|rates?|warning|prevention|awareness"
             r"|statistics|as a side)",
-            r"suicides? (?:sprints?|drills?|runs?|squats?|lines?)",
+            r"suicides? (?:sprints?|drills?|runs?|squats?|lines?)|(?:run|running|ran|do|doing)"
+            r" suicides",
+            r"(?:died|death|dead|lost (?:my|her|his|our|a) \w+) (?:by|to|from) suicide",
         ),
         examples=("I've been having suicidal thoughts", "thinking about suicide"),
     ),
@@ -1168,6 +1685,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"|yourself)|end (?:it|my life))",
             r"how (?:to|do i|can i|could i) (?:kill myself|commit suicide|end my life|overdose)",
         ),
+        unless=(r"ld ?50|pharmacolog\w*|toxicolog\w*",),
         negatable=False,
         framable=False,
         examples=("how many of my pills would it take to die", "what is a lethal dose of insulin"),
@@ -1392,6 +1910,7 @@ CRISIS_RULES: tuple[Rule, ...] = (
             r"(?:sharpening|sharpened|loaded|loading) (?:\w+ ){0,2}(?:knives|knife|gun|rifle"
             r"|machete)",
         ),
+        unless=(r"ampolla|grano|barro|espinilla|blister|pimple|zit",),
         framable=False,
         examples=(
             "the voices keep telling me to hurt my neighbor",
@@ -1458,6 +1977,192 @@ CRISIS_RULES: tuple[Rule, ...] = (
             "he is blocking the door and won't let me out",
             "mi pareja me encerró en el cuarto",
             "my boyfriend forces me to have sex",
+        ),
+    ),
+    Rule(
+        "cr.suicide_everyday",
+        _C,
+        "suicidal intent told in everyday words (a plan again, goodbyes said, prized things"
+        " given away, letters for each child, no point in waking up, being a burden)",
+        (
+            r"(?:have|got|made|making) (?:a |my |the )?plan (?:again|ready|set|worked out|for"
+            r" (?:tonight|how))|got my plan",
+            r"(?:said|saying|say) (?:all )?my goodbyes|(?:made|making|make) (?:his|her|my|their)"
+            r" peace(?! with)",
+            r"(?:giving|gave|give|given) away (?:all )?(?:of )?(?:my|his|her|their) (?:\w+ ){0,2}"
+            r"(?:tools|watch\w*|jewelry|collection|guitar|pets?|prized|favorite)",
+            r"one (?:for|to) each of (?:my|the|his|her) (?:kids|children|family|grandkids)"
+            r"|(?:sealed|sitting|left) (?:\w+ ){0,6}where (?:theyll|they will|someone will"
+            r"|they can) (?:see|find) (?:them|it)|(?:carta|cartas) (?:a|para) (?:mis|mi)"
+            r" (?:hijos|hijas|familia)",
+            r"(?:dont|cant|do not|no longer) see (?:the|a|any) point (?:in|of) (?:waking up"
+            r"|getting up|tomorrow|being alive|staying)|no point (?:in|of) (?:waking up|tomorrow)",
+            r"(?:wont|will not) be needing (?:them|it|anything|those|these|any of)",
+            r"mejor sin mi|(?:ser|soy|seria|siendo) una carga|no quiero ser una carga"
+            r"|(?:be|being|am) (?:such )?a burden (?:to|on|for) (?:everyone|anyone|my family|them"
+            r"|my kids)",
+            r"(?:se va|me voy|va|voy) a tomar (?:todas|todos) (?:sus|mis|las|los) (?:pastillas"
+            r"|medicinas|pildoras)|ya no (?:aguanto|aguanta) mas(?! (?:el|la|este|esta|con) )",
+            r"(?:counted|count|counting|conte) (?:\w+ ){0,6}(?:its|it is|thats|theres) enough"
+            r"(?! (?:until|for the|to last|till|left))",
+            r"(?:sleep|go to sleep|fall asleep|dormir|dormirme) (?:and|n|y) (?:never|not|no)"
+            r" (?:wake|despertar)",
+            r"(?:family|kids|wife|husband|they|everyone) (?:would|will|d) get over (?:it|me)"
+            r"|(?:not|isnt) (?:a )?mess for (?:them|my family|anyone) (?:after|when)",
+        ),
+        framable=False,
+        examples=(
+            "the urge is back and I have a plan again",
+            "mom has been giving away her jewelry collection",
+            "I don't see the point in waking up anymore",
+            "no quiero ser una carga para nadie",
+        ),
+    ),
+    Rule(
+        "cr.self_harm_everyday",
+        _C,
+        "self-harm told in everyday words (a blade in hand, skin opened, a hot object pressed"
+        " on the skin, the urge to sh)",
+        (
+            r"(?:razor|blade|box cutter|cutter|cuter|navaja|shard) (?:\w+ ){0,3}(?:in my hand|in"
+            r" hand|out|ready|next to me|on my lap|en la mano)",
+            r"(?:thinking|think|thought) about (?:the|my) (?:blade|razor|cutter)",
+            r"open (?:my|his|her) (?:\w+ )?skin|(?:abrirme|abro|abri) la piel",
+            r"(?:press|pressing|pressed|hold|holding|held|put|putting|touch|touching) (?:\w+ ){0,3}"
+            r"(?:iron|lighter|cigarette|hot (?:spoon|knife|metal|pan)|curling iron|plancha"
+            r"|encendedor|cigarro) (?:against|on|to|into|en|contra) (?:my|his|her|mi|su) (?:\w+ )?"
+            r"(?:skin|arms?|legs?|wrists?|thighs?|hands?|stomach|piel|brazos?|piernas?)",
+            r"(?:me hago|me hice|hacerme|se hace|se hizo) (?:\w+ ){0,2}(?:rayitas|rayas|cortes"
+            r"|cortadas|heridas|quemaduras)|(?:se|me) hizo sangrar|me hice sangrar",
+            r"(?:want|wanna|urge|urges|need|going|gonna) (?:to )?sh(?: so bad| again| right now"
+            r"| tonight)?",
+            r"me (?:corte|queme|lastime) (?:\w+ )?(?:otra vez|de nuevo)",
+            r"(?:going|gonna|wants?|threaten\w*|about) (?:to )?(?:cut|burn|hurt|harm)"
+            r" (?:herself|himself|themselves|themself)",
+            r"(?:bang\w*|hit\w*|slam\w*|golpea\w*|pega\w*) (?:\w+ ){0,2}(?:head|cabeza) (?:against"
+            r"|contra) (?:the |a |la )?(?:wall|floor|door|pared|piso|puerta)",
+        ),
+        framable=False,
+        examples=(
+            "sitting here with a blade in my hand",
+            "I held a lighter against my arm again",
+            "need to sh right now",
+            "se golpea la cabeza contra la pared",
+        ),
+    ),
+    Rule(
+        "cr.self_harm_marks",
+        _C,
+        "marks or cuts on the body with signs they are fresh, hidden or self-made",
+        (
+            r"(?:lines|cuts|marks|scratches|cortes|rayas|rayitas|cortadas) (?:on|across|all over"
+            r"|en) (?:\w+ ){0,4}(?:arms?|wrists?|thighs?|legs?|stomach|hips?|brazos?|munecas?"
+            r"|piernas?|piel)",
+        ),
+        context=(
+            r"again|more tonight|added|fresh|nobody (?:sees|can see|will see)|no one (?:sees|can"
+            r" see)|hide|hiding|long sleeves|blade|razor|did it|otra vez|cuter|cutter",
+        ),
+        unless=(
+            r"stretch|bite|tan lines|cats?|dogs?|kitten|puppy|bugs?|mosquito\w*|eczema|rash"
+            r"|psoriasis|surgery|shaving",
+        ),
+        examples=("long sleeves again to hide the new lines on my wrists",),
+    ),
+    Rule(
+        "cr.violence_everyday",
+        _C,
+        "a threat or plan to hurt someone told in everyday words",
+        (
+            r"(?:beat|kick|knock|slap|punch) the (?:crap|shit|hell|life|snot|living daylights"
+            r"|stuffing) (?:out of|outta)",
+            r"(?:close to|this close to|gonna end up|going to end up) (?:killing|kill|hurting|hurt"
+            r"|strangling|beating|stabbing|shooting) (?:<WHO>|my \w+|him|her|them)",
+            r"(?:bring|bringing|take|taking|brought|carry|carrying) (?:my|a|the|his|her)"
+            r" (?:piece|gun|strap|pistol|rifle|glock|knife|blade) (?:to|into) (?:school|work|class"
+            r"|church|the (?:office|party|game|mall))",
+            r"(?:wont|will not|isnt|not|aint) (?:be )?(?:getting|walking|coming) (?:back )?"
+            r"(?:up|out) (?:afterward|afterwards|alive)|(?:not|isnt|aint) walking (?:back )?out",
+            r"(?:afraid|scared|miedo) (?:of|de) (?:hurting|harming|lastimar|hacerle dano a"
+            r"|hacerles dano a) (?:<WHO>|my \w+|a mis \w+|mi \w+|a mi \w+)|(?:les|le) voy a hacer"
+            r" algo|(?:le|les) voy a (?:partir|romper|reventar|quebrar) (?:la|el|su|sus) (?:cara"
+            r"|cabeza|madre|crisma|hocico)",
+        ),
+        framable=False,
+        examples=(
+            "I'm this close to strangling my coworker",
+            "he says he's taking his gun to the office tomorrow",
+            "tengo miedo de hacerle dano a mi bebe",
+        ),
+    ),
+    Rule(
+        "cr.weapon_threat",
+        _C,
+        "a weapon at hand together with a threat, a target or a plan",
+        (
+            r"guns?|pistol|rifle|shotgun|crowbar|baseball bat|bat|hammer|machete|axe|knife|pistola"
+            r"|arma|martillo|bate|cuchillo|gun safe",
+        ),
+        context=(
+            r"(?:make|made) (?:him|her|them) pay|regret (?:it|what|this)|feel what i feel"
+            r"|(?:wont|not|isnt) (?:be )?(?:getting|walking|coming) (?:back )?(?:up|out)"
+            r"|(?:drive|driving|drove|going|headed|heading|on my way) (?:over )?to (?:his|her"
+            r"|their|my ex\w*|the) (?:\w+ ){0,2}(?:house|place|apartment|work|school)"
+            r"|(?:parked|waiting|sitting) (?:\w+ ){0,2}outside (?:his|her|their|the)|laughed at"
+            r" me|list of (?:everyone|people|names)|(?:going to|gonna) use (?:it|them|both)"
+            r"|one more time|cuando llegue|le voy a|les voy a|teach (?:him|her|them) a lesson"
+            r"|(?:going to|gonna) take care of (?:it|him|her|them)",
+        ),
+        framable=False,
+        examples=("the bat is in my trunk and I'm heading to his house to make him pay",),
+    ),
+    Rule(
+        "cr.abuse_everyday",
+        _C,
+        "abuse told in everyday words (secrets, being locked in, burned or beaten, hiding,"
+        " a broken protective order)",
+        (
+            r"(?:comes|came|sneaks|creeps) into my (?:room|bed) (?:at night|when)|(?:touches"
+            r"|touched|touching|fondles|gropes) me (?:\w+ ){0,3}(?:at night|down there|in my room"
+            r"|when (?:mom|my mom|nobody|no one))",
+            r"(?:says|said|told me|dice|dijo) (?:its|it is|this is|es) (?:our|a|nuestro) (?:little"
+            r" )?(?:secret|secreto)|(?:trouble|hurt|kill|regret|sorry|make sure) (?:\w+ ){0,4}if i"
+            r" (?:ever )?tell|if i (?:ever )?tell (?:anyone|anybody|someone|mom|my mom)",
+            r"(?:locks|locked|lock) (?:<WHO>|me|us|grandma|grandpa|mom|dad) (?:\w+ ){0,2}"
+            r"(?:in|inside) (?:\w+ ){0,2}(?:room|closet|basement|bathroom|garage)",
+            r"(?:burns?|burned|burning|hits?|beats?|beat|whips?|whipped|kicks?|quema|pega|golpea)"
+            r" (?:me|him|her|them|us|la|lo|les|nos) (?:with|con) (?:a |an |the |)(?:cigarettes?"
+            r"|belt|cord|extension cord|lighter|iron|stick|spoon|hanger|wire|cinturon|cable"
+            r"|cigarro\w*)",
+            r"(?:after|despues de) (?:beating|hitting|punching|choking|kicking|golpear\w*|pegar\w*)"
+            r" (?:me|her|him|them|us|la|lo)",
+            r"(?:marks|bruises|moretones) (?:on|around|en) (?:my|her|his|mi|su|el) (?:neck|throat"
+            r"|cuello)|(?:nobody|no one) (?:sees|can see|will see|notices) (?:the )?(?:marks"
+            r"|bruises|moretones)",
+            r"(?:chair|dresser|desk|silla) (?:\w+ ){0,2}(?:against|under|in front of|contra) (?:the"
+            r"|my|la|mi) (?:\w+ )?(?:door|puerta)|(?:what|how) (?:he|she|my \w+) (?:does|gets)"
+            r" when (?:hes|shes|he|she) (?:been )?(?:drinking|drunk|high)",
+            r"(?:tengo|tenemos) que escond\w*|me escond\w* (?:de|con)|(?:hide|hiding) from"
+            r" (?:him|her|my \w+)|(?:golpeando|pateando|tumbando|aporreando) la puerta|(?:kicking"
+            r"|breaking) (?:down|in) (?:the |my )?door",
+            r"(?:protective|restraining|protection) order (?:\w+ ){0,6}(?:broke|broken|breaks"
+            r"|violat\w*|ignor\w*)|(?:broke|broken|violated|violating|ignored) (?:\w+ ){0,3}"
+            r"(?:protective|restraining|protection) order|i know where you (?:are|live|re staying"
+            r"|are staying|work|sleep)|nobody (?:is going to|will|can|is gonna) save you",
+            r"(?:said|says|threatened|told me) (?:\w+ ){0,3}(?:going to|gonna|will|ll) (?:hurt"
+            r"|kill|beat|hit) (?:me|us|the kids)|(?:hiding|hide) (?:\w+ ){0,2}in (?:the|my)"
+            r" (?:bathroom|closet|bedroom|car)|amenaza\w* con (?:una |un )?(?:pistola|arma"
+            r"|cuchillo)"
+            r"|threaten\w* (?:me|her|him|us) with (?:a |his |her )?(?:gun|knife|pistol)",
+            r"(?:bf|boyfriend|gf|girlfriend|stepdad|stepmom|uncle|husband|partner) (?:\w+ ){0,2}"
+            r"(?:hurts|hurt|hurting|touches|touched|abuses) (?:me|us|my (?:kids|children|son"
+            r"|daughter|baby))",
+        ),
+        examples=(
+            "he told me it's our secret and I'd be in trouble if I tell",
+            "they lock grandma in the back room all day",
+            "I push the dresser against my door at night",
+            "my ex knows where I'm staying and broke the restraining order",
         ),
     ),
 )
@@ -1948,6 +2653,12 @@ OUT_OF_SCOPE_RULES: tuple[Rule, ...] = (
         unless=(
             r"why (?:do|should|must|does) (?:i|we|you) (?:have to |need to |)take"
             r"|after (?:stopping|quitting|coming off|getting off)",
+            # General medicine questions, not a personal dose decision: the most anyone may
+            # safely take in a day, alcohol with a medicine, splitting a scored tablet.
+            r"why am i (?:supposed|told) to take|(?:max|maximum) (?:\w+ ){0,5}(?:safe|safely|an"
+            r" adult|a person|per day|in a day|in one day)|(?:drink|have) (?:a |some |)(?:glass of"
+            r" |beer |)(?:wine|alcohol|beer|a drink|drinks) (?:while|when|with)|(?:if|when) (?:they"
+            r" are|theyre|its|it is) scored",
         ),
         framable=False,
         examples=(
@@ -2176,6 +2887,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" (?:doctor|medico))|(?:hazme|escribeme|escribame) (?:un|una) (?:justificante"
             r"|constancia|nota|carta)|fill out (?:\w+ ){0,4}as if you were",
         ),
+        unless=(
+            r"everything (?:\w+ ){0,2}looks? normal|(?:my |the )(?:doctor|doc|nurse|clinic)"
+            r" (?:\w+ ){0,2}(?:sent|wrote|left|gave) (?:me )?(?:a |an )?(?:\w+ )?note",
+        ),
         framable=False,
         examples=("write me a doctor's note for work", "can you fake my lab results"),
     ),
@@ -2268,6 +2983,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" working)|(?:pill|pills|something|drug) to slip|slip my \w+|put (?:him|her|it) down"
             r"|least suspicious",
         ),
+        unless=(r"(?:plan|routine|schedule|program|diet) (?:\w+ ){0,2}that ill",),
         framable=False,
         examples=("how do I poison my husband", "what drug would knock someone out"),
     ),
@@ -2314,6 +3030,10 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r" (?:is|are) (?:poison|dangerous|toxic)|quietly sell|(?:entro|entrar|acceder) al port"
             r"al"
             r" de (?:mi|su)",
+        ),
+        unless=(
+            r"(?:had|have|has) (?:one|it|them) (?:\w+ ){0,4}without knowing|without (?:me|us)"
+            r" knowing",
         ),
         framable=False,
         examples=("help me lie to my insurance", "how do I trick my doctor"),
@@ -2386,6 +3106,7 @@ HARMFUL_RULES: tuple[Rule, ...] = (
             r"|to make (?:him|her))",
         ),
         negatable=False,
+        unless=(r"(?:plan|routine|schedule|program|diet) (?:\w+ ){0,2}that ill",),
         framable=False,
         examples=(
             "what can I put in her drink so she won't remember",
@@ -2753,7 +3474,7 @@ RAW_RULES: tuple[tuple[str, str, str], ...] = (
 NEGATION_CUE = (
     r"(?<![a-z0-9])(?:no|not|dont|doesnt|didnt|never|without|denies|deny|denied|none|nor"
     r"|neither|isnt|arent|wasnt|werent|havent|hasnt|hadnt|free of|negative for|no longer"
-    r"|ruled out|sin|ni|nunca|tampoco|nada de|ningun|ninguna|nope)(?![a-z0-9])"
+    r"|ruled out|zero|sin|ni|nunca|tampoco|nada de|ningun|ninguna|nope)(?![a-z0-9])"
 )
 PSEUDO_NEGATION = (
     r"(?<![a-z0-9])(?:not (?:sure|certain|only|just|better|improving|getting better|going"
@@ -2769,7 +3490,12 @@ PSEUDO_NEGATION = (
 # "never had chest pain like this" reports the signal, it does not deny it.
 NEVER_BREAKER = r"like this|this bad|so bad|before now|until (?:now|today|tonight)"
 HISTORY_CUE = (
-    r"(?<![a-z0-9])(?:years? ago|months? ago|decades? ago|long time ago|long ago|a while ago"
+    r"(?<![a-z0-9])(?:years? ago|months? ago|decades? ago|long time ago|long ago"
+    r"|a while ago|last month|died by|a los \d+ anos|historia de|historial de"
+    r"|hace (?:como|casi|mas de|ya) (?:\d+|unos|muchos|varios|dos|tres|cuatro|cinco|diez|un)"
+    r" (?:anos|ano|meses)|(?<!at )(?<!de )(?:once|una vez)(?= (?:\.|,|and|but|y|pero)(?![a-z])|$)"
+    r"|when (?:i|he|she|we) (?:was|were) (?:one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen)(?![a-z])"
     r"|(?:in|back in|since) (?:19|20)\d\d|last (?:year|summer|winter|spring|fall|decade)"
     r"|as a (?:kid|child|teen|teenager|baby|young \w+)|when (?:i|he|she|we) (?:was|were)"
     r" (?:a |little|young|younger|\d+|in)|used to|history of|hx of|in the past|years back"
@@ -2797,7 +3523,14 @@ FRAME_CUE = (
     r" |we |people |a person |)(?:know|tell|recognize|spot|prevent|avoid|childproof|protect|reduce"
     r"|lower|treat"
     r"|manage|help|respond|handle|react)|what (?:should|do|would|can) (?:i|you|we|someone)"
-    r" do (?:if|when)|in case|when (?:should|to|do) (?:i|you|we)|(?:learn|read|information"
+    r" do (?:if|when)|when (?:should|do|does|to) (?:someone|a person|people|one|you) (?:call"
+    r"|go|get|need|see)|at what (?:temperature|point|age|number|level|reading)"
+    r"|(?:call 911|call your doctor|go to the er|go to the emergency room|seek (?:help|care)"
+    r"|get help|llame al 911|acuda a urgencias|vaya a urgencias|llame a su medico) (?:\w+ ){0,3}"
+    r"(?:if|si)|why (?:you|we|people|one|someone) (?:should|shouldnt|cant|must|need)"
+    r"|(?:las )?(?:senales|sintomas|signos) (?:de|del)|que (?:sintomas|senales|signos)"
+    r"|por que (?:se|es|son|en|nos preguntan|me preguntan)|como (?:se sabe|saber|puedo saber) si"
+    r"|in case|when (?:should|to|do) (?:i|you|we)|(?:learn|read|information"
     r"|info|article|explain|understand|teach me) about|prevent|preventing|prevention|risk of"
     r"|chances? of|how (?:common|likely|serious)|difference between|is it true"
     r"|(?:can|could|does|do|will|would) (?:\w+ ){0,4}(?:cause|lead to|trigger|mean)"
@@ -2811,7 +3544,8 @@ FRAME_CUE = (
     r"|explain my diagnosis|explicar mi diagnostico"
     r"|how (?:do|can|could) i (?:make|get|cause|trigger)|como (?:puedo )?hacer que"
     r"|if (?:i|you|someone|somebody|a person|he|she) (?:ever |)(?:think|thinks|thought|suspect"
-    r"|were|was|get|gets|start|starts|notice|notices|see|sees))(?![a-z0-9])"
+    r"|were|was|get|gets|start|starts|notice|notices|see|sees|is|are|has|stops|collapses"
+    r"|goes))(?![a-z0-9])"
 )
 FRAME_OVERRIDE = (
     r"(?<![a-z0-9])(?:right now|currently|at the moment|today|tonight|this (?:morning"

@@ -56,6 +56,8 @@ KEY_TERMS: frozenset[str] = frozenset(
     respirar pecho desmayo desmayado inconsciente convulsiones convulsion sangrado sangre
     sangrando garganta embarazada veneno envenenado pastillas ahogando ahogo infarto derrame
     golpea pega maltrata lastimarme cortarme head kill pills pain numb face blue limp die
+    confundida confundido deshidratada deshidratado envenenada envenenarla envenenarlo
+    inflamada inflamado
     """.split()
 )
 
@@ -105,6 +107,24 @@ _ODD_PAIR = re.compile(b"(?=\x00\x00)")
 # Text-speak and misspellings that fuzzy matching cannot reach safely (too short, or too
 # far from the right word). Values may be several words.
 VARIANTS: dict[str, str] = {
+    # Spanish plurals and verb forms kept as they are. Debian's wspanish lists lemmas only
+    # ("año", not "años"), so _protected.py misses them and fuzzy matching "corrected" real
+    # words into rule words: "años" -> "manos" (the history cue "hace años" never fired),
+    # "síntomas" -> "sin to mas" (a negation), "mandarme" -> "matarme" (a crisis).
+    **{
+        word: word
+        for word in """
+        anos veces entiendo viven vacaciones mandarlo mandarme hermanos sintomas tosiendo
+        intente diciendo dijeron estres gotas puse hazlo escribe llegaron cargando ando damos
+        nomas esten casas cuidarme habia poniendo leves ratito asusto suele informatica viene
+        contrate denegado padel copio cuidando aparezca hazte empezamos omitas exmarido
+        presiona hoyitos hunden vence pidieron metio conto parpados peque pari huele terminan
+        babeando mordiendo midio complico pense noticias reconocen presenta suben ratas
+        plantillas juguetes locos fuman paises estatinas sobrepeso mexicana visito controla
+        revela tratando llorando medi hipos saliendo raras nego trajo suene metodos salven
+        finde peleando comillas atendido lleve perdimos cambiamos
+        """.split()
+    },
     "u": "you",
     "ur": "your",
     "youre": "you are",
@@ -124,6 +144,13 @@ VARIANTS: dict[str, str] = {
     "2nite": "tonight",
     "tonite": "tonight",
     "2morrow": "tomorrow",
+    "2moro": "tomorrow",
+    "vison": "vision",
+    "beo": "veo",
+    "abla": "habla",
+    "icut": "i cut",
+    "ablar": "hablar",
+    "vebe": "bebe",
     "bc": "because",
     "cuz": "because",
     "coz": "because",

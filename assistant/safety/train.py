@@ -44,10 +44,19 @@ BENIGN_BUDGET = {
     Action.INJECTION: 0.001,
     Action.OUT_OF_SCOPE: 0.002,
 }
-MIN_THRESHOLD = 0.5
-EPOCHS = 12
+# Stronger L2 and more epochs than before (1e-4, 12): with 6,000 lines the weaker penalty
+# let benign lines that share words with crises score 0.999, so the crisis threshold rose
+# to 1.0 and that classifier never raised anything. Cross-validated (same rules, same
+# benign budgets, benign flagged 3.0% both ways): emergency 95.1% -> 97.9%, crisis 93.7%
+# -> 96.6%, urgent 52.0% -> 58.3%, harmful 90.4% -> 93.1%, injection 91.5% -> 92.1%.
+# With the 5,942 lines of batch 3, 5e-2 and 30 epochs against 3e-2 and 20: harmful 86.6%
+# -> 89.7%, emergency 95.2% -> 95.4%, urgent 65.8% -> 66.3%, crisis 97.4% -> 97.1%,
+# benign flagged 3.5% both. Scores are then less extreme, hence the lower floor; the
+# benign budget still sets each cut.
+MIN_THRESHOLD = 0.25
+EPOCHS = 30
 RATE = 0.3
-L2 = 1e-4
+L2 = 5e-2
 MIN_DOCS = 2  # a feature seen in fewer training messages is left out
 FOLDS = 5
 SEED = 20261125

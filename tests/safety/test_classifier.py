@@ -9,6 +9,7 @@ from assistant.safety import screen
 from assistant.safety.classifier import MODEL, Model, decide, features, second_opinion, segments
 from assistant.safety.normalize import normalize
 from assistant.safety.screen import rule_verdict
+from assistant.safety.train import MIN_THRESHOLD
 from assistant.safety.verdict import SEVERITY, Action
 
 TOY = Model(
@@ -84,5 +85,6 @@ def test_the_second_opinion_never_lowers_the_rules(text: str) -> None:
 def test_the_committed_model_is_trained() -> None:
     assert MODEL.actions, "run python -m assistant.safety.train"
     assert len(MODEL.weights) > 1000
-    assert all(0.5 <= t < 1.0 for t in MODEL.thresholds)
+    # A threshold of 1.0 would switch an action's classifier off without saying so.
+    assert all(MIN_THRESHOLD <= t < 1.0 for t in MODEL.thresholds)
     assert second_opinion(normalize("what does my a1c result mean")) is None
