@@ -5,12 +5,12 @@ PROTECTED: frozenset[str] = frozenset(
     abacuses abadesa abadia abadiato abajar abalar aballestar abanador abandonar abandoned
     abandoning abandono abandons abase abased abasement abasements abases abashing abasing
     abastante abatement abatida abatido abatidura abating abbys abdicate abdication abdications
-    abdomens abel abertura abet abetter abetters abetting abiar abierto abiso abitadura
+    abdomens abel abertura abet abetter abetters abetting abiar abide abierto abiso abitadura
     abitaque abjuring ablandante ablanedo ablentar abler ablution abnegado abnormal abnormally
     aboard abode abogada abominar aboriginal aborrible abort aborting aborts abotinada abound
     abounding aboveboard abovedada abovedado aboves abrading abrasive abrazo abreast abridge
     abridged abridges abridging abril abromada abromado abroquelado absceso abscessed abscesses
-    abscessing abscesss abscissa absolution abubo abuje abundance abundances abundant
+    abscessing abscesss abscissa abside absolution abubo abuje abundance abundances abundant
     abundantly abusante abusar abuser abusers abusiva abusively abusiveness abusivo abuson abut
     abutting acabador acabalar acabanar acabdar acabtar acamar acanalado acanaverear
     acanilladura acantaceo acantilado acanto acarar acarear acaro acaso acastanada acastanado
@@ -23,25 +23,26 @@ PROTECTED: frozenset[str] = frozenset(
     acmes acnes acodo acomedida acomodada acomodado acompanada aconito acorrer acortar acquired
     acquitting acreer acres acribadura acta actea actings actinia actinota actionable actions
     activate actively activism activist activists activitys acton actresses actualidad
-    actuality actuar acuerdada acuerdado acular acuse acuso acuta acuter acutest adas addend
-    addenda adder addison addisons addled addressable addressed addressee addressees addressing
-    addresss adelfilla adiabatic aditicio adive adjuring adjustable adjusted adjuster adjusting
-    adjustor adjusts adman admen administrada administrado administradora administrar
-    administrate administrated administrates administration administratoria administratorio
-    administrators admins admit admonitor adocenada adolorida adolorido adonai adonde adopting
-    adoptions ador adormecer adormir adorning ados ads adscribir aducar adul adula adulta
-    adulto adults adutaque adversion advices adviento advils advisability advisable advise
-    aeracion aerating aeration aerial aerometro aeta afeccion afecha afectada afer aferente
-    affect affected affection affects affordable afforded affording affords afiladura afine
-    afluente aforcar aforrado afrentar afresh afterbirth aftercare aftercares aftereffect
-    aftereffects afterlife afterlifes aftershock aftertaste aftertastes afterthought
-    afterthoughts afterword afterwords afuyentar agarrada agarrado agarrama agarrar agarro
-    agassis agent agitacion agni agnombre agnostico agonizingly agora agostia agotable agresion
-    agrietar agrippina agror aground aguafuerte aguaitar aguamala aguamanos aguamelado aguanafa
-    aguanesa aguanosa aguanosidad aguanoso aguantar aguante aguardentera aguardentero aguarras
-    aguijada aguin ahead ahina ahincada ahogadiza ahogado ahogador ahogante ahorcada ahorcadiza
-    ahorcado ahorcadura ahorcar ahorrada ahorrado ahorrador ahoyadura ahuyentar aida aided
-    aiding ails aimlessly ainus airar airdropped airdropping airdrops airedales airhead airiest
+    actuality actuar acuerdada acuerdado acular acuse acuso acuta acuter acutest adamante adas
+    addend addenda adder addison addisons addled addressable addressed addressee addressees
+    addressing addresss adelaide adelantar adelanto adelfilla adiabatic aditicio adive adjuring
+    adjustable adjusted adjuster adjusting adjustor adjusts adman admen administrada
+    administrado administradora administrar administrate administrated administrates
+    administration administratoria administratorio administrators admins admit admonitor
+    adocenada adolorida adolorido adonai adonde adopting adoptions ador adorante adormecer
+    adormir adorning ados ads adscribir aducar adul adula adulante adulta adulto adults
+    adutaque adversion advices adviento advils advisability advisable advise aeracion aerating
+    aeration aerial aerometro aeta afeccion afecha afectada afer aferente affect affected
+    affection affects affordable afforded affording affords afiladura afine afluente aforcar
+    aforrado afrentar afresh afterbirth aftercare aftercares aftereffect aftereffects afterlife
+    afterlifes aftershock aftertaste aftertastes afterthought afterthoughts afterword
+    afterwords afuyentar agarrada agarrado agarrama agarrar agarro agassis agent agitacion agni
+    agnombre agnostico agonizingly agora agostia agotable agresion agrietar agrippina agror
+    aground aguafuerte aguaitar aguamala aguamanos aguamelado aguanafa aguanesa aguanosa
+    aguanosidad aguanoso aguantar aguante aguardentera aguardentero aguarras aguijada aguin
+    ahead ahina ahincada ahogadiza ahogado ahogador ahogante ahorcada ahorcadiza ahorcado
+    ahorcadura ahorcar ahorrada ahorrado ahorrador ahoyadura ahuyentar aida aide aided aiding
+    ails aimlessly ainus airar airdropped airdropping airdrops airedales airhead airiest
     airiness airlifted airlifting airlines airmailing airsickness airstrip airtight airways
     ajar ajobilla ajorca alabable alabaman alabamas alabar alabear alaga alama alamar alamo
     alans alar alarm alarma alarmingly alarmist alars alas albar albarazada albarazo albardon
@@ -51,229 +52,232 @@ PROTECTED: frozenset[str] = frozenset(
     algun alicanto alice alienada alienado alienate alier alight alighted alighting alights
     align alike alimentar alimento alimpiador alimpiadora alimpiadura alimpiar aline alined
     alines alis alistair allaying allays allegadiza allen allergen allergenic allergies
-    allergist allergys allison allisons allowing alls allusive alon alone alpamato alpine als
-    altaba altamisa altar altea altear alterable alteradiza alteration altercar altering
-    alternada alters altogether altor alud alzheimer amago amalear amalia amanda amandas
-    amanear amantillo amaranto amarillo amarra amarrada amarrado amarrido amasadijo amasadura
-    amasia amasiato amassing amatar amazonia ambiance ambience ambient ambiente amblar ambon
-    ambrolla ambulances ambulante ambushed ambushes ambushing amending amenosa amentar americo
-    ames amibo amiento amiga amigos amin amino amistosa amito amman ammonias amole among
-    amormada amos amoscar amounted amounting amounts amover ample amply ampollar ampolleta
-    ampon amuse amused amuses amusing amuso amways anada anaemia anaemias analista analyses
-    analysis analysiss analysts analyzed anas anda andabata andadura andaluz andaluza andaman
-    andanada andanino andantes andas andel andes andito andorina andress andrewss andy anea
-    anemias anemic anemica anfiction angel angelous anger angering angle angra anibal anima
-    animalia animalidad animals animar anion anisal ankles anklet anna annes annually anonaceo
-    anormal anormalidad answerable answered antanazo ante anted antera antero anther antiacida
-    antiacido antibiotica antibody anticked anticking anticuerpo antidepressant antiestetica
-    antifreezes antiknock antilogia antimatters antinatural antipendio antipodia antiputrida
-    antis antiseptic antiseptica antisocial antitanque antithesis antitrago antivirus antone
-    antro ants antwerps anuses anvil anxietys anxiously anybodys anyones anyplace anythings
-    anywhere aols aorta apagadiza apagar apalabrar apanadura apanalado aparador aparadura
-    aparamento aparar aparatero aparatosa aparatoso aparejar aparente aparrado apartadijo
-    apartadiza apartado aparte apartijo apartments apaste apea apear aped apegadiza apegadura
-    apegar apelacion apena apencar apendice apendicitis aperador apercion aperreada aperreado
-    apes apetito apetitosa apice apiece aping apitonada aplaciente aplanchar aplanetica
-    aplicacion aponer aporca aporcar aporreada aporreado aporreador aporreante aporretado
-    apositiva apositivo aposta apostate apostilla apostles appal appalling appals apparent
-    appealed appealing appeals appeared appearing appears appeaser appended appendicitiss
-    appending appendixes appendixs applause apple apples applicable applicant applications
-    applicator applied applique appliqueing appliques applying apposite appositeness appositive
-    appraise apprised apprises apprized apprizes approbation approval approves aprendiz
-    aprension apriesa aprieto aprobacion aproposito aproximar apter aptly apulso apunalada
-    apunalado apuntado apuracion apurativo aquietar aquistar aquitana arabo arabs arado arador
-    arandano arandela aranesa arano arar arbitracion arbitral arbitrario arbitrating
-    arbitrations arbitrativa arbitrativo arbitrator arbor arca arches arching arcing arco arda
-    ardent arder ardiente ardionda ardiondo ardors arefaccion areito arena arenacion arenosa
-    aress arestinada argent argentar argumentar arias arid arido arieta aright arise ariz arks
-    arlar armchair armed armilla arminada arming armonia armonica armor armos armrest armrests
-    armstrong arouse arousing arpado arraba arranger arrastrada arrastrado arrastrante arraying
-    arrestar arrested arresting arresto arrests arria arrial arribada arribaje arribar arribena
-    arribo arribota arriendo arrima arriving arroba arromper arrostrado arroyarse arta artar
-    arte artera arteria arterial arteries arthritic arthritics arthritiss arto artritica
-    artritico artritismo arty asalir ascari ascender ascending aseguir asegundar asegurada
-    asegurado asegurador asentada asentado asentador asentadura asentir aseptic aseptica
-    aseptico aserradora aserto aseverar asexual asexually ash ashed ashes ashing asiento
+    allergist allergys allison allisons allotted allowing alloyed alls allusive alon alone
+    alpamato alpine als altaba altamisa altar altea altear alterable alteradiza alteration
+    altercar altering alternada alters altogether altor alud alzheimer amago amalear amalia
+    amanda amandas amanear amantillo amaranto amarillo amarra amarrada amarrado amarrido
+    amasadijo amasadura amasia amasiato amassing amatar amazonia ambiance ambience ambient
+    ambiente amblar ambon ambrolla ambulances ambulante ambushed ambushes ambushing amending
+    amenosa amentar americo ames amibo amiento amiga amigos amin amino amistosa amito amman
+    ammonias amole among amormada amos amoscar amounted amounting amounts amover ample amply
+    ampollar ampolleta ampon amuse amused amuses amusing amuso amways anada anaemia anaemias
+    analista analyses analysis analysiss analysts analyzed anas anda andabata andadura andaluz
+    andaluza andaman andanada andanino andantes andas andel andes andito andorina andress
+    andrewss andy anea anemias anemic anemica anfiction angel angelous anger angering angle
+    angra anhelante anibal anima animalia animalidad animals animar anion anisal ankles anklet
+    anna annes annually anonaceo anormal anormalidad answerable answered antanazo ante anted
+    antera antero anther antiacida antiacido antibiotica antibody anticked anticking anticuerpo
+    antidepressant antiestetica antifreezes antiknock antilogia antimatters antinatural
+    antipendio antipodia antiputrida antis antiseptic antiseptica antisocial antitanque
+    antithesis antitrago antivirus antone antro ants antwerps anuses anvil anxietys anxiously
+    anybodys anyones anyplace anythings anywhere aols aorta apagadiza apagar apalabrar
+    apanadura apanalado aparador aparadura aparamento aparar aparatero aparatosa aparatoso
+    aparejar aparente aparrado apartadijo apartadiza apartado aparte apartijo apartments apaste
+    apea apear aped apegadiza apegadura apegar apelacion apelante apena apencar apendice
+    apendicitis aperador apercion aperreada aperreado apes apetito apetitosa apice apiece aping
+    apitonada aplaciente aplanchar aplanetica aplicacion aponer aporca aporcar aporreada
+    aporreado aporreador aporreante aporretado apositiva apositivo aposta apostate apostilla
+    apostles appal appalling appals apparent appealed appealing appeals appeared appearing
+    appears appeaser appended appendicitiss appending appendixes appendixs applause apple
+    apples applicable applicant applications applicator applied applique appliqueing appliques
+    applying apposite appositeness appositive appraise apprised apprises apprized apprizes
+    approbation approval approves aprendiz aprension apriesa aprieto aprobacion aproposito
+    aproximar apside apter aptly apulso apunalada apunalado apuntado apuracion apurativo
+    aquietar aquistar aquitana arabo arabs arado arador arandano arandela aranesa arano arar
+    arbitracion arbitral arbitrario arbitrating arbitrations arbitrativa arbitrativo arbitrator
+    arbor arca arches arching arcing arco arda ardent arder ardiente ardionda ardiondo ardors
+    arefaccion areito arena arenacion arenosa aress arestinada argent argentar argumentar arias
+    arid arido arieta aright arise ariz arks arlar armchair armed armilla arminada arming
+    armonia armonica armor armos armrest armrests armstrong arouse arousing arpado arraba
+    arranger arrastrada arrastrado arrastrante arraying arrestar arrested arresting arresto
+    arrests arria arrial arribada arribaje arribar arribena arribo arribota arriendo arrima
+    arriving arroba arromper arrostrado arroyarse arta artar arte artera arteria arterial
+    arteries arthritic arthritics arthritiss arto artritica artritico artritismo arty asalir
+    asaltante asaltar ascari ascender ascending aseguir asegundar asegurada asegurado
+    asegurador asentada asentado asentador asentadura asentir aseptic aseptica aseptico
+    aserradora aserto aseverar asexual asexually asfaltar ash ashed ashes ashing asides asiento
     asignable asignatura asilla asisia askew asocial asombradiza asombrar aspalato aspell
-    aspirant aspirating aspirina aspiring aspirins assailed assaulter assaulting assaults
-    assaying asses assigned assistance assistants assisting assorting assurance asta astabatan
-    astaires astartes aster asteroid asteroide asteroids asthmas astilla astillar astorias
-    astounds asturias asueto asuso atal atambor atancar atar atea atempa atencion atendedor
-    atender atenedor atener ateniesa atentado atento atestadura athena atica atino atkinsons
-    atole atolillo atone atoned atones atonia atoning atonito atopadiza atoque atora atoxicar
-    atps atranque atresia atria atrias atril attache attaches attaching attachments attacker
-    attackers attained attaining attainment attempted attender attorneys attracted attracting
-    attracts attucks attuckss auction auctions auden audibles aught augmentar auguradora
-    aumentable aumentada aumentador aumentante aunts ausentado ausentar ausetana auspicious
-    authoring authoritys authorized authorizes autisms autopista autopsida autopsido autopsied
-    autopsies autopsying autopsys avecinar avenenar avenging avenidor aventada aventado
-    aventaja aventura averia averred averring aversion aversions avery avezadura avid avido
-    aviento avion avison avoidable avoiding avoids awaiting awaked awaken awakes awaking
-    awarding aware awarenesss awfulness awhile awoke awoken axiometro ayer ayudante ayunante
-    ayunque ayuntante ayuso azaque azocar azoe azolea azoleo azolve azor azote azt azucarar
-    azucari azulaque azular azumar azures azut azutea azuzar babar babbages babel babes bable
-    babysits babysitting bacallar bacin bacineta bacinete backaches backbite backbiting
-    backbitten backboard backboards backbreaking backdated backdates backdrops backed backer
-    backgrounds backhanding backhands backlashes backlogged backslapper backslide backsliding
-    backstabbing backstairs backstopped backstopping backstops backstory backstretch backstroke
-    backward backwashs backwater backwaters backwoods backyard backyards bacon bacterias
-    badallar badanada badanado badder bade badmouth badmouthing bads bagar baggages bagged
-    bagging bags bailante bailista bails baiting bajonado bakeries bakery bakes baking
-    balancear balanced balanceo balancero balances balancin balandro balante balar balconys
-    balde baldes balding baldly baldon baldoson baliza balking ballasted ballasting balled
-    ballestear ballestilla balling balloonist balloons balloted balloting ballpoint ballroom
-    balls balon balsa balso balta balto baluster balusters bambolla banada banar banas banco
-    banda bandaged bandaging bandanas banded bandiest banding banditry bando bands bandstand
-    bandy bandying bangs banishing banister banisters banked banking bankings banknotes
-    bankrolled banned banning banting bantings bantus baratillo barbilla barbo barbon barbotar
-    barbs barbullido barca barco barcon bard bardo bared bareness barents barentss barged
-    barging baring bario barked barks barley barns barr barra barragan barrages barrar
-    barredera barretear barretero barriada barrica barrida barrigon barrigona barriguda barrila
-    barrilla barrillo barrings barrio barriosa barrizal barron barrosa barrow barrs barry barth
-    basamento basar baseballs baseboard baseline baselines basely basemans basemen basements
-    baseness basica basico basics basie basil basin basis basked basketball basking bass basses
-    basss bast basta bastante bastantear bastanteo bastantero baste basted bastes bastilla
-    bastille bastilles basting bastonazo basts batalla batallar batanear batch batches batching
-    batea batera batero bates batey bath bather bathers bathrobe bathrooms baths baticabeza
-    batiente batifulla batin bating bats batten battening battered battering batters batterys
-    battings battle battlement bausan bautismo bavarias bayer baying bays bazar bazo bazucar
-    bcs beach beaching beaded beadiest beading beads beady beak beaks beaming beams bean
-    beaning beans bearable beard bearding bearing bearings bears beast beasts beata beater
-    beatification beatilla beatings beatless beato beaus bebda bebdo bebeda bebediza bebido
-    bebienda becalming became beck beckets becketts beckoning becomes becomingly bedclothes
-    bedder beddings bedeviling bedrooms bedsores bedtimes beefing beehives beekeeping beelines
-    beeps beetling beets befallen befalling beforehand befre befriend befriends begat begetting
+    aspide aspirant aspirating aspirina aspiring aspirins assailed assaulter assaulting
+    assaults assaying asses assigned assistance assistants assisting assorting assurance asta
+    astabatan astaires astartes aster asteroid asteroide asteroids asthmas astilla astillar
+    astorias astounds asturias asueto asuso atal atambor atancar atar atea atempa atencion
+    atendedor atender atenedor atener ateniesa atentado atento atestadura athena atica atino
+    atkinsons atole atolillo atone atoned atones atonia atoning atonito atopadiza atoque atora
+    atoxicar atps atranque atresia atria atrias atril atroz attache attaches attaching
+    attachments attacker attackers attained attaining attainment attempted attender attorneys
+    attracted attracting attracts attucks attuckss auction auctions auden audibles aught
+    augmentar auguradora aullante aumentable aumentada aumentador aumentante aunts ausentado
+    ausentar ausetana auspicious authoring authoritys authorized authorizes autisms autogiro
+    autopista autopsida autopsido autopsied autopsies autopsying autopsys autorizado autorizar
+    avecinar avenenar avenging avenidor aventada aventado aventaja aventura averia averred
+    averring aversion aversions avery avezadura avid avido aviento avion avison avoidable
+    avoiding avoids awaiting awaked awaken awakes awaking awarding aware awarenesss awfulness
+    awhile awoke awoken axiometro ayer ayudante ayunante ayunque ayuntante ayuso azaque azocar
+    azoe azolea azoleo azolve azor azote azt azucarar azucari azulaque azular azumar azures
+    azut azutea azuzar babar babbages babel babes bable babysits babysitting bacallar bacin
+    bacineta bacinete backaches backbite backbiting backbitten backboard backboards
+    backbreaking backdated backdates backdrops backed backer backgrounds backhanding backhands
+    backlashes backlogged backslapper backslide backsliding backstabbing backstairs backstopped
+    backstopping backstops backstory backstretch backstroke backward backwashs backwater
+    backwaters backwoods backyard backyards bacon bacterias badallar badanada badanado badder
+    bade badmouth badmouthing bads bagar baggages bagged bagging bags bailante bailista bails
+    baiting bajonado bakeries bakery bakes baking balancear balanced balanceo balancero
+    balances balancin balandro balante balar balconys balde baldes balding baldly baldon
+    baldoson baliza balking ballarte ballasted ballasting balled ballestear ballestilla balling
+    balloonist balloons balloted balloting ballpoint ballroom balls balon balsa balso balta
+    balto baluarte baluster balusters bambolla banada banar banas banco banda bandaged
+    bandaging bandanas banded bandiest banding banditry bando bands bandstand bandy bandying
+    bangs banishing banister banisters banked banking bankings banknotes bankrolled banned
+    banning banting bantings bantus baratillo barbilla barbo barbon barbotar barbs barbullido
+    barca barco barcon bard bardo bared bareness barents barentss barged barging baring bario
+    barked barks barley barns barr barra barragan barrages barrar barredera barretear barretero
+    barriada barrica barrida barrigon barrigona barriguda barrila barrilla barrillo barrings
+    barrio barriosa barrizal barron barrosa barrow barrs barry barth basamento basar baseballs
+    baseboard baseline baselines basely basemans basemen basements baseness basica basico
+    basics basie basil basin basis basked basketball basking bass basses basss bast basta
+    bastante bastantear bastanteo bastantero baste basted bastes bastilla bastille bastilles
+    basting bastonazo basts batalla batallar batanear batch batches batching batea batera
+    batero bates batey bath bather bathers bathrobe bathrooms baths baticabeza batiente
+    batifulla batin bating bats batten battening battered battering batters batterys battings
+    battle battlement bausan bautismo bavarias bayer baying bays bazar bazo bazucar bcs beach
+    beaching beaded beadiest beading beads beady beak beaks beaming beams bean beaning beans
+    bearable beard bearding bearing bearings bears beast beasts beata beater beatification
+    beatilla beatings beatless beato beaus bebda bebdo bebeda bebediza bebido bebienda
+    becalming became beck beckets becketts beckoning becomes becomingly bedclothes bedder
+    beddings bedeviling bedrooms bedsores bedtimes beefing beehives beekeeping beelines beeps
+    beetling beets befallen befalling beforehand befre befriend befriends begat begetting
     begins begotten begs begun behalves behan behaved behaves behaving beheaded beheading
     behinds beholding beings bejin belabored belay belaying belch belida belio belittle bell
-    bella belle belled bellies belling bello bellow bellowing bells bellyache bellyaches
-    bellyaching bellybutton bellying bellys belonging belting belts bench benching bender
-    bending bendito benedicts benefica benefice benefices benefico benefit benefited benin
-    bentos bents benzol benzs bequest bequests berating bercera berceria bereaving bergsons
-    beria bering bernia berns berra berrendo berro berrying berth berthing berts berwicks beset
-    besetting besought bespeaking bess besss bestia bestiame besting bestriding bests
-    bestsellers betaking betas beth bethinking bethinks bethought betica bets bette betted
-    bettered bettering betters bettes betting bettor bevel beveling bevels bewaring bewitched
-    bewitching biassing bicker bics bicycled bicycles bidden biddle biding bids bienestar
-    bienmandada bienmandado bienmesabe bienvista bienvivir bigamy bigamys bigato bight bights
-    bigmouth bignonia bignoniaceo biles bilitera bilked bilking billa billboard billet billeted
-    billeting billies billings billingss billions billow billowed billowing bills billy binder
-    binge binged bingeing binging birch bird birlar birthday birthdays birthers birthing
-    birthmark birthmarks birthplace birthrate birthrates birthright birthrights births
-    birthstone birthstones bisection bisections bisexual bison bistola bitadura bitch bitching
-    bitchy bites bits bitter bitterly bittern bitterns blabbing blackball blackballing
-    blackboard blackburn blackburns blacken blackened blackens blacker blackest blackfoot
-    blackguard blackhead blacking blacklist blacklisting blackmail blackmailing blackness
-    blackout blacks blackshirts blackstone blackstones blacktop blackwell bladders blake blakes
-    blame blames blanca blancazo blanch blanched blanching blancor blancota blancote bland
-    blandeador blandear blander blandest blando blanked blankest blanking blankness blanks
-    blanqueadora blanqueadura blanquear blanquecedor blare blares blaring blase blastema
-    blaster blasters blasting blats blaze blazes ble bleached bleacher bleaches bleaching
-    bleachs bleak blearily bleating bleats bleeders bleedings bleep bleeping bleeps blench
-    blenched blenching blend blending blends blessing blessings bletch blew blight blighted
-    blighting blights blimp blinco blinda blinders blindest blinding blindness blindside bling
-    blink blinkering blinkers blinking blistered blobbing bloc bloca bloch blochs blockade
-    blockaded blockading blockhead blockhouse blocs blogged blogging blond bloodiest blooding
-    bloodless bloods bloodshot bloodthirsty bloodying bloom blooming bloqueador blotch blotched
-    blotches blotching blotchs blots blotters blotting blousing blow blower blu bluebottle
-    blued bluefish blueing bluenose blueprint blueprinting bluer blues bluffing bluing blunting
-    blurrier blurriest blurring blurted blurting blush blushers blushing bluster blustering
-    blusters blustery boar boarda boardilla boarding boardinghouse boardroom boards boardwalk
-    boars boass boasted boaster boasters boasting boasts boating boats bobarron bobillo
-    bocanada bocel boche boding bodybuilding bodyguard boeing bogged boggling bogs boinked
-    boinking boira bojar bolido bolls bolon bolster bolstering bolsters bombillo bond bondage
-    bondages bonded boned bonehead boneless boner boney bonga bonged bonging bongo booked
-    bookies booking bookings books boost boosted boosters boosting booted boots boozing bopped
-    borbotar borboton borda bordar borden border bordering boredoms bores boring borks borla
-    borns boroughs borrachin borrador borradura borraj borrasca borro borron borrosidad borroso
-    borrowed borrower borrowing borrows bortal borto boses boshs bosns bosses bossiest
-    bossiness bossy botadura botar botarate botarete botasilla botching botellazo boteller
-    botellon bother bothering bothers bothersome boticaria botilla botito bottled bottleneck
-    bottles bottomed bottoming bottomless bottoms bough boughs bouncing bounding boundless
-    bounds boutique bovido bowed bowell bowels bowen bower bowing bowls brace bracing brackets
-    braco bract brad bradly bragging braiding brain braining brainless braise braised braises
-    braising brake braking bramador bramo branca brancha branched branches branching branchs
-    brand brandeis brandens brandies branding brandons brans brant brash brass brats brave
-    bravo bravos braza brazoss brea breach breached breaches breaching breachs bread breading
-    breads breadth breadths breakable breakdown breakers breakfasted breakfasting breakfasts
-    breakneck breakthrough breakups breakwater breakwaters brear breastbones breasted breasting
-    breasts breaststroke breastwork breathable breathed breather breathers breathier breathiest
-    breathings breathlessly breathlessness breathtaking breathy bred breeches breed breeding
-    breedings breeds breezing brent brest brezo brice brices brickbat bricking bricklayer bride
-    bridged bridgehead bridger bridgers bridges bridgess bridget bridgets bridgett bridgework
-    bridging bridle bridling briefing brig brighten brightened brightening brighter brightest
-    brightly brightness brighton brights brigid brimming brin brine brings brink brinks briny
-    brisk brisking brisks britches britten brittens brizo brnos broaches broaching broad
-    broccolis brock brocks brogue broilers broiling broker brokered bromar bronchitiss bronchos
-    bronchus bronquitis bronzing brood brooders brooding brooke brooked brooking brota brote
-    brothel brothels brotherly brown browning brownings browsers browsing brozar bruiser
-    bruisers bruising brunch brunched brunches brunching brunt brush brushed brushing bruskness
-    brussels bruta bruzos bss btus bubbling bucha buck bucked bucket bucketed buckeyes bucking
-    bucklers buckleys buckling buckners budge buds bue buen buena buffed buffer buffing buffs
-    buffy bugalla bugger buggiest buglosa buick buicks buildings bular bulbo buleto bulgiest
-    bulkiest bulkiness bullar bulled bullied bulling bullions bullocks bullpens bullring bulls
-    bully bullying bulo bumbled bumblers bumbling bummed bumper bumpiest bumping bumpy bums
-    bunche bunched bunches bunching bunchs bundling bunged bunging bungling bunin bunked
-    bunkhouse bunny buns bunt buoying burbling burch burdel burdened burdening burdens
-    burdensome burges burglar burglars burglary burgling burgs buried burilar burks burla
-    burlador burlap burliar burliest burliness burls burly burner burnishes burnishing burnss
-    burped burping burps burra burred burring burro burrow burrs burs bursa bursar bursting
-    bursts burt burton burts burying busch buscona bused buses bushed bushelling bushes
-    bushiness bushinesss bushing bushings busiest businesses businesslike businessman businesss
-    businesswoman busing buso buss busss bust busto busts busying busyness busynesss butch
-    butron buts butter butterier butteries butteriest buttering buttery butterys butting
-    buttoned buttoning buttons buzzkill buzzwords bypassed bypasses bypassing bypasss bypast
-    byproduct byproducts cabalero cabalino caballa caballar caballazo caballejo caballero
-    caballico caballito caballon caballuno cabaza cabdillo cabe cabello cabera cabernet
-    cabezada cabezaje cabezal cabezazo cabezo cabezona cabezota cabezuda cabida cabido cabillo
-    cabinets cablecast cablecasting cabled cablegrams cables cabling cabo cabosa cabritera
-    cabron cabs cacarana caches cachete caching cackling cacle cactuses cada caddy caddying
-    cadre caecer caediza caesarean cafetera caffeines cagada cagarria caging caible caid caido
-    cains cajoling cajonada cakes caking calabres calada calcetera calcines calcular calda cale
-    calendula calentana calentar calentita calenturon calenturosa calesa caleza calida calimote
-    calis caliza calked calking calkings callandito callando callante callantia calle caller
-    callialta callialto callings calliper callipering calls callused calluses callusing calm
-    calmante calmed calming calon calorina calta calve calved calving camada camba cambaleo
-    cambar cambiable cambiada cambiadiza cambiador cambiante cambiazo cambija cambil cambin
-    cambio cambista cambiums cambiza cambizar cambodia cambon cambra cambrian cambrica cameliea
-    camerana camia camiar camibar camillas caminada camio camisa camp campal campaneo campanero
-    campeada camper campinas camping campings camps campuses camry cams canaballa canaca
-    canaceo canadas canadian canadio canado canalada canalado canaleta canaletto canalettos
-    canalla canama canana canastilla canavera canaverear cancana cancanear cancanilla cancel
-    cancelar cancerar canceriforme cancerous cancers canchear canchera canchero canco cancona
-    candaces cande candela candelabro candelecho candelilla candente candi candida candidado
-    candidate candidato candidness candling candying candys canecer canelada caney canfora
-    canga cangallo cangre canilla canime caning canker cankerous cannon cannonball cannoning
-    canny canonizing cansada cansina canta cantable cantabria cantada cantaleta cantaletear
-    cantarida cante canteada canted canter canticar cantillo cantista cantizal cantonada
-    cantonalista cantonear cantonese cantosa cants cantus canuda capada caped caper capering
-    capes capitacion caponada caps capsizes capsular capsule capsuled captener captions
-    captivity captured captures capulets caraba caracalla carache caracter carada carado
-    caraguata caraira caralla caramilla caras carat carats caray carba carbines carbizal carbol
-    carbonalla carbonar carbonate carbonation carbonato carbonear carboneo carbonidos
-    carbonilla carbono carbons carboy carca carcelera carcomer carcon carda cardada cardadura
-    cardal cardboard carded cardiaca cardiacea cardiaceo cardiaco cardial cardias cardigan
-    cardillo cardinal cardinas carding cardiografia cardiograms cardiologia cardiologo cardizal
-    cardon cardona cards cardsharp carea careada careado careador carear carecer cared careen
-    careening careered careering careers carefullest caregivers carelessness carenero careo
-    cares caressed caressing carestia caret careta carey careza cargadas cargante cargar
-    cargazon cargo caria cariadura cariaquito cariatide cariblanco caribs caricari caricarilla
-    caridad caridosa carilla carillena carinegro caring carinosa caripareja carisias carisma
-    carissas caritan cariz carjacked carla carlas carleta carlinga carlista carlon carlota
-    carls carly carme carmelas carmelos carmesi carmesin carminar carnada carnal carnazon carne
-    carnea carneada carneo carney carnosa carnosidad carnot caroline caroling carolled
-    carolling caroming carotina carouses carpa carpals carpanel carpanta carpe carped carpedal
-    carpel carpentry carpet carpeta carpetbag carpeting carping carps carr carra carracera
-    carral carrana carrazon carretada carretear carretel carretela carreteria carreteril
-    carretero carriage carriages carricera carrilera carrillo carro carron carrs carruna
-    carryall carryout carrys cars carsickness carson cart cartabon carteada carteado carted
-    cartelera carter cartiers cartilla carting cartolas cartometro carton carts carvallo carver
-    carves carvi carvings cary carys casada casapuerta casement casements cases caseworker
-    caseworkers cash cashing casida casineta casinete casing casta castanal castanar castanedo
-    castanero castanetazo castanets castaways caste caster castes castidad castilla castillo
-    castillos casting castings castling castorina castrates castrating casually casuario cata
-    catachin catadura catalisis catalog cataloging catalogo catalyzed cataplum catar cataract
-    catarana catarata catatan catcalled catcalling catchall catchers catches catchiest catching
-    catchs catchword catchwords catchy categoria categorica categorico categorize categorized
+    bella belle belled bellies belling bello bellow bellowed bellowing bells bellyache
+    bellyaches bellyaching bellybutton bellying bellys belonging belting belts bench benching
+    bender bending bendito benedicts benefica benefice benefices benefico benefit benefited
+    benin bentos bents benzol benzs bequest bequests berating bercera berceria bereaving
+    bergsons beria bering bernia berns berra berrendo berro berrying berth berthing berts
+    berwicks beset besetting besought bespeaking bess besss bestia bestiame besting bestriding
+    bests bestsellers betaking betas beth bethinking bethinks bethought betica bets bette
+    betted bettered bettering betters bettes betting bettor bevel beveling bevels bewaring
+    bewitched bewitching biassing bicker bics bicycled bicycles bidden biddle biding bids
+    bienestar bienmandada bienmandado bienmesabe bienvista bienvivir bigamy bigamys bigato
+    bight bights bigmouth bignonia bignoniaceo biles bilitera bilked bilking billa billboard
+    billet billeted billeting billies billings billingss billions billow billowed billowing
+    bills billy binder binge binged bingeing binging birch bird birlar birthday birthdays
+    birthers birthing birthmark birthmarks birthplace birthrate birthrates birthright
+    birthrights births birthstone birthstones bisection bisections bisexual bison bistola
+    bitadura bitch bitching bitchy bites bits bitter bitterly bittern bitterns blabbing
+    blackball blackballing blackboard blackburn blackburns blacken blackened blackens blacker
+    blackest blackfoot blackguard blackhead blacking blacklist blacklisting blackmail
+    blackmailing blackness blackout blacks blackshirts blackstone blackstones blacktop
+    blackwell bladders blake blakes blame blames blanca blancazo blanch blanched blanching
+    blancor blancota blancote bland blandeador blandear blander blandest blando blanked
+    blankest blanking blankness blanks blanqueadora blanqueadura blanquear blanquecedor blare
+    blares blaring blase blastema blaster blasters blasting blats blaze blazes ble bleached
+    bleacher bleaches bleaching bleachs bleak blearily bleating bleats bleeders bleedings bleep
+    bleeping bleeps blench blenched blenching blend blending blends blessing blessings bletch
+    blew blight blighted blighting blights blimp blinco blinda blinders blindest blinding
+    blindness blindside bling blink blinkering blinkers blinking blistered blobbing bloc bloca
+    bloch blochs blockade blockaded blockading blockhead blockhouse blocs blogged blogging
+    blond bloodiest blooding bloodless bloods bloodshot bloodthirsty bloodying bloom blooming
+    bloqueador blotch blotched blotches blotching blotchs blots blotters blotting blousing blow
+    blower blu bluebottle blued bluefish blueing bluenose blueprint blueprinting bluer blues
+    bluffing bluing blunting blurrier blurriest blurring blurted blurting blush blushers
+    blushing bluster blustering blusters blustery boar boarda boardilla boarding boardinghouse
+    boardroom boards boardwalk boars boass boasted boaster boasters boasting boasts boating
+    boats bobarron bobillo bocanada bocel boche boding bodybuilding bodyguard boeing bogged
+    boggling bogs boinked boinking boira bojar bolido bolls bolon bolster bolstering bolsters
+    bombillo bond bondage bondages bonded boned bonehead boneless boner boney bonga bonged
+    bonging bongo booked bookies booking bookings books boost boosted boosters boosting booted
+    boots boozing bopped borbotar borboton borda bordar borden border bordering boredoms bores
+    boring borks borla borns boroughs borrachin borrador borradura borraj borrasca borro borron
+    borrosidad borroso borrowed borrower borrowing borrows bortal borto boses boshs bosns
+    bosses bossiest bossiness bossy botadura botar botarate botarete botasilla botching
+    botellazo boteller botellon bother bothering bothers bothersome boticaria botilla botito
+    bottled bottleneck bottles bottomed bottoming bottomless bottoms bough boughs bouncing
+    bounding boundless bounds boutique bovido bowed bowell bowels bowen bower bowing bowls
+    brace bracing brackets braco bract brad bradly bragging braiding brain braining brainless
+    braise braised braises braising brake braking bramador bramo branca brancha branched
+    branches branching branchs brand brandeis brandens brandies branding brandons brans brant
+    brash brass brats brave bravo bravos braza brazoss brea breach breached breaches breaching
+    breachs bread breading breads breadth breadths breakable breakdown breakers breakfasted
+    breakfasting breakfasts breakneck breakthrough breakups breakwater breakwaters brear
+    breastbones breasted breasting breasts breaststroke breastwork breathable breathed breather
+    breathers breathier breathiest breathings breathlessly breathlessness breathtaking breathy
+    bred breeches breed breeding breedings breeds breezing brent brest brezo brice brices
+    brickbat bricking bricklayer bride bridged bridgehead bridger bridgers bridges bridgess
+    bridget bridgets bridgett bridgework bridging bridle bridling briefing brig brighten
+    brightened brightening brighter brightest brightly brightness brighton brights brigid
+    brimming brin brine brings brink brinks briny brisk brisking brisks britches britten
+    brittens brizo brnos broaches broaching broad broccolis brock brocks brogue broilers
+    broiling broker brokered bromar bronchitiss bronchos bronchus bronquitis bronzing brood
+    brooders brooding brooke brooked brooking brota brote brothel brothels brotherly brown
+    browning brownings browsers browsing brozar bruiser bruisers bruising brunch brunched
+    brunches brunching brunt brush brushed brushing bruskness brussels bruta bruzos bss btus
+    bubbling bucha buck bucked bucket bucketed buckeyes bucking bucklers buckleys buckling
+    buckners budge buds bue buen buena buffed buffer buffing buffs buffy bugalla bugger
+    buggiest buglosa buick buicks buildings bular bulbo buleto bulgiest bulkiest bulkiness
+    bullar bulled bullied bulling bullions bullocks bullpens bullring bulls bully bullying bulo
+    bumbled bumblers bumbling bummed bumper bumpiest bumping bumpy bums bunche bunched bunches
+    bunching bunchs bundling bunged bunging bungling bunin bunked bunkhouse bunny buns bunt
+    buoying burbling burch burdel burdened burdening burdens burdensome burges burglar burglars
+    burglary burgling burgs buried burilar burks burla burlador burlap burliar burliest
+    burliness burls burly burner burnishes burnishing burnss burped burping burps burra burred
+    burring burro burrow burrs burs bursa bursar bursting bursts burt burton burts burying
+    busch buscona bused buses bushed bushelling bushes bushiness bushinesss bushing bushings
+    busiest businesses businesslike businessman businesss businesswoman busing buso buss busss
+    bust busto busts busying busyness busynesss butch butron buts butter butterier butteries
+    butteriest buttering buttery butterys butting buttoned buttoning buttons buzzkill buzzwords
+    bypassed bypasses bypassing bypasss bypast byproduct byproducts cabalero cabalino caballa
+    caballar caballazo caballejo caballero caballico caballito caballon caballuno cabaza
+    cabdillo cabe cabello cabera cabernet cabezada cabezaje cabezal cabezazo cabezo cabezona
+    cabezota cabezuda cabida cabido cabillo cabinets cablecast cablecasting cabled cablegrams
+    cables cabling cabo cabosa cabritera cabron cabs cacarana caches cachete caching cackling
+    cacle cactuses cada caddy caddying cadre caecer caediza caesarean cafetera caffeines cagada
+    cagarria caging caible caid caido cains cajoling cajonada cakes caking calabres calada
+    calcetera calcines calcular calda cale calendula calentana calentar calentita calenturon
+    calenturosa calesa caleza calida calimote calis caliza calked calking calkings callandito
+    callando callante callantia calle caller callialta callialto callings calliper callipering
+    callower calls callused calluses callusing calm calmante calmed calming calon calorina
+    calta calve calved calving camada camba cambaleo cambar cambiable cambiada cambiadiza
+    cambiador cambiante cambiazo cambija cambil cambin cambio cambista cambiums cambiza
+    cambizar cambodia cambon cambra cambrian cambrica cameliea camerana camia camiar camibar
+    camillas caminada camio camisa camp campal campaneo campanero campeada camper campinas
+    camping campings camps campuses camry cams canaballa canaca canaceo canadas canadian
+    canadio canado canalada canalado canaleta canaletto canalettos canalla canama canana
+    canastilla canavera canaverear cancana cancanear cancanilla cancel cancelar cancerar
+    canceriforme cancerous cancers canchear canchera canchero canco cancona candaces cande
+    candela candelabro candelecho candelilla candente candi candida candidado candidate
+    candidato candidness candling candying candys canecer canelada caney canfora canga cangallo
+    cangre canilla canime caning canker cankerous cannon cannonball cannoning canny canonizing
+    cansada cansina canta cantable cantabria cantada cantaleta cantaletear cantarida cante
+    canteada canted canter canticar cantillo cantista cantizal cantonada cantonalista cantonear
+    cantonese cantosa cants cantus canuda capada caped caper capering capes capitacion caponada
+    caps capsizes capsular capsule capsuled captener captions captivity captured captures
+    capulets caraba caracalla carache caracter carada caradelante carado caraguata caraira
+    caralla caramilla caras carat carats caray carba carbines carbizal carbol carbonalla
+    carbonar carbonate carbonation carbonato carbonear carboneo carbonidos carbonilla carbono
+    carbons carboy carca carcelera carcomer carcon carda cardada cardadura cardal cardboard
+    carded cardiaca cardiacea cardiaceo cardiaco cardial cardias cardigan cardillo cardinal
+    cardinas carding cardiografia cardiograms cardiologia cardiologo cardizal cardon cardona
+    cards cardsharp carea careada careado careador carear carecer cared careen careening
+    careered careering careers carefullest caregivers carelessness carenero careo cares
+    caressed caressing carestia caret careta carey careza cargadas cargante cargar cargazon
+    cargo caria cariadura cariaquito cariatide cariblanco caribs caricari caricarilla caridad
+    caridosa carilla carillena carinegro caring carinosa caripareja carisias carisma carissas
+    caritan cariz carjacked carla carlas carleta carlinga carlista carlon carlota carls carly
+    carme carmelas carmelos carmesi carmesin carminar carnada carnal carnazon carne carnea
+    carneada carneo carney carnosa carnosidad carnot caroline caroling carolled carolling
+    caroming carotina carouses carpa carpals carpanel carpanta carpe carped carpedal carpel
+    carpentry carpet carpeta carpetbag carpeting carping carps carr carra carracera carral
+    carrana carrazon carretada carretear carretel carretela carreteria carreteril carretero
+    carriage carriages carricera carrilera carrillo carro carron carrs carruna carryall
+    carryout carrys cars carsickness carson cart cartabon carteada carteado carted cartelera
+    carter cartiers cartilla carting cartolas cartometro carton carts carvallo carver carves
+    carvi carvings cary carys casada casapuerta casement casements cases caseworker caseworkers
+    cash cashing casida casineta casinete casing casta castanal castanar castanedo castanero
+    castanetazo castanets castaways caste caster castes castidad castilla castillo castillos
+    casting castings castling castorina castrates castrating casually casuario cata catachin
+    catadura catalisis catalog cataloging catalogo catalyzed cataplum catar cataract catarana
+    catarata catatan catcalled catcalling catchall catchers catches catchiest catching catchs
+    catchword catchwords catchy categoria categorica categorico categorize categorized
     categorizes categorys cater catering caters cather cathers catiline catilines catin catinga
     cation catskill catting cauce cauchera caucuses cauda cauje caulking causa causation caused
     causeless causeo causeway causeways causia cauta cavada cave caved caviling cavilled
@@ -411,285 +415,287 @@ PROTECTED: frozenset[str] = frozenset(
     cooping cooties coots copa copal copar copayero copelacion copes copey copiante coping
     coplands coplon copon copped copping cops copta copto copyright copyrighting copyrights
     cora coracina corada corajina coralina corar coras corbe corbillo corca corcarse corces
-    corchete corda cordato corderina corderino cordiaca cordiaco cordiforme cordilla cordites
-    cordojosa cordoned cords core corea corear cored coreo cores corete coria coriandro corina
-    coring corita corito corked corking corla corlar corma corms cornalon cornered cornering
-    cornet corning cornings cornison cornmeal corno coro coronado corot corota corpa corporate
-    corps corra correcha correcho correcta correctable corrected correcter correctest
-    correcting correction corrective correctly correctness correcto corrector corrects
-    corredera correera correosa correria corretear corretero corretora corro corrosal corrosca
-    corrosible corrosion corrosiva corrosives corrosivo corsa corse corsetera corso cortada
-    cortado cortador cortadura cortafrio cortante cortao cortedad corteges cortejar corteses
-    cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortical cortices
-    cortinada cortinado cortinaje cortinal cortinon cortisones cortland cortlands corton corua
-    corva corvar corvina corvo corza corzo cosa cosechar coser cosida cosigned cosquillas costa
-    costalazo costanero costar coste costellos costilla costillaje costillar costiller costina
-    costo costra costs costuron cosys cota cotar cote cotes coto coton cots cotter couched
-    couches couching couchs coughs coulter coulters countable countdown counteract
-    counteracting counteraction counteractions counterattack counterattacked counterattacking
-    counterattacks counterbalance counterclaim counterclaiming countered countering counterpart
-    counterpoint counterproductive counters countersign countersigned countersigning
-    countersigns countersink countersinking counterweight countess counties countless countrys
-    county countys coupe coupled couples couplet couplets coupling coursing courted courtesy
-    courthouse courtier courting courtroom courts courtship cousins cove coven coverall
-    coverings coverlet coverlets covers covert coves covet coveted coveting covey cower cowered
-    cowering cowhands cowing cowls coyer coyuntero cozening cpas cpis cpr cpus crab crabbed
-    crabbing crabs cracker crackers cracking crackled crackles cradling craft crafting cram
-    cramming crams crank cranked cranking crape crapes crappier crapping craps cras crasa
-    crashed crashs craso crass crate crates crave craved craving cravings crawling craws cray
-    craza craze crazys crea creacion creak creaking creaks creamiest creaminess creaming creams
-    creamy crear crease creasing created creates creating creation creative creator creators
-    creature crecentar creciente creditable credited crediting credito creditor credits creeds
-    creeks creels creep creepers creeping creepy creer crees crema cremacion cremate cremated
-    cremates cremometro crepes crescendo cress crest cresta cresting creston crete crewed
-    crewing creyente criacion cribbing cribs crick cricked cricking cricks crida cried crimea
-    crimen crimes criminal crimp crimping crimps crinar cringing crinkling crippled crises
-    crisiss crismar crismera crisping crisps crista croaked croaking crocked crookeder
-    crookedest crookedly crookedness crookes crookess crooking crooned crooning croons cropped
-    cropping crops crossbar crosscheck crosschecking crosschecks crossest crossfire crossing
-    crossings crossness crossover crosspiece crosss crosswalk crossways crossword crosswords
-    crotches crouch crouched crouches crouching crow crowbars crowding crowds crowed crowing
-    crown crowning crowns crows crucillo cruenta cruentar cruised cruisers cruises cruising
-    crumbing crumbled crumbling crumpling crunched crunches crunching crusaded crusading
-    crushes crushs crust crusted crusting crusty crutches cryings cuado cuadro cualidad cuanta
-    cuantia cuantidad cuantimas cuanto cuarcita cuarentava cuarentavo cuarenten cuarentena
-    cuarenton cuarentona cuaresma cuarta cuartero cuarteta cuartillo cuarto cuata cuaterno
-    cuatrena cuatreno cuatrero cuatri cuatrodoblar cuatrotanto cube cubertura cubrecama
-    cubrepan cubs cuchar cucharada cucharal cucharear cucharera cuchareta cucharon cucharro
-    cuchilla cuchillar cuchillejo cuchillero cuchillon cucho cuclillo cuddle cuddling cueca
-    cueita cuelmo cuemo cuenca cuenda cuentera cuentero cuento cuentona cuer cuerda cuerdo
-    cuerno cuero cuervo cuesa cueslo cuestas cuestion cuesto cuestor cuestura cueva cuff cuffed
-    cuffing cuffs cuida cuina cuing cuita cuitar culantro culinaria culinary culled culling
-    culon cult culto cultured cultures cumana cumbre cums cunada cunado cuneta cunning cunnings
-    cunt cunts cupboard cupful cupidity cuquillo curb curbed curbing curbs curdled curdling
-    cure cured curer curing curiositys curler curlew currents curro curry currying curse cursed
-    cursillo cursing curst curt curta curtacion curtail curtails curtained curtaining curtains
-    curter curto curts curve curved curving custer custodia custodio custodys custom customer
-    customers cute cutir cutre cutters cutthroat cuttings cycled cycles cycling cyclone
-    cyclones cylinder dable daft dafter dailys dairy dairying daisy dale dalle dallen dally
-    dallying damascado dames damiento damming damp damped dampened dampening damper danada
-    danado danas dancer danchada danchado dandy danger dangling dango danial dank dantes danto
-    danza dardo dare dared darga darin daring darios darkening darks darla darning databases
-    datar dated datelined datelines dates dating dats daunting dawn dawned daybreak daybreaks
-    daydreaming daylight daytimes daze dazes dded dding dds deactivated deactivates deadbeats
-    deader deadhead deadlier deadlines deadlocked deadlocking deadlocks deads deafer dealers
-    dealership dealing dealings deals dear dearer dearly dears dearth deathbed deathbeds
-    deathless deathlike deaths debar debasement debating debida deble debt debts debugs debut
-    decade decantar decease deceased deceaseds deceases decedent deceived deceiver deceivers
-    deceives december decenario decencia decentar deceptive decesion decidedly decidera
-    decidero decides deciente decipherable deciphered deciphering deciphers decisions decisiva
-    decisive decisivo declined declive decoded decoder decodes decoding decor decoying
-    decreases decrees decretal decretar decreto decrying decuplicar decurion dedalera
-    dedicacion dedicate dedication dedications dedicion deduce deduced deducible deducir
-    deducted deductibles deductiva deductive deeded deeding deeds deems deeps deescalate
-    defaming defaulted defaulter defaulting defaults defeccion defect defected defectible
-    defection defections defectiva defective defectives defendant deferente deferment defiance
-    defied defining deflects deformation defraudar defrauded defrauding defrauds defrayed
-    defuse degas degenerate degrades degree dehydrate dehydrates dehydrating dehydrations
-    deicidio deifying dejacion dejada dejativa dejativo deject dejected dejecting dejection
-    dejections delacion delanos delatable delate delaying dele delectar delegante delegate
-    deleite deleta deleted deletes deleto deletreo deliberate deliberated deliberates delicious
-    deliciouss delictiva delights delimited delimits delinear deliquio deliriously delirium
-    deliriums delito deliver deliverer deliverers deliveries delivering delivers delivery
-    deliverys dell dells deltona delusion demacrado demanda demandable demandado demanding
-    demanial demasiada demencia demencial dementar demented dementias demientra demision demon
-    demoniado demonial denar dende deng denials denier denies dense dent dentado dental
-    dentaria dented dentera denticular dentro denuding departir department dependant dependants
+    corchete corda cordato corderina corderino cordiaca cordiaco cordiforme cordilla cording
+    cordites cordojosa cordoned cords core corea corear cored coreo cores corete coria
+    coriandro corina coring corita corito corked corking corla corlar corma corms cornalon
+    cornered cornering cornet corning cornings cornison cornmeal corno coro coronado corot
+    corota corpa corporate corps corra correcha correcho correcta correctable corrected
+    correcter correctest correcting correction corrective correctly correctness correcto
+    corrector corrects corredera correera correosa correria corretear corretero corretora corro
+    corrosal corrosca corrosible corrosion corrosiva corrosives corrosivo corsa corse corsetera
+    corso cortada cortado cortador cortadura cortafrio cortante cortao cortedad corteges
+    cortejar corteses cortesia cortess cortex cortexes cortexs cortez cortezon cortezs cortical
+    cortices cortinada cortinado cortinaje cortinal cortinon cortisones cortland cortlands
+    corton corua corva corvar corvina corvo corza corzo cosa cosechar coser cosida cosigned
+    cosquillas costa costalazo costanero costar coste costellos costilla costillaje costillar
+    costiller costina costo costra costs costuron cosys cota cotar cote cotes coto coton cots
+    cotter couched couches couching couchs coughs coulter coulters countable countdown
+    counteract counteracting counteraction counteractions counterattack counterattacked
+    counterattacking counterattacks counterbalance counterclaim counterclaiming countered
+    countering counterpart counterpoint counterproductive counters countersign countersigned
+    countersigning countersigns countersink countersinking counterweight countess counties
+    countless countrys county countys coupe coupled couples couplet couplets coupling coursing
+    courted courtesy courthouse courtier courting courtroom courts courtship cousins cove coven
+    coverall coverings coverlet coverlets covers covert coves covet coveted coveting covey
+    cower cowered cowering cowhands cowing cowls coyer coyuntero cozening cpas cpis cpr cpus
+    crab crabbed crabbing crabs cracker crackers cracking crackled crackles cradling craft
+    crafting cram cramming crams crank cranked cranking crape crapes crappier crapping craps
+    cras crasa crashed crashs craso crass crate crates crave craved craving cravings crawling
+    craws cray craza craze crazys crea creacion creak creaking creaks creamiest creaminess
+    creaming creams creamy crear crease creasing created creates creating creation creative
+    creator creators creature creatures crecentar creciente creditable credited crediting
+    credito creditor credits creeds creeks creels creep creepers creeping creepy creer crees
+    crema cremacion cremate cremated cremates cremometro crepes crescendo cress crest cresta
+    cresting creston crete crewed crewing creyente criacion cribbing cribs crick cricked
+    cricking cricks crida cried crimea crimen crimes criminal crimp crimping crimps crinar
+    cringing crinkling crippled crises crisiss crismar crismera crisping crisps crista croaked
+    croaking crocked crookeder crookedest crookedly crookedness crookes crookess crooking
+    crooned crooning croons cropped cropping crops crossbar crosscheck crosschecking
+    crosschecks crossest crossfire crossing crossings crossness crossover crosspiece crosss
+    crosswalk crossways crossword crosswords crotches crouch crouched crouches crouching crow
+    crowbars crowding crowds crowed crowing crown crowning crowns crows crucillo cruenta
+    cruentar cruised cruisers cruises cruising crumbing crumbled crumbling crumpling crunched
+    crunches crunching crusaded crusading crushes crushs crust crusted crusting crusty crutches
+    cryings cuado cuadro cualidad cuanta cuantia cuantidad cuantimas cuanto cuarcita cuarentava
+    cuarentavo cuarenten cuarentena cuarenton cuarentona cuaresma cuarta cuartero cuarteta
+    cuartillo cuarto cuata cuaterno cuatrena cuatreno cuatrero cuatri cuatrodoblar cuatrotanto
+    cube cubertura cubrecama cubrepan cubs cuchar cucharada cucharal cucharear cucharera
+    cuchareta cucharon cucharro cuchilla cuchillar cuchillejo cuchillero cuchillon cucho
+    cuclillo cuddle cuddling cueca cueita cuelmo cuemo cuenca cuenda cuentera cuentero cuento
+    cuentona cuer cuerda cuerdo cuerno cuero cuervo cuesa cueslo cuestas cuestion cuesto
+    cuestor cuestura cueva cuff cuffed cuffing cuffs cuida cuina cuing cuita cuitar culantro
+    culinaria culinary culled culling culon cult culto cultured cultures cumana cumbre cums
+    cunada cunado cuneta cunning cunnings cunt cunts cupboard cupful cupidity cuquillo curb
+    curbed curbing curbs curdled curdling cure cured curer curing curiositys curler curlew
+    currents curro curry currying curse cursed cursillo cursing curst curt curta curtacion
+    curtail curtails curtained curtaining curtains curter curto curts curve curved curving
+    custer custodia custodio custodys custom customer customers cute cutir cutre cutters
+    cutthroat cuttings cycled cycles cycling cyclone cyclones cylinder dable daft dafter dailys
+    dairy dairying daisy dale dalle dallen dally dallying damascado dames damiento damming damp
+    damped dampened dampening damper danada danado danas dancer danchada danchado dandy danger
+    dangling dango danial dank dantes danto danza dardo dare dared darga darin daring darios
+    darkening darks darla darlings darning databases datar dated datelined datelines dates
+    dating dats daunting dawn dawned daybreak daybreaks daydreaming daylight daytimes daze
+    dazes dded dding dds deactivated deactivates deadbeats deader deadhead deadlier deadlines
+    deadlocked deadlocking deadlocks deads deafer dealers dealership dealing dealings deals
+    dear dearer dearly dears dearth deathbed deathbeds deathless deathlike deaths debar
+    debasement debating debida deble debt debts debugs debut decade decantar decease deceased
+    deceaseds deceases decedent deceived deceiver deceivers deceives december decenario
+    decencia decentar deceptive decesion decidedly decidera decidero decides deciente
+    decipherable deciphered deciphering deciphers decisions decisiva decisive decisivo declined
+    declive decoded decoder decodes decoding decor decoying decreases decrees decretal decretar
+    decreto decrying decuplicar decurion dedalera dedicacion dedicate dedication dedications
+    dedicion deduce deduced deducible deducir deducted deductibles deductiva deductive deeded
+    deeding deeds deems deeps deescalate defaming defaulted defaulter defaulting defaults
+    defeccion defect defected defectible defection defections defectiva defective defectives
+    defendant deferente deferment defiance defied defining deflects deformation defraudar
+    defrauded defrauding defrauds defrayed defuse defuses degas degenerate degrades degree
+    dehydrate dehydrates dehydrating dehydrations deicidio deifying dejacion dejada dejativa
+    dejativo deject dejected dejecting dejection dejections delacion delanos delante delatable
+    delate delaying dele delectar delegante delegate deleite deleta deleted deletes deleto
+    deletreo deliberate deliberated deliberates delicious deliciouss delictiva delights
+    delimited delimits delinear deliquio deliriously delirium deliriums delito deliver
+    deliverer deliverers deliveries delivering delivers delivery deliverys dell dells deltona
+    delusion demacrado demanda demandable demandado demanding demanial demasiada demencia
+    demencial dementar demented dementias demientra demision demon demoniado demonial demuestra
+    denar denatures dende deng denials denier denies dense dent dentado dental dentaria dented
+    dentera denticular dentro dentures denuding departir department dependant dependants
     depended dependence dependency dependente dependents depender dependiente depending
-    deplaned deplete depleted depletes deport deportar depreces depresion depresses depressing
-    depressions depressive depriving deprogram deprogramming depth derailing derails derecera
-    derechera derechero derechez derecheza derechito derechora derechura derechuro
+    deplaned deplete depleted depletes deport deportar deposing depreces depresion depresses
+    depressing depressions depressive depriving deprogram deprogramming depth derailing derails
+    derecera derechera derechero derechez derecheza derechito derechora derechura derechuro
     deregulations deride derided deriding derision derisions derive deriving derrama derramar
-    derramo derridas derrision derrumbe desaceitar desacertar desairar desalado desalivar
-    desamasado desangrar desaparear desaparejar desapestar desapretar desasado desaseado
-    desatibar desatinar desbanado desbuchar descarado descartar descebar descended descendent
-    descendida descepar descerar descercar descerco descerrar described describes describing
-    describir descried descries descripcion description descriptions descrita descrito desdel
-    desden desdenada desdenosa desdentar dese deseable desecar desecativa desecho deseguir
-    desellar desentida desentido desertar deserted deserter desertor deserved deserves deservir
-    desfazado desfecha desfechar desfecho desferrar desfonde desganar deshacer deshecha
-    deshecho desherbar desherrar deshidratar deshierba deside desierta desierto designed
-    desirees desirous desistir deslavado deslayo deslechar deslecho desmadrado desmalladura
-    desmanada desmanado desmandado desmano desmayada desmayar desmedida desmedido desmentida
-    desmentir desmochar desmolado desnervar desorden despachar despagado despaldar desparado
-    desparar desparear desparecer despartir desparvar despechar despecho despecio despectiva
-    despediente despedir despedrar despegada despegar despeinar despejada despejar despelotar
-    despenar despender despepitar desperado desperar desperate desperecer desperezo despernar
-    despertador despesar despezar despicar despichar despidida despierto despiezo despintar
-    despises despistar desplatar despondent desposar despostar desposte desprendida despresar
-    despuesta despuesto despumar despuntar despunte desserts deste destechar destentar
-    desterrar destetar destructed destruction destructions desvahar desventar desvirar
-    desyerbar detached detachment detail detailed detaining detains detectable detected
-    detecting detection detections detective detectives detector detects detenedor detener
-    detenido detentar deter detergents deterger determinar deterred deterrence deterrents
-    deterring detest detonate detractor devanear devantal devastar developed develops devengar
-    deverbal deviously devolver devotional devuelto dewar diabetess diabetica diabetico
-    diabetics diabolic diagnose diagnosed diagnoses diagnosing diagnosiss diagnostic
-    diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters diapered
-    diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced dices
-    dicey diciente dicker dicks dictions diddle didimea didos diehard diente dietetic dietetica
-    diezmesina diferente differed difference differentiate differentiation differently
-    differing difficultys diffident dificultador dificultar digested digestions digestive
-    digger digna digressed digression digs dilating dilation dill dills dilution dimes dimision
-    dimple dined diner dines ding dinginess dinging dink dinker dinned dinnered dinnering
-    dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers dipping direccion
-    directed directer directing direction directional directiva directivo director directors
-    directory dirk dirtiness dirtying disabilitys disables disabuse disabused disappearing
-    disappears disarmed disbanded disbands discharged discharges disclose discomfit
-    discomforted discomforting discomforts discordar discorde discorded discriminacion
-    discriminating discriminations diseased diseases disecable disentir disertar disfrute
-    disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal dismayed
-    disolver dison disordered disordering disorderly disorders disorient disorients disowned
-    disowning dispense dispensed dispersa dispersal dispersar disperse disperso dispertar
-    dispierta dispierto displace displayable displayed displaying displays displease disponer
-    disports disposable disposals disposed disposes disprove disputa disputar disputed disputes
-    disregarded disregarding disregards disrepute dissections dissed dissented disses dissing
-    dissolute dissolved dissolves distanced distaste distender distends distorter distraer
-    disusing ditching ditchs ditera dittoing diuretic dive diver divergent divergente divers
-    diversion diverted divertida divertido diverting divertir diverts dives divest dividendo
-    divine diving divining division dizziest dizzinesss dizzying dniepers doable dobla doblador
-    doblegar doblez doblo dobro docen docenario docimasia docked docket docking docks docto
-    doctora doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow
-    doctorows document documental documentar documented documento doddering dodos doffing
-    dogged doghouse doily doings dolar dole doled dolencia doler doles dolido doliente doling
-    dollar dolled dollhouse dolloping dolo dolora dolorida dolorido dolt dolzor domar domed
-    domes domesticable domesticada domesticado domesticar domesticate domestication
+    derramo derridas derrision derrumbe desabollador desaceitar desacertar desairar desalado
+    desalivar desamasado desangrar desaparear desaparejar desapestar desapretar desarrollar
+    desasado desaseado desatibar desatinar desbanado desbuchar descarado descartar descebar
+    descended descendent descendida descepar descerar descercar descerco descerrar described
+    describes describing describir descried descries descripcion description descriptions
+    descrita descrito desdel desden desdenada desdenosa desdentar dese deseable desecar
+    desecativa desecho deseguir desellar desentida desentido desertar deserted deserter
+    desertor deserved deserves deservir desfazado desfecha desfechar desfecho desferrar
+    desfonde desganar deshacer deshecha deshecho desherbar desherrar deshidratar deshierba
+    deside desierta desierto designed desirees desirous desistir deslavado deslayo deslechar
+    deslecho desmadrado desmalladura desmanada desmanado desmandado desmano desmayada desmayar
+    desmedida desmedido desmentida desmentir desmochar desmolado desnervar desorden despachar
+    despagado despaldar desparado desparar desparear desparecer despartir desparvar despechar
+    despecho despecio despectiva despediente despedir despedrar despegada despegar despeinar
+    despejada despejar despelotar despenar despender despepitar desperado desperar desperate
+    desperecer desperezo despernar despertador despesar despezar despicar despichar despidida
+    despierto despiezo despintar despises despistar desplatar despondent desposar despostar
+    desposte desprendida despresar despuesta despuesto despumar despuntar despunte desserts
+    deste destechar destentar desterrar destetar destructed destruction destructions desvahar
+    desventar desvirar desyerbar detached detachment detail detailed detaining detains
+    detectable detected detecting detection detections detective detectives detector detects
+    detenedor detener detenido detentar deter detergents deterger determinar deterred
+    deterrence deterrents deterring detest detonate detractor devanear devantal devastar
+    developed develops devengar deverbal deviously devolver devotional devuelto dewar diabetess
+    diabetica diabetico diabetics diabolic diagnose diagnosed diagnoses diagnosing diagnosiss
+    diagnostic diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters
+    diapered diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced
+    dices dicey diciente dicker dicks dictions diddle didimea didos diehard diente dietetic
+    dietetica diezmesina diferente differed difference differentiate differentiation
+    differently differing difficultys diffident dificultador dificultar digested digestions
+    digestive digger digna digressed digression digs dilating dilation dill dills dilution
+    dimes dimision dimple dinas dined diner dines ding dinginess dinging dink dinker dinned
+    dinnered dinnering dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers
+    dipping direccion directed directer directing direction directional directiva directivo
+    director directors directory dirk dirtiness dirtying disabilitys disables disabuse
+    disabused disappearing disappears disarmed disbanded disbands discharged discharges
+    disclose discomfit discomforted discomforting discomforts discordar discorde discorded
+    discriminacion discriminating discriminations diseased diseases disecable disentir disertar
+    disfrute disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal
+    dismayed disolver dison disordered disordering disorderly disorders disorient disorients
+    disowned disowning dispense dispensed dispersa dispersal dispersar disperse disperso
+    dispertar dispierta dispierto displace displayable displayed displaying displays displease
+    disponer disports disposable disposals disposed disposes disprove disputa disputar disputed
+    disputes disregarded disregarding disregards disrepute dissections dissed dissented disses
+    dissing dissolute dissolved dissolves distanced distaste distender distends distorter
+    distraer disusing ditching ditchs ditera dittoing diuretic divas dive diver divergent
+    divergente divers diversion diverted divertida divertido diverting divertir diverts dives
+    divest dividendo divine diving divining division dizziest dizzinesss dizzying dniepers
+    doable dobla doblador doblegar doblez doblo dobro docen docenario docimasia docked docket
+    docking docks docto doctora doctoral doctoranda doctorar doctorate doctorates doctored
+    doctoring doctorow doctorows document documental documentar documented documento doddering
+    dodos doffing dogged doghouse doily doings dolar dole doled dolencia doler doles dolido
+    doliente doling dollar dolled dollhouse dolloping dolo dolora dolorida dolorido dolt dolzor
+    domar domed domes domesticable domesticada domesticado domesticar domesticate domestication
     domesticidad domestico domestics domida domination doming donadio donation dond donna donne
     donned donner donor doodlers doodling doorsteps doorstops doorways doped dopes dorada doras
     doris dork dormer dormidera dormidero dormidor dormidora dormilon dormirlas dormitar
-    dormitor dorms dosages dosel doselete dosing doss dotage doted dotes doth doting dotor
-    dotrinar doubleday doubledays doubles doublet doublets doubly doubted doubting douched
-    douches douching dough doughier doughtier dougs douse doused douses dove dover doves
+    dormitor dorms dosages dosel doselete doss dotage doted dotes doth doting dotor dotrinar
+    doubleday doubledays doubles doublet doublets doubly doubted doubting douched douches
+    douching dough doughier doughtier dougs douse doused douses dousing dove dover doves
     dovetails dowel dowelled dowelling dowels downbeats downer downfalls downiest downing
-    downloaded downloading downplaying downright downstairs downtimes dowsed dowses doyle dozed
-    dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag dragar dragging
-    dragnets drago drags drains drams drano draped draperys drapes draw drawl drawling drawls
-    drawn drays dreading dreads dream dreamier dreamily dredging dregs dreiser dreisers
-    drenches drenching dress dressage dressages dressed dressers dresses dressier dressiness
-    dressing drews dried drift drifter drifters dril drill drilling drily drinkable drinkers
-    drinkings drino dripped dripping drippings drips drivel driveling driven driver drives
-    driveway driveways drivings drone droning drool drooped droopier droopiest droops drope
-    dropper droppers droppings droppingss dropsy dross drought droughts drover droves drowned
-    drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore drumming drums
-    drumstick drunkest drunks drying dubbing dubio dubitacion ducha ducho ducked ducking
-    duckling ductor duding duds duel duela dueled duelling duelo duels duenario dueno duerna
-    duffer duffy dull dulling dullness duly dumber dumbness dumbnesss dummies dummy dumpiest
-    dumping dumpling dumps dundo dung dunk dunner dunning duped duping duplica duplicada
-    duplicado duplicate duplication duplicator durability duramadre durantes duration durina
-    durlines duses dusk dustiness dutch dwarfing dwelled dwellers dwelling dwellings dwindled
-    dyeing dyes dyings dyking earaches earl earle earliest earlines earls earmarking earmarks
-    earning earnings earphone earshots earsplitting earthier earthing earthlier ease eases
-    easiness easing east easter easygoing eater eateries eaters eatery eaton eats eave ebert
-    eccema ectopago ecuacion eczemas edible edificar edifices edilicia edilicio editable
-    edmonton edt education educations educcion educir eels eery eferente effected effecting
-    effective effectiveness egghead egresion egret eider eighth eights eighty ejected ejecting
-    ejection ejections elans elapsed elapsing elastic elastica elastico elastics elating elbes
-    elbowing elbowroom elbows eldercare elders electing election elefanta elega elegance
-    elegante elena elephants elevens eleventh elicited elide elis elises ell elle ello ells
-    elmer elsa elsas elsewhere elsies elul elves elvia elvin elways emailing embarazado
-    embarazador embarazadora embarazar embarazosa embarazoso embargada embargado embarrada
-    embarrado embebida ember embers embolada embolicar embolism embolsar emborrar embreada
-    embreado embrolla emending emergence emergences emergencies emergencys emergent emergente
-    emersion emersons emery emil emile emils emission emitting emocional emocionar emory
-    emotionally emotions empapelado empate empechar empeciente empedrar empegar empelar
-    empellar empenar empentar empeorar emperezar empergar empernar empestar empizcar emplazar
-    emplomar employe employed employee employes employing employs empollar empowers empozar
-    emprenar emptier empties emptiest emptying emptys empujada empujar empuje empujo emulations
-    emuncion enable enaciada enaciado enact enacting encanada encanar encantar encarnar
-    encartas encasing encebro encendedora encender encendido encentador encentar encentrar
-    encerado encerco encerrado encerrador encerrar encerrona encia encielar encierro encimar
-    encimera encina encismar enciva enclisis enclosed enclosing encoding encortar encounter
-    encuerar encuesta encumber encumbers ende endearing endechar endiablar endina endings
-    endino endlessness endoblar endowing enduing endurance enduring energica enero enervate
-    enfangar enferma enfermar enfermera enfermero enfermizo enfermosa enfermoso enfingir
-    enforced enforces enforcing enfrente engafar engaitar engalanar engalgar enganador
-    enganchar engarrar engarzar engastar engatar engaviar engazar engenar engoznar engranar
-    engrandar engrapar engrasar enguantar enguatar enhances enhetrar enif enjero enmangar
-    enmantar enmatarse enmendador enormedad enos enquired enrase enrol enrollar enrolled
-    enrolling enrolls enrols ensanar enta entado entandar ente enteca enteco entena entendedor
-    entendedora entender ententes enteo enter enterada enterado enterar entered enterez
-    entereza enterica enterico enteriza enterizo enterocolitis enterrar enters entice enticing
-    entierro entirar entirely entirety entonces entornar entortar entrabar entrador entramada
-    entramar entramas entramos entranar entrap entrapada entrapar entreabrir entreated
-    entrecana entrecortadura entrecortar entredecir entredoble entredos entree entregar
-    entrelinea entremedias entremes entremesear entremeter entremorir entreoscuro entrepiernas
-    entrepiso entreponer entrepuerta entres entretanto entretecho entretenedor entretenedora
-    entretener entretenida entretenido entretomar entrevar entreventana entrever entrevista
-    entrevolver entricar entrizar entrojar entrometer entronar entrujar entry entuerto enturar
-    enure envainar enveloping envenenador envenenadora envernar envero enviadiza enviar envied
-    envies envio envisa envision envite envolver envuelto enzima epactilla epica epicenter
-    epicures epifita epifora epigrams epilencia epilense epilentica epilentico epilepsys
-    epileptic epileptica epileptics epinicio epirota episode episodic episodio epistles
-    epistola epistolar epitomar epitomes equality equating equilibrado equilibrar equilibre
-    equilibrismo equilibrium eradicating eraje eras erased eraser erases ereccion erecha
-    erecting erection erections eria erica erich erick ericks erina eross erro erse erses
-    erudicion erupting eruption eruptions erutacion escalable escalada escalado escalafon
-    escalamo escalante escalated escalates escalating escalations escalator escaldar escalera
-    escaleron escaleta escalofrio escanilla escapade escariar escarlata escarlatin escarpia
-    escasera escelerado escenario eschewed eschewing esciente escision esclerosis escombra
-    escondida escondidijo escondido escontra escorted escorting escosa escriban escribana
-    escribano escribida escribido escribidor escripia escripta escripto escritor escupido
-    escuro esgrimir esmaltar esmaltin espada espadada espadilla espaldar espaldear espalder
-    espaldera espaldon espalduda espalera espalmar espartar espechar esperacion esperida
-    espertar espesa espeso espigosa espigoso espiguilla espinela espinillera espinillo espinosa
-    espinoso espirar espolada espondeo espora esporo esposada esposado esposar esposas espousal
-    espouse espoused espouses espuerta espumaje espumajo espumar espumea espumilla espumosa
-    espumoso esquitar essaying establia estaca estacion estada estadia estadiza estafa estala
-    estalacion estallido estampia estanadura estancar estancia estano estanque estantia
-    estarcir estarna estas estatica estay estearica estearico estearina esteba estelaria
-    estemple esteparia estepera estepilla ester estera estero esters estetica estiba estilista
-    estimada estimado estimate estimulante estimular estipendio estipular estique estirpia esto
-    estofado estol estomagar estonces estonian estonias estopena estoposa estoposo estos
-    estradas estradiota estradiote estragar estragol estrambote estrange estranged estranges
-    estranging estria estribar estribor estrictez estro ests estuaries estuario estupendo
-    esturion etc etchings eter ether ethers etico etna etnica eton eubolia euphoria euphorias
-    evan evenings eventfully eventual eventuality evergreen everlasting evermore everready
-    eversion evert everybodys everyday everyones everyplace everythings eves evicting evincing
-    evolution ewer exaccion exacta exactest exacting exactness exacto exacts exagerante
-    exaggerated exaggerates exaggeration exaggerations exalt exalting examinar examine examiner
-    examiners examines exampled exasperate exasperating excavate excavation excedente excepting
-    exception exchange exchanged exchanging excise excising excision exciting excluded
-    excluding excretas excruciatingly excusa excusana excusano excused excuses excusion excuso
-    execrate execs executed executes executing execution executive executor exempted exempting
-    exemptions exempts exencion exercise exercised exercises exercising exerciva exercivo
-    exerting exertion exerts exhalation exhausta exhausto exhausts exhuming existimar existing
-    exists exits exorcise exorcism exorcist expanded expanding expansion expectant expedida
-    expedience expediences expediencies expediency expediencys expedient expedientar
-    expedienteo expediently expedients expedite expedites expediting expelente expelling
-    expended expendedor expending experience experiences expert expiates expiating explained
-    explaining explains explicar explication explode explodes exploited exploiting explored
-    explorer explorers explores exploring exporting exposing expounding expresion expressed
-    expressing expression expressionism expressionist extender extensional extensions extensiva
-    extensive extensivo extensor exterminar external extincion extorsion extracta extractar
-    extracted extracting extracto extractor extracts extrados extrasistole extraversion
-    extravio extrema extremar extremena extremeno extremer extremes extremest extremity extremo
-    extrusion eyacular eyeballing eyeglass eyelashes eyepiece eyesights eyesores eyestrain
-    eyeteeth eying fabla fablar fable fabricante fabricar fabricated fabricates faced faceless
-    facelift facer faces facet faceting faceto facha facia facial facienda faciente facile
-    facilidad facililla facilima faciliton facilitona facing faction factional factions factor
-    factored factoria factors factorys factual factually facturacion facultar fading fads
-    faeces fagging failing failings fails failures fain fainter faintest faintness faints
-    fairway fairways fajar fakes falashas falca falce falcon falconry falda falla fallible
-    fallo fallow fallowed fallowing falo falsaarmadura falsar falsedad falseness falseo falser
-    falsia falsifying falsity falsitys faltar falte falter falters falto falua famed famelica
-    fames familial familiar familiars families familio familion familys fanada fanal fang fango
-    fangs fanny fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare
-    fared farewells faring farmed farmhands farmhouse farming farmings farmington farms farpado
-    farro farsa farsanta farta fartal farte farther farthest farthing farto fascinated fase
-    fasta fasted fasten fastener fastidio fasting fastness fata fatah fatalidad fates fatheads
+    downloaded downloading downplaying downright downstairs downtimes dowsed dowses dowsing
+    doyle dozed dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag
+    dragar dragging dragnets drago drags drains drams drano draped draperys drapes draw drawl
+    drawling drawls drawn drays dreading dreads dream dreamier dreamily dredging dregs dreiser
+    dreisers drenches drenching dress dressage dressages dressed dressers dresses dressier
+    dressiness dressing drews dried drift drifter drifters dril drill drilling drily drinkable
+    drinkers drinkings drino dripped dripping drippings drips drivel driveling driven driver
+    drives driveway driveways drivings drone droning drool drooped droopier droopiest droops
+    drope dropper droppers droppings droppingss dropsy dross drought droughts drover droves
+    drowned drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore
+    drumming drums drumstick drunkest drunks drying dubbing dubio dubitacion ducha ducho ducked
+    ducking duckling ductor duding duds duel duela dueled duelling duelo duels duenario dueno
+    duerna duffer duffy dull dulling dullness duly dumber dumbness dumbnesss dummies dummy
+    dumpiest dumping dumpling dumps dundo dung dunk dunner dunning duped duping duplica
+    duplicada duplicado duplicate duplication duplicator durability duramadre durantes duration
+    durina durlines duses dusk dustiness dutch dwarfing dwelled dwellers dwelling dwellings
+    dwindled dyeing dyes dyings dyking earaches earl earle earliest earlines earls earmarking
+    earmarks earning earnings earningss earphone earrings earshots earsplitting earthier
+    earthing earthlier ease eases easiness easing east easter easygoing eater eateries eaters
+    eatery eaton eats eave ebert eccema ectopago ecuacion eczemas edible edificar edifices
+    edilicia edilicio editable edmonton edt education educations educcion educir eels eery
+    eferente effected effecting effective effectiveness egghead egresion egret eider eighth
+    eights eighty ejected ejecting ejection ejections elans elapsed elapsing elastic elastica
+    elastico elastics elating elbes elbowing elbowroom elbows eldercare elders electing
+    election elefanta elega elegance elegante elena elephants elevens eleventh elicited elide
+    elis elises ell elle ello ells elmer elsa elsas elsewhere elsies elul elves elvia elvin
+    elways emailing embarazado embarazador embarazadora embarazar embarazosa embarazoso
+    embargada embargado embarrada embarrado embebida ember embers embolada embolicar embolism
+    embolsar emborrar embreada embreado embrolla emending emergence emergences emergencies
+    emergencys emergent emergente emersion emersons emery emil emile emils emission emitting
+    emocional emocionar emory emotionally emotions empapelado empate empechar empeciente
+    empedrar empegar empelar empellar empenar empentar empeorar emperezar empergar empernar
+    empestar empizcar emplazar emplomar employe employed employee employes employing employs
+    empollar empowers empozar emprenar emptier empties emptiest emptying emptys empujada
+    empujar empuje empujo emulations emuncion enable enaciada enaciado enact enacting encanada
+    encanar encantar encarnar encartas encasing encebro encendedora encender encendido
+    encentador encentar encentrar encerado encerco encerrado encerrador encerrar encerrona
+    encia encielar encierro encimar encimera encina encismar enciva enclisis enclosed enclosing
+    encoding encortar encounter encuerar encuesta encumber encumbers ende endearing endechar
+    endiablar endina endings endino endlessness endoblar endowing enduing endurance enduring
+    energica enero enervate enfangar enferma enfermar enfermera enfermero enfermizo enfermosa
+    enfermoso enfingir enforced enforces enforcing enfrente engafar engaitar engalanar engalgar
+    enganador enganchar engarrar engarzar engastar engatar engaviar engazar engenar engoznar
+    engranar engrandar engrapar engrasar enguantar enguatar enhances enhetrar enif enjero
+    enmangar enmantar enmatarse enmendador enormedad enos enquired enrase enrol enrollar
+    enrolled enrolling enrolls enrols ensanar ensenable ensenada ensenado ensenante enta entado
+    entandar ente enteca enteco entena entendedor entendedora entender ententes enteo enter
+    enterada enterado enterar entered enterez entereza enterica enterico enteriza enterizo
+    enterocolitis enterrar enters entice enticing entierro entirar entirely entirety entonces
+    entornar entortar entrabar entrador entramada entramar entramas entramos entranar entrap
+    entrapada entrapar entreabrir entreated entrecana entrecortadura entrecortar entredecir
+    entredoble entredos entree entregar entrelinea entremedias entremes entremesear entremeter
+    entremorir entreoscuro entrepiernas entrepiso entreponer entrepuerta entres entretanto
+    entretecho entretenedor entretenedora entretener entretenida entretenido entretomar
+    entrevar entreventana entrever entrevista entrevolver entricar entrizar entrojar entrometer
+    entronar entrujar entry entuerto enturar enure envainar enveloping envenenador envenenadora
+    envernar envero enviadiza enviar envied envies envio envisa envision envite envolver
+    envuelto enzima epactilla epica epicenter epicures epifita epifora epigrams epilencia
+    epilense epilentica epilentico epilepsys epileptic epileptica epileptics epinicio epirota
+    episode episodic episodio epistles epistola epistolar epitomar epitomes equality equating
+    equilibrado equilibrar equilibre equilibrismo equilibrium eradicating eraje eras erased
+    eraser erases ereccion erecha erecting erection erections eria erica erich erick ericks
+    erina eross erro erse erses erudicion erupting eruption eruptions erutacion escalable
+    escalada escalado escalafon escalamo escalante escalated escalates escalating escalations
+    escalator escaldar escalera escaleron escaleta escalofrio escanilla escapade escariar
+    escarlata escarlatin escarpia escasera escelerado escenario eschewed eschewing esciente
+    escision esclerosis escombra escondida escondidijo escondido escontra escorted escorting
+    escosa escriban escribana escribano escribida escribido escribidor escripia escripta
+    escripto escritor escupido escuro esgrimir esmaltar esmaltin espada espadada espadilla
+    espaldar espaldear espalder espaldera espaldon espalduda espalera espalmar espartar
+    espechar especifica especifico esperacion esperida espertar espesa espeso espigosa espigoso
+    espiguilla espinela espinillera espinillo espinosa espinoso espirar espolada espondeo
+    espora esporo esposada esposado esposar esposas espousal espouse espoused espouses espuerta
+    espumaje espumajo espumar espumea espumilla espumosa espumoso esquitar essaying establia
+    estaca estacion estada estadia estadiza estafa estala estalacion estallido estampia
+    estanadura estancar estancia estano estanque estantia estarcir estarna estas estatica estay
+    estearica estearico estearina esteba estelaria estemple esteparia estepera estepilla ester
+    estera estero esters estetica estiba estilista estimada estimado estimate estimulante
+    estimular estipendio estipular estique estirpia esto estofado estol estomagar estonces
+    estonian estonias estopena estoposa estoposo estos estradas estradiota estradiote estragar
+    estragol estrambote estrange estranged estranges estranging estria estribar estribor
+    estrictez estro ests estuaries estuario estupendo esturion etc etchings eter ether ethers
+    etico etna etnica eton eubolia euphoria euphorias evan evenings eventfully eventual
+    eventuality evergreen everlasting evermore everready eversion evert everybodys everyday
+    everyones everyplace everythings eves evicting evincing evolution ewer exaccion exacta
+    exactest exacting exactness exacto exacts exagerante exaggerated exaggerates exaggeration
+    exaggerations exalt exalting examinar examine examiner examiners examines exampled
+    exasperate exasperating excavate excavation excedente excepting exception exchange
+    exchanged exchanging excise excising excision exciting excluded excluding excretas
+    excruciatingly excusa excusana excusano excused excuses excusion excuso execrate execs
+    executed executes executing execution executive executor exempted exempting exemptions
+    exempts exencion exercise exercised exercises exercising exerciva exercivo exerting
+    exertion exerts exhalation exhausta exhausto exhausts exhuming existimar existing exists
+    exits exorcise exorcism exorcist expanded expanding expansion expectant expedida expedience
+    expediences expediencies expediency expediencys expedient expedientar expedienteo
+    expediently expedients expedite expedites expediting expelente expelling expended
+    expendedor expending experience experiences expert expiates expiating explained explaining
+    explains explicar explication explode explodes exploited exploiting explored explorer
+    explorers explores exploring exporting exposing expounding expresion expressed expressing
+    expression expressionism expressionist extender extensional extensions extensiva extensive
+    extensivo extensor exterminar external extincion extorsion extracta extractar extracted
+    extracting extracto extractor extracts extrados extrasistole extraversion extravio extrema
+    extremar extremena extremeno extremer extremes extremest extremity extremo extrusion
+    eyacular eyeballing eyeglass eyelashes eyepiece eyesights eyesores eyestrain eyeteeth eying
+    fabla fablar fable fabricante fabricar fabricated fabricates faced faceless facelift facer
+    faces facet faceting faceto facha facia facial facienda faciente facile facilidad facililla
+    facilima faciliton facilitona facing faction factional factions factor factored factoria
+    factors factorys factual factually facturacion facultar fading fads faeces fagging failing
+    failings fails failures fain fainter faintest faintness faints fairway fairways fajar fakes
+    falashas falca falce falcon falconry falda falla fallible fallo fallow fallowed fallowing
+    falo falsaarmadura falsar falsedad falseness falseo falser falsia falsifying falsity
+    falsitys faltante faltar falte falter falters falto falua famed famelica fames familial
+    familiar familiars families familio familion familys fanada fanal fang fango fangs fanny
+    fantasia fantasied fantasies fantasized fantasizes fantasying farce farces fare fared
+    farewells faring farmed farmhands farmhouse farming farmings farmington farms farpado farro
+    farsa farsanta farta fartal farte farther farthest farthing farto fascinated fase fasta
+    fasted fasten fastener fastidio fasting fastness fata fatah fatalidad fates fatheads
     fathered fathering fatherless fatherly fatigued fatigues fatiguess fating fats fatter
     fattest fattiest faulting favorida favorido favoring favorita favorites favorito faxing
     fazed fazing fearing fearlessness fears feast feasting feather feathers feathery feats
-    featured feble febra febril fecal fecess fechar fecho feder federate federation feds
-    feedings feelingly fees feint feinted feinting felled felling fellinis fellow fells felts
-    femencia fementida fenal fences fencings fender fending fends fentanyls feotona feral feria
-    ferida fermat fernando ferre ferretera ferro ferrying festal fester fests feta fetacion
-    fetas fetes fetter fettering fetters feucha feuding feuds feverishly fevers fezes fiancees
-    fiances fiasco ficha fictions fiddle fiddlers fiddling fidgeting fidos fielders fielding
-    fieldings fiemo fiend fiendish fiends fiera fierra fierro fifes fifteens fifteenth fifth
-    fiftys fight fighter fighters fightings fights figura figured figurehead figurera figurero
-    figures figurine figuring fija fijo filatera filatero filautia filberts filching filed
-    filet filetear filets filing filis filler fillers fillet filleted filleting fillings
+    feature featured feble febra febril fecal fecess fechar fecho feder federate federation
+    feds feedings feelingly fees feint feinted feinting felled felling fellinis fellow fells
+    felts femencia fementida fenal fences fencings fender fending fends fentanyls feotona feral
+    feria ferida fermat fernando ferre ferretera ferro ferrying festal fester fests feta
+    fetacion fetas fetes fetter fettering fetters feucha feuding feuds feverishly fevers fezes
+    fiancees fiances fiasco ficha fictions fiddle fiddlers fiddling fidgeting fidos fielders
+    fielding fieldings fiemo fiend fiendish fiends fiera fierra fierro fifes fifteens fifteenth
+    fifth fiftys fight fighter fighters fightings fights figura figured figurehead figurera
+    figurero figures figurine figuring fija fijo filatera filatero filautia filberts filching
+    filed filet filetear filets filing filis filler fillers fillet filleted filleting fillings
     filliped filliping fillo filly fillys filmed filmiest filming films filmstrip filterable
     filtered filtering filthier filtro fimo fina finagler finaglers finagling finance financed
     finances finca finchada finchado finchazon finder finders fined finer fines fingerboard
@@ -699,297 +705,299 @@ PROTECTED: frozenset[str] = frozenset(
     firestone firestones firewall firewater firewaters firm firmal firman firmar firme firmon
     firms firs firstborn firsthand firsts firth fished fishiest fishing fishings fishwifes
     fision fistol fistola fistolar fitch fitter fitters fitting fittings fiver fives fixating
-    fixation fixatives fixed fixes fixtures fizzling fizzy flack flagging flailing flak flake
-    flaking flama flame flamen flaming flamingo flamings flan flanco flanking flanks flanqueado
-    flanqueador flanqueadora flapped flapping flaps flared flares flash flashed flasher
-    flashers flashest flashier flashiest flashily flashings flashs flask flattening flattering
-    flatters flattery flattest flatting flaunted flaunting flavored flavoring flawing flaying
-    flecha flecking fled fleecing fleeting flemings flemon flesh fleshes fleshing fleshs
-    fletante flicked flicking flies flightier flightiest flightiness flightless flights flighty
-    flinching fling flinging flings flint flipped flipping flippy flirting flits flitting
-    floater floating flock flocked flocking flocks flogged flood flooding floorboard flooring
-    floors flopping floppys flor floracion florecer flossing flotacion flour flouring flouting
-    flower flowing flubbing fluente fluffing fluida fluido fluir flumes flung flunk fluor
-    fluorina fluorite flurried flurry flurrying flus flushes flushest flushing flushs
-    flustering flusters flutters fluyente flying fms foaling foams foch focha focusing foetal
-    fogged foisting fold folding folds follicles follon followed follower followings follows
-    followup fomentar fomes fond fondle fondled fondness fondues fontanal fontanosa fonte
-    foodstuff foolhardiest foolhardiness fooling foolproof fools footbridge footed footfalls
-    footlights footnotes footnoting footpaths footprint footsteps footstool footstools forada
-    forage foraging foraida foras foray foraying forbearing forbes forcatear force forceps
-    forcepss forchina forcible forcina ford forded fording fords fore forearmed forebear
-    forehand foreheads foremast foreplay fores forestall forestalling forestation forested
-    forester foresting foretell forevermore forevers forfeiting forged forger forges forgets
-    forgettable forging forgiven forgiveness forgiving forgo forgoing forked forking forks
-    forma formadura formal formaleta formalidad formalista formally formante formar formation
-    formative formats formatting formed formiato formidar formidolosa forming formlessness
-    formon formosa fornecer forra forrar fort forte fortes forth fortification fortin forts
-    fortys forums foster fotometro fought foundation founding foundling founds fount founts
-    fours fourscore fowls fraccion fracked fracking fraction fractional fractura fracturar
-    fracture fractures fracturing frade frag framing france franco frank franking frasca frase
-    fraude frauds freak freaking freaks frecuente fred freds freeing freeloaded freeloading
-    freestanding freethinking freezings fregacion freighting freights frenches frentero
-    frequency frequented frequenter frequentest frequenting frequently frequents fres fresa
-    fresco freshest freshman freshness freshwater freshwaters freso frete fretting fretwork
-    freud frez fridge fried friended friending friendless friendly friendlys friendship
-    friendships frigente fright frighted frighten frightening frightens frighting frights
-    frigid frigido frills fringe fringing friollega frior frisco frisking frita frittering
-    fritters frizzing frog frond fronds fronte fronting fronts frost frotar frote frothier
-    frothing frown frowning frowsy fructa fruente fruicion fruit fruiting fruits frutal frutar
-    fruto frying fucked fucking fuddle fudge fuds fuego fueling fuellega fuelling fuels fuentes
-    fuentess fuera fugar fulgente fulled fulling fullness fulls fumbled fumblers fumbling fume
-    fumed fums funcion funcional funcionar function functional functions fund fundente fundida
-    fundo fundy funestar funicar funique funky funnys furente furiente furled furling
-    furnishing furthers fusentes fuses fusing fussiness fustiest futures fuzes fuzziness gaban
-    gabbed gabbing gabbled gabbling gabinete gable gabled gabs gadded gaeas gagging gaias gails
-    gaily gain gainful gains galas galen galga galicosa galio galled galling galls gallstone
-    gambia gambled gambling gamboled gamed games gana ganada ganan ganar ganchete ganchuda gang
-    ganged ganging gangling gangs gano gansa gantes gaped gapes gaping garaba garaged garages
-    garaje garamanta garantia garb garbage garbages garbed garbillo garble garbles garbling
-    garbon garbs gardenia gardenias gardenings gardners gargantada gargantear garganteo
-    gargantera gargantez garganteza gargantil garganton gargantona gargantua gargantuan
-    gargantuas gargled gargling garlante garments garnering garnet garoting garra garro
-    garrotera garry gasa gascona gasconesa gases gashing gashs gaslights gasolene gasolenes
-    gasoleno gasolina gasolinera gasolines gasp gasps gass gassed gasses gassiest gassing
-    gastable gastonia gastosa gastritiss gata gatas gates gather gathers gating gauchada gauge
-    gauzes gauzy gavel gayer gays gazas gaze gazed gazetting gearing gears geeing geeks
-    geldings gellers gelling gemacion gems genas gender genera generable generala generalato
-    generalidad generally generals generante generar generated generates generative generator
-    genial gentling gerardos geres germinal germinals germinar germs gestating gesticular
-    getaways getica ghanas ghats ghosting gibbering gibberishs gibing gifted gifting giggling
-    gilas giles gills ginas ginger gingers girar gird girds girth giveaways givens gives
-    gladdening gladder glade glades glads gladstones glamored glamoured glancing glare glaring
-    glase glassiest glassing glasss glassy glaucomas gleaming glean gleaning glib glide
-    glinting gliptica glistening glistens glitched glitches glitching glittering glitters
-    gloaming gloating glob globe globs glose gloss glossing glower glowing glucoses glutting
-    gms gmts gnarl gnarlier gnashing goaded goading gobbling godchild godchildren godchilds
-    goddaughter goddaughters godel godfather godfathers godmother godmothers godparents
-    godzilla goggled goggling goings golding goldings golpeada golpeado golpeadura golpete
-    golpeteo gomar gomer goner gong gongo goodby goodbys goodnight goodyears google googles
-    gooks goose gordilla gores gorge goring gorp gorps gorra gorse gould goutiest governed
-    governing gown gowned grabadura grabber grace gracing grad grade grades gradilla grading
-    grado gradosa gradoso grads graduating gradys graft grafting grain grajo gram grama
-    graminea gramineo gramo gran grana granadas granades granadesa granazon grand granda
-    grandads granddad granddads grande grandee grandees grander grandest grandeur grandeurs
-    grandez grandeza grandfathered grandfathering grandfathers grandisona grandisono grandmas
-    grandmothers grandness grandota grandpas grands grandura granges granites grannies granolas
-    granon granoto grant granting granulate granules grao grape grapes graphing grappling grasa
-    graso grasping graspo grasps grass grassing grata grate grates grato grava graved gravedad
-    gravedosa gravel graven graver graves gravestone gravestones gravy grays graze greasiest
-    greasing great greed greek greenback greene greenest greenhouse greening greenness
-    greenpeace greens greensleeves greenwich greer greet greeting greg grenades grendels greno
-    grep grepping greps grew grid grids grievances grieving grilling grills grime grin grinders
-    grinding grinds grindstone grindstones grinning grins gripes griping gripped grips grisma
-    grist grists gritar gritting groan groaning grog groggily groin grokking grooming grooving
-    grope groped groping gropos gross grossing grouched grouches grouching ground grounded
-    grounder grounders grounding groundswell groupers groupies grouping grouse grousing
-    grouting grove groves growl growling grows growths grub grubbed grubbing grubs grudging
-    grueling grumbled grumbling gruta guaba guaca guachara guaita guaitar guaja guala gualdado
-    guama guams guando guano guanta guapa guara guarache guarango guarda guardable guardabrazo
-    guardacanton guardada guardado guardador guardalado guardamalleta guardamano guardamigo
-    guardapuerta guardasilla guardesa guardhouse guardia guardilla guarding guardrail guardroom
-    guards guaro guasa guatacare guate guava guaya guello guessing guesting guffs guiar guidar
-    guideline guinar guinchada guipar guisar guita guitarra guitarro guitarron guitars guito
-    gules gulf gullies gulling gummier gummiest gummy gunning gunny gunpoint gunrunning
-    gunshots guppy gupta gurgling gushed gushes gushiest guss gustar gusting gutsiest gutter
-    guttering gutting guying haba habado habar haber habidero habiente habilitacion habitation
-    habitations habito habituacion habituation hablado hablador habladuria hablante hacera
-    hacienda haciendas haciente hacinacion hacked hackers hacks hades haemorrhage haemorrhaged
-    haemorrhages haggling hagiografia hags hails hailstones hairdresser hairdressings hairiest
-    hairiness hairless hairlines hairpiece hairsplitting hake hakes hala halar halcon hale
-    haler hales halfs halftimes haling hall hallar hallow hallowed hallowing halls
-    hallucinating hallway hallways halo haloes halon halons hals halss halter halts halved
-    halves halving haman hamans hammed hammered hammerhead hammering hammers hamming hamper
-    hampered hampering hampon handfuls handiest handiness handing handiwork handling
-    handpicking handsful handshake handshaking handsomeness handstand handwriting handwritten
-    handy handys hangar hanged hangers hangings hangnails hangover hanker hanks hanna hans
-    hanss happenings happens happiest harbored harca hardcover harden hardened hardener
-    hardening hardheaded hardheadedness hardier hardiest hardily hardiness harding hardings
-    hardy hare hared hares haring harked harkened harkening harking harks harmlessness harmonia
-    harp harpado harped harper harping harps harry harrying hart harta harte harto harts
-    hasidim hassling haste hasted hastened hastening hastes hastiest hasting hastings hasty
-    hatch hatches hatchets hatching hater haters hates hating hats hatteras hatters hatting
-    haughtier haunches haunt haunting havel haven havens haves havoline hawing hawker hayes
-    haying hayworth hazanosa hazarded hazarding hazards haze hazed hazes haziest haziness
-    hazing hdd headband headboard headdress headdresses header headfirst headiest headings
-    headless headlights headline headlined headlines headlock headlocks headlong headphone
-    headroom heads headset headstone headstones headstrong headwaters headway headways headwind
-    headword headwords heady healed healer heals healthcare healthiest healthiness healths
-    healthy heap heaped heaping hear heard hearings hears hearse hearst heartache heartaches
-    heartbeats heartbreak heartbreaking heartbreaks heartbroken heartburns heartfelt hearth
-    heartier heartiest heartily heartiness heartless heartlessness hearts heartsick
-    heartwarming hearty heated heath heather heathers heating heats heatstroke heave heaved
-    heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset heavyweight
-    hebes hebrides hecha hecho heciento heck heckling hecks heda hediento heeded heeding
-    heedless heeds heeled heeling heels heeps height heightened heightening heir heisting
-    hellers hells helpings helplessness helpline helplines hematites hemencia hemorrhaged
-    hemorrhages hendedor hender hepatitiss hera heralded heralding heras herbada herbajar herbs
-    herded herder herding herds hereabout hereafter heredada hereditable heren herencia heresy
-    heretica heria herido heridora hermana hermanable hermanal hermanar hermandad hermanear
-    hermania hermes herminia hermit hermosa hermosear herniada herniado herniae hernias hernica
-    herniosa hernista heroes heroida heros herpe herpess herring herrings herropea hers
-    hershels herventar hervida hesitacion hespera hesperia hesperidio hesperido hesperio hetica
-    hewed hewer hewing hexameter hexametro hexes heywoods hibernia hick hicks hideaways
-    hidebound hides hidings hidra hiebre hiedra hieing hiena hierba hiero hierra hierre hies
-    highchair highlighter highlights highness highs highwayman hijacker hikes hiking hilera
-    hill hills hinchado hinchazon hinco hinder hinds hines hing hinge hinging hings hinting
-    hipertension hipped hipping hires hiring hirma hispana hispanic hispanica hispanidad hissed
-    hisses hissing histograms histologia histologo historia historiada historiado historian
-    historians historiar historic historica historical historico histories historys hitacion
-    hitch hitching hither hitherto hive hived hiving hivs hoarder hoarders hoardings hoariness
-    hoarsely hoarseness hoarser hoarsest hocicon hocicona hocicudo hocino hock hocked hocking
-    hocks hogged hoisting holdings hole holing hollow hollowing hombre hombruno homebody
-    homebodys homeboys homecoming homegrown homeless homelessness homelesss homer homering
-    homes homesickness homestretch homeward homeworks homicida homicide homicides homicidio
-    homiest hominess homing honcho hone honey hong hongo honked honrable hooding hook hooked
-    hooking hooks hooped hooted hooting hopelessly hopelessness hoping hopped hopping hops
-    horada horadada horca horco horde hording hordio horn horne hornia hornless horns horra
-    horrar horre horrendo horribly horridly horrified horseback horsed horsehair horsehide
-    horseman horsemanship horseplay horses horseshoe horseshoeing horsewhip horsewhipped
-    horsewhips horsewoman horsey horsy hortal horus hose hosed hoses hosing hospitable
-    hospitably hospitalidad hospitals host hostilla hothead hotheaded hotheadedness hothouse
-    hoto hotpoint hotshots hound hounding hounds hourglass housebound housebreak housebreaking
-    housebreaks housebroke housebroken houseclean housecleaning housed household househusband
-    househusbands housekeeping housemother housemothers houses housetop housewarming housewife
-    housewifes housework housmans hovel hover hovered hovering howellss howls hows hoyito hps
-    hst huangs huarache hubbards hucha hucho huck huddle hueca hueco huego huello huera huero
-    huerta hueso hueva huffed huffing huffmans huffs huffy huger hugged hugh huira hulana hule
-    hull hulling humada humaina humanal humanar humane humanest humanidad humanism humanist
-    humanity humankind humanness humano humar humaza humbled humbling humblings humectar humera
-    humes humida humidify humiditys humility humilitys humita humitera hummer humorada humped
-    humping humps hunch hunched hunches hunching hung hungered hungering hungers hungover
-    hungrier hungs hunker hunter hunting huntings hunts hurana hurdling hurds hurled hurling
-    hurls hurrying hurst hursts hurtas hurtiblemente hurtling hurto husbanded husbanding
-    husbandry husbandrys hushed hushes hushing huskiness hustings hustling huts hutton hydrated
-    hying hype hypertensions hyphened hyphening hypoglycemia hypotenuse hypothesis
-    hypothetically ibuprofens icarea icaria ideacion idealidad idealistic identica identico
-    identifying identitys idleness idonea idoneidad idoneo idos ignara ignorant ignorar ignores
-    ignoring ignota ilas ilegal ilegalidad ilene iliquida iliquido iliterato illegally
-    illnesses illnesss ills imaged imagerys imaginable imaginar imagination imagined imaginero
-    imagines imaging imbalance imitada immortal imodiums imp impaciente impanels impartir
-    impasses impassive impatient impediente implicar implication imploded imploding impounding
-    impresion impressed impressing impression impressions imprints improbably improperly
-    improved impulsing inability inaccion inaction inactivity inafectada inafectado inaner
-    inatento incaler incense incensed incenses incenso incensor inception incidental
+    fixation fixatives fixed fixes fixtures fizzling fizzy flack flagging flagstone flagstones
+    flailing flak flake flaking flama flame flamen flaming flamingo flamings flan flanco
+    flanking flanks flanqueado flanqueador flanqueadora flapped flapping flaps flared flares
+    flash flashed flasher flashers flashest flashier flashiest flashily flashings flashs flask
+    flattening flattering flatters flattery flattest flatting flaunted flaunting flavored
+    flavoring flawing flaying flecha flecking fled fleecing fleeting flemings flemon flesh
+    fleshes fleshing fleshs fletante flicked flicking flies flightier flightiest flightiness
+    flightless flights flighty flinching fling flinging flings flint flipped flipping flippy
+    flirting flits flitting floater floating flock flocked flocking flocks flog flogged flood
+    flooding floorboard flooring floors flopping floppys flor floracion florecer flossing
+    flotacion flour flouring flouting flower flowing flubbing fluente fluffing fluida fluido
+    fluir flumes flung flunk fluor fluorina fluorite flurried flurry flurrying flus flushes
+    flushest flushing flushs flustering flusters flutters fluyente flying fms foaling foams
+    foch focha focusing foetal fogged foisting fold folding folds follicles follon followed
+    follower followings follows followup fomentar fomes fond fondle fondled fondness fondues
+    fontanal fontanosa fonte foodstuff foolhardiest foolhardiness fooling foolproof fools
+    footbridge footed footfalls footlights footnotes footnoting footpaths footprint footsteps
+    footstool footstools forada forage foraging foraida foras foray foraying forbearing forbes
+    forcatear force forceps forcepss forchina forcible forcina ford forded fording fords fore
+    forearmed forebear forehand foreheads foremast foreplay fores forestall forestalling
+    forestation forested forester foresting foretell forevermore forevers forfeiting forged
+    forger forges forgets forgettable forging forgiven forgiveness forgiving forgo forgoing
+    forked forking forks forma formadura formal formaleta formalidad formalista formally
+    formante formar formation formative formats formatting formed formiato formidar formidolosa
+    forming formlessness formon formosa fornecer forra forrar fort forte fortes forth
+    fortification fortin forts fortys forums foster fotometro fought foundation founding
+    foundling founds fount founts fours fourscore fowls fraccion fracked fracking fraction
+    fractional fractura fracturar fracture fractures fracturing frade frag framing france
+    franco frank franking frasca frase fraude frauds freak freaking freaks frecuente fred freds
+    freeing freeloaded freeloading freestanding freethinking freezings fregacion freighting
+    freights frenches frentero frequency frequented frequenter frequentest frequenting
+    frequently frequents fres fresa fresco freshest freshman freshness freshwater freshwaters
+    freso frete fretting fretwork freud frez fridge fried friended friending friendless
+    friendly friendlys friendship friendships frigente fright frighted frighten frightening
+    frightens frighting frights frigid frigido frills fringe fringing friollega frior frisco
+    frisking frita frittering fritters frizzing frog frond fronds fronte fronting fronts frost
+    frotar frote frothier frothing frown frowning frowsy fructa fruente fruicion fruit fruiting
+    fruits frutal frutar fruto frying fucked fucking fuddle fudge fuds fuego fueling fuellega
+    fuelling fuels fuentes fuentess fuera fugar fulgente fulled fulling fullness fulls fumbled
+    fumblers fumbling fume fumed fums funcion funcional funcionar function functional functions
+    fund fundente fundida fundo fundy funestar funicar funique funky funnys furente furiente
+    furled furling furnishing furthers fusentes fuses fusing fussiness fustiest futures fuzes
+    fuzziness gaban gabbed gabbing gabbled gabbling gabinete gable gabled gabs gadded gaeas
+    gagging gaias gails gaily gain gainful gains galas galen galga galicosa galio galled
+    galling galloped galls gallstone gambia gambled gambling gamboled gamed games gana ganada
+    ganan ganar ganchete ganchuda gang ganged ganging gangling gangs gano gansa gantes gaped
+    gapes gaping garaba garaged garages garaje garamanta garantia garb garbage garbages garbed
+    garbillo garble garbles garbling garbon garbs gardenia gardenias gardenings gardners
+    gargantada gargantear garganteo gargantera gargantez garganteza gargantil garganton
+    gargantona gargantua gargantuan gargantuas gargled gargling garlante garments garnering
+    garnet garoting garra garro garrotera garry gasa gascona gasconesa gases gashing gashs
+    gaslights gasolene gasolenes gasoleno gasolina gasolinera gasolines gasp gasps gass gassed
+    gasses gassiest gassing gastable gastonia gastosa gastritiss gata gatas gates gather
+    gathers gating gauchada gauge gauzes gauzy gavel gayer gays gazas gaze gazed gazetting
+    gearing gears geeing geeks geldings gellers gelling gemacion gems genas gender genera
+    generable generala generalato generalidad generally generals generante generar generated
+    generates generative generator genial gentling gerardos geres germinal germinals germinar
+    germs gestating gesticular gestures getaways getica getup ghanas ghats ghosting gibbering
+    gibberishs gibing gifted gifting giggling gilas giles gills ginas ginger gingers girar gird
+    girds girth giveaways givens gives gladdening gladder glade glades glads gladstones
+    glamored glamoured glancing glare glaring glase glassiest glassing glasss glassy glaucomas
+    gleaming glean gleaning glib glide glinting gliptica glistening glistens glitched glitches
+    glitching glittering glitters gloaming gloating glob globe globs glose gloss glossing
+    glower glowing glucoses glutting gms gmts gnarl gnarlier gnashing goaded goading gobbling
+    godchild godchildren godchilds goddaughter goddaughters godel godfather godfathers
+    godmother godmothers godparents godzilla goggled goggling goings golding goldings golpeada
+    golpeado golpeadura golpete golpeteo gomar gomer goner gong gongo goodby goodbys goodnight
+    goodyears google googles gooks goose gordilla gores gorge goring gorp gorps gorra gorse
+    gould goutiest governed governing gown gowned grabadura grabber grace gracing grad grade
+    grades gradilla grading grado gradosa gradoso grads graduating gradys graft grafting grain
+    grajo gram grama graminea gramineo gramo gran grana granadas granades granadesa granazon
+    grand granda grandads granddad granddads grande grandee grandees grander grandest grandeur
+    grandeurs grandez grandeza grandfathered grandfathering grandfathers grandisona grandisono
+    grandmas grandmothers grandness grandota grandpas grands grandura granges granites grannies
+    granolas granon granoto grant granting granulate granules grao grape grapes graphing
+    grappling grasa graso grasping graspo grasps grass grassing grata grate grates grato grava
+    graved gravedad gravedosa gravel graven graver graves gravestone gravestones gravy grays
+    graze greasiest greasing great greed greek greenback greene greenest greenhouse greening
+    greenness greenpeace greens greensleeves greenwich greer greet greeting greg grenades
+    grendels greno grep grepping greps grew grid grids grievances grieving grilling grills
+    grime grin grinders grinding grinds grindstone grindstones grinning grins gripes griping
+    gripped grips grisma grist grists gritar gritting groan groaning grog groggily groin
+    grokking grooming grooving grope groped groping gropos gross grossing grouched grouches
+    grouching ground grounded grounder grounders grounding groundswell groupers groupies
+    grouping grouse grousing grouting grove groves growl growling grows growths grub grubbed
+    grubbing grubs grudging grueling grumbled grumbling gruta guaba guaca guachara guaita
+    guaitar guaja guala gualdado guama guams guando guano guanta guapa guara guarache guarango
+    guarda guardable guardabrazo guardacanton guardada guardado guardador guardalado
+    guardamalleta guardamano guardamigo guardapuerta guardasilla guardesa guardhouse guardia
+    guardilla guarding guardrail guardroom guards guaro guasa guatacare guate guava guaya
+    guello guessing guesting guffs guiar guidar guideline guinar guinchada guipar guisar guita
+    guitarra guitarro guitarron guitars guito gules gulf gullies gulling gummier gummiest gummy
+    gunning gunny gunpoint gunrunning gunshots guppy gupta gurgling gushed gushes gushiest guss
+    gustar gusting gutsiest gutter guttering gutting guying haba habado habar haber habidero
+    habiente habilitacion habitation habitations habito habituacion habituation hablado
+    hablador habladuria hablante hacera hacienda haciendas haciente hacinacion hacked hackers
+    hacks hades haemorrhage haemorrhaged haemorrhages haggling hagiografia hags hails
+    hailstones hairdresser hairdressings hairiest hairiness hairless hairlines hairpiece
+    hairsplitting hake hakes hala halar halcon hale haler hales halfs halftimes haling hall
+    hallar hallow hallowed hallowing halls hallucinating hallway hallways halo haloes halon
+    halons hals halss halter halts halved halves halving haman hamans hammed hammered
+    hammerhead hammering hammers hamming hamper hampered hampering hampon handfuls handiest
+    handiness handing handiwork handling handpicking handsful handshake handshaking
+    handsomeness handstand handwriting handwritten handy handys hangar hanged hangers hangings
+    hangnails hangover hanker hanks hanna hans hanss happenings happens happiest harbored harca
+    hardcover harden hardened hardener hardening hardheaded hardheadedness hardier hardiest
+    hardily hardiness harding hardings hardy hare hared hares haring harked harkened harkening
+    harking harks harmlessness harmonia harp harpado harped harper harping harps harry harrying
+    hart harta harte harto harts hasidim hassling haste hasted hastened hastening hastes
+    hastiest hasting hastings hasty hatch hatches hatchets hatching hater haters hates hating
+    hats hatteras hatters hatting haughtier haunches haunt haunting havel haven havens haves
+    havoline hawing hawker hayes haying hayworth hazanosa hazarded hazarding hazards haze hazed
+    hazes haziest haziness hazing hdd headband headboard headdress headdresses header headfirst
+    headiest headings headless headlights headline headlined headlines headlock headlocks
+    headlong headphone headroom heads headset headstone headstones headstrong headwaters
+    headway headways headwind headword headwords heady healed healer heals healthcare
+    healthiest healthiness healths healthy heap heaped heaping hear heard hearings hears hearse
+    hearst heartache heartaches heartbeats heartbreak heartbreaking heartbreaks heartbroken
+    heartburns heartfelt hearth heartier heartiest heartily heartiness heartless heartlessness
+    hearts heartsick heartwarming hearty heated heath heather heathers heating heats heatstroke
+    heave heaved heaven heavenly heavenss heaves heaviest heavinesss heaving heavys heavyset
+    heavyweight hebes hebrides hecha hecho heciento heck heckling hecks heda hediento heeded
+    heeding heedless heeds heeled heeling heels heeps height heightened heightening heir
+    heisting hellers hells helpings helplessness helpline helplines hematites hemencia
+    hemorrhaged hemorrhages hendedor hender hepatitiss hera heralded heralding heras herbada
+    herbajar herbs herded herder herding herds hereabout hereafter heredada hereditable heren
+    herencia heresy heretica heria herido heridora hermana hermanable hermanal hermanar
+    hermandad hermanear hermania hermes herminia hermit hermosa hermosear herniada herniado
+    herniae hernias hernica herniosa hernista heroes heroida heros herpe herpess herring
+    herrings herropea hers hershels herventar hervida hesitacion hespera hesperia hesperidio
+    hesperido hesperio hetica hewed hewer hewing hexameter hexametro hexes heywoods hibernia
+    hick hicks hideaways hidebound hides hidings hidra hiebre hiedra hieing hiena hierba hiero
+    hierra hierre hies highchair highlighter highlights highness highs highwayman hijacker
+    hikes hiking hilera hill hills hinchado hinchazon hinco hinder hinds hines hing hinge
+    hinging hings hinting hipertension hipped hipping hires hiring hirma hispana hispanic
+    hispanica hispanidad hissed hisses hissing histograms histologia histologo historia
+    historiada historiado historian historians historiar historic historica historical
+    historico histories historys hitacion hitch hitching hither hitherto hive hived hiving hivs
+    hoarder hoarders hoardings hoariness hoarsely hoarseness hoarser hoarsest hocicon hocicona
+    hocicudo hocino hock hocked hocking hocks hogged hoisting holdings hole holing hollow
+    hollowed hollowing hombre hombruno homebody homebodys homeboys homecoming homegrown
+    homeless homelessness homelesss homer homering homes homesickness homestretch homeward
+    homeworks homicida homicide homicides homicidio homiest hominess homing honcho hone honey
+    hong hongo honked honrable hooding hook hooked hooking hooks hooped hooted hooting
+    hopelessly hopelessness hoping hopped hopping hops horada horadada horca horco horde
+    hording hordio horn horne hornia hornless horns horra horrar horre horrendo horribly
+    horridly horrified horseback horsed horsehair horsehide horseman horsemanship horseplay
+    horses horseshoe horseshoeing horsewhip horsewhipped horsewhips horsewoman horsey horsy
+    hortal horus hose hosed hoses hosing hospitable hospitably hospitalidad hospitals host
+    hostilla hothead hotheaded hotheadedness hothouse hoto hotpoint hotshots hound hounding
+    hounds hourglass housebound housebreak housebreaking housebreaks housebroke housebroken
+    houseclean housecleaning housed household househusband househusbands housekeeping
+    housemother housemothers houses housetop housewarming housewife housewifes housework
+    housmans hovel hover hovered hovering howellss howls hows hoyito hps hst huangs huarache
+    hubbards hucha hucho huck huddle hueca hueco huego huello huera huero huerta hueso hueva
+    huffed huffing huffmans huffs huffy huger hugged hugh huira hulana hule hull hulling humada
+    humaina humanal humanar humane humanest humanidad humanism humanist humanity humankind
+    humanness humano humar humaza humbled humbling humblings humectar humera humes humida
+    humidify humiditys humility humilitys humita humitera hummer humorada humped humping humps
+    hunch hunched hunches hunching hung hungered hungering hungers hungover hungrier hungs
+    hunker hunter hunting huntings hunts hurana hurdling hurds hurled hurling hurls hurrying
+    hurst hursts hurtas hurtiblemente hurtling hurto husbanded husbanding husbandry husbandrys
+    hushed hushes hushing huskiness hustings hustling huts hutton hydrated hying hype
+    hypertensions hyphened hyphening hypoglycemia hypotenuse hypothesis hypothetically
+    ibuprofens icarea icaria ideacion idealidad idealistic identica identico identifying
+    identitys idleness idonea idoneidad idoneo idos ignara ignorant ignorar ignores ignoring
+    ignota ilas ilegal ilegalidad ilene iliquida iliquido iliterato illegally illnesses
+    illnesss ills imaged imagerys imaginable imaginar imagination imagined imaginero imagines
+    imaging imbalance imitada immortal imodiums imp impaciente impanels impartir impasses
+    impassive impatient impediente impersonal implicar implication imploded imploding
+    impounding impresion impressed impressing impression impressions imprints improbably
+    improperly improved impulsing inability inaccion inaction inactivity inafectada inafectado
+    inaner inatento incaler incense incensed incenses incenso incensor inception incidental
     incidentally incienso inciente incierta incising incisions incisiva incisive incisivo
     inclining inclosed inclosing inclusion incoherences incoherencia incoming incompleta
     incompleto incomportable inconsecuente inconstancia inconstant incorrect increada increado
     increased incrimination incurred incurs incursion ind inda indebted indecision indented
     indenting independent index indian indias indica indication indications indiccion indice
-    indicted indicting indifferent indina indio indira indirectly indo indomestica indra
-    induccion induced induces induct inducted inductee inducting induction indue inedia
-    inertial ines inextenso infamador infanta infante infantesa infantil infantry infants
-    infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar infecting
-    infections infectious infectiva infectivo infecto infects infecunda infer infernal infernar
-    inferred infest infested infesting inficion infighting infingir inflacion inflamable
-    inflamador inflamadora inflamar inflamed inflaming inflated inflation inflect inflected
-    inflecting inflection inflections inflects inflicted infliction informacion informal
-    informally informational informations informativa informative informativo infraccion
-    infraction infracto infrequent infurcion infurto infusion inge ingesting ingestion inglesa
-    ingletear inglosable ingrata ingrates ingratiate ingresses inhalador inhalant inhalator
-    inhale inhaled inhales inhesion inhospital inhumana inicial inimical initialed initialing
-    initially initials initiate injection injections injector injects injure injures injuria
-    injuries injuring injurys inlaying inline inmenso inmision inmortal innatural innermost
-    inofenso inpatient inpatients inputting inquilina inquired inquirer inscribe inscribir
-    insect insecurity insercion inserted inserting insertion insetted insetting insider
-    insiders insides insisted insobornable insocial insolita inspeccion inspected inspecting
-    inspection inspirar instalar instance instancia instantly instruccion instructing
-    instructional instructiva instructive instructivo instructo instructor instructors insulana
-    insulano insulins insulting insumisa insupportable insurances insure insured insureds
-    insurers insures insurgence insurgir insuring int integral intel intemperatura intencion
-    intended intender intensa intensar intensely intenser intensest intension intensive
-    intensivo intention intentional intento inter interbred interesal interese interina
-    interinar interna internada internado internally internals internar internationally
-    interned internee internes internet interpol interpresa interpretar interpretation
-    interprete interpreted interpreter interpreting interpretive interprets interred interval
-    intervalo intervals intestada intocable intonso intractable intro intruding inundante
-    inured invaders invasion invencion inventar invented inventing invention invernal invernar
-    inversion inverted inverting invested investing invoices inyeccion ionizing iotas iphone
-    iran irania irasco irateness iridaceo irlandes irma ironia irradiating irregular irrision
-    irrupcion irunesa isabelas isinglass islamabad isolated isolating isolation ispell issuance
-    itchiest itchiness itchs iteracion iterated iterator ives izquierdear jabalcon jable jacer
-    jailbreaks jails jains jakes james jamming janas jangling janna japed japes jared jaretera
-    jarretera jarro jaspeado jatea jaunting jeeps jeering jell jelling jello jells jellyfish
-    jellying jellys jerkin jerkins jest jests jetting jewelers jeweling jewelled jewelling
-    jewelrys jigger jiggling jijas jills jingling jinja jinjo jives jiving joblessness jocks
-    jogged joggling join joins jointing joints joist joked joking jolly jorco jorge jorrar
-    joses jottings jouncing jousting jowls jude judgar judged judges judgeship juglar jugo
-    jugueton juiced juicer juices juiciest juicy jules jumble jumbles jumbling jumental jumped
-    jumpiest jumpiness jumping jumps junciana junkiest juntador jurar justificable justness
-    jutting juzgar kaisers kanos kant kants karin kates keats keck kecks keeling keels keened
-    keens keeping keepings keepsake keller kellers kelly kelps kemps kenneled kent kermit keven
-    keyboard keyboarding keyboards keynotes keynoting keypunch keypunched keypunches
-    keypunching keystone keystones keystroke keyword kickapoo kicker kickiest kickstand kicky
-    kiddie kidneys kiliarea killdeer killed killers killings kills kilning kilter kilters
-    kinder kindling kinked kinking kinks kinney kipling kiplings kips kirks kissed kisses
-    kissing kitchener kitchens kites kittens klans klines knack knaves kneading kneeled
-    kneeling knelling knew knievels knifed knight knighting knit knits knitting knocker
-    knockers knocking knockout knotting knowingly knowings knuckled kongo kookiest kooks kraft
-    kringles kubricks kurts laban labe labeling labels labeo labil labio laborear laboreo
-    laborer laborera laborers labrantia labs lace laceracion lacerating lacerations laces
-    lacing lack lacked lacks lacrosse lactation laddered laddering ladders lade laded lades
-    lading lager lagged lagging lags laida lain laista lakes lama lamar lambel lambicar lamed
-    lamentar lamer lames lamiente lamiento lamin lamming lampatan lampblack lampreada lampshade
-    lanada lanas lanceada lancer lancha lanchada land landa lande lander landlords lando landry
-    lands landward lanes langs languages lank lanza lapel lapidosa lapilla lapped lapping laps
-    larder lardners larga larked larks larry lasagna laser lases lashes lashing lasing lass
-    lasses lassoing lasted lastimador lastimadura lastimera lastimero lastimosa lastimoso
-    lastingly latch latches latching latecomer later latera lather lathers laths latiente
-    latigueo latina latinear latinidad latino latins latinx latir laton latter latterly latters
-    lauder laughing laughters launch launched launches launching launders laundryman laundrys
-    laureada laureado laurents lave lawanda lawful lawlessness lawsuits lawyers laxativa
-    laxative laxativo laxer layar layering layers laying lazed leach leaching leaded leading
-    leadings leads leafiest leafing leaguing leakiest leal leaner leanings leaping leapt lear
-    learning learnings lears leas lease leash leashing leasing leasts leather leathers leathery
-    leaved leaven leavening leaves leavings leavingss lecha lechal lechar lecho lecion lecterns
-    lectures lecturing ledra leeching leeds leeks leering lefter leftovers lega legacion legado
-    legadura legalese legalidad legalista legalistic legality legals legamosa leganosa legar
-    legation legato legatos legenda legged leggiest legion legitimate legon legra legrees legua
-    leista leisures leja lejar lejio lelia leman lemons lemony lena lenatero lend lender
-    lending lene lenguado lenguaje lenguaton lenguatona lenguaz lenguaza lenguda lenguear
-    lengueta lenon lenos lens lenticular lents leon lepra lept lepus lera lesionar lesions
-    lessen lessons lessor lest lester lesters lestrade leta letal letame letargia letargica
-    letargico letea letha lethally lethargy lethargys lethas letitia leton letora letradura
-    letraduria letron letterbox lettered letterheads lettering letterman letting letura
-    leucenia leukemias levantada levantado levantador leve levee levees levelers levelheaded
-    levelheadedness leveling levelness lever levering levers lews lexico lgs liability libel
-    liber libera liberation libra librea libreoffice libreto libro libs lick licking lickings
-    licks lidiador liebre lied liega liens lientera liento lies lifeblood lifeforms lifeguard
-    lifeguards lifelines lifer lifers lifesaver lifesaving lifespan lifetimes lifts ligature
-    ligera light lighted lighten lightened lightening lightens lighters lightest lighthearted
-    lighting lightings lightness lightnesss lightning likeableness liked likes liking lilas
-    lilted lilting limb limed limera limes liming limit limitada limitado limite limiting limn
-    limned limon limpest limpia limpiadera limpiadora limpiadura limpiaunas limpida limpidez
-    limpido limpiedad limping limpness limps linas lince lind linde linds linea linearly linen
-    linens lineo liner linera liners linesman linger lingers lining linked links lins linted
-    linterna linting lints linus liones lionizing lipes lipreading lipreadings lipreads
-    lipstick lipsticking liquida liquidable liquidar liquidate liquidation liquidez lire lirica
-    lisa lisera lision listar listed listened listening lister listerine listers listing
-    listings listlessness listo lists lita liter literacy literal literals literary literata
-    literate literati literato literia liters lithiums litre litter littering litters
-    littleness littler littles littlest livability lived liven livening lives livings
-    livingstone livingstones lizzy llaca llaga llagar llamador llamargo llamas llamazar llamear
-    llana llano llapa llapar llave lleca llegar llenar llenez lleno llera lleta lleva lloro
-    loader loafed loafing loaned loaning loathing loathings lobes lobo lobs locating locke
-    locker lockes locket lockheed locking locksteps locus locution lodes lodged lodger lofted
-    lofting logan loges logger logia logic logins logis logon logs loin loista lolled lomar
-    lomes lone loner longa longadura longar longed longhands longings longo longor longstreet
-    longuera lons lookalike loomed looming looms loons looped looping loops loor loose loosed
-    looses loosing looted looting loots lopes loping lopped lopsidedly lopsidedness loras
-    lorded lording lords lores loro lorry loser losers losilla losina losino losses losss
-    lotera lotiforme lotteries lotterys lounging louse louses lousiness louvered loved loveless
-    lover loves loving lowe lowed lowercase lowering lowers lowery lowes lowing lows loxes
-    luaus lubricate lucha lucidity luciente luck lucked lucking lucks lue luego luello luene
-    lugar lugged lugs lulling lulus lumber lumbers luminaria luminary lumped lumpiest lumpiness
-    lumping lumps lunado lunchbox lunched lunches lunching lunchroom lunchs lunchtime
-    lunchtimes lunes lupes lupuss lurch lurching luring lush lushes lushness lustiness lusting
-    lyings lymphomas lymphomata lynch lynching lyra lyre lyric lyrical lyrics mabel mable maca
-    macandon macar macarelo macaroon macaulay maceador maceo maceracion maceration macerations
-    maces macha machada macheta machetear machetero machetes machines machinete machismo
-    machismos macho machote machs machucar macing macks maco macollar macro macula madagascan
-    madagascar madame madames maddening madder madelines maderacion maderada maderar maderera
-    madge madhouse madison madisons madly mador madraza madrearse madrepora madrera madrugar
-    mads maduracion madurazon madurgar madwoman maes magar magentas maginots magnates magnetic
+    indicted indicting indifferent indina indio indira indirectly individualidad indo
+    indomestica indra induccion induced induces induct inducted inductee inducting induction
+    indue inedia inertial ines inextenso infamador infanta infante infantesa infantil infantry
+    infants infarction infartar infausto infeccionar infecciosa infeccioso infecta infectar
+    infecting infections infectious infectiva infectivo infecto infects infecunda infer
+    infernal infernar inferred infest infested infesting inficion infighting infingir inflacion
+    inflamable inflamador inflamadora inflamar inflamed inflaming inflated inflation inflect
+    inflected inflecting inflection inflections inflects inflicted infliction informacion
+    informal informally informational informations informativa informative informativo
+    infraccion infraction infracto infrequent infurcion infurto infusion inge ingesting
+    ingestion inglesa ingletear inglosable ingrata ingrates ingratiate ingresses inhalador
+    inhalant inhalator inhale inhaled inhales inhesion inhospital inhumana inicial inimical
+    initialed initialing initially initials initiate injection injections injector injects
+    injure injures injuria injuries injuring injurys inlaying inline inmenso inmision inmortal
+    innatural innermost inofenso inpatient inpatients inputting inquilina inquired inquirer
+    inscribe inscribir insect insecurity insercion inserted inserting insertion insetted
+    insetting insider insiders insides insisted insobornable insocial insolita inspeccion
+    inspected inspecting inspection inspirar instalar instance instancia instantly instruccion
+    instructing instructional instructiva instructive instructivo instructo instructor
+    instructors insulana insulano insulins insulting insumisa insupportable insurances insure
+    insured insureds insurers insures insurgence insurgir insuring int integral intel
+    intemperatura intencion intended intender intensa intensar intensely intenser intensest
+    intension intensive intensivo intention intentional intento inter interbred interesal
+    interese interina interinar interna internada internado internally internals internar
+    internationally interned internee internes internet interpol interpresa interpretar
+    interpretation interprete interpreted interpreter interpreting interpretive interprets
+    interred interval intervalo intervals intestada intocable intonso intractable intro
+    intruding inundante inured invaders invasion invencion inventar invented inventing
+    invention invernal invernar inversion inverted inverting invested investing invoices
+    inyeccion ionizing iotas iphone iran irania irasco irateness iridaceo irlandes irma ironia
+    irradiating irregular irrision irrupcion irunesa isabelas isinglass islamabad isolated
+    isolating isolation ispell issuance itchiest itchiness itchs iteracion iterated iterator
+    ives izquierdear jabalcon jable jacer jadeante jailbreaks jails jains jakes james jamming
+    janas jangling janna japed japes jared jaretera jarretera jarro jaspeado jatea jaunting
+    jeeps jeering jell jelling jello jells jellyfish jellying jellys jerkin jerkins jest jests
+    jetting jewelers jeweling jewelled jewelling jewelrys jigger jiggling jijas jills jingling
+    jinja jinjo jives jiving joblessness jocks jogged joggling join joins jointing joints joist
+    joked joking jolly jorco jorge jorrar joses jottings jouncing jousting jowls jude judgar
+    judged judges judgeship juglar jugo jugueton juiced juicer juices juiciest juicy jules
+    jumble jumbles jumbling jumental jumped jumpiest jumpiness jumping jumps junciana junkiest
+    juntador jurar justificable justness jutting juzgar kaisers kanos kant kants karin kates
+    keats keck kecks keeling keels keened keens keeping keepings keepsake keller kellers kelly
+    kelps kemps kenneled kent kermit keven keyboard keyboarding keyboards keynotes keynoting
+    keypunch keypunched keypunches keypunching keystone keystones keystroke keyword kickapoo
+    kicker kickiest kickstand kicky kiddie kidneys kiliarea killdeer killed killers killings
+    kills kilning kilter kilters kinder kindling kinked kinking kinks kinney kipling kiplings
+    kips kirks kissed kisses kissing kitchener kitchens kites kittens klans klines knack knaves
+    kneading kneeled kneeling knelling knew knievels knifed knight knighting knit knits
+    knitting knocker knockers knocking knockout knotting knowingly knowings knuckled kongo
+    kookiest kooks kraft kringles kubricks kurts laban labe labeling labels labeo labil labio
+    laborear laboreo laborer laborera laborers labrantia labs lace laceracion lacerating
+    lacerations laces lacing lack lacked lacks lacrosse lactation laddered laddering ladders
+    lade laded lades lading lager lagged lagging lags laida lain laista lakes lama lamar lambel
+    lambicar lamed lamentar lamer lames lamiente lamiento lamin lamming lampatan lampblack
+    lampreada lampshade lanada lanas lanceada lancer lancha lanchada land landa lande lander
+    landlords lando landry lands landward lanes langs languages lank lanterns lanza lapel
+    lapidosa lapilla lapped lapping laps larder lardners larga larked larks larry lasagna laser
+    lases lashes lashing lasing lass lasses lassoing lasted lastimador lastimadura lastimera
+    lastimero lastimosa lastimoso lastingly latch latches latching latecomer later latera
+    lather lathers laths latiente latigueo latina latinear latinidad latino latins latinx latir
+    laton latter latterly latters lauder laughing laughters launch launched launches launching
+    launders laundryman laundrys laureada laureado laurents lave lawanda lawful lawlessness
+    lawsuits lawyers laxativa laxative laxativo laxer layar layering layers laying lazed leach
+    leaching leaded leading leadings leads leafiest leafing leaguing leakiest leal leaner
+    leanings leaping leapt lear learning learnings lears leas lease leash leashing leasing
+    leasts leather leathers leathery leaved leaven leavening leaves leavings leavingss lecha
+    lechal lechar lecho lecion lecterns lectures lecturing ledra leeching leeds leeks leering
+    lefter leftovers lega legacion legado legadura legalese legalidad legalista legalistic
+    legality legals legamosa leganosa legar legation legato legatos legenda legged leggiest
+    legion legitimate legon legra legrees legua leista leisures leja lejar lejio lelia leman
+    lemons lemony lena lenatero lend lender lending lene lenguado lenguaje lenguaton lenguatona
+    lenguaz lenguaza lenguda lenguear lengueta lenon lenos lens lenticular lents leon lepra
+    lept lepus lera lesionar lesions lessen lessons lessor lest lester lesters lestrade leta
+    letal letame letargia letargica letargico letea letha lethally lethargy lethargys lethas
+    letitia leton letora letradura letraduria letron letterbox lettered letterheads lettering
+    letterman letting letup letura leucenia leukemias levantada levantado levantador leve levee
+    levees levelers levelheaded levelheadedness leveling levelness lever levering levers lews
+    lexico lgs liability libel liber libera liberation libra librea libreoffice libreto libro
+    libs lick licking lickings licks lidiador liebre lied liega liens lientera liento lies
+    lifeblood lifeforms lifeguard lifeguards lifelines lifer lifers lifesaver lifesaving
+    lifespan lifetimes lifts ligature ligera light lighted lighten lightened lightening
+    lightens lighters lightest lighthearted lighting lightings lightness lightnesss lightning
+    likeableness liked likes liking lilas lilted lilting limb limed limera limes liming limit
+    limitada limitado limite limiting limn limned limon limpest limpia limpiadera limpiadora
+    limpiadura limpiaunas limpida limpidez limpido limpiedad limping limpness limps linas lince
+    lind linde linds linea linearly linen linens lineo liner linera liners linesman linger
+    lingers lining linked links lins linted linterna linting lints linus liones lionizing lipes
+    lipreading lipreadings lipreads lipstick lipsticking liquida liquidable liquidar liquidate
+    liquidation liquidez lire lirica lisa lisera lision listar listed listened listening lister
+    listerine listers listing listings listlessness listo lists lita liter literacy literal
+    literals literary literata literate literati literato literia liters lithiums litre litter
+    littering litters littleness littler littles littlest livability lived liven livening lives
+    livings livingstone livingstones lizzy llaca llaga llagar llamador llamargo llamas llamazar
+    llamear llana llano llapa llapar llave lleca llegar llenar llenez lleno llera lleta lleva
+    lloro loader loafed loafing loaned loaning loathing loathings lobes lobo lobs locating
+    locke locker lockes locket lockheed locking locksteps locus locution lodes lodged lodger
+    lofted lofting logan loges logger logia logic logins logis logon logs loin loista lolled
+    lomar lomes lone loner longa longadura longar longed longhands longings longo longor
+    longstreet longuera lons lookalike loomed looming looms loons looped looping loops loor
+    loose loosed loosened loosening loosens looser looses loosing looted looting loots lopes
+    loping lopped lopsidedly lopsidedness loras lorded lording lords lores loro lorry loser
+    losers losilla losina losino losses losss lotera lotiforme lotteries lotterys lounging
+    louse louses lousiness louvered loved loveless lover loves loving lowe lowed lowercase
+    lowering lowers lowery lowes lowing lows loxes luaus lubricate lucha lucidity luciente luck
+    lucked lucking lucks lue luego luello luene lugar lugged lugs lulling lulus lumber lumbers
+    luminaria luminary lumped lumpiest lumpiness lumping lumps lunado lunchbox lunched lunches
+    lunching lunchroom lunchs lunchtime lunchtimes lunes lupes lupuss lurch lurching luring
+    lush lushes lushness lustiness lusting lyings lymphomas lymphomata lynch lynching lyra lyre
+    lyric lyrical lyrics mabel mable maca macandon macar macarelo macaroon macaulay maceador
+    maceo maceracion maceration macerations maces macha machada macheta machetear machetero
+    machetes machines machinete machismo machismos macho machote machs machucar macing macks
+    maco macollar macro macula madagascan madagascar madame madames maddening madder madelines
+    maderacion maderada maderar maderera madge madhouse madison madisons madly mador madraza
+    madrearse madrepora madrera madrugar mads maduracion madurazon madurgar madwoman maes
+    maestra maestraje maestral maestrar maestria magar magentas maginots magnates magnetic
     magnetism magneto magnetos magno mago maguillo magular magullar maicillo maido maigrets
     mails mains majar majo majoring majors makarios maker makers makings malabars maladies
     malaquita malar malatia malato malavez malcomer malcomida malcontent malcontenta
@@ -1002,137 +1010,139 @@ PROTECTED: frozenset[str] = frozenset(
     manchado manchador manchega manchosa manco mancuadra mancuerda mandada mandanga mandante
     mandar mandarin mandates mandato mandela mandelas manderecha mandi mandible mandibular
     mando mandoble mandon mandona mandra mandrills mandy mandys mane manea manege manejada
-    manejado manes manets manga mangas mange manged manger mangling mangon mangonada mangonear
-    mangos manguardia mangy manhandles mania manias maniblanco manic manicomio manicorta
-    manicorto manida manido manilas manilla maniquea manis manito manna mannas manns manometro
-    manor manors manosa manosear manoso manotada manquedad mans mansa manse manso mansueto
-    manta mantecas mantenedor mantenedora mantes mantilla mantillas mantillo mantillon manto
-    manton mantona manutener manxs manys maos maquilar mara maraca maranada maranillo maras
-    marble marbles marbling marc marcador marcar marceador marceo march marcha marching marci
-    marcia marcio marcomana marcomano marcos marcs marcy mare marea mareador marear marejada
-    marero mares maretazo marga margo margrets maria marias marica maridazo maridillo marin
-    marinated marinating mariners marino mario marion marios maris markdowns marked marking
-    markings marksman marksmanship markss marla marlon maro maron marooned marooning maroons
-    marra marrazo marrear marriageable marriages marrido marrillo marro marron marry marrying
-    mars marsa marso marss mart marta martas marte martials martillado martillar martillazo
-    martilleo martillero martir martirio marts marty martyring marva marveled marxs marys
-    marzadga marzo masageta masar mascaraing mascarilla mascujar mascullar mash mashed masilla
-    masked masking masks massage massaged massages massed masses massing massively massiveness
-    masss maste master masters masterss masterys mastodon mastoids matadora matadura matapalo
-    matarife matarrata matasiete match matches matching matear matera material maternal mates
-    mather mathers mating matisses mattels matter mattered mattes matthews mattings mattocks
-    mattress maturation maturations matutera matutero maude maular maundering maure maxed maxes
-    maxilla maximal maxime maximums maxing mayar mayas maybes mayer mayido mayor mayorino mayos
-    mazar mazda mazdas mazes mclean mds meados meads meadura mealiest mealtimes mealy meaning
-    meaningless meanings means meantimes meanwhile measlier measliest measure measureless
-    meatiest meats mecana mecer mecha mechar medal medalist medalla medals medanosa meddle
-    meddlers media mediacana mediacion medial mediania mediate mediated mediating mediation
-    mediations mediato medica medicable medicacion medicaids medically medicals medicamentosa
+    manejado manes manets manga mangas mange manged manger manges mangling mangon mangonada
+    mangonear mangos manguardia mangy manhandles mania manias maniblanco manic manicomio
+    manicorta manicorto manida manido manilas manilla maniquea manis manito manna mannas
+    mannings manns manometro manor manors manosa manosear manoso manotada manquedad mans mansa
+    manse manses manso mansueto manta mantecas mantenedor mantenedora mantes mantilla mantillas
+    mantillo mantillon manto manton mantona manutener manxs manys maos maquilar mara maraca
+    maranada maranillo maras marble marbles marbling marc marcador marcar marceador marceo
+    march marcha marching marci marcia marcio marcomana marcomano marcos marcs marcy mare marea
+    mareador marear marejada marero mares maretazo marga margo margrets maria marias marica
+    maridazo maridillo marin marinated marinating mariners marino mario marion marios maris
+    markdowns marked marking markings marksman marksmanship markss marla marlon maro maron
+    marooned marooning maroons marra marrazo marrear marriageable marriages marrido marrillo
+    marro marron marry marrying mars marsa marso marss mart marta martas marte martials
+    martillado martillar martillazo martilleo martillero martir martirio marts marty martyring
+    marva marveled marxs marys marzadga marzo masageta masar mascaraing mascarilla mascujar
+    mascullar mash mashed masilla masked masking masks massage massaged massages massed masses
+    massing massively massiveness masss maste master masters masterss masterys mastodon
+    mastoids matadora matadura matapalo matarife matarrata matasiete match matches matching
+    matear matera material maternal mates mather mathers mating matisses mattels matter
+    mattered mattes matthews mattings mattocks mattress maturation maturations matutera
+    matutero maude maudes maular maundering maunders maure maxed maxes maxilla maximal maxime
+    maximums maxing mayar mayas maybes mayer mayido mayor mayorino mayos mazar mazda mazdas
+    mazes mclean mds meados meads meadura mealiest mealtimes mealy meanders meaning meaningless
+    meanings means meantimes meanwhile measlier measliest measure measureless measures meatiest
+    meats mecana mecer mecha mechar medal medalist medalla medals medanosa meddle meddlers
+    media mediacana mediacion medial mediania mediate mediated mediating mediation mediations
+    mediato medica medicable medicacion medicaids medically medicals medicamentosa
     medicamentoso medicar medicares medicate medicated medicates medicating medici medicinal
     medicinar medicion medics medidamente medieval mediocre mediomundo medir meditacion
     meditate meditation meditations medo medrana medro medusea meetings megan megos meier
     meitad mejer mejia mejicana mejico mejora mejorable mejoria melanina melanita melanomas
-    melanomata melapia melastomataceo meld melecina melico mellow mellowing melodico melosa
-    melosidad melosilla mels melts membership memberships memes memlings memorys memos menage
-    mender mendicacion mending mendocina mends meneador menes mengua menial menonia menor
-    menoscuenta mens mensaje mensajera mensajero menses mentado mental mentido mentir menton
-    menus merca mercados merceria meres merienda meriting mero mesadura mesas mesdames mese
-    meseta meshed meshes meshing meshs mesilla mesinesa mesinga mesmedad messes messiest
-    messiness messs mestal mestena mester meta metad metals mete meted meteor metering meters
-    metes methadon methadones methadons methinks methods methought metical metier metodico
-    metodologia metopa metra metrical metrication metrications metritis metrologia metros
-    meuses mewls mexicali mexicos meyer meyor mezcla mezclado mfumes micha micho michs micks
-    middleman middles middleton middleweight midpoint miente mientre miera mierra mightier
-    mightiest mightiness mights mighty migrants migrates migrating miked mikes miking mild
-    mildness mile miler miles miligramo milla milled miller milligram millimeter milling
-    millisecond mills millstone millstones mils mimed mimes mince minded mindlessness minds
-    mined mines mingling mingo minifundio ministrador minos mint mints minue minuet minuete
-    minuets minus minuses minuta minuted minutely minuteman minuteness minuter minutero
-    minutest minutiae minutias minuto mirada mirandas mirandes mirar mired mirs mirth mirthless
+    melanomata melapia melastomataceo meld melecina melico mellow mellowed mellowing melodico
+    melosa melosidad melosilla mels melts membership memberships memes memlings memorys memos
+    menage menaje mender mendicacion mending mendocina mends meneador menes menestra mengua
+    menial menonia menor menoscuenta mens mensajera mensajero menses mentado mental mentido
+    mentir menton menus merca mercados merceria meres merienda meriting mero mesadura mesas
+    mesdames mese meseta meshed meshes meshing meshs mesilla mesinesa mesinga mesmedad messes
+    messiest messiness messs mestal mestena mester meta metad metals mete meted meteor metering
+    meters metes methadon methadones methadons methinks methods methought metical metier
+    metodico metodologia metopa metra metrical metrication metrications metritis metrologia
+    metros meuses mewls mexicali mexicos meyer meyor mezcla mezclado mfumes micha micho michs
+    micks middleman middles middleton middleweight midpoint miente mientre miera mierra
+    mightier mightiest mightiness mights mighty migrants migrates migrating miked mikes miking
+    mild mildness mile miler miles miligramo milla milled miller milligram millimeter milling
+    millisecond mills millstone millstones mils mimed mimes mince minded mindlessness mined
+    mines mingling mingo minifundio ministrador minos mint mints minue minuet minuete minuets
+    minus minuses minuta minuted minutely minuteman minuteness minuter minutero minutest
+    minutiae minutias minuto mirada mirandas mirandes mirar mired mirs mirth mirthless
     misapplication misapplies misapply misapplying misbehave miscalled miscalling miscarry
     miscarrying miscasting mischance mischances miscount miscounted miscounting miscounts
-    miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing misgiving
-    mishandles misidentify misidentifying misinformation misinterpret misinterpretation
-    misinterpreting mision misjudge misled mismanage misplace misplay misplaying misplays
-    misprint misprinting misprints misquote misreading misreadings misreads misrules missiles
-    missions missive missives misspell misspelling misspend misss misstate misstating missteps
-    missys mista mistaken mistakes mistaking misted mister misterial misters mistimes misting
-    mistreat mistreated mistreating mistreatment mistrial misunderstand misunderstanding
-    misused misuses misusing mita mitan mitch miter mites mitten mixer mixes mixtures moaning
-    moblar moble mocha mochas mochete mocho mocked mocking mocks modal modeling modelista
-    modelo models modem moderacion moderada moderate moderates moderating moderations
-    moderativa moderativo moderator modes modestia modestos modestys modicamente modico
-    modifying modio mods modulation moer mohada mojada mojel molada molar mold molder moldering
-    molding moldings molero moles molest molesta molestar molester molesters molestia molesting
-    molesto molestosa molestoso molida moliente molino molon momio monada monda mondales mondo
-    mondon monet moneybag moneymaking moneys monger mongo monitored monitoria monitoring
-    monitorio monitors monkey monograms monomania monon monos monotona monotone monotones
-    monotonia monotono monotony monovera monoxides monoxilo mont monta monte monteron montes
-    monthlys monto monts monty montys monument monuments monzon moochers mooching mooed mooing
-    mooney mooning moose mooted moped moping mopped morado morador moradora moradura moraga
-    moraines moral morava morca morcillo morder mordido mordisco moreda morel moreo moreover
-    mores morin moriondo morn mornings morocada morose morpheme morphines morra morrada morral
-    morrillo morrow morsa morsel morses mort mortaldad mortalidad mortally mortals mortar
-    morticed mortices morticing mortification morton moscarda moscardear moscardon moscona
-    mosconear moses mosey mosqueton mosquita mosses mosss mostillo mostrada motar motel motes
-    moth motherboard mothered mothering motherless motherly moths motin moton motorcycled
-    motorcycles motoring motorway motril motrins motriz mottle mottles mound mounding mounds
-    mount mounted mounting mountings mounts mourning mournings mouse mousiness moussing mouthe
-    mouthful mouthing mouthpiece mouths mouthwashes mouthwatering mouton movediza movers moves
-    movida movies movil movingly mowed mower mowing mris muchs mucked mucking muddle muddling
-    mudo muds mueca muellers muerta muerte muffed muffing muffling muffs mugar muggiest
-    mugriento muita muito mulching mulder mules mullicar mulling mulso multipla multiples
-    multiplex multiplexs multiplice multiplied multiplier multiplies multiplo multiply mumbled
-    mumblers mummies mummy mumps munch muncha munched munches munchies munching muncho
-    mundonuevo muneco munro murdered murderer murders murido murine murk murks murmuring murtal
-    murtilla muscling muscular muses mushed mushes mushiness mushing musing musk muskiness
-    mussed musses mussing musss mustaches mustering mustia mustiest mustiness mutating muter
-    mutter muttering mutters mutton mutually mutuario muzzling mysores mystique nabla nacer
-    naciente nagging nairs naked nalga namesake nams nancer nango nanking nankings nantes napes
-    nappier narc narcosis narcosiss narcotic narcotica narcotico narcotina nares narked narks
-    narrowest narrowing narrowness nasas nastiest natal natchezs nates natillas nation nativity
-    natral natura naturalidad naturally naturalness naturals naught naughtier nauseam nausear
-    nauseas nauseate nauseosa navajada navajazo navajo navajuda naval nave navels naves navio
-    neals nearby nearing nears neath neatly nebro necesitado necesitar necessity necklines
-    neediest neediness needle needled needless needling needs neer negacion negada negador
-    negadora negating negation negativa negatived negatively negatives negra negrofila negroids
-    negror negros neighbored neighboring neighborly neils nells nelly nemon neonatal neonates
-    nepente nephews nero nervously nervousness nesgado nests netflixs netter netters netting
-    nettings nettling networked networking networks neumonia neumonica neva nevado nevar nevera
-    neveria nevermore nevero nevertheless newborns newcastles newcomer newer newlines newsiest
-    newsprints nexts nicked nicking nicknamed nicknames nicks nicotica nicotico nicotina
-    nicotines nidia nieces nieve nifty nigger niggling nigh nigher nightclothes nightfall
-    nightfalls nightingales nightlife nightlifes nights nightshade nightshirts nightstick
-    nighttime nighttimes nighty niles nils nines ninja nintendo nipped nipping nitas nites nits
-    nivel nixed nobel noble nobodys nocimiento nodes noel noes noise nokia nolas nomes
-    nomination nonas nonato nonbreakable nondeductible nonempty nonexempt nonfatal nonhuman
-    nonio nonliving nonmember nonmembers nonphysical nonprescription nonproductive
-    nonrefillable nonrenewable nonreturnable nonrigid nonsenses nonsmoking nonstick nonsupport
-    nontoxic nonusers nonviolence nonviolent nonwhite noodling nooks nooses noramala noras
-    norbo noria norial norma normalcy normalcys normalidad normality normals norman normando
-    normands normandy normas norms noro norse norte north nosebleed nosebleeds nosed noses
-    noshing nosiest nosiness nosing nosotros nostril nostrums nosy notar notation notching
-    noted notepaper nothingness noticeable noticeboard noticiar noticion notified notifies
-    notifying noting notional notwithstanding notwork notworks nought nova noval novas novela
-    novellas novelo novels noven novice novices nowadays nowheres noyes nsas nub nuciente nuder
-    nudge nuegado nuera nuerza nuesa nueso nuestra nuestramo nuestras nuestros nueza nuked
-    nuking numbed numbered numbering numberless numberss numbest numbing numbnesss numbs
-    numerals numero numerosa numerosidad numeroso numerous nursed nurses nurtured nurtures
-    nutting nyquils oaken oaks oared oaten oates oaths obertura objected objecting objection
-    obscuro obsesion obsessions obstancia obstruction obstructions obtainable obtained
-    obtaining obtains obturacion obverses obviates occidental occidentals occision occluding
-    ocher ochers ocular oculta ocultador ocultis odder oder odes odis odometer odometro odrina
-    ods ofension oferente offbeats offending offering officemax officer officers offices
-    officially officials officiate offings offloaded offloading offsetting offshoot oficial
-    oficiala oficinal oftenest oftentimes oidor oiliest oiliness oked oking older oleander
-    olear olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido
-    olvidosa oman omar ominar omit omitting oncoming onde onrushing ontologia opener openings
-    openoffice operable operador operadora operante operario operated operates operatic
-    operation operations operative operatoria operatorio operators opiata opiato opilacion
-    opinante opinar opine opined opining opinions oponer opposing opposites oppressed
-    oppressing oppression oppressions opresiva opresivo opt optacion optimate option optional
-    optioned opts oracular oras orates orations orbiting orcina orco ordaining orden orderings
-    orders ordinar ordinaria ordinary ordination ores organizar organize organized organizers
+    miscuing misdealing misdiagnosing misdiagnosis misdirections misdo misdoing misfeatures
+    misgiving mishandles misidentify misidentifying misinformation misinterpret
+    misinterpretation misinterpreting mision misjudge misled mismanage misplace misplay
+    misplaying misplays misprint misprinting misprints misquote misreading misreadings misreads
+    misrules missiles missions missive missives misspell misspelling misspend misss misstate
+    misstating missteps missys mista mistaken mistakes mistaking misted mister misterial
+    misters mistimes misting mistreat mistreated mistreating mistreatment mistrial
+    misunderstand misunderstanding misused misuses misusing mita mitan mitch miter mites mitten
+    mixer mixes mixtures moaning moblar moble mocha mochas mochete mocho mocked mocking mocks
+    modal modeling modelista modelo models modem moderacion moderada moderate moderates
+    moderating moderations moderativa moderativo moderator modes modestia modestos modestys
+    modicamente modico modifying modio mods modulation moer mohada mojada mojel molada molar
+    mold molder moldering molding moldings molero moles molest molesta molestar molester
+    molesters molestia molesting molesto molestosa molestoso molida moliente molino molon momio
+    monada monda mondales mondo mondon monet moneybag moneymaking moneys monger mongo monitored
+    monitoria monitoring monitorio monitors monkey monograms monomania monon monos monotona
+    monotone monotones monotonia monotono monotony monovera monoxides monoxilo mont monta monte
+    monteron montes monthlys monto monts monty montys monument monuments monzon moochers
+    mooching mooed mooing mooney mooning moose mooted moped moping mopped morado morador
+    moradora moradura moraga moraines moral morava morca morcillo morder mordido mordisco
+    moreda morel moreo moreover mores morin moriondo morn mornings morocada morose morpheme
+    morphines morra morrada morral morrillo morrow morsa morsel morses mort mortaldad
+    mortalidad mortally mortals mortar morticed mortices morticing mortification morton
+    moscarda moscardear moscardon moscona mosconear moses mosey mosqueton mosquita mosses mosss
+    mostillo mostrada motar motel motes moth motherboard mothered mothering motherless motherly
+    moths motin moton motorcycled motorcycles motoring motorway motril motrins motriz mottle
+    mottles mound mounding mounds mount mounted mounting mountings mounts mourning mournings
+    mouse mousiness moussing mouthe mouthful mouthing mouthpiece mouths mouthwashes
+    mouthwatering mouton movediza movers moves movida movies movil movingly mowed mower mowing
+    mris muchs mucked mucking muddle muddling mudo muds mueca muellers muerta muerte muffed
+    muffing muffling muffs mugar muggiest mugriento muita muito mulching mulder mules mullicar
+    mulling mulso multipla multiples multiplex multiplexs multiplice multiplied multiplier
+    multiplies multiplo multiply mumbled mumblers mummies mummy mumps munch muncha munched
+    munches munchies munching muncho mundonuevo muneco munro murdered murderer murders murido
+    murine murk murks murmuring murtal murtilla muscling muscular muses mushed mushes mushiness
+    mushing musing musk muskiness mussed musses mussing musss mustaches mustering mustia
+    mustiest mustiness mutating muter mutter muttering mutters mutton mutually mutuario
+    muzzling mysores mystique nabla nacer naciente nagging nairs naked nalga namesake nams
+    nancer nango nanking nankings nantes napes nappier narc narcosis narcosiss narcotic
+    narcotica narcotico narcotina nares narked narks narrowest narrowing narrowness nasas
+    nastiest natal natchezs nates natillas nation nativity natral natura naturalidad naturally
+    naturalness naturals naught naughtier nauseam nausear nauseas nauseate nauseosa navajada
+    navajazo navajo navajuda naval nave navels naves navio neals nearby nearing nears neath
+    neatly nebro necesitado necesitar necessity necklines neediest neediness needle needled
+    needless needling needs neer negacion negada negador negadora negating negation negativa
+    negatived negatively negatives negra negrofila negroids negror negros neighbored
+    neighboring neighborly neils nells nelly nemon neonatal neonates nepente nephews nero
+    nervously nervousness nesgado nests netflixs netter netters netting nettings nettling
+    networked networking networks neumonia neumonica neva nevado nevar nevera neveria nevermore
+    nevero nevertheless newborns newcastles newcomer newer newlines newsiest newsprints nexts
+    nicked nicking nicknamed nicknames nicks nicotica nicotico nicotina nicotines nidia nieces
+    nieve nifty nigger niggling nigh nigher nightclothes nightfall nightfalls nightingales
+    nightlife nightlifes nights nightshade nightshirts nightstick nighttime nighttimes nighty
+    niles nils nines ninja nintendo nipped nipping nitas nites nits nivel nixed nobel noble
+    nobodys nocimiento nodes noel noes noise nokia nolas nomes nomination nonas nonato
+    nonbreakable nondeductible nonempty nonexempt nonfatal nonhuman nonio nonliving nonmember
+    nonmembers nonphysical nonprescription nonproductive nonrefillable nonrenewable
+    nonreturnable nonrigid nonsenses nonsmoking nonstick nonsupport nontoxic nonusers
+    nonviolence nonviolent nonwhite noodling nooks nooses noramala noras norbo noria norial
+    norma normalcy normalcys normalidad normality normals norman normando normands normandy
+    normas norms noro norse norte north nosebleed nosebleeds nosed noses noshing nosiest
+    nosiness nosing nosotros nostril nostrums nosy notar notation notching noted notepaper
+    nothingness noticeable noticeboard noticiar noticion notified notifies notifying noting
+    notional notwithstanding notwork notworks nought nova noval novas novela novellas novelo
+    novels noven novice novices nowadays nowheres noyes nsas nub nuciente nuder nudge nuegado
+    nuera nuerza nuesa nueso nuestra nuestrama nuestramo nuestras nuestros nueza nuked nuking
+    numbed numbered numbering numberless numberss numbest numbing numbnesss numbs numerals
+    numero numerosa numerosidad numeroso numerous nursed nurses nurtured nurtures nutting
+    nyquils oaken oaks oared oaten oates oaths obertura objected objecting objection obscuro
+    obsesion obsessions obstancia obstruction obstructions obtainable obtained obtaining
+    obtains obturacion obverses obviates occidental occidentals occision occluding ocher ochers
+    ocular oculta ocultador ocultis odder oder odes odis odometer odometro odrina ods ofension
+    oferente offbeats offending offering officemax officer officers offices officially
+    officials officiate offings offloaded offloading offsetting offshoot oficial oficiala
+    oficinal oftenest oftentimes oidor oiliest oiliness oked oking older oleander olear olen
+    oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido olvidosa
+    oman omar ominar omit omitting oncoming onde onrushing ontologia opener openings openoffice
+    operable operador operadora operante operario operated operates operatic operation
+    operations operative operatoria operatorio operators opiata opiato opilacion opinante
+    opinar opine opined opining opinions oponer opposing opposites oppressed oppressing
+    oppression oppressions opresiva opresivo opt optacion optimate option optional optioned
+    opts oracular oras orates orations orbiting orcina orco ordaining orden orderings orders
+    ordinar ordinaria ordinary ordination ores organizar organize organized organizers
     organizes orientar orificio originalidad originally originals originar originate originea
     origineo orin orinal orins orion orive oriya ormino ornar orto osage oscar oscars osculo
     oscura oseria oses ostension osteoporosiss otrosi otter otters otto ottos ouch ought ours
@@ -1180,63 +1190,65 @@ PROTECTED: frozenset[str] = frozenset(
     paperworks papery papillas papin parabola paraca parada parade paradero parading paradoja
     paradojo parador paradora paradox paradoxs paral paralegal paralisis paralizador
     paralizadora paralizar paralyses paralysis paralyze paralyzes paramedic paramedical
-    paramedicals parameter parametro paramo parana paranormal parao paraparo parasites parasito
-    parata parca parce parch parches parching parcir parco pardilla pardillo pardo pardoning
-    pare pareada pareado parear pareciente parejo parejura parent parental parented pareo pares
-    paresa pareto pargo paria parias parienta pariente parietal paring pario parir paris parity
-    parker parkinson parks parlador parlance parlar parlayed parlaying parleying parne
-    parodying paroling paronima parpadeo parpar parr parra parrado parrar parred parrilla parro
-    parry parrying parse parsed parses parsing parson parsons parsonss parta partaker partakers
-    partaking parted parteluz parterre partials partible particle particles partidor partidura
-    partil parting partings partnered partnering partnership partnerships parts partys parvenus
-    parvo pasacaballo pasado pasajuego pasar pascuilla pase pasote passages passe passel
-    passels passer passings passions passive passives passkeys passport passs passwords past
-    pasta pasteboard pasted pastel pastelista pastes pastiches pastie pastiest pastime pastimes
-    pasting pastizal pasto pasts pastures pasturing pasty pastys pata pataleta patas patched
-    patchier patchiest patchiness patching patchs patchwork patchy pate pateadura patear patel
-    patellas patena patent patented patents pateo patera paternal paterson patersons pates
-    pateta path pathos patience patiences patienter patientest patiently patilla patin patinejo
-    patna pato pats patterns patters patting patty paulilla paunches pauper pause paused pauses
-    pausing paved pavement pavements paving pawed pawns payar paycheck paychecks payed payer
-    paying payments pche pcs pea peaceable peacekeeping peacemaker peacemakers peacetime
-    peacetimes peach peaking pealed pealing peals peanut pearlier pearlies pearling pearly
-    pears pearson pearsons pease peats pebbling pebre pece pecha pechar peche pecienta peciento
-    pecina pecio pecking pecs pedaling peddle peddlers peddling pedicure pediente pedo peeking
-    peeks peeled peelings peels peeping peeps peering peeving peg pegadiza pegado pegadura
-    pegasus peking peleante pelechar pelete pelt pelts penado penalista pend pender pending
-    pendonear penetral penetrar penetrate penicillin penique penitences penknife penknifes
-    penknives penlights penmanship pensamiento pension pensions peopled peoples peopling peoria
-    peplo pepped peppy pepsis peptic perceive perceived percentiles percents perchance perching
-    perchs percocero percussion perdida perdidiza perdido perdidosa perdigon perdis perdiz
-    perdon perdonable perdonar perdurable pereciendo perfects perfiladura perforate perforation
-    performed performing performs perfumes pericardia pericardio periclean pericon pericona
-    peridoto periforme periling perilla perilling perilous perimeter perimetro perinear
-    perinola periquito perishes perishing peristole perito perked perking perl perlesia permana
-    permanent permanente permanents permansion permeable permeate permeating permisa permision
-    permissions permissive permistion permitir permits perna pernio peron perons peroration
-    perpetrate perpetrates perpetrating perreda perro perrona perruna perseguir persevere
-    pershing persiana persians personable personada personado personae personage personaje
-    personal personals personas personera personilla personuda perta pertly pertness perusals
-    perusina perusing perverse perversion pervivir pesga peste pesticides pestillo pestling
-    pests petal petalla petaquita petenera peter petering peterson petersons peto petra
-    petrified petting pharmacists pharmacys philters phishing phobos phoned phoneme phonemes
-    phones phoney phonically phony photocopy photocopying photoing photon photons
-    phototypesetting phreaking physicals physicians physicist physicss pian piazza picas
-    pichanga pichella pickaback pickabacking pickaxing picked picker pickering picket picketing
-    pickiest pickings pickingss pickling pickpocket picks picnicking pictorial pictorico
-    pictured picturesque piddle pieced piecemeal pieces piecework piecing pieing pierce
-    piercingly piercings pieria pierides pierre pieza pigheaded pigmea pignorar pike piked
-    piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora piles pilla pilled pillin
-    pilling pillo pillorys pillowcase pillowed pillowing pillows pilo pilon pilote pilotear
-    pilothouse piloting piloto pilots pimp pimping pimplea pimpleo pimples pimplier pimply pin
-    pincerna pinch pinched pinches pinching pincho pinchs pinchuda pine pined pines pinga
-    pinging pingo pinking pint pints pinza piola piper piperina pipped pipping piramide
-    pirating pisas pison pissed pisses pissing pisss pista pistil pisto pistolera pistols
-    piston pitas pitch pitchers pitches pitching pitchmen pitchs pitera piths pits pitting
-    pivot pizca pizzas placa placed placel placeme placer places placiente placing plaguing
-    plaice plain plainness plains plaiting plana planchada planchado planchar planchear
-    plancheta planchon planco plane planed planes planimetro planing plank planked planking
-    plankings planks planner planners plannings plano plant planted plantilla planting
+    paramedicals parameter parametro paramo parana paranormal parao paraparo paraphrases
+    parasites parasito parata parca parce parch parches parching parcir parco pardilla pardillo
+    pardo pardoning pare pareada pareado parear pareciente parejo parejura parent parental
+    parented pareo pares paresa pareto pargo paria parias parienta pariente parietal paring
+    pario parir paris parity parker parkings parkinson parks parlador parlance parlar parlayed
+    parlaying parleying parne parodying paroling paronima parpadeo parpar parr parra parrado
+    parrar parred parrilla parro parry parrying parse parsed parses parsing parson parsons
+    parsonss parta partaker partakers partaking parted parteluz parterre partials partible
+    particle particles partidor partidura partil parting partings partnered partnering
+    partnership partnerships parts partys parvenus parvo pasacaballo pasado pasajuego pasar
+    pascuilla pase pasote passages passe passel passels passer passings passions passive
+    passives passkeys passport passs passwords past pasta pasteboard pasted pastel pastelista
+    pasterns pastes pastiches pastie pastiest pastime pastimes pasting pastizal pasto pasts
+    pastures pasturing pasty pastys pata pataleta patas patched patchier patchiest patchiness
+    patching patchs patchwork patchy pate pateadura patear patel patellas patena patent
+    patented patents pateo patera paternal paterson patersons pates pateta path pathos patience
+    patiences patienter patientest patiently patilla patin patinejo patna pato pats pattered
+    pattering pattern patterned patters pattersons patting patty paulilla paunches pauper pausa
+    paused pauses pausing paved pavement pavements paving pawed pawns payar paycheck paychecks
+    payed payer paying payments pche pcs pea peaceable peacekeeping peacemaker peacemakers
+    peacetime peacetimes peach peaking pealed pealing peals peanut pearlier pearlies pearling
+    pearly pears pearson pearsons pease peats pebbling pebre pece pecha pechar peche pecienta
+    peciento pecina pecio pecking pecs pedaling peddle peddlers peddling pedicure pediente pedo
+    peeking peeks peeled peelings peels peeping peeps peering peeving peg pegadiza pegado
+    pegadura pegasus peking peleante pelechar pelete pelt pelts penado penalista pend pender
+    pending pendonear penetral penetrar penetrate penicillin penique penitence penitences
+    penknife penknifes penknives penlights penmanship pensamiento pension pensions peopled
+    peoples peopling peoria peplo pepped peppy pepsis peptic perceive perceived percentiles
+    percents perchance perching perchs percocero percussion perdida perdidiza perdido perdidosa
+    perdigon perdis perdiz perdon perdonable perdonar perdurable pereciendo perennal perfects
+    perfiladura perforate perforation performed performing performs perfumes pericardia
+    pericardio periclean pericon pericona peridoto periforme periling perilla perilling
+    perilous perimeter perimetro perinear perinola periphrases periquito perishes perishing
+    peristole perito perked perking perl perlesia permana permanent permanente permanents
+    permansion permeable permeate permeated permeating permisa permision permissions permissive
+    permistion permitir permits permuted perna pernio peron perons peroration perpetrate
+    perpetrates perpetrating perreda perro perrona perruna perseguir persevere pershing
+    persiana persians persisted personable personada personado personae personage personaje
+    personalidad personally personals personas personera personilla personnel personuda perta
+    pertly pertness perusals perusina perusing perverse perversion pervivir pesga peste
+    pesticides pestillo pestling pests petal petalla petaquita petenera peter petering peterson
+    petersons peto petra petrified petting pharmacists pharmacys phases philters phishing
+    phobos phoned phoneme phonemes phones phoney phonically phony photocopy photocopying
+    photoing photon photons phototypesetting phrase phrased phreaking physicals physicians
+    physicist physicss pian piazza picas pichanga pichella pickaback pickabacking pickaxing
+    picked picker pickering picket picketing pickiest pickings pickingss pickling pickpocket
+    picks picnicking pictorial pictorico pictured picturesque piddle pieced piecemeal pieces
+    piecework piecing pieing pierce piercingly piercings pieria pierides pierre pieza pigheaded
+    pigmea pignorar pike piked piking pilaf pilafs pilar pilau pilaus pilaw pilaws pildora
+    piles pilla pilled pillin pilling pillo pillorys pillowcase pillowed pillowing pillows pilo
+    pilon pilote pilotear pilothouse piloting piloto pilots pimp pimping pimplea pimpleo
+    pimples pimplier pimply pin pincerna pinch pinched pinches pinching pincho pinchs pinchuda
+    pine pined pines pinga pinging pingo pinking pint pints pinza piola piper piperina pipped
+    pipping piramide pirating pisas pison pissed pisses pissing pisss pista pistil pisto
+    pistolera pistols piston pitas pitch pitchers pitches pitching pitchmen pitchs pitera piths
+    pits pitting pivot pizca pizzas placa placed placel placeme placer places placiente placing
+    plaguing plaice plain plainness plains plaiting plana planchada planchado planchar
+    planchear plancheta planchon planco plane planed planes planimetro planing plank planked
+    planking plankings planks planner planners plannings plano plant planted plantilla planting
     plantings plantosa plants plaste plastering plasters plastica plasticidad plastico plastics
     plate platea plateado plaths platilla plating platings platters playacting player
     playgrounds playhouse plays plaything playthings pleading pleas pleased pleases pleasing
@@ -1257,30 +1269,30 @@ PROTECTED: frozenset[str] = frozenset(
     portillo portions portly porto ports portugal posed poser poses posesion posh posing
     positing position positiva positively positives positivo poson posses possessing possession
     possessives possessors postal postdate poste postilla postmarking postmarks postscript
-    postured postures posturing potassiums potions pots potteries potting potty pouch pouched
-    pouches pouching pouncing pound pounds pours pouted pouting powdering power powering
-    practica practicaje practical practicar practiced practices practico practicon practise
-    practised practises prado prados prague praise praising praline pralines prancing pranks
-    prate prates prawning pray prayed praying preached preacher preaches preaching prebenda
-    precacion precedent precesion precinta precious preciously precised precising precision
-    preclaro precluding preconocer predated predecir predicamento predication predications
-    predicts predio preempts preen preening prefacion pregnancys prelacion prelucir prelusion
-    premised premising premiums prension prentice preparar prepared prepares preposito prepping
-    preps pres presa presaged presaging prescribed prescribes prescribir prescriptive
-    prescripto prescrita prescrito present presentar presente presenting presents preserve
-    preset presided presiding preso presses pressings pressman pressmen presss pressured
-    pressuring pressurize pressurizes prest prestante prestino preston prestons presumed
-    presumes presuming preteens pretence pretended pretender pretends pretensa pretense
-    pretension pretenso prevalent prevencion prevenir preventable prevented preventing
+    postured postures posturing potassiums potions pots potteries potterys potting potty pouch
+    pouched pouches pouching pouncing pound pounds pours pouted pouting powdering power
+    powering practica practicaje practical practicar practiced practices practico practicon
+    practise practised practises prado prados prague praise praising praline pralines prancing
+    pranks prate prates prawning pray prayed praying preached preacher preaches preaching
+    prebenda precacion precedent precesion precinta precious preciously precised precising
+    precision preclaro precluding preconocer predated predecir predicamento predication
+    predications predicts predio preempts preen preening prefacion pregnancys prelacion
+    prelucir prelusion premised premising premiums prension prentice preparar prepared prepares
+    preposito prepping preps pres presa presaged presaging prescribed prescribes prescribir
+    prescriptive prescripto prescrita prescrito present presentar presente presenting presents
+    preserve preset presided presiding preso presses pressings pressman pressmen presss
+    pressured pressuring pressurize pressurizes prest prestante prestino preston prestons
+    presumed presumes presuming preteens pretence pretended pretender pretends pretensa
+    pretense pretension pretenso prevalent prevencion prevenir preventable prevented preventing
     preventions preventiva preventive preventivo prevents preview previews prevision preys
     priced prick pricking prickling pricks prided pried prieta primaria prime primed primor
     primping princess printable printed printing printouts prints priora priorato prioresa
-    prioridad priors priory prision prisma prison prisoner privation prize prizes proactive
-    probable probables probacion probatica probating probationer probations proceeding
-    procesion processed procession processions proclama proctors procured procuring produced
-    producer producers produces producir producta production productive productiveness producto
-    productor prof profanely proferta proferto profesion professed professing profound profs
-    profunda profundar profusa profuso programa programed programer programing programme
+    prioridad priories prioritys priors priory prision prisma prison prisoner privation prize
+    prizes proactive probable probables probacion probatica probating probationer probations
+    proceeding procesion processed procession processions proclama proctors procured procuring
+    produced producer producers produces producir producta production productive productiveness
+    producto productor prof profanely proferta proferto profesion professed professing profound
+    profs profunda profundar profusa profuso programa programed programer programing programme
     programmed programmes programmings programs progressing projected projectile projection
     projections projects projima prolacion promotes promotion promover prompted prompter
     prompters promptest prompting promptly promptness pronacion prone prong proofing proofread
@@ -1292,10 +1304,10 @@ PROTECTED: frozenset[str] = frozenset(
     provento provoked provokes prowlers prowling proximal proximo proyeccion prozacs prudente
     prying pryor psoriasiss psychiatrists psychiatry psychiatrys psyching ptahs ptas pts puado
     pubertad publicar publishing puches pucho pucketts puddled puddles puddling pudiente puerca
-    puertaventana puerto puesta puestero puff puffier puffin puffins puke pukes pulls pulping
-    pulpo pulpy pulsating pulsed pulses pumente pumped pumpkins pumps punada puncha punchier
-    punchiest punchline punchs puncionar puncture punctures puncturing punete pungente punic
-    punishable punished punishes punitive punk punning puntador punteado puntilla punting
+    puertaventana puerto puesta puestera puestero puff puffier puffin puffins puke pukes pulls
+    pulping pulpo pulpy pulsating pulsed pulses pumente pumped pumpkins pumps punada puncha
+    punchier punchiest punchline punchs puncionar puncture punctures puncturing punete pungente
+    punic punishable punished punishes punitive punk punning puntador punteado puntilla punting
     puntizon punts punzador pupila pupped pupping puppys purchased purchaser purchasers
     purchases pureeing purest purges purl purled purling purpler purples purplest purports
     purposed purposeless purposely purse pursing pursuing pusher pushers pushiest pushiness
@@ -1319,67 +1331,69 @@ PROTECTED: frozenset[str] = frozenset(
     rains raised raises rajar rajas raked rakes raking rally rallying ramadan ramas rambling
     ramilla ramito ramos rampollo ramps rams ranch ranching ranchs randa randada rands randy
     ranged ranger ranging rango ranilla rank ranking rankings rankle rankling rano ransacking
-    ranted rants rapida rapidest rapids rapine raping rapped rapping raps rapt raptures rared
-    rarely rareness rares rarest raring ras rasco rasher rashest rashness rashs rasp rasped
-    raspiest raspilla rasping rasta raster rastillar rastillo rastrilla rasuracion rataplan
-    ratchets rated rateo rathers rating ration rats rattlers rave raved ravel ravening raves
-    raving raws raya rayar rayburns rayido raymundo rays razar razed razes razing razon rbs rds
-    reaccionar reach reaching reacio reactions reactiva reactivate reactivated reactivates
-    reactive reactivo reader readiest readiness readjust readjusting readying realer realidad
-    realista realists realito reals realty ream reaming reams reaparecer reaped reaping
-    reappear reapplies reaps rearing rearming rears reasonable reasonableness reasoned reasoner
-    reasoning reasons reassure reassures reaventar rebating rebrotar rebuilding rebultada
-    rebultado recalled recalling recalmon recambiar recamo recanting recapped recasting recatar
-    recatear recebar recechar receding receipted receive receiver receivers receives recejar
-    recelar recental recentar recenter receptar reception receptor recercar recessed recessing
-    recetador recetante recetario recetor recharge recharges rechecking rechecks recial
-    reciente recision recital recitals recitar reciting reclaims reclamar reclame reclined
-    reclutar recognized recognizer recognizes recoiled recolado recollecting recollection
-    recombination recombine recommence recommenced recommendation recommended recommending
-    recommends recondition reconditions reconfiguration reconfigured reconocer reconocimiento
-    reconsidered recontar recordable recordar recorded recorder recorders recording recortar
-    recostar recounted recounting recounts recover recovera recovered recovering recovero
-    recovers recovery recreate recreated recta rectar rectification rectoral rectorys rectums
-    recuento recuentro recuerdo recuesta recuestar recuesto recular recuperable recuperar
-    recuperate recuperates recurred redaccion redbreast redden redding reddings redecir
-    redemption redentor redeveloping redfords redgrave redhead redheaded redicion redistricted
-    redito redoblar redouble redoubled redressed redresses reds reduccion reduces reducible
-    reducida reducido reducing reductible reduction reductor reduplicar reeds reeducar reedy
-    reeks reelected reelection reeled reeling reels reenacting reencuentro reeves reexamined
-    refaccion refeccion refertar refile refillable refilled refilling refills refinish
-    reflected reflection reflects reformat reformation refraccion refracting refraction
-    refraining refs refuge refusal refused refuses refusilo refutations refute refuting regal
-    regala regalada regalado regalador regalar regaled regalejo regalero regales regalias
-    regaling regally regalo reganado regarding regate regenerate regentar regente regentear
-    reggies regitivo regla reglar regoldar regolfar regressed regression regrets regrettable
-    regulacion regulada regulado regulador regularidad regularly regulars regulate regulating
-    regulation regulator regulators rehearse reheated reids reigning reilly reimbursed
-    reimburses reins reinterpret rejecting rejections relacion relacionar relacionero relapse
-    relapses relapsing relating relation relations relationships relative relativo relaxant
-    relaying released releasing relente relented relevante relieved religious relimpiar
-    reliquia reliving reloaded reloading relucir rely remaking remanding remarriage remembered
-    remembering remembers remembrar remendar remiendo remision remission remocion remoler
-    remolido remoller remontar remorder remote remoter removers removes removing rempujar
-    renaming renaults render rending rendition renditions rends rene renee renegado reneging
-    renes renewable renewing renews rengo renido renombre renos renovera renovero rent rentado
-    rental renter rentera rentero renuente renumber renumbers reopened reopening reordering
-    repainted repaired reparado repartir repay repaying repeal repealed repeatable repeatably
-    repeated repeater repeating repechar repelente repensar repent repented repenton repents
-    repintar repinte replaceable replaces replaceta replacing replay replayed replaying
-    repletar repleted replicar replication replying replys reportar reporte reported reportedly
-    reporter reporting reports repossessions reprension represion repressed represses
-    repressing repression repressions reprints reprocessing reproduce reprogram reprogramming
-    reproved reprueba reps reptante repuesta repuesto repulgado repulgar repulsar repulsing
-    repuntar repunte reputations reputedly reputing requebrar requeson requested requester
-    requesting requests require requires requited requites rereading rerunning resalado resale
-    rescatar reschedule rescinding rescision rescribir rescued rescuentro rescuer rescuers
-    rescues rescuing researched researcher researches researchs reseccion reseguir reselling
-    resent resented resentido reserve reserved reserves resets resetting resfriar residing
-    resigned resistant resister resisters resistir resobrar resolution resolved resolver
-    resonate resorcion resort resounding resounds respailar respaldar respaldo respectar
-    respected respecting respecto respetar respigar respingar respirable respirador respiration
-    respirator respired respires respiring responded respondent responder respondon respondona
-    responds response responseo responses responsible responsion responsiva responsively
+    ranted rants rapida rapidest rapids rapine raping rapped rapping raps raptures rared rarely
+    rareness rares rarest raring ras rasco rasher rashest rashness rashs rasp rasped raspiest
+    raspilla rasping rasta raster rastillar rastillo rastrilla rasuracion rataplan ratchets
+    rated rateo rathers rating ration rats rattlers rave raved ravel ravening raves raving raws
+    raya rayar rayburns rayido raymundo rays razar razed razes razing razon rbs rds reaccionar
+    reach reaching reacio reactions reactiva reactivate reactivated reactivates reactive
+    reactivo reader readiest readiness readjust readjusting readying realer realidad realista
+    realists realito reals realty ream reaming reams reaparecer reaped reaping reappear
+    reapplies reaps rearing rearming rears reasonable reasonableness reasoned reasoner
+    reasoning reasons reassure reassures reaventar rebating rebite rebrotar rebuilding
+    rebultada rebultado rebuses recalled recalling recalmon recambiar recamo recanting recapped
+    recasting recatar recatear recebar recechar receding receipted receive receiver receivers
+    receives recejar recelar recental recentar recenter receptar reception receptor recercar
+    recessed recessing recetador recetante recetario recetor recharge recharges rechecking
+    rechecks recial reciente recision recital recitals recitar recite reciting reclaims
+    reclamar reclame reclined recluses reclutar recognized recognizer recognizes recoiled
+    recolado recollecting recollection recombination recombine recommence recommenced
+    recommendation recommended recommending recommends recondition reconditions reconfiguration
+    reconfigured reconocer reconocimiento reconsidered recontar recordable recordar recorded
+    recorder recorders recording recortar recostar recounted recounting recounts recover
+    recovera recovered recovering recovero recovers recovery recreate recreated recta rectar
+    rectification rectoral rectorys rectums recuento recuentro recuerdo recuesta recuestar
+    recuesto recular recuperable recuperar recuperate recuperates recurred redaccion redbreast
+    redden redding reddings redecir redemption redentor redeveloping redfords redgrave redhead
+    redheaded redicion redistricted redito redoblar redouble redoubled redressed redresses reds
+    reduccion reduces reducible reducida reducido reducing reductible reduction reductor
+    reduplicar reeds reeducar reedy reeks reelected reelection reeled reeling reels reenacting
+    reencuentro reeves reexamined refaccion refeccion refertar refile refillable refilled
+    refilling refills refinish reflected reflection reflects refocuses reformat reformation
+    refraccion refracting refraction refraining refs refuge refugees refuges refusal refused
+    refusilo refutations refute refutes refuting regal regala regalada regalado regalador
+    regalar regaled regalejo regalero regales regalias regaling regally regalo reganado
+    regarding regate regenerate regentar regente regentear reggies regitivo regla reglar
+    regoldar regolfar regressed regression regrets regrettable regulacion regulada regulado
+    regulador regularidad regularly regulars regulate regulating regulation regulator
+    regulators rehearse reheated reids reigning reilly reimbursed reimburses reins reinterpret
+    rejecting rejections relacion relacionar relacionero relapse relapses relapsing relating
+    relation relations relationships relative relativo relaxant relaxation relay relaying
+    released releasing relente relented relevante relieved religious relimpiar reliquia
+    reliving reloaded reloading relucir rely remaking remanding remarriage remembered
+    remembering remembers remembrar remendar remiendo remision remission remitted remocion
+    remoler remolido remoller remontar remorder remote remoter removers removes removing
+    rempujar renaming renaults render rending rendition renditions rends rene renee renegado
+    reneging renes renewable renewing renews rengo renido renombre renos renovera renovero rent
+    rentado rental renter rentera rentero renuente renumber renumbers reopened reopening
+    reordering repainted repaired reparado repartir repay repaying repeal repealed repeatable
+    repeatably repeated repeater repeating repechar repelente repensar repent repented repenton
+    repents rephrases repintar repinte replaceable replaces replaceta replacing replay replayed
+    replaying repletar repleted replicar replication replying replys reportar reporte reported
+    reportedly reporter reporting reports repossessions reprension represion repressed
+    represses repressing repression repressions reprints reprocessing reproduce reprogram
+    reprogramming reproved reprueba reps reptante repuesta repuesto repulgado repulgar repulsar
+    repulses repulsing repuntar repunte reputations repute reputedly reputing requebrar
+    requeson requested requester requesting requests require requires requited requites
+    rereading rerunning resalado resale resaltar rescatar reschedule rescinding rescision
+    rescribir rescued rescuentro rescuer rescuers rescues rescuing researched researcher
+    researches researchs reseccion reseguir reselling resent resented resentido reserve
+    reserved reserves resets resetting resfriar residing resigned resistant resister resisters
+    resistir resobrar resolution resolved resolver resonate resorcion resort resounding
+    resounds respailar respaldar respaldo respectar respected respecting respecto respetar
+    respigar respingar respirable respirador respiration respirator respired respires respiring
+    respite respites responded respondent responder respondon respondona responds responsar
+    responsear responseo responses responsible responsion responsiva responsively
     responsiveness responsivo responso rest restar restarted restating restriccion restrict
     restricta restricting restriction restricto restricts rests restudies resucitado resuelta
     resuelto resulta resultada resultando resultant resultar resulted resulting resupply
@@ -1388,42 +1402,43 @@ PROTECTED: frozenset[str] = frozenset(
     retorcida retorcido retorcijar retorcijo retorcijon retorica retoricar retorsion retort
     retouched retouches retouching retraccion retraced retracted retracting retraction
     retractions retraining retreated retro retrying retuelle retuerta retuerto returnable
-    returned returnee returning returns reunited reuse revas revealed revealing reveals revel
-    revelations reveling revels revenar revencer revender revenging reventa reventador reventon
-    rever revere reveres reverie reveries revering reversa reversal reversar reversed reverses
-    reversion reverso reverted reverter revertir revery revesa revestir reviewed reviewer
-    reviewers reviewing revilers revision revisits revistar revolved revolver revs revuelto
-    revues rewarding reword rewords reworked reworking rewrites rewriting rewritten rewrote
-    reyente reyertar reyes rhetorician rheumatic rhone ribbing ricing rick ricked ricking ricks
-    ridden riddle ridge ridging riding rids riente rife riffle rifled rifleman rifles rifted
-    rifting rifts rigging riggings righter rightest righting rightist rightmost rightness
-    rightnesss rigida rigidness rigs rigue rile riles rills rime rimes rimming rina rind ring
-    ringer ringers ringling ringlings ringside rink rinks rinsing ripening ripper rippled
-    rippling rips rise riskiest riskiness ritalins rite rites ritually rivaling riven rnas rns
-    roach roaching roads roaming roarings roasting robbing roblar roble robre robs rochas rocin
-    rocked rocket rocketing rockiest rockiness rocks rodas rodia rodillada rodillazo rodillera
-    rodillo rodilluda rods rofl rogacion rogativo roge rogering rogues roiled roistering
-    roisters roles roller roman romanero romes romi romp romped rompedor rompers rompible
-    rompido romps roncha ronchar rondalla ronny rons ronstadt rooked rookies rooking rooks
-    roomiest roominess rooster roosters roosts rooted roped ropes ropilla roping roque rosas
-    rose roses rosilla rosiness ross rosss rotacion rotar rotarian rotating rotation rote rotes
-    rots rotten rottener rottenest rottenness roturacion roue roues rouge rough roughed
-    roughing round rounding rounds roused rouses route routeing router routinely routines
-    routing routinize rove roved rover roves roving rowel rowelled rowelling rowels rower
-    rowing roys rps rubes rubio rubles rubs rucho rudder rudy ruedo ruego ruello rueno rues
-    ruffed ruffing ruffling ruffs rugar rugido rugs ruination ruinations ruing ruining ruled
-    ruler rulers rumana rumbaing rumbled rumbling rumblings ruminated ruminating rumination
-    rummy rumpling rumps runabout runaround runaways runes runnings rupture ruptures ruse
-    rusentar ruses rush rushed rushes rushing rusiente rusk rust rustiness ruta rutinaria ruts
-    rutting rvs ryes saabs saars sabido sabiente sabio sable sabre sacio sacked sacking
+    returned returnee returning returns reunited reuse reuses revas revealed revealing reveals
+    revel revelations reveling revels revenar revencer revender revenging reventa reventador
+    reventon rever revere reveres reverie reveries revering reversa reversal reversar reversed
+    reverses reversion reverso reverted reverter revertir revery revesa revestir reviewed
+    reviewer reviewers reviewing revilers revision revisits revistar revolved revolver revs
+    revuelto revues rewarding reword rewording rewords reworked reworking rewrites rewriting
+    rewritten rewrote reyente reyertar reyes rhetorician rheumatic rhone ribbing ricing rick
+    ricked ricking ricks ridden riddle ridge ridging riding rids riente rife riffle rifled
+    rifleman rifles rifted rifting rifts rigas rigging riggings righter rightest righting
+    rightist rightmost rightness rightnesss rigida rigidness rigs rigue rile riles rills rime
+    rimes rimming rina rind ring ringer ringers ringling ringlings ringside rink rinks rinsing
+    ripening ripper rippled rippling rips rise riskiest riskiness ritalins rite rites ritually
+    rivaling riven rnas rns roach roaching roads roaming roarings roasting robbing roblar roble
+    robre robs rochas rocin rocked rocket rocketing rockiest rockiness rocks rodas rodia
+    rodillada rodillazo rodillera rodillo rodilluda rods rofl rogacion rogativo roge rogering
+    rogues roiled roistering roisters roles roller roman romanero romes romi romp romped
+    rompedor rompers rompible rompido romps roncha ronchar rondalla ronny rons ronstadt rooked
+    rookies rooking rooks roomiest roominess rooster roosters roosts rooted roped ropes ropilla
+    roping roque rosas rose roses rosilla rosiness ross rosss rotacion rotar rotarian rotating
+    rotation rote rotes rots rotten rottener rottenest rottenness roturacion roue roues rouge
+    rough roughed roughing round rounding rounds roused rouses route routeing router routinely
+    routines routing routinize rove roved rover roves roving rowel rowelled rowelling rowels
+    rower rowing roys rps rubes rubio rubles rubs rucho rudder rudy ruedo ruego ruello rueno
+    rues ruffed ruffing ruffling ruffs rugar rugido rugs ruination ruinations ruing ruining
+    ruled ruler rulers rumana rumbaing rumbled rumbling rumblings ruminated ruminating
+    rumination rummy rumpling rumps runabout runaround runaways runes runnings rupture ruptures
+    ruse rusentar ruses rush rushed rushes rushing rusiente rusk rust rustiness ruta rutinaria
+    ruts rutting rvs ryes saabs saars sabido sabiente sabio sable sabre sacio sacked sacking
     sackings sacred sacredly saddening sadder sade sadly sadr saetilla safeguard safeguarded
     safeguarding safekeeping safetys safio saga sagrado sagrar sails saint sajar sake sakes
-    saks sala salaaming salad salce saldo salea salearse salediza salega salem salep sales
-    salgadura salgar salia salicina salico salido salience saliente salients salin salinger
-    salino sallow sallower sallying salma salmo salon salpa salpullido salsa salso salt
-    saltable saltante saltarel saltaren saltarin salter salto salts saludable saludacion saludo
-    salutacion salutation salva salve salved salving salvo sames samio sampled sampler samplers
-    samples sams sanas sanchete sanction sand sanding sands sandy sanely sanger sango sangrador
+    saks sala salaaming salad salar salce saldar saldo salea salearse salediza salega salem
+    salep sales salgadura salgar salia salicina salico salido salience saliente salients salin
+    salinger salino sallar sallow sallower sallying salma salmar salmo salon salpa salpullido
+    salsa salso salt saltable saltador saltante saltarel saltaren saltarilla saltarin saltear
+    salter salto salts saludable saludacion saludo salutacion salutary salutation salva
+    salvante salvar salve salved salving salvo sames samio sampled sampler samplers samples
+    sams sanas sanchete sanction sand sanding sands sandy sanely sanger sango sangrador
     sangradura sangraza sangredo sangria sangs santidad santones sapido sapiente sapped sappier
     sapping saps saran sarape sarco sarcotica sarcotico sarga sargenta sargents saria sarmentar
     sarong sarpullir sarrieta sarrillo sarro sars sarta sartal sarten sarto sash sassed sasses
@@ -1447,103 +1462,104 @@ PROTECTED: frozenset[str] = frozenset(
     scripts scrolled scrota scrotums scrounger scrubbing scrunched scrunches scrunching scuds
     scuff scuffing scuffling sculling scum scurried scurrying scuttling scything seabed
     seagoing seal sealer sealers sealing seals seamed seamiest seams seaports searcher
-    searchingly seared searing sears season seated seating seatings seats sebera sebrings
-    seccion seceding secen secesion secluding secon seconded secondhand seconding secondly
-    seconds secrecys secrestar secresto secreta secretar secretary secretarys secrete secretear
-    secreted secreteo secretes secreting secretion secretive secretiveness secretor secretora
-    secrets sectador sectaria sectarian sectario sectional sectioned sectioning sections
-    secundar securely securest securing securitys sedacion sedante sedately sedater sedates
-    sedatest sedating sedation sedative sedativo sedear seder sedera sedero sediente sediento
-    sedition seduce seduced seducir seduction seeded seeding seedless seedling seedlings seeds
-    seeings seeking seeks seeming seep seeping seeps seer seers seesawing seething segar segas
-    segfault segue segueing seguida seguidor segundar segundera segundo segundon segundos
-    segura segurador seguridad seise selected selection selenosis selfless selflessness selfs
-    selladura seller sellerss sello seltzers semana semanal sembra semen sementar sementina
-    semidea semideo seminars semite senado senalado senario senate sencido sendai sender sends
-    sene senera senero sensed senseless senselessness senses sensing sensually sentada
-    sentadero sentar sentence sentenced sentencia senticar sentida sentidor sentidora sentience
-    sepia sepsiss sept septica septico septs sequences sequeral sequined serape serba serbia
-    serenading serer serest serial serially seriar serica serie serija seringa serio seriously
-    seriousness sermonar serna seron serous serpa serpenton serpia serpiginosa serra serrana
-    serrania serranilla serrated serratilla serron serta seruenda servia servible serviceable
-    serviceman servicewoman servings serviola sesear sesen sesera sesion sestar setal sete
-    setenario setero setica seton settable setter setters settlements settlers settling sevens
-    sever severally severals severed severely severer severest severing severity severn severs
-    seviro sewages sewed sewerage sewers sewing sexiest sexiness sexing sexist sextilla sexting
-    sexto sexualidad sexuality shack shackled shackles shackling shad shaded shades shading
-    shadings shadowbox shadowboxing shadowed shadowiest shadowing shadows shadowy shads shady
-    shafting shagging shaka shakedown shaken shaker shakes shakiest shakiness shaky shale
-    shales shallot shallots shallower shallowest shallowness shallows shambled shame shames
-    shaming shamming shane shanes shape shaped shapeless shaping shards shareable shared
-    sharepoint shares shari shark sharking sharlene sharlenes sharpe sharpener sharpeners
-    sharpens sharpers sharpes sharpest sharping sharpness sharps shasta shatters shave shaved
-    shaves shavians shavings shaw shaws sheared shearing sheathe sheathes sheathing sheathings
-    shed shedding sheep sheeps sheering sheeting sheetings sheilas shell shelled shelleys
-    shellfishes shellfishs shelling shells shelly shelters shelving sherd sheridan sheridans
-    shifting shifts shill shilling shills shimmering shingle shingled shingling shinnies
-    shinning shipboard shipbuilding shipped shipping shippings ships shire shires shirking
-    shirks shirring shirrs shirt shirting shits shitting shlepped shlepping shlock shoaling
-    shocking shockproof shocks shod shoed shoeing shoes shogun shone shoo shooed shooing shoon
-    shoos shooter shooters shootings shootout shoots shoplifted shoplifting shopped shopping
-    shoppings shops shore shored shores shoring shortcake shortchange shortchanged
-    shortchanging shortcoming shortcut shortcuts shortened shortening shortens shortest
-    shortfall shortfalls shorthand shorthands shorting shortlist shortnesss shorts shortstop
-    shortstops shotguns shouldered shouldering shoulders shouldnt shouldve shouting shouts
-    shove shovel shoveled shoveling shovels shoving shower showered showering showiest
-    showiness showings showmanship shown showpiece showplace showstopper showy shred shredder
-    shredding shrew shrikes shrimped shrimping shrimps shrinking shriveling shriving shrugged
-    shrugging shtick shuck shucked shucking shuffling shunning shunting shushing shuts
-    shuttering shutting shying shysters sians sicked sicken sicking sicklier sicks sideboard
-    sideburns sidekicks sidelights sidelined sidelines siderosis sides sideshows sidesplitting
-    sidesteps sidestroke siding sidney siege siempretieso sierra sierro sieso sietemesina sieve
-    sift sifted sifter sifters sifting sigh sighed sighs sighting sightings sightless sightread
-    sights sightseeing sigla signaled signalling signatory signatura signatures signboard
-    signer signet signo signposting silas silba silbato silente silenter silepsis silga sill
-    sillar sillin silliness sills silly silt silting silts silva silvering simiente simile
-    simpleness simpler simplest simpleton simplex simpleza simply sims simulated simulates
-    simulator sinamay sinatras sinclair sine sing singe singed singeing singer singers singing
-    singings singles singless singling sings singular singulars sinister sinker sinks sinned
-    sinner sinovitis sins sintonia sinusitiss sinuss sipped sipping sips sires siria sirte
-    sises sison sisterly sitars sited siting sits sitter sitters sittings situacion situating
-    situation sixes sizes sizing skateboarded skateboarder skateboarding skateboards skating
-    skeptic skeptics sketched sketches skewer skid skidding skiff skill skimming skimped
-    skimping skinhead skinless skinners skinning skintight skipper skippered skippering
-    skippers skirting skirts skis skits skitters skulking skunking skying skylights skylines
-    skywriting slab slabbed slabbing slabs slacked slackest slacking slackness slacks slag
-    slags slake slaked slaking slalomed slamming slams slanting slapstick slash slashed slashes
-    slashing slat slathering slathers slating slats slaughter slaughters slaved slavering
-    slaving slavs slaw slaws slayer slaying slayings slays sledding sledging sleek sleekest
-    sleeking sleeks sleepers sleepier sleepiest sleepily sleepiness sleepless sleeplessness
-    sleepwalk sleepwalking sleepyhead sleet sleeting sleets sleety sleeve slew slewing slice
-    slicer slices slick slicked slicker slickers slickest slicking slider slides slideshow
-    slideshows sliding slight slighted slighter slighting slightness slights slim slime
-    slimming slims sling slinging slinking slipcover slipper slipperiest slipperiness slippers
-    slippery slips slithering slitting slivered slivering slob slog slogged slogging sloping
-    slopped slopping sloppy slops sloshing slot slots slotting slouched slouches slouching
-    sloughed sloughing slowed slower slows slr slug slugging sluiced sluicing sluing slum
-    slumbers slumming slumping slung slur slurped slurping slush slut sluts smack smacker
-    smackers smacking smallest smalls smart smarted smartened smartening smarting smartness
-    smashes smashing smashs smattering smearing smell smelled smellier smelling smelt smelters
-    smelting smelts smetanas smiled smiles smiley smirched smirches smirching smirking smite
-    smites smock smocked smocking smockings smoked smokehouse smokeless smoker smokes smokey
-    smokings smoky smoldering smoothed smoother smoothes smoothing smote smothered smothers
-    smoulder smoulders sms smuggest smuggling snack snacked snacking snagging snails snake
-    snaked snaking snaky snapped snappier snapping snaps snare snared snarfing snaring snarling
-    snatched snatches snatching snead sneads sneakers sneakiest sneaking sneering snell snells
-    snicker snickers snide sniff sniffing snifters snipped snipping snitch snitched snitches
-    snitching snits sniveling snooping snoot snootier snoozing snore snored snores snoring
-    snorts snots snotty snout snowed snowing snows snubbing snuck snuff snuffing snuffling
-    snuggest snugging snuggling soakings soaped soaping soaps soared soaring soars sobeo sober
-    sobering sobo sobra sobreabundante sobrealiento sobrebota sobrecama sobrecana sobrecara
-    sobrecarga sobrecarta sobrecomida sobrecuello sobreguarda sobrehaz sobreherida sobreherido
-    sobrehora sobrehumana sobrellena sobremano sobremesa sobrenatural sobrenombre sobrepaga
-    sobreparto sobreplan sobreponer sobrepuerta sobresalir sobrescripta sobretendon sobretodo
-    sobrevista sobrevivir sobrio socarron socia sociable sociably socially socials societal
-    socked socket socking socks sodas soften softness softy soggiest solacing soldering sole
-    solen soler soles solevantar solicits solido solio solivion solla sollamar solombra solon
-    solucion solutions solutiva solutivo solver sombraje sombrajo sombrar sombre sombrear
-    sombria sombrosa somebodies someplace somera somethings sometica sometime somewhats
-    somewhere sonique sonorosa sonrisar sonriso sonrosar sonsacar sonsaque soothing soots sopon
+    searchingly seared searing sears season seasonal seated seating seatings seats sebera
+    sebrings seccion seceding secen secesion secluding secon seconded secondhand seconding
+    secondly seconds secrecys secrestar secresto secreta secretar secretary secretarys secrete
+    secretear secreted secreteo secretes secreting secretion secretive secretiveness secretor
+    secretora secrets sectador sectaria sectarian sectario sectional sectioned sectioning
+    sections secundar securely securest securing securitys sedacion sedante sedately sedater
+    sedates sedatest sedating sedation sedative sedativo sedear seder sedera sedero sediente
+    sediento sedition seduce seduced seducir seduction seeded seeding seedless seedling
+    seedlings seeds seeings seeking seeks seeming seep seeping seeps seer seers seesawing
+    seething segar segas segfault segue segueing seguida seguidor segundar segundera segundo
+    segundon segundos segura segurador seguridad seise selected selection selenosis selfless
+    selflessness selfs selladura seller sellerss sello seltzers semana semanal sembra semen
+    sementar sementina semidea semideo seminars semite senado senalado senario senate sencido
+    sendai sender sends sene senera senero sensed senseless senselessness senses sensing
+    sensually sentada sentadero sentar sentenced sentencia senticar sentida sentidor sentidora
+    sentience sepia sepsiss sept septica septico septs sequence sequences sequeral sequined
+    serape serba serbia serenading serer serest serial serially seriar serica serie serija
+    seringa serio seriously seriousness sermonar serna seron serous serpa serpenton serpia
+    serpiginosa serra serrana serrania serranilla serrated serratilla serron serta seruenda
+    servia servible serviceable serviceman servicewoman servings serviola sesear sesen sesera
+    sesion sestar setal sete setenario setero setica seton settable setter setters settlements
+    settlers settling setups sevens sever severally severals severed severely severer severest
+    severing severity severn severs seviro sewages sewed sewerage sewers sewing sexiest
+    sexiness sexing sexist sextilla sexting sexto sexualidad sexuality shack shackled shackles
+    shackling shad shaded shades shading shadings shadowbox shadowboxing shadowed shadowiest
+    shadowing shadows shadowy shads shady shafting shagging shaka shakedown shaken shaker
+    shakes shakiest shakiness shaky shale shales shallot shallots shallower shallowest
+    shallowness shallows shambled shame shames shaming shamming shane shanes shape shaped
+    shapeless shaping shards shareable shared sharepoint shares shari shark sharking sharlene
+    sharlenes sharpe sharpener sharpeners sharpens sharpers sharpes sharpest sharping sharpness
+    sharps shasta shatters shave shaved shaves shavians shavings shaw shaws sheared shearing
+    sheathe sheathes sheathing sheathings shed shedding sheep sheeps sheering sheeting
+    sheetings sheilas shell shelled shelleys shellfishes shellfishs shelling shells shelly
+    shelters shelving sherd sheridan sheridans shifting shifts shill shilling shills shimmering
+    shingle shingled shingling shinnies shinning shipboard shipbuilding shipped shipping
+    shippings ships shire shires shirking shirks shirring shirrs shirt shirting shits shitting
+    shlepped shlepping shlock shoaling shocking shockproof shocks shod shoed shoeing shoes
+    shogun shone shoo shooed shooing shoon shoos shooter shooters shootings shootout shoots
+    shoplifted shoplifting shopped shopping shoppings shops shore shored shores shoring
+    shortcake shortchange shortchanged shortchanging shortcoming shortcut shortcuts shortened
+    shortening shortens shortest shortfall shortfalls shorthand shorthands shorting shortlist
+    shortnesss shorts shortstop shortstops shotguns shouldered shouldering shoulders shouldnt
+    shouldve shouting shouts shove shovel shoveled shoveling shovels shoving shower showered
+    showering showiest showiness showings showmanship shown showpiece showplace showstopper
+    showy shred shredder shredding shrew shrikes shrimped shrimping shrimps shrinking
+    shriveling shriving shrugged shrugging shtick shuck shucked shucking shuffling shunning
+    shunting shushing shuts shuttering shutting shying shysters sians sicked sicken sicking
+    sicklier sicks sideboard sideburns sidekicks sidelights sidelined sidelines siderosis sides
+    sideshows sidesplitting sidesteps sidestroke siding sidney siege siempretieso sierra sierro
+    sieso sietemesina sieve sift sifted sifter sifters sifting sigh sighed sighs sighting
+    sightings sightless sightread sights sightseeing sigla signaled signalling signatory
+    signatura signatures signboard signer signet signo signposting silas silba silbato silente
+    silenter silepsis silga sill sillar sillin silliness sills silly silt silting silts silva
+    silvering simiente simile simpleness simpler simplest simpleton simplex simpleza simply
+    sims simulated simulates simulator sinamay sinatras sinclair sine sing singe singed
+    singeing singer singers singing singings singles singless singling sings singular singulars
+    sinister sinker sinks sinned sinner sinovitis sins sintonia sinusitiss sinuss sipped
+    sipping sips sires siria sirte sises sison sisterly sitars sited siting sits sitter sitters
+    sittings situacion situating situation sixes sizes sizing skateboarded skateboarder
+    skateboarding skateboards skating skeptic skeptics sketched sketches skewer skid skidding
+    skiff skill skimming skimped skimping skinhead skinless skinners skinning skintight skipper
+    skippered skippering skippers skirting skirts skis skits skitters skulking skunking skying
+    skylights skylines skywriting slab slabbed slabbing slabs slacked slackest slacking
+    slackness slacks slag slags slake slaked slaking slalomed slamming slams slanting slapstick
+    slash slashed slashes slashing slat slathering slathers slating slats slatterns slaughter
+    slaughters slaved slavering slaving slavs slaw slaws slayer slaying slayings slays sledding
+    sledging sleek sleekest sleeking sleeks sleepers sleepier sleepiest sleepily sleepiness
+    sleepless sleeplessness sleepwalk sleepwalking sleepyhead sleet sleeting sleets sleety
+    sleeve slew slewing slice slicer slices slick slicked slicker slickers slickest slicking
+    slider slides slideshow slideshows sliding slight slighted slighter slighting slightness
+    slights slim slime slimming slims sling slinging slinking slipcover slipper slipperiest
+    slipperiness slippers slippery slips slithering slitting slivered slivering slob slog
+    slogged slogging sloping slopped slopping sloppy slops sloshing slot slots slotting
+    slouched slouches slouching sloughed sloughing slowed slower slows slr slug slugging
+    sluiced sluicing sluing slum slumbers slumming slumping slung slur slurped slurping slush
+    slut sluts smack smacker smackers smacking smallest smalls smart smarted smartened
+    smartening smarting smartness smashes smashing smashs smattering smearing smell smelled
+    smellier smelling smelt smelters smelting smelts smetanas smiled smiles smiley smirched
+    smirches smirching smirking smite smites smock smocked smocking smockings smoked smokehouse
+    smokeless smoker smokes smokey smokings smoky smoldering smoothed smoother smoothes
+    smoothing smote smothered smothers smoulder smoulders sms smuggest smuggling snack snacked
+    snacking snagging snails snake snaked snaking snaky snapped snappier snapping snaps snare
+    snared snarfing snaring snarling snatched snatches snatching snead sneads sneakers
+    sneakiest sneaking sneering snell snells snicker snickers snide sniff sniffing snifters
+    snipped snipping snitch snitched snitches snitching snits sniveling snooping snoot snootier
+    snoozing snore snored snores snoring snorts snots snotty snout snowed snowing snows
+    snubbing snuck snuff snuffing snuffling snuggest snugging snuggling soakings soaped soaping
+    soaps soared soaring soars sobeo sober sobering sobo sobra sobreabundante sobrealiento
+    sobrebota sobrecama sobrecana sobrecara sobrecarga sobrecarta sobrecomida sobrecuello
+    sobreguarda sobrehaz sobreherida sobreherido sobrehora sobrehumana sobrellena sobremano
+    sobremesa sobremodo sobrenatural sobrenombre sobrepaga sobreparto sobreplan sobreponer
+    sobrepuerta sobresalir sobresaltar sobrescripta sobretendon sobretodo sobrevista sobrevivir
+    sobrio socarron socia sociable sociably socially socials societal socked socket socking
+    socks sodas soften softness softy soggiest solacing soldering sole solen soler soles
+    solevantar solicits solido solio solivion solla sollamar solombra solon soltar solucion
+    solutions solutiva solutivo solver sombraje sombrajo sombrar sombre sombrear sombria
+    sombrosa somebodies someplace somera somethings sometica sometime somewhats somewhere
+    sonique sonorosa sonrisar sonriso sonrosar sonsacar sonsaque soothing soots sopon
     soportable soportal sopped sopping sops sorbible sorbo sordilla sorehead soreheads soreness
     sorer sorest soro sorra sorrow sort sorta sorting sorts sosas soses sotol sotole sots sough
     soughed soughing sought soundest sounding soundings soundless soundness soundproof
@@ -1551,102 +1567,103 @@ PROTECTED: frozenset[str] = frozenset(
     soys spackles spade spain spains spake spamming span spangled spangles spangling spanking
     spanner spanners spanning spar spare spared spareness sparing sparked sparking sparkle
     sparkled sparkler sparklers sparring spars spartan spartans spas spat spats spatters
-    spatting spay spayed spaying spays speakeasy speaks spearing speccing specious specking
-    speckles speckling speeches speechless speechs speeding spellbound spellcheck spellchecking
-    spellchecks spelled spellers spelling spellings spells spelt spending spendings spheroid
-    spheroids sphincter sphinges spice spiced spicing spieling spiked spikes spiky spill
-    spilling spills spilt spin spindles spine spinners spinning spinster spinsters spiraled
-    spiraling spire spiriting spit spite spites spiting spits splashes splashier splashing
-    splat splatted splatter splatting splay splayed splaying spliced splicing splint splinted
-    splintered splintering splinters splinting splints splits splittings splotchy splurged
-    splurging splutter spluttering spock spoiling spoke sponging spoof spoofing spook spooking
-    spool spooling spools spoonbill spooning spoons spoor spooring spore spored spores sport
-    sporting sportscast sportscasting sportsman sportsmanlike sportsmanship sportswoman sporty
-    spotlessness spotlights spottier spouses spouting spouts spraining sprat sprats sprawled
-    sprayer sprayers spraying sprays spreeing springing springs sprint sprinted sprinter
-    sprinters sprinting spritzed spritzing sprocket sprouting sprucing spry spun spur spurious
-    spurn spurning spurred spurring spurts sputtering spying squabs squads squantos squarest
-    squaring squashed squat squatted squatting squaws squeaked squeaking squealed squealing
-    squeegee squeegeed squeeze squeezer squeezers squeezes squinted squinter squinting squired
-    squiring squirmed squirming squirrel squished squishing stabbings stable stabled stablest
-    stabling stabs stack stacked stacys stael staels staff staffing staffings stafford staged
-    staging stagings stags staid stain staining stainless stains stair stairway stake staked
-    stakes staking stale staled staler stalin staling stalins stalked stalkers stalking
-    stalkings stall stalling staminas stamping stamps stan stanched stanches stanching standing
-    standoff standout standpoint stands standstill stank stans stantons stapling star starched
-    starches starching stare stared stares staring stark starker starks starlets starlight
-    starling starlings starr starred starring starrs starry starter starters starting startled
-    startles startling starts startups starved starvings stash stashes stashing stat stated
-    staten statens states static statics station stations statistic statistical stats statu
-    statue statues statures statuses statuss statutes stave staved staving stead steadies
-    steads steadying steak steaks stealths steam steaming steams steel steeling steels steep
-    steeping steeps steering stemming stems stenches stepbrother stepbrothers stepchild
-    stepchildren stepchilds stepdads stepdaughter stepdaughters stepfathers stepladder stepmoms
-    stepmothers stepparents stepped stepping stepsister stepsisters sterling sterlings stern
-    sternums steve steven stews sticker stickers stickier stickies stickiest stickiness
-    stickler stickpin stickpins sticks sticky sties stiffest stiffing stiffness stiffs stifling
-    stile stiletto stilettos stillbirth stillborn stillest stilling stillness stills stilt
-    stimulant stimulate stimulated stimulates stine stines stingers stingiest stinginess
-    stinging stingray stink stinking stinting stippled stippling stipulate stir stirling
-    stirring stirs stitch stitched stitching stitchs stock stocking stockings stoke stoked
-    stokes stoking stol stolen stoles stomachaches stomached stomaching stomachs stomp stomped
-    stomping stomps stoner stoners stonewall stonewalling stonework stoney stoniest stony stood
-    stoop stooped stooping stoops stoplights stoppard stopper stoppered stoppering stoppers
-    stopwatch stored storefront storehouse storeroom stores storey stork storm storming stormy
-    storys stoutness stoves stowe stowed stowes stowing stows straddle straddled straddles
-    straddling strafing straggle straggled straggler stragglers straggles straggling straggly
-    straightaway straightaways straightened straightening straightens straighter straightest
-    straightness straights strain strained strainer straining straiten strand stranded
-    stranding strangely strangeness strangers strangest stranglehold strangler stranglers
-    strapless strapped strapping straps stratums strawing straws stray strayed straying strays
-    streak streaked streaking streaky streamed streaming streams streetcar streetlights streets
-    streps streptomycin stressed stressing stretched stretcher stretches stretchiest stretching
-    stretchs stretchy strew striated stricken strides striding strifes strike striker strikers
-    striking string stringed stringent stringer stringers stringier stringiest stringing stripe
-    stripes striping stripped stripper stripping strips stript strives striving strobe strode
-    stroked strokes stroking strolled stroller strongbox stronghold strongly strongs strop
-    stropped stropping strops strove struggled struggles strung stuart stub stubbed stubbing
-    stud studding student studentships studied studios studious studlier studliest studly studs
-    studying studys stuffier stuffiest stuffily stuffiness stuffings stuffs stuffy stumbled
-    stumbler stumbles stumbling stump stumping stun stunk stunning stuns stunt stunting
-    sturdier sturdiest sturdy stuttering sty stye styes style stymying stys subbing
-    subconscious subeo subido subiente subito subprime subsides subsidio subtender succored
-    sucio suck sucker suckered suckering suckled suckling sucklings sucretss suction suctions
-    sudan sudar suddenness sudoripara suede suedes suelto sueno suerte sueva suevo suffer
-    suffocated suffocates suffocation suffocations sufocante sugariest sugaring sugarless
-    sugary suggested suggester suggesting suggestive suggests suita suites suitings suits
-    sulfides sulked sulking sulla sullenly sullies sullying sumando sumar sumiller
-    suministrador sumir summarily summarys summery summitry sumps sums sunblock sunder
-    sundering sung sunless sunning sunny superable superabundante superacion superb superbest
-    superbowl supercharges superflua superfluidad superhighway superhighways superhuman
-    superman supermodel supernatural superponer supers superscript superstars superuser
-    superusers supervise supervision suplemento suplicar supper supple supplemental
-    supplemented supplementing supplements supplication supplied supplies supplying supplys
-    supportable supported supporter supporting supportive supports suppose supposedly supposes
-    supresion sups supuracion surcease surer sureste surgente surgerys surges surliest suroeste
-    surrender surviving suscribir susidio suspected suspendedor suspenders suspends suspense
-    suspenses suspicion suspicions suspiciously suspirar sustenida sustenido sustentable
-    sustento sutton suture sutured suversion sven svn swabbed swabbing swabs swag swagging
-    swallows swamp swamped swamping swanking swapping swaps sward swarming swash swashed
-    swashing swat swatch swatches swathing swats swatters swatting swayed swaying sways
-    swearing swears sweaters sweatier sweatiest sweatshirts sweatshop sweatss sweaty sweep
-    sweeping sweepings sweeps sweets sweller swellest swellhead swellheaded swellings swells
-    swelters swept swerving swig swigging swill swilled swilling swindled swindles swing
-    swingers swinging swirling swished swishing switchable switchback switchblade switchblades
-    switchboard switcher switches switching switchs swiveling swivelled swivelling swoon
-    swooning swooping swop swopped swopping swops swords swore swung symptom synching synge
-    syntactic synthesis synthesiss synthesized synthesizer synthesizers synthesizes synthetics
-    syria syringing systemic systems tabbed tabbing tabes tabido tabinete tabla tablar tableaus
-    tabled tableo tables tablespoon tablet tableta tabletear tableteo tabor tacho tacking
-    tackling tact taffetas tagging tailless tails taint tainted tainting tajar takeaways taker
-    takers takings takingss tale talentuda tales talio talker talle tallness tallying talmente
-    talud tambo tambora tamborear tamboreo tamboril tamborin tamboron tamed tamer tames taming
-    tammy tamp tamped tampered tampering tampers tampons tanda tanedor tanedora taner tangling
-    tango tangoing tangs tanido tanning tans tantalize tantalizing tanza tapado tapanco taped
-    taper tapes tapido taping tapon taque tarando taray tarco tarde tardy tared tares tarin
-    taring tarp tarpon tarriest tarro tarrying tars tart tarta tartan tartly tartness taruma
-    tasering tasked tasking tasted tasteless tastelessness taster tasters tastiest tasto tasty
-    tatar tate tates tats tatters tatting tattings tattlers tattling tattooed tattooing tattoos
+    spatting spay spayed spaying spays speakeasy speaks spearing speccing specification
+    specifics specified specifier specifies specious specking speckles speckling speeches
+    speechless speechs speeding spellbound spellcheck spellchecking spellchecks spelled
+    spellers spelling spellings spells spelt spending spendings spheroid spheroids sphincter
+    sphinges spice spiced spicing spieling spiked spikes spiky spill spilling spills spilt spin
+    spindles spine spinners spinning spinster spinsters spiraled spiraling spire spiriting spit
+    spite spites spiting spits splashes splashier splashing splat splatted splatter splatting
+    splay splayed splaying spliced splicing splint splinted splintered splintering splinters
+    splinting splints splits splittings splotchy splurged splurging splutter spluttering spock
+    spoiling spoke sponging spoof spoofing spook spooking spool spooling spools spoonbill
+    spooning spoons spoor spooring spore spored spores sport sporting sportscast sportscasting
+    sportsman sportsmanlike sportsmanship sportswoman sporty spotlessness spotlights spottier
+    spouses spouting spouts spraining sprat sprats sprawled sprayer sprayers spraying sprays
+    spreeing springing springs sprint sprinted sprinter sprinters sprinting spritzed spritzing
+    sprocket sprouting sprucing spry spun spur spurious spurn spurning spurred spurring spurts
+    sputtering spying squabs squads squantos squarest squaring squashed squat squatted
+    squatting squaws squeaked squeaking squealed squealing squeegee squeegeed squeeze squeezer
+    squeezers squeezes squinted squinter squinting squired squiring squirmed squirming squirrel
+    squished squishing stabbings stable stabled stablest stabling stabs stack stacked stacys
+    stael staels staff staffing staffings stafford staged staging stagings stags staid stain
+    staining stainless stains stair stairway stake staked stakes staking stale staled staler
+    stalin staling stalins stalked stalkers stalking stalkings stall stalling staminas stamping
+    stamps stan stanched stanches stanching standing standoff standout standpoint stands
+    standstill stank stans stantons stapling star starched starches starching stare stared
+    stares staring stark starker starks starlets starlight starling starlings starr starred
+    starring starrs starry starter starters starting startled startles startling starts
+    startups starved starvings stash stashes stashing stat stated staten statens states static
+    statics station stations statistic statistical stats statu statue statues statures statuses
+    statuss statutes stave staved staving stead steadies steads steadying steak steaks stealths
+    steam steaming steams steel steeling steels steep steeping steeps steering stemming stems
+    stenches stepbrother stepbrothers stepchild stepchildren stepchilds stepdads stepdaughter
+    stepdaughters stepfathers stepladder stepmoms stepmothers stepparents stepped stepping
+    stepsister stepsisters sterling sterlings stern sternums steve steven stews sticker
+    stickers stickier stickies stickiest stickiness stickler stickpin stickpins sticks sticky
+    sties stiffest stiffing stiffness stiffs stifling stile stiletto stilettos stillbirth
+    stillborn stillest stilling stillness stills stilt stimulant stimulate stimulated
+    stimulates stine stines stingers stingiest stinginess stinging stingray stink stinking
+    stinting stippled stippling stipulate stir stirling stirring stirs stitch stitched
+    stitching stitchs stock stocking stockings stoke stoked stokes stoking stol stolen stoles
+    stomachaches stomached stomaching stomachs stomp stomped stomping stomps stoner stoners
+    stonewall stonewalling stonework stoney stoniest stony stood stoop stooped stooping stoops
+    stoplights stoppard stopper stoppered stoppering stoppers stopwatch stored storefront
+    storehouse storeroom stores storey stork storm storming stormy storys stoutness stoves
+    stowe stowed stowes stowing stows straddle straddled straddles straddling strafing straggle
+    straggled straggler stragglers straggles straggling straggly straightaway straightaways
+    straightened straightening straightens straighter straightest straightness straights strain
+    strained strainer straining straiten strand stranded stranding strangely strangeness
+    strangers strangest stranglehold strangler stranglers strapless strapped strapping straps
+    stratums strawing straws stray strayed straying strays streak streaked streaking streaky
+    streamed streaming streams streetcar streetlights streets streps streptomycin stressed
+    stressing stretched stretcher stretches stretchiest stretching stretchs stretchy strew
+    striated stricken strides striding strifes strike striker strikers striking string stringed
+    stringent stringer stringers stringier stringiest stringing stripe stripes striping
+    stripped stripper stripping strips stript strives striving strobe strode stroked strokes
+    stroking strolled stroller strongbox stronghold strongly strongs strop stropped stropping
+    strops strove struggled struggles strung stuart stub stubbed stubbing stud studding student
+    studentships studied studios studious studlier studliest studly studs studying studys
+    stuffier stuffiest stuffily stuffiness stuffings stuffs stuffy stumbled stumbler stumbles
+    stumbling stump stumping stun stunk stunning stuns stunt stunting sturdier sturdiest sturdy
+    stuttering sty stye styes style stymying stys subbing subconscious subeo subido subiente
+    subito subprime subsides subsidio subtender succored sucio suck sucker suckered suckering
+    suckled suckling sucklings sucretss suction suctions sudan sudar suddenness sudoripara
+    suede suedes suelto sueno suerte sueva suevo suffer suffocated suffocates suffocation
+    suffocations sufocante sugariest sugaring sugarless sugary suggested suggester suggesting
+    suggestive suggests suita suites suitings suits sulfides sulked sulking sulla sullenly
+    sullies sullying sumando sumar sumiller suministrador sumir summarily summarys summery
+    summitry sumps sums sunblock sunder sundering sung sunless sunning sunny superable
+    superabundante superacion superb superbest superbowl supercharges superflua superfluidad
+    superhighway superhighways superhuman superman supermodel supernatural superponer supers
+    superscript superstars superuser superusers supervise supervision suplemento suplicar
+    supper supple supplemental supplemented supplementing supplements supplication supplied
+    supplies supplying supplys supportable supported supporter supporting supportive supports
+    suppose supposedly supposes supresion sups supuracion surcease surer sureste surgente
+    surgerys surges surliest suroeste surrender surviving suscribir susidio suspected
+    suspendedor suspenders suspending suspends suspensa suspense suspenses suspenso suspicion
+    suspicions suspiciously suspirar sustenida sustenido sustentable sustento sutton suture
+    sutured suversion sven svn swabbed swabbing swabs swag swagging swallows swamp swamped
+    swamping swanking swapping swaps sward swarming swash swashed swashing swat swatch swatches
+    swathing swats swatters swatting swayed swaying sways swearing swears sweaters sweatier
+    sweatiest sweatshirts sweatshop sweatss sweaty sweep sweeping sweepings sweeps sweets
+    sweller swellest swellhead swellheaded swellings swells swelters swept swerving swig
+    swigging swill swilled swilling swindled swindles swing swingers swinging swirling swished
+    swishing switchable switchback switchblade switchblades switchboard switcher switches
+    switching switchs swiveling swivelled swivelling swoon swooning swooping swop swopped
+    swopping swops swords swore swung symptom synching synge syntactic synthesis synthesiss
+    synthesized synthesizer synthesizers synthesizes synthetics syria syringing systemic
+    systems tabbed tabbing tabes tabido tabinete tabla tablar tableaus tabled tableo tables
+    tablespoon tablet tableta tabletear tableteo tabor tacho tacking tackling tact taffetas
+    tagging tailless tails taint tainted tainting tajar takeaways taker takers takings takingss
+    tale talentuda tales talio talker talle tallness tallying talmente talud tambo tambora
+    tamborear tamboreo tamboril tamborin tamboron tamed tamer tames taming tammy tamp tamped
+    tampered tampering tampers tampons tanda tanedor tanedora taner tangling tango tangoing
+    tangs tanido tanning tans tantalize tantalizing tanza tapado tapanco taped taper tapes
+    tapido taping tapon taque tarando taray tarco tarde tardy tared tares tarin taring tarp
+    tarpon tarriest tarro tarrying tars tart tarta tartan tartly tartness taruma tasering
+    tasked tasking tasted tasteless tastelessness taster tasters tastiest tasto tasty tatar
+    tate tates tats tatters tatting tattings tattlers tattling tattooed tattooing tattoos
     taught taunting taxes taximetro taxing teachable teachers teaches teaching teak teaks teal
     tealights teals teaming teams tear teariest teary teas teasing teaspoon teat teats tech
     techar techno techs tedio teeing teems teethe teething tegue tejar tejedor tejedora tejer
@@ -1665,16 +1682,16 @@ PROTECTED: frozenset[str] = frozenset(
     terry tesis teso tess tesss testa testable testaceo testadura testar teste tested testes
     testicles testiculo testiest testificante testified testiguar testiness testing testis
     testosterones testy tetanos tetanuss tetra tetro tets texas texes texs textiles textually
-    textured thads thais thank thankful thanking thanks thants tharp thars thatcher thatches
-    thatching thaws theaters theatres thebes thee thees theirs theme themes theorems theories
-    therapys thereabout thereafter therefrom theresa theresas therese thereses thereto
+    textured textures thads thais thank thankful thanking thanks thants tharp thars thatcher
+    thatches thatching thaws theaters theatres thebes thee thees theirs theme themes theorems
+    theories therapys thereabout thereafter therefrom theresa theresas therese thereses thereto
     therewith thermometers theses theyve thiamine thickest thickness thicks thickset thieving
     thigh thin thine thinkers thinkings thinner thinness thinnesss thinnest thinning thins
     thirds thirst thirsted thirstily thirsting thirsts thirtys thong thongs thorough thors
-    thoughtless thoughtlessness thrace thrashing threaded threading threateningly threes
-    threescore threesome threshold thriving throatiest throatiness throats throaty throbs throe
-    throes throng thronging throughout throughput throughway throughways throwaway throwaways
-    throwback throwers thrusting thumbing thumbnail thumbnails thumbs thump thumping
+    thoughtless thoughtlessness thrace thrashes thrashing threaded threading threateningly
+    threes threescore threesome threshold thriving throatiest throatiness throats throaty
+    throbs throe throes throng thronging throughout throughput throughway throughways throwaway
+    throwaways throwback throwers thrusting thumbing thumbnail thumbnails thumbs thump thumping
     thunderclaps thunders thunk thunks thurmans thurs thwacked thy thyroids tibar tick ticked
     ticker ticking tickings tickling ticks tides tidewater tidewaters tidiness tiding tidy
     tiento tierna tierra ties tiesa tiesto tiff tightened tightens tightest tightnesss
@@ -1756,92 +1773,93 @@ PROTECTED: frozenset[str] = frozenset(
     unlimited unlisted unloaded unloading unlocked unlocking unlocks unmaking unmissed
     unnatural unneeded unnoticed unofficial unopened unoriginal unpainted unplanned unproved
     unreadable unrealistic unroll unrolled uns unsaying unscrambled unscrambles unsealed
-    unseeing unsigned unstable unsteady unstopped unstopping unsuited unswerving untested
-    unthinking untie untied untitled untouched untreated untwisted untwisting unusable unwanted
-    unwritten upbringing upcoming updated updater updates upending upgraded upgrading upholding
-    uplifted uplifting upped uppercase upperclassman uppercut uppercuts uppercutting uppermost
-    uppers upraised uprights upsetting upstairs upstarted upturned upturning urano urente
-    uretritis urged urgencia urgencys urgente urgently urinario urinate urinates urinations
-    urines urn urna urns ursulina urticacea usability usable usda uselessness usernames uses
-    ushering ushers ussrs usuaria usuraria usurario usurious utica util utter uttering vacating
-    vacation vaccinate vaccinates vaccination vacciniea vaccinieo vaciante vaida valance
-    valances valencia valerias valiente valiums valve vamps vangs vanishing vans vantages vaped
-    vapes vapid varado varar vareador vareo varga vargas varia variance variants variar
-    varicosa varicose varicoso varies vario various variz vary vascular vaseline vasta vaster
-    vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps vega
-    vegan vegans vegass vegetable vegetates veggie vehicles vehiculo veils veintava veinten
-    veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor vend venda
-    vendal vendar vended vendedor vender vendi vending vendo vendors vends veneering venenosa
-    venenoso venerante venerate venerated venerates venereal venero veneto vengador venganza
-    vengativo venial veniente venina venino venn venns vent ventada ventador ventaja ventalla
-    ventanaje ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero ventolina
-    ventolins ventor ventrada ventrera venturon venue veranada veranda veranear veras verato
-    verdal verde verdigon verdinal verdor verdosa vergeta veriest verification verified
-    veritable vermouth verns versatil verseria versification versified versions vertebral
-    vertible vesicle vesicles vesicular vesta vests vetting viability viagras vibrated
-    vibrating vices victoria victrola video vienes viento vigencia vila vilas vileness villa
-    vilo vims vince vinco vinedo vines vinolencia vinolenta vinolento vinson vinta viol
-    violacea violaceo violacion violador violar violario violas violate violates violation
-    violations violator violences violenta violentar violently violento violet violeta violon
-    viols virar vireos virginal virola virolenta virolento viron virulence virulencia virulent
-    viruss visa visibility visioned visioning visions visir visita visitation visiting visiton
-    visitors viso visor vistas vistillas visto vitamina vitiated vitiating vitola vitus vivar
-    vivencia vivid vivienda vivienne viviente voace vodkas vogue voiced voiceless voicemail
-    void voila voile voiles volantin voleador voles volitar volition volsteads volteada
-    volteador volteadora voltio volvedor volvo vomer vomico vomitada vomitado vomitador
-    vomitiva vomitivo vomiton vomitona vomits vortices votes vouch vouched vouchers vouches
-    vouching vowed vowels vuelco vuelo vuelta vuestro vuestros vulto vultures vying wacker
-    wadded wader waders wades wading wafer wafers wafted wafting wafts wager wagers wages
-    wagging waggling waging wailing wails waist waists waite waited waiter waiters waites waits
-    waiving waked waken wakening wakens wald wales waling walkways wallboard walled walling
-    walloon walloons walloped walloping wallowed wallowing wallpaper wallpapering walls walter
-    walters walterss walts waltzing wand wanda wandas wands waned wanes wangling wangs waning
-    wanked wankel wanking wanks wannabee wanting wantoned warbled warbling warder warding wards
-    wares warfares wariness waring warmed warming warnings warping warring wars warts warty
-    wash washcloth washed washerwoman washing washings washroom waste waster wasters wastes
-    wasting watchband watchdog watchdogs watchers watches watching watchman watchword
-    watchwords waterbed waterbeds waterboard waterboarding waterfall waterfalls waterfront
-    wateriest watering waterline waterlines waterlogged watermark watermarking watermarks
-    waterproof waterproofing watershed waterside waterss watertight waterway waterways watery
-    wats wattling watts waved waver wavering wavers waves waviness waving waxes waxing
-    wayfaring weakling weals wealth wealthier weaning weaponless weaponry weapons weariest
-    weariness wearing wears wearying weathered weathering weatherman weatherproof
-    weatherproofing weathers weave weaving webcasting webisodes websters wedder weddings weeded
-    weediest weeding weeds weeing weekending weeknight weekss weeping weepings weeps wees wefts
-    weigh weighing weighs weighted weightiest weightiness weighting weightless weightlessness
-    weightlifting weights weighty weir weirdest weirdness weirdo weirs welcoming weld welder
-    welds welled wellers welling wellington wells welshing welt wend wended wending wends
-    wesson wests wets wetter wetting whacker whackers whackier whacking whale whamming whams
-    whatsoever wheat wheats wheedles wheedling wheeling wheelings wheezier wheeziest whelping
-    wheres wherever whets whetting whichever whigs whiled whiles whims whine whiplashes whippet
-    whippets whipping whipples whir whirs whisking whist whistling whists whit whitefish
-    whitehead whitehorse whiten whitener whiteness whiter whites whitewall whitewashed
-    whitewashes whither whiting whitings whits whittling whiz whizs whizzing wholeness wholes
-    wholesale wholesales wholesome wholesomeness wholl whomever whooping whopping whore whose
-    whosoever whove wicked wicker wicks widow wiggling wight wights wild wildness wile wiles
-    wiliness willa willed williess willing willingness willow wills wilts wimple wince winced
-    winching wind windexs windowed windowing windows windowss windpipes winds windshields wined
-    wineglass wines winged winger wingers winging winked winner winnow winnowing wins wipes
-    wires wises wisher wishes wist wistaria wistarias witch witched witching withdraws
-    withholding withins withstand withstanding witting wives wizes wobble womankind womanlike
-    womans women wondering wong wonted wonts woodcarving woodcutter woodcutting woodiest
-    woodiness woods woodworking wools wooster woosters worded wordiest wordiness wording
-    wordings wordpress wordsworth wordy wore workaday workaround workforces workhorse workhouse
-    workingman workings workingss workmanlike workmanship workplace works workweeks worlds worm
-    wormed worming worms wormy worrier worriers worries worrying worrys worsen worses worsting
-    worsts worthies worthiest worthiness worthlessness worths worthwhile worthy wotan woulds
-    wounding woven wrangled wrangles wrangling wrapping wrath wreak wreaking wreaks wreath
-    wreathe wreathed wreathes wreathing wreaths wrecking wrenched wrenches wrenching wrest
-    wresting wrests wretched wriest wriggler wright wrights wring wringers wringing wrinkling
-    wristband wristwatch writ writer writers writhe writhes writhing writings writs wrongdoing
-    wrongest wrongheaded wrongheadedness wronging wrongness wrongs wroth wrought wrung yacer
-    yachting yaciente yalta yammer yangs yanking yardages yates yeahs yearlies yearling yearly
-    yearn yearning yearns yeas yeast yeastiest yeats yelling yellowed yellower yellowest
-    yellowing yellowknife yellowknifes yellows yellowstone yellowstones yells yelping yerro
-    yeses yeshiva yessed yessing yesterdays yipped yipping yocks yodas yodel yodelers yogin
-    yoked yoking yore yores yours youth youthful yowls ypress yrs yucked yucking yules yummiest
-    yummy yunque yuppy yure zahora zaida zambia zampon zanqueador zarca zarcillo zarco zatara
-    zeals zenos zests zincking zinger zingers zinging zipped zipping zola zolas zolofts zonked
-    zoomed zorra zyrtecs
+    unseeing unsigned unspecific unstable unsteady unstopped unstopping unsuited unswerving
+    untested unthinking untie untied untitled untouched untreated untwisted untwisting unusable
+    unwanted unwritten upbringing upcoming updated updater updates upending upgraded upgrading
+    upholding uplifted uplifting upped uppercase upperclassman uppercut uppercuts uppercutting
+    uppermost uppers upraised uprights upsetting upstairs upstarted upturned upturning urano
+    urente uretritis urged urgencia urgencys urgente urgently urinario urinate urinates
+    urinations urines urn urna urns ursulina urticacea usability usable usda uselessness
+    usernames uses ushering ushers ussrs usuaria usuraria usurario usurious utica util utter
+    uttering vacating vacation vaccinate vaccinates vaccination vacciniea vaccinieo vaciante
+    vaida valance valances valencia valerias valiente valiums valve vamps vangs vanishing vans
+    vantages vaped vapes vapid varado varar vareador vareo varga vargas varia variance variants
+    variar varicosa varicose varicoso varies vario various variz vary vascular vaseline vasta
+    vaster vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps
+    vega vegan vegans vegass vegetable vegetates veggie vehicles vehiculo veils veintava
+    veinten veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor
+    vend venda vendal vendar vended vendedor vender vendi vending vendo vendors vends veneering
+    venenosa venenoso venerante venerate venerated venerates venereal venero veneto vengador
+    venganza vengativo venial veniente venina venino venn venns vent ventada ventador ventaja
+    ventalla ventanaje ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero
+    ventolina ventolins ventor ventrada ventrera ventures venturon venue veranada veranda
+    veranear veras verato verdal verde verdigon verdinal verdor verdosa vergeta veriest
+    verification verified veritable vermouth verns versatil verseria versification versified
+    versions vertebral vertible vesicle vesicles vesicular vesta vests vetting viability
+    viagras vibrated vibrating vices victoria victrola video vienes viento vigencia vila vilas
+    vileness villa vilo vims vince vinco vinedo vines vinolencia vinolenta vinolento vinson
+    vinta viol violacea violaceo violacion violador violar violario violas violate violates
+    violation violations violator violences violenta violentar violently violento violet
+    violeta violon viols virar vireos virginal virola virolenta virolento viron virulence
+    virulencia virulent viruss visa visibility visioned visioning visions visir visita
+    visitation visiting visiton visitors viso visor vistas vistillas visto vitamina vitiated
+    vitiating vitola vitus vivar vivencia vivid vivienda vivienne viviente voace vodkas vogue
+    voiced voiceless voicemail void voila voile voiles volantin voleador voles volitar volition
+    volsteads volteada volteador volteadora voltio volvedor volvo vomer vomico vomitada
+    vomitado vomitador vomitiva vomitivo vomiton vomitona vomits vortices votes vouch vouched
+    vouchers vouches vouching vowed vowels vuelco vuelo vuelta vuestra vuestras vuestro
+    vuestros vulto vultures vying wacker wadded waddings wader waders wades wading wafer wafers
+    wafted wafting wafts wager wagers wages wagging waggling waging wailing wails waist waists
+    waite waited waiter waiters waites waits waiving waked waken wakening wakens wald wales
+    waling walkways wallboard walled walling walloon walloons walloped walloping wallowed
+    wallowing wallpaper wallpapering walls walter walters walterss walts waltzing wand wanda
+    wandas wands waned wanes wangling wangs waning wanked wankel wanking wanks wannabee wanting
+    wantoned warbled warbling warder warding wards wares warfares wariness waring warings
+    warmed warming warping warring wars warts warty wash washcloth washed washerwoman washing
+    washings washroom waste waster wasters wastes wasting watchband watchdog watchdogs watchers
+    watches watching watchman watchword watchwords waterbed waterbeds waterboard waterboarding
+    waterfall waterfalls waterfront wateriest watering waterline waterlines waterlogged
+    watermark watermarking watermarks waterproof waterproofing watershed waterside waterss
+    watertight waterway waterways watery wats wattling watts waved waver wavering wavers waves
+    waviness waving waxes waxing waxwings wayfaring weakling weals wealth wealthier weaning
+    weaponless weaponry weapons weariest weariness wearing wears wearying weathered weathering
+    weatherman weatherproof weatherproofing weathers weave weaving webcasting webisodes
+    websters wedder weddings weeded weediest weeding weeds weeing weekending weeknight weekss
+    weeping weepings weeps wees wefts weigh weighing weighs weighted weightiest weightiness
+    weighting weightless weightlessness weightlifting weights weighty weir weirdest weirdness
+    weirdo weirs welcoming weld welder welds welled wellers welling wellington wells welshing
+    welt wend wended wending wends wesson wests wets wetter wetting whacker whackers whackier
+    whacking whale whamming whams whatsoever wheat wheats wheedles wheedling wheeling wheelings
+    wheezier wheeziest whelping wheres wherever whets whetting whichever whigs whiled whiles
+    whims whine whiplashes whippet whippets whipping whipples whir whirs whisking whist
+    whistling whists whit whitefish whitehead whitehorse whiten whitener whiteness whiter
+    whites whitewall whitewashed whitewashes whither whiting whitings whits whittling whiz
+    whizs whizzing wholeness wholes wholesale wholesales wholesome wholesomeness wholl whomever
+    whooping whopping whore whose whosoever whove wicked wicker wicks widow wiggling wight
+    wights wild wildness wile wiles wiliness willa willed williess willing willingness willow
+    wills wilts wimple wince winced winching wind windexs windowed windowing windows windowss
+    windpipes winds windshields wined wineglass wines winged winger wingers winging winked
+    winner winnings winnow winnowing wins wipes wires wises wisher wishes wist wistaria
+    wistarias witch witched witching withdraws withholding withins withstand withstanding
+    witting wives wizes wobble womankind womanlike womans women wondering wong wonted wonts
+    woodcarving woodcutter woodcutting woodiest woodiness wooding woods woodworking wools
+    wooster woosters worded wordiest wordiness wordings wordpress wordsworth wordy wore
+    workaday workaround workforces workhorse workhouse workingman workings workingss
+    workmanlike workmanship workplace works workweeks worlds worm wormed worming worms wormy
+    worrier worriers worries worrying worrys worsen worses worsting worsts worthies worthiest
+    worthiness worthlessness worths worthwhile worthy wotan woulds wounding woven wrangled
+    wrangles wrangling wrapping wrath wreak wreaking wreaks wreath wreathe wreathed wreathes
+    wreathing wreaths wrecking wrenched wrenches wrenching wrest wresting wrests wretched
+    wriest wriggler wright wrights wring wringers wringing wrinkling wristband wristwatch writ
+    writer writers writhe writhes writhing writings writs wrongdoing wrongest wrongheaded
+    wrongheadedness wronging wrongness wrongs wroth wrought wrung yacer yachting yaciente yalta
+    yammer yangs yanking yardages yates yeahs yearlies yearling yearly yearn yearning yearnings
+    yearns yeas yeast yeastiest yeats yelling yellowed yellower yellowest yellowing yellowknife
+    yellowknifes yellows yellowstone yellowstones yells yelping yerro yeses yeshiva yessed
+    yessing yesterdays yipped yipping yocks yodas yodel yodelers yogin yoked yoking yore yores
+    yours youth youthful yowls ypress yrs yucked yucking yules yummiest yummy yunque yuppy yure
+    zahora zaida zambia zampon zanqueador zarca zarcillo zarco zatara zeals zenos zests
+    zincking zinger zingers zinging zipped zipping zola zolas zolofts zonked zoomed zorra
+    zyrtecs
     """.split()
 )
