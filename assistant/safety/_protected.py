@@ -25,8 +25,8 @@ PROTECTED: frozenset[str] = frozenset(
     activate actively activism activist activists activitys acton actresses actualidad
     actuality actuar acuerdada acuerdado acular acuse acuso acuta acuter acutest adamante adas
     addend addenda adder addison addisons addled addressable addressed addressee addressees
-    addressing addresss adelaide adelantar adelanto adelfilla adiabatic aditicio adive adjuring
-    adjustable adjusted adjuster adjusting adjustor adjusts adman admen administrada
+    addressing addresss adelaide adelantar adelanto adelfilla ademas adiabatic aditicio adive
+    adjuring adjustable adjusted adjuster adjusting adjustor adjusts adman admen administrada
     administrado administradora administrar administrate administrated administrates
     administration administratoria administratorio administrators admins admit admonitor
     adocenada adolorida adolorido adonai adonde adopting adoptions ador adorante adormecer
@@ -103,7 +103,7 @@ PROTECTED: frozenset[str] = frozenset(
     astorias astounds asturias asueto asuso atal atambor atancar atar atea atempa atencion
     atendedor atender atenedor atener ateniesa atentado atento atestadura athena atica atino
     atkinsons atole atolillo atone atoned atones atonia atoning atonito atopadiza atoque atora
-    atoxicar atps atranque atresia atria atrias atril atroz attache attaches attaching
+    atoxicar atps atranque atras atresia atria atrias atril atroz attache attaches attaching
     attachments attacker attackers attained attaining attainment attempted attender attorneys
     attracted attracting attracts attucks attuckss auction auctions auden audibles aught
     augmentar auguradora aullante aumentable aumentada aumentador aumentante aunts ausentado
@@ -472,13 +472,13 @@ PROTECTED: frozenset[str] = frozenset(
     custer custodia custodio custodys custom customer customers cute cutir cutre cutters
     cutthroat cuttings cycled cycles cycling cyclone cyclones cylinder dable daft dafter dailys
     dairy dairying daisy dale dalle dallen dally dallying damascado dames damiento damming damp
-    damped dampened dampening damper danada danado danas dancer danchada danchado dandy danger
-    dangling dango danial dank dantes danto danza dardo dare dared darga darin daring darios
-    darkening darks darla darlings darning databases datar dated datelined datelines dates
-    dating dats daunting dawn dawned daybreak daybreaks daydreaming daylight daytimes daze
-    dazes dded dding dds deactivated deactivates deadbeats deader deadhead deadlier deadlines
-    deadlocked deadlocking deadlocks deads deafer dealers dealership dealing dealings deals
-    dear dearer dearly dears dearth deathbed deathbeds deathless deathlike deaths debar
+    damped dampened dampening damper dams danada danado danas dancer danchada danchado dandy
+    danger dangling dango danial dank dantes danto danza dardo dare dared darga darin daring
+    darios darkening darks darla darlings darning databases datar dated datelined datelines
+    dates dating dats daunting dawn dawned daybreak daybreaks daydreaming daylight daytimes
+    daze dazes dded dding dds deactivated deactivates deadbeats deader deadhead deadlier
+    deadlines deadlocked deadlocking deadlocks deads deafer dealers dealership dealing dealings
+    deals dear dearer dearly dears dearth deathbed deathbeds deathless deathlike deaths debar
     debasement debating debida deble debt debts debugs debut decade decantar decease deceased
     deceaseds deceases decedent deceived deceiver deceivers deceives december decenario
     decencia decentar deceptive decesion decidedly decidera decidero decides deciente
@@ -496,112 +496,113 @@ PROTECTED: frozenset[str] = frozenset(
     deletreo deliberate deliberated deliberates delicious deliciouss delictiva delights
     delimited delimits delinear deliquio deliriously delirium deliriums delito deliver
     deliverer deliverers deliveries delivering delivers delivery deliverys dell dells deltona
-    delusion demacrado demanda demandable demandado demanding demanial demasiada demencia
-    demencial dementar demented dementias demientra demision demon demoniado demonial demuestra
-    denar denatures dende deng denials denier denies dense dent dentado dental dentaria dented
-    dentera denticular dentro dentures denuding departir department dependant dependants
-    depended dependence dependency dependente dependents depender dependiente depending
-    deplaned deplete depleted depletes deport deportar deposing depreces depresion depresses
-    depressing depressions depressive depriving deprogram deprogramming depth derailing derails
-    derecera derechera derechero derechez derecheza derechito derechora derechura derechuro
-    deregulations deride derided deriding derision derisions derive deriving derrama derramar
-    derramo derridas derrision derrumbe desabollador desaceitar desacertar desairar desalado
-    desalivar desamasado desangrar desaparear desaparejar desapestar desapretar desarrollar
-    desasado desaseado desatibar desatinar desbanado desbuchar descarado descartar descebar
-    descended descendent descendida descepar descerar descercar descerco descerrar described
-    describes describing describir descried descries descripcion description descriptions
-    descrita descrito desdel desden desdenada desdenosa desdentar dese deseable desecar
-    desecativa desecho deseguir desellar desentida desentido desertar deserted deserter
-    desertor deserved deserves deservir desfazado desfecha desfechar desfecho desferrar
-    desfonde desganar deshacer deshecha deshecho desherbar desherrar deshidratar deshierba
-    deside desierta desierto designed desirees desirous desistir deslavado deslayo deslechar
-    deslecho desmadrado desmalladura desmanada desmanado desmandado desmano desmayada desmayar
-    desmedida desmedido desmentida desmentir desmochar desmolado desnervar desorden despachar
-    despagado despaldar desparado desparar desparear desparecer despartir desparvar despechar
-    despecho despecio despectiva despediente despedir despedrar despegada despegar despeinar
-    despejada despejar despelotar despenar despender despepitar desperado desperar desperate
-    desperecer desperezo despernar despertador despesar despezar despicar despichar despidida
-    despierto despiezo despintar despises despistar desplatar despondent desposar despostar
-    desposte desprendida despresar despuesta despuesto despumar despuntar despunte desserts
-    deste destechar destentar desterrar destetar destructed destruction destructions desvahar
-    desventar desvirar desyerbar detached detachment detail detailed detaining detains
-    detectable detected detecting detection detections detective detectives detector detects
-    detenedor detener detenido detentar deter detergents deterger determinar deterred
-    deterrence deterrents deterring detest detonate detractor devanear devantal devastar
-    developed develops devengar deverbal deviously devolver devotional devuelto dewar diabetess
-    diabetica diabetico diabetics diabolic diagnose diagnosed diagnoses diagnosing diagnosiss
-    diagnostic diagnostica diagnosticar diagnostics dialectic dialisis diameter diameters
-    diapered diapering diarrea diarrheas diarrhoea diarrhoeas diarrica diaspero diaspora diced
-    dices dicey diciente dicker dicks dictions diddle didimea didos diehard diente dietetic
-    dietetica diezmesina diferente differed difference differentiate differentiation
-    differently differing difficultys diffident dificultador dificultar digested digestions
-    digestive digger digna digressed digression digs dilating dilation dill dills dilution
-    dimes dimision dimple dinas dined diner dines ding dinginess dinging dink dinker dinned
-    dinnered dinnering dinners dint diorama dioscorea dioscoreaceo dipped dipper dippers
-    dipping direccion directed directer directing direction directional directiva directivo
-    director directors directory dirk dirtiness dirtying disabilitys disables disabuse
-    disabused disappearing disappears disarmed disbanded disbands discharged discharges
-    disclose discomfit discomforted discomforting discomforts discordar discorde discorded
-    discriminacion discriminating discriminations diseased diseases disecable disentir disertar
-    disfrute disgregar dishcloths dished dishing dishwashers dishwater disipable disk disloyal
-    dismayed disolver dison disordered disordering disorderly disorders disorient disorients
-    disowned disowning dispense dispensed dispersa dispersal dispersar disperse disperso
-    dispertar dispierta dispierto displace displayable displayed displaying displays displease
-    disponer disports disposable disposals disposed disposes disprove disputa disputar disputed
-    disputes disregarded disregarding disregards disrepute dissections dissed dissented disses
-    dissing dissolute dissolved dissolves distanced distaste distender distends distorter
-    distraer disusing ditching ditchs ditera dittoing diuretic divas dive diver divergent
-    divergente divers diversion diverted divertida divertido diverting divertir diverts dives
-    divest dividendo divine diving divining division dizziest dizzinesss dizzying dniepers
-    doable dobla doblador doblegar doblez doblo dobro docen docenario docimasia docked docket
-    docking docks docto doctora doctoral doctoranda doctorar doctorate doctorates doctored
-    doctoring doctorow doctorows document documental documentar documented documento doddering
-    dodos doffing dogged doghouse doily doings dolar dole doled dolencia doler doles dolido
-    doliente doling dollar dolled dollhouse dolloping dolo dolora dolorida dolorido dolt dolzor
-    domar domed domes domesticable domesticada domesticado domesticar domesticate domestication
-    domesticidad domestico domestics domida domination doming donadio donation dond donna donne
-    donned donner donor doodlers doodling doorsteps doorstops doorways doped dopes dorada doras
-    doris dork dormer dormidera dormidero dormidor dormidora dormilon dormirlas dormitar
-    dormitor dorms dosages dosel doselete doss dotage doted dotes doth doting dotor dotrinar
-    doubleday doubledays doubles doublet doublets doubly doubted doubting douched douches
-    douching dough doughier doughtier dougs douse doused douses dousing dove dover doves
-    dovetails dowel dowelled dowelling dowels downbeats downer downfalls downiest downing
-    downloaded downloading downplaying downright downstairs downtimes dowsed dowses dowsing
-    doyle dozed dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag
-    dragar dragging dragnets drago drags drains drams drano draped draperys drapes draw drawl
-    drawling drawls drawn drays dreading dreads dream dreamier dreamily dredging dregs dreiser
-    dreisers drenches drenching dress dressage dressages dressed dressers dresses dressier
-    dressiness dressing drews dried drift drifter drifters dril drill drilling drily drinkable
-    drinkers drinkings drino dripped dripping drippings drips drivel driveling driven driver
-    drives driveway driveways drivings drone droning drool drooped droopier droopiest droops
-    drope dropper droppers droppings droppingss dropsy dross drought droughts drover droves
-    drowned drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore
-    drumming drums drumstick drunkest drunks drying dubbing dubio dubitacion ducha ducho ducked
-    ducking duckling ductor duding duds duel duela dueled duelling duelo duels duenario dueno
-    duerna duffer duffy dull dulling dullness duly dumber dumbness dumbnesss dummies dummy
+    delusion demacrado demanda demandable demandado demanding demanial demasia demasiada
+    demencia demencial dementar demented dementias demias demientra demision demon demoniado
+    demonial demos demuestra denar denas denatures dende deng denials denier denies dense dent
+    dentado dental dentaria dented dentera denticular dentro dentures denuding departir
+    department dependant dependants depended dependence dependency dependente dependents
+    depender dependiente depending deplaned deplete depleted depletes deport deportar deposing
+    depreces depresion depresses depressing depressions depressive depriving deprogram
+    deprogramming depth derailing derails derecera derechera derechero derechez derecheza
+    derechito derechora derechura derechuro deregulations deride derided deriding derision
+    derisions derive deriving derrama derramar derramo derridas derrision derrumbe desabollador
+    desaceitar desacertar desairar desalado desalivar desamasado desangrar desaparear
+    desaparejar desapestar desapretar desarrollar desasado desaseado desatibar desatinar
+    desbanado desbuchar descarado descartar descebar descended descendent descendida descepar
+    descerar descercar descerco descerrar described describes describing describir descried
+    descries descripcion description descriptions descrita descrito desdel desden desdenada
+    desdenosa desdentar dese deseable desecar desecativa desecho deseguir desellar desentida
+    desentido desertar deserted deserter desertor deserved deserves deservir desfazado desfecha
+    desfechar desfecho desferrar desfonde desganar deshacer deshecha deshecho desherbar
+    desherrar deshidratar deshierba deside desierta desierto designed desirees desirous
+    desistir deslavado deslayo deslechar deslecho desmadrado desmalladura desmanada desmanado
+    desmandado desmano desmayada desmayar desmedida desmedido desmentida desmentir desmochar
+    desmolado desnervar desorden despachar despagado despaldar desparado desparar desparear
+    desparecer despartir desparvar despechar despecho despecio despectiva despediente despedir
+    despedrar despegada despegar despeinar despejada despejar despelotar despenar despender
+    despepitar desperado desperar desperate desperecer desperezo despernar despertador despesar
+    despezar despicar despichar despidida despierto despiezo despintar despises despistar
+    desplatar despondent desposar despostar desposte desprendida despresar despuesta despuesto
+    despumar despuntar despunte desserts deste destechar destentar desterrar destetar
+    destructed destruction destructions desvahar desventar desvirar desyerbar detached
+    detachment detail detailed detaining detains detectable detected detecting detection
+    detections detective detectives detector detects detenedor detener detenido detentar deter
+    detergents deterger determinar deterred deterrence deterrents deterring detest detonate
+    detractor devanear devantal devastar developed develops devengar deverbal deviously
+    devolver devotional devuelto dewar diabetess diabetica diabetico diabetics diabolic
+    diagnose diagnosed diagnoses diagnosing diagnosiss diagnostic diagnostica diagnosticar
+    diagnostics dialectic dialisis diameter diameters diapered diapering diarrea diarrheas
+    diarrhoea diarrhoeas diarrica diaspero diaspora diced dices dicey diciente dicker dicks
+    dictions diddle didimea didos diehard diente dietetic dietetica diezmesina diferente
+    differed difference differentiate differentiation differently differing difficultys
+    diffident dificultador dificultar digested digestions digestive digger digna digressed
+    digression digs dilating dilation dill dills dilution dimes dimision dimple dims dinas
+    dined diner dines ding dinginess dinging dink dinker dinned dinnered dinnering dinners dint
+    diorama dioscorea dioscoreaceo dipped dipper dippers dipping direccion directed directer
+    directing direction directional directiva directivo director directors directory dirk
+    dirtiness dirtying disabilitys disables disabuse disabused disappearing disappears disarmed
+    disbanded disbands discharged discharges disclose discomfit discomforted discomforting
+    discomforts discordar discorde discorded discriminacion discriminating discriminations
+    diseased diseases disecable disentir disertar disfrute disgregar dishcloths dished dishing
+    dishwashers dishwater disipable disk disloyal dismayed disolver dison disordered
+    disordering disorderly disorders disorient disorients disowned disowning dispense dispensed
+    dispersa dispersal dispersar disperse disperso dispertar dispierta dispierto displace
+    displayable displayed displaying displays displease disponer disports disposable disposals
+    disposed disposes disprove disputa disputar disputed disputes disregarded disregarding
+    disregards disrepute dissections dissed dissented disses dissing dissolute dissolved
+    dissolves distanced distaste distender distends distorter distraer disusing ditching ditchs
+    ditera dittoing diuretic divas dive diver divergent divergente divers diversion diverted
+    divertida divertido diverting divertir diverts dives divest dividendo divine diving
+    divining division dizziest dizzinesss dizzying dniepers doable dobla doblador doblegar
+    doblez doblo dobro docen docenario docimasia docked docket docking docks docto doctora
+    doctoral doctoranda doctorar doctorate doctorates doctored doctoring doctorow doctorows
+    document documental documentar documented documento doddering dodos doffing dogged doghouse
+    doily doings dolar dole doled dolencia doler doles dolido doliente doling dollar dolled
+    dollhouse dolloping dolo dolora dolorida dolorido dolt dolzor domar domed domes
+    domesticable domesticada domesticado domesticar domesticate domestication domesticidad
+    domestico domestics domida domination doming donadio donation dond donna donne donned
+    donner donor doodlers doodling doorsteps doorstops doorways doped dopes dorada doras doris
+    dork dormer dormidera dormidero dormidor dormidora dormilon dormirlas dormitar dormitor
+    dorms dosages dosel doselete doss dotage doted dotes doth doting dotor dotrinar doubleday
+    doubledays doubles doublet doublets doubly doubted doubting douched douches douching dough
+    doughier doughtier dougs douse doused douses dousing dove dover doves dovetails dowel
+    dowelled dowelling dowels downbeats downer downfalls downiest downing downloaded
+    downloading downplaying downright downstairs downtimes dowsed dowses dowsing doyle dozed
+    dozes dozing drabs drafted draftiest draftiness drafting drafts drafty drag dragar dragging
+    dragnets drago drags drains drams drano draped draperys drapes draw drawl drawling drawls
+    drawn drays dreading dreads dream dreamier dreamily dredging dregs dreiser dreisers
+    drenches drenching dress dressage dressages dressed dressers dresses dressier dressiness
+    dressing drews dried drift drifter drifters dril drill drilling drily drinkable drinkers
+    drinkings drino dripped dripping drippings drips drivel driveling driven driver drives
+    driveway driveways drivings drone droning drool drooped droopier droopiest droops drope
+    dropper droppers droppings droppingss dropsy dross drought droughts drover droves drowned
+    drownings drowns drowse drowsily drowsing drubbing drubbings drubs drugstore drumming drums
+    drumstick drunkest drunks drying dubbing dubio dubitacion ducha ducho ducked ducking
+    duckling ductor duding duds duel duela dueled duelling duelo duels duenario dueno duerna
+    duffer duffy dull dulling dullness duly dumas dumber dumbness dumbnesss dummies dummy
     dumpiest dumping dumpling dumps dundo dung dunk dunner dunning duped duping duplica
     duplicada duplicado duplicate duplication duplicator durability duramadre durantes duration
     durina durlines duses dusk dustiness dutch dwarfing dwelled dwellers dwelling dwellings
     dwindled dyeing dyes dyings dyking earaches earl earle earliest earlines earls earmarking
     earmarks earning earnings earningss earphone earrings earshots earsplitting earthier
     earthing earthlier ease eases easiness easing east easter easygoing eater eateries eaters
-    eatery eaton eats eave ebert eccema ectopago ecuacion eczemas edible edificar edifices
-    edilicia edilicio editable edmonton edt education educations educcion educir eels eery
-    eferente effected effecting effective effectiveness egghead egresion egret eider eighth
-    eights eighty ejected ejecting ejection ejections elans elapsed elapsing elastic elastica
-    elastico elastics elating elbes elbowing elbowroom elbows eldercare elders electing
-    election elefanta elega elegance elegante elena elephants elevens eleventh elicited elide
-    elis elises ell elle ello ells elmer elsa elsas elsewhere elsies elul elves elvia elvin
-    elways emailing embarazado embarazador embarazadora embarazar embarazosa embarazoso
-    embargada embargado embarrada embarrado embebida ember embers embolada embolicar embolism
-    embolsar emborrar embreada embreado embrolla emending emergence emergences emergencies
-    emergencys emergent emergente emersion emersons emery emil emile emils emission emitting
-    emocional emocionar emory emotionally emotions empapelado empate empechar empeciente
-    empedrar empegar empelar empellar empenar empentar empeorar emperezar empergar empernar
-    empestar empizcar emplazar emplomar employe employed employee employes employing employs
-    empollar empowers empozar emprenar emptier empties emptiest emptying emptys empujada
-    empujar empuje empujo emulations emuncion enable enaciada enaciado enact enacting encanada
-    encanar encantar encarnar encartas encasing encebro encendedora encender encendido
+    eatery eaton eats eave ebert eccema ectopago ecuacion eczemas edemas edible edificar
+    edifices edilicia edilicio editable edmonton edt education educations educcion educir eels
+    eery eferente effected effecting effective effectiveness egghead egresion egret eider
+    eighth eights eighty ejected ejecting ejection ejections elans elapsed elapsing elastic
+    elastica elastico elastics elating elbes elbowing elbowroom elbows eldercare elders
+    electing election elefanta elega elegance elegante elena elephants elevens eleventh
+    elicited elide elis elises ell elle ello ells elmer elsa elsas elsewhere elsies elul elves
+    elvia elvin elways emailing embarazado embarazador embarazadora embarazar embarazosa
+    embarazoso embargada embargado embarrada embarrado embebida ember embers embolada embolicar
+    embolism embolsar emborrar embreada embreado embrolla emending emergence emergences
+    emergencies emergencys emergent emergente emersion emersons emery emil emile emils emission
+    emitting emocional emocionar emory emotionally emotions empapelado empate empechar
+    empeciente empedrar empegar empelar empellar empenar empentar empeorar emperezar empergar
+    empernar empestar empizcar emplazar emplomar employe employed employee employes employing
+    employs empollar empowers empozar emprenar emptier empties emptiest emptying emptys
+    empujada empujar empuje empujo emulations emuncion enable enaciada enaciado enact enacting
+    encanada encanar encantar encarnar encartas encasing encebro encendedora encender encendido
     encentador encentar encentrar encerado encerco encerrado encerrador encerrar encerrona
     encia encielar encierro encimar encimera encina encismar enciva enclisis enclosed enclosing
     encoding encortar encounter encuerar encuesta encumber encumbers ende endearing endechar
@@ -1121,28 +1122,28 @@ PROTECTED: frozenset[str] = frozenset(
     nonviolence nonviolent nonwhite noodling nooks nooses noramala noras norbo noria norial
     norma normalcy normalcys normalidad normality normals norman normando normands normandy
     normas norms noro norse norte north nosebleed nosebleeds nosed noses noshing nosiest
-    nosiness nosing nosotros nostril nostrums nosy notar notation notching noted notepaper
-    nothingness noticeable noticeboard noticiar noticion notified notifies notifying noting
-    notional notwithstanding notwork notworks nought nova noval novas novela novellas novelo
-    novels noven novice novices nowadays nowheres noyes nsas nub nuciente nuder nudge nuegado
-    nuera nuerza nuesa nueso nuestra nuestrama nuestramo nuestras nuestros nueza nuked nuking
-    numbed numbered numbering numberless numberss numbest numbing numbnesss numbs numerals
-    numero numerosa numerosidad numeroso numerous nursed nurses nurtured nurtures nutting
-    nyquils oaken oaks oared oaten oates oaths obertura objected objecting objection obscuro
-    obsesion obsessions obstancia obstruction obstructions obtainable obtained obtaining
-    obtains obturacion obverses obviates occidental occidentals occision occluding ocher ochers
-    ocular oculta ocultador ocultis odder oder odes odis odometer odometro odrina ods ofension
-    oferente offbeats offending offering officemax officer officers offices officially
-    officials officiate offings offloaded offloading offsetting offshoot oficial oficiala
-    oficinal oftenest oftentimes oidor oiliest oiliness oked oking older oleander olear olen
-    oler olfactory olin olive olla olor olvidada olvidadiza olvidado olvidar olvido olvidosa
-    oman omar ominar omit omitting oncoming onde onrushing ontologia opener openings openoffice
-    operable operador operadora operante operario operated operates operatic operation
-    operations operative operatoria operatorio operators opiata opiato opilacion opinante
-    opinar opine opined opining opinions oponer opposing opposites oppressed oppressing
-    oppression oppressions opresiva opresivo opt optacion optimate option optional optioned
-    opts oracular oras orates orations orbiting orcina orco ordaining orden orderings orders
-    ordinar ordinaria ordinary ordination ores organizar organize organized organizers
+    nosiness nosing nosotras nosotros nostril nostrums nosy notar notation notching noted
+    notepaper nothingness noticeable noticeboard noticiar noticion notified notifies notifying
+    noting notional notwithstanding notwork notworks nought nova noval novas novela novellas
+    novelo novels noven novice novices nowadays nowheres noyes nsas nub nuciente nuder nudge
+    nuegado nuera nuerza nuesa nueso nuestra nuestrama nuestramo nuestras nuestros nueza nuked
+    nuking numbed numbered numbering numberless numberss numbest numbing numbnesss numbs
+    numerals numero numerosa numerosidad numeroso numerous nursed nurses nurtured nurtures
+    nutting nyquils oaken oaks oared oaten oates oaths obertura objected objecting objection
+    obscuro obsesion obsessions obstancia obstruction obstructions obtainable obtained
+    obtaining obtains obturacion obverses obviates occidental occidentals occision occluding
+    ocher ochers ocular oculta ocultador ocultis odder oder odes odis odometer odometro odrina
+    ods ofension oferente offbeats offending offering officemax officer officers offices
+    officially officials officiate offings offloaded offloading offsetting offshoot oficial
+    oficiala oficinal oftenest oftentimes oidor oiliest oiliness oked oking okras older
+    oleander olear olen oler olfactory olin olive olla olor olvidada olvidadiza olvidado
+    olvidar olvido olvidosa oman omar ominar omit omitting oncoming onde onrushing ontologia
+    opener openings openoffice operable operador operadora operante operario operated operates
+    operatic operation operations operative operatoria operatorio operators opiata opiato
+    opilacion opinante opinar opine opined opining opinions oponer opposing opposites oppressed
+    oppressing oppression oppressions opresiva opresivo opt optacion optimate option optional
+    optioned opts oracular oras orates orations orbiting orcina orco ordaining orden orderings
+    orders ordinar ordinaria ordinary ordination ores organizar organize organized organizers
     organizes orientar orificio originalidad originally originals originar originate originea
     origineo orin orinal orins orion orive oriya ormino ornar orto osage oscar oscars osculo
     oscura oseria oses ostension osteoporosiss otrosi otter otters otto ottos ouch ought ours
@@ -1785,29 +1786,29 @@ PROTECTED: frozenset[str] = frozenset(
     vaida valance valances valencia valerias valiente valiums valve vamps vangs vanishing vans
     vantages vaped vapes vapid varado varar vareador vareo varga vargas varia variance variants
     variar varicosa varicose varicoso varies vario various variz vary vascular vaseline vasta
-    vaster vastest vasts vats vaunting vds veals vecinal vecindad vecindar vedas veedor veeps
-    vega vegan vegans vegass vegetable vegetates veggie vehicles vehiculo veils veintava
-    veinten veintena veinteno vejacion vejar velacion velas velete venacion venador vencedor
-    vend venda vendal vendar vended vendedor vender vendi vending vendo vendors vends veneering
-    venenosa venenoso venerante venerate venerated venerates venereal venero veneto vengador
-    venganza vengativo venial veniente venina venino venn venns vent ventada ventador ventaja
-    ventalla ventanaje ventanal ventanazo ventanear ventaneo ventanera ventano ventera ventero
-    ventolina ventolins ventor ventrada ventrera ventures venturon venue veranada veranda
-    veranear veras verato verdal verde verdigon verdinal verdor verdosa vergeta veriest
-    verification verified veritable vermouth verns versatil verseria versification versified
-    versions vertebral vertible vesicle vesicles vesicular vesta vests vetting viability
-    viagras vibrated vibrating vices victoria victrola video vienes viento vigencia vila vilas
-    vileness villa vilo vims vince vinco vinedo vines vinolencia vinolenta vinolento vinson
-    vinta viol violacea violaceo violacion violador violar violario violas violate violates
-    violation violations violator violences violenta violentar violently violento violet
-    violeta violon viols virar vireos virginal virola virolenta virolento viron virulence
-    virulencia virulent viruss visa visibility visioned visioning visions visir visita
-    visitation visiting visiton visitors viso visor vistas vistillas visto vitamina vitiated
-    vitiating vitola vitus vivar vivencia vivid vivienda vivienne viviente voace vodkas vogue
-    voiced voiceless voicemail void voila voile voiles volantin voleador voles volitar volition
-    volsteads volteada volteador volteadora voltio volvedor volvo vomer vomico vomitada
-    vomitado vomitador vomitiva vomitivo vomiton vomitona vomits vortices votes vouch vouched
-    vouchers vouches vouching vowed vowels vuelco vuelo vuelta vuestra vuestras vuestro
+    vaster vastest vasts vats vaunting vds veals vecinal vecindad vecindada vecindado vecindar
+    vecindona vedas veedor veeps vega vegan vegans vegass vegetable vegetates veggie vehicles
+    vehiculo veils veintava veinten veintena veinteno vejacion vejar velacion velas velete
+    venacion venador vencedor vend venda vendal vendar vended vendedor vender vendi vending
+    vendo vendors vends veneering venenosa venenoso venerante venerate venerated venerates
+    venereal venero veneto vengador venganza vengativo venial veniente venina venino venn venns
+    vent ventada ventador ventaja ventalla ventanaje ventanal ventanazo ventanear ventaneo
+    ventanera ventano ventera ventero ventolina ventolins ventor ventrada ventrera ventures
+    venturon venue veranada veranda veranear veras verato verdal verde verdigon verdinal verdor
+    verdosa vergeta veriest verification verified veritable vermouth verns versatil verseria
+    versification versified versions vertebral vertible vesicle vesicles vesicular vesta vests
+    vetting viability viagras vibrated vibrating vices victoria victrola video vienes viento
+    vigencia vila vilas vileness villa vilo vims vince vinco vinedo vines vinolencia vinolenta
+    vinolento vinson vinta viol violacea violaceo violacion violador violar violario violas
+    violate violates violation violations violator violences violenta violentar violently
+    violento violet violeta violon viols virar vireos virginal virola virolenta virolento viron
+    virulence virulencia virulent viruss visa visibility visioned visioning visions visir
+    visita visitation visiting visiton visitors viso visor vistas vistillas visto vitamina
+    vitiated vitiating vitola vitus vivar vivencia vivid vivienda vivienne viviente voace
+    vodkas vogue voiced voiceless voicemail void voila voile voiles volantin voleador voles
+    volitar volition volsteads volteada volteador volteadora voltio volvedor volvo vomer vomico
+    vomitada vomitado vomitador vomitiva vomitivo vomiton vomitona vomits vortices votes vouch
+    vouched vouchers vouches vouching vowed vowels vuelco vuelo vuelta vuestra vuestras vuestro
     vuestros vulto vultures vying wacker wadded waddings wader waders wades wading wafer wafers
     wafted wafting wafts wager wagers wages wagging waggling waging wailing wails waist waists
     waite waited waiter waiters waites waits waiving waked waken wakening wakens wald wales

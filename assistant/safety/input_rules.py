@@ -208,7 +208,10 @@ _GLUCOSE_READING = (
     r"|alarming|alarms|beeping"
     r"|dice|dio|da|low|high|urgent|app) ){0,3}(?P<n>\d{2,4})(?! ?(?:%|percent|g|grams|mg(?! ?dl)))"
 )
-_BP_READING = r"(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?! ?(?:%|mg|kg|lb))"
+# Not part of a date ("2/14/72", "10/12/2020"): no digit or slash on either side.
+_BP_READING = (
+    r"(?<![\d/])(?P<s>\d{2,3}) ?(?:/|over|sobre) ?(?P<d>\d{2,3})(?![/\d])(?! ?(?:%|mg|kg|lb))"
+)
 _BP_SYSTOLIC = (
     r"(?:blood pressure|presion|tension|bp) (?:is |was |of |at |reading |read |says |went up to"
     r" |up to |over |around ){0,3}(?P<s>\d{2,3})(?! ?(?:/|over|\d))"
@@ -812,8 +815,8 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
             r"dolor (?:\w+ ){0,4}(?:horrible|insoportable|muy fuerte|terrible|intenso)|(?:panza"
             r"|barriga|estomago|abdomen|vientre) (?:\w+ ){0,2}(?:dura|duro) como (?:piedra|roca)"
             r"|dolor (?:\w+ ){0,3}(?:del|en el) lado derecho",
-            r"(?:[89]|10|nine|ten) ?(?:out of|/) ?10|(?:belly|stomach|abdomen) (?:\w+ ){0,2}"
-            r"(?:swollen and (?:tight|hard)|hard and swollen|distended)",
+            r"(?:[89]|10|nine|ten) ?(?:out of|/) ?10(?![/\d])|(?:belly|stomach|abdomen)"
+            r" (?:\w+ ){0,2}(?:swollen and (?:tight|hard)|hard and swollen|distended)",
         ),
         examples=("severe stomach pain", "my abdominal pain is unbearable"),
     ),
@@ -3431,7 +3434,9 @@ INJECTION_RULES: tuple[Rule, ...] = (
             r" celebrit\w*|conversation history|user id \d+|(?:last|previous) \d+ (?:people"
             r"|patients|users)|(?:home address|address|phone number) (?:\w+ ){0,3}(?:for|of)"
             r" (?:patient|mr|mrs|ms)|patients on the|(?:his|her|their) (?:psychiatric|therapy"
-            r"|medical) notes|expedientes?|records? of my ex|(?:my )?(?:ex|exs) (?:\w+ ){0,2}recor"
+            r"|medical) notes|expedientes? (?:\w+ ){0,2}(?:de|del) (?:otros?|otras|todos|todas|los"
+            r" demas|paciente|pacientes|la paciente|mi vecin\w*|mi jefe|mi ex)\b|los expedientes"
+            r"|records? of my ex|(?:my )?(?:ex|exs) (?:\w+ ){0,2}recor"
             r"ds",
             r"another user|other users|otro usuario|otros pacientes|todos los pacientes|lista de"
             r" (?:los )?pacientes|(?:show|give|tell|pull up) (?:me )?(?:his|her|their) (?:\w+ ){0,"

@@ -125,6 +125,10 @@ VARIANTS: dict[str, str] = {
         finde peleando comillas atendido lleve perdimos cambiamos
         """.split()
     },
+    # Record words patients type when they give their own details: "mrn" had become
+    # "maroon" (a sign of bleeding in a rule), and "dob" must stay a date of birth.
+    "mrn": "mrn",
+    "dob": "dob",
     "u": "you",
     "ur": "your",
     "youre": "you are",
